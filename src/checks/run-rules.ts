@@ -1,0 +1,83 @@
+/** Evaluates the consistency rules of src/form/rules.ts on a report (and its previous year's). */
+import { findColumn, findRow, formatCellKey, listFormCells } from '../form/cells.ts';
+import { findForm } from '../form/forms.ts';
+import { listRules, type CellKindRule, type RuleSpec, type SumRule } from '../form/rules.ts';
+import type { FormSpec } from '../form/types.ts';
+import type { CheckTerm, ParsedReport, RuleCheck, RuleOutcome } from '../reports/types.ts';
+
+/** Looks a cell up by its place; null when the report lacks the cell or it has no number. */
+function readValue(report: ParsedReport, table: SumRule['table'], row: string, column: string): number | null {
+  return report.tables[table][row]?.[column]?.value ?? null;
+}
+
+/** Rounds away float noise in sums of decimals (money) before comparing. */
+function roundSum(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** Evaluates a sum rule at every column (or row) of its table. */
+function checkSumRule(rule: SumRule, form: FormSpec, report: ParsedReport, previous: ParsedReport | null): RuleCheck[] {
+  const spec = form.tables[rule.table];
+  const places = rule.only ?? (rule.each === 'column' ? spec.columns : spec.rows).map((x) => x.code);
+  return places.flatMap((place): RuleCheck[] => {
+    const terms: CheckTerm[] = [];
+    for (const [side, list] of [['left', rule.left], ['right', rule.right]] as const) {
+      for (const term of list) {
+        const source = term.year === -1 ? previous : report;
+        const [row, column] = rule.each === 'column' ? [term.code, place] : [place, term.code];
+        // A previous report in the other form version may lack the cell: then the check is skipped.
+        const value = source ? readValue(source, rule.table, row, column) : null;
+        terms.push({ key: `${rule.table}.${row}.${column}`, reportId: source?.meta.id ?? '', value, sign: term.sign, side });
+      }
+    }
+    const lookup = rule.each === 'column' ? findColumn(spec, place)?.label : findRow(spec, place)?.label;
+    if (rule.crossYear && !previous) return [];
+    if (terms.some((t) => t.value === null)) {
+      const missing = terms.filter((t) => t.value === null).map((t) => t.key).join('、');
+      return [{ rule: rule.id, severity: rule.severity, at: place, status: 'skipped', left: null, right: null, terms, message: `${lookup}：${missing} 没有可读的数字，无法核对` }];
+    }
+    const sum = (side: 'left' | 'right'): number =>
+      roundSum(terms.filter((t) => t.side === side).reduce((acc, t) => acc + t.sign * (t.value ?? 0), 0));
+    const left = sum('left');
+    const right = sum('right');
+    const ok = rule.relation === 'eq' ? left === right : left >= right;
+    const rel = rule.relation === 'eq' ? (ok ? '=' : '≠') : ok ? '≥' : '<';
+    return [{ rule: rule.id, severity: rule.severity, at: place, status: ok ? 'pass' : 'fail', left, right, terms, message: `${lookup}：${left} ${rel} ${right}` }];
+  });
+}
+
+/** Evaluates G-1: every cell's value fits its column's kind. */
+function checkCellKinds(rule: CellKindRule, form: FormSpec, report: ParsedReport): RuleCheck[] {
+  return listFormCells(form).flatMap((ref): RuleCheck[] => {
+    const cell = report.tables[ref.table][ref.row]?.[ref.column];
+    const col = findColumn(form.tables[ref.table], ref.column);
+    if (!cell || cell.value === null || !col) return [];
+    const v = cell.value;
+    const ok = col.kind === 'signed' ? Number.isInteger(v) : col.kind === 'money' ? v >= 0 : Number.isInteger(v) && v >= 0;
+    if (ok) return [];
+    const key = formatCellKey(ref);
+    const want = col.kind === 'signed' ? '整数' : col.kind === 'money' ? '非负数' : '非负整数';
+    const term: CheckTerm = { key, reportId: report.meta.id, value: v, sign: 1, side: 'left' };
+    return [{ rule: rule.id, severity: rule.severity, at: key, status: 'fail', left: v, right: null, terms: [term], message: `${key} 为 ${cell.raw}，应为${want}` }];
+  });
+}
+
+/** Evaluates one rule on a report; `previous` is the same jurisdiction's report for the year before. */
+export function checkRule(rule: RuleSpec, form: FormSpec, report: ParsedReport, previous: ParsedReport | null): RuleCheck[] {
+  return rule.kind === 'sum' ? checkSumRule(rule, form, report, previous) : checkCellKinds(rule, form, report);
+}
+
+/** Evaluates every rule of the report's form version and summarises each as pass, fail or skipped. */
+export function runRules(report: ParsedReport, previous: ParsedReport | null): Omit<RuleOutcome, 'known'>[] {
+  const form = findForm(report.meta.form);
+  if (!form) throw new Error(`runRules: unknown form ${report.meta.form}`);
+  return listRules(form).map((rule) => {
+    const checks = checkRule(rule, form, report, previous);
+    const status = checks.some((c) => c.status === 'fail')
+      ? 'fail'
+      : rule.kind === 'cell-kind' || checks.some((c) => c.status === 'pass')
+        ? 'pass'
+        : 'skipped';
+    return { rule: rule.id, status, checks };
+  });
+}

@@ -1,0 +1,50 @@
+/** Walks the cells a form declares, in printed order. */
+import { TABLE_IDS } from './forms.ts';
+import type { CellRef, ColumnSpec, FormSpec, RowSpec, TableId, TableSpec } from './types.ts';
+
+/** Finds a row of a table by code. */
+export function findRow(table: TableSpec, code: string): RowSpec | undefined {
+  return table.rows.find((r) => r.code === code);
+}
+
+/** Finds a column of a table by code. */
+export function findColumn(table: TableSpec, code: string): ColumnSpec | undefined {
+  return table.columns.find((c) => c.code === code);
+}
+
+/** Lists every cell of one table in printed order (row by row). */
+export function listTableCells(table: TableSpec): CellRef[] {
+  return table.rows.flatMap((r) => r.columns.map((column) => ({ table: table.id, row: r.code, column })));
+}
+
+/** Lists every cell of a form version in printed order. */
+export function listFormCells(form: FormSpec): CellRef[] {
+  return TABLE_IDS.flatMap((t) => listTableCells(form.tables[t]));
+}
+
+/** Whether a form declares the cell. */
+export function hasCell(form: FormSpec, table: TableId, row: string, column: string): boolean {
+  return findRow(form.tables[table], row)?.columns.includes(column) ?? false;
+}
+
+/** The column spec of a cell (its kind and unit). */
+export function cellColumn(form: FormSpec, ref: CellRef): ColumnSpec {
+  const col = findColumn(form.tables[ref.table], ref.column);
+  if (!col) throw new Error(`${form.id} has no column ${ref.table}.${ref.column}`);
+  return col;
+}
+
+/** The dotted key of a cell, as used in `units` and diagnostics: `active.procurement.amount`. */
+export function formatCellKey(ref: CellRef): string {
+  return `${ref.table}.${ref.row}.${ref.column}`;
+}
+
+/** The full printed label of a row, groups included: 三、本年度办理结果 （三）不予公开 1.属于国家秘密. */
+export function formatRowLabel(row: RowSpec): string {
+  return [...row.groups, `${row.number ?? ''}${row.label}`].join(' ');
+}
+
+/** The printed label of a column with its group: 法人或其他组织 商业企业. */
+export function formatColumnLabel(col: ColumnSpec): string {
+  return col.group ? `${col.group} ${col.label}` : col.label;
+}

@@ -1,0 +1,228 @@
+/**
+ * The two versions of the annual report form, declared once (spec §1–4).
+ * Assumes rows and columns are listed in the order the printed form prints them; every other
+ * module (parser, validator, CSV, tables, charts, methodology) derives its order from here.
+ */
+import type { ColumnSpec, FormId, FormSpec, RowSpec, TableSpec } from './types.ts';
+
+type ColumnInit = Partial<Omit<ColumnSpec, 'code' | 'label'>>;
+type RowInit = Partial<Omit<RowSpec, 'code' | 'label'>>;
+
+/** Declares a column; kind defaults to `count`, aliases to none. */
+function column(code: string, label: string, init: ColumnInit = {}): ColumnSpec {
+  return { code, label, aliases: [], kind: 'count', ...init };
+}
+
+/** Declares a row; columns default to every column of its table (filled in by `table`). */
+function row(code: string, label: string, init: RowInit = {}): RowSpec {
+  return { code, label, groups: [], aliases: [], columns: [], ...init };
+}
+
+/** Declares a table, giving rows without their own column list every column. */
+function table(spec: Omit<TableSpec, 'rows'> & { rows: readonly RowSpec[] }): TableSpec {
+  const all = spec.columns.map((c) => c.code);
+  return { ...spec, rows: spec.rows.map((r) => (r.columns.length ? r : { ...r, columns: all })) };
+}
+
+// ---- Table 三: 收到和处理政府信息公开申请情况 (both versions; only （六） differs) ----
+
+const REQUEST_COLUMNS: readonly ColumnSpec[] = [
+  column('natural_person', '自然人', { aliases: ['自 然 人'] }),
+  column('commercial', '商业企业', { group: '法人或其他组织' }),
+  column('research', '科研机构', { group: '法人或其他组织' }),
+  column('social_welfare', '社会公益组织', { group: '法人或其他组织' }),
+  column('legal_services', '法律服务机构', { group: '法人或其他组织' }),
+  column('other_org', '其他', { group: '法人或其他组织' }),
+  column('total', '总计'),
+];
+
+const RESULT = '三、本年度办理结果';
+const DENIED = '（三）不予公开';
+const UNAVAILABLE = '（四）无法提供';
+const NOT_PROCESSED = '（五）不予处理';
+const OTHER = '（六）其他处理';
+const outcome = (groups: string[], number: string, aliases: string[] = []): RowInit => ({
+  groups,
+  number,
+  aliases,
+  role: 'outcome',
+});
+
+const REQUEST_ROWS_HEAD: readonly RowSpec[] = [
+  row('received_new', '本年新收政府信息公开申请数量', { number: '一、' }),
+  row('carried_over', '上年结转政府信息公开申请数量', { number: '二、' }),
+  row('granted', '予以公开', outcome([RESULT], '（一）')),
+  row('partially_granted', '部分公开（区分处理的，只计这一情形，不计其他情形）', outcome([RESULT], '（二）', ['部分公开'])),
+  row('denied_state_secret', '属于国家秘密', outcome([RESULT, DENIED], '1.')),
+  row('denied_prohibited_by_law', '其他法律行政法规禁止公开', outcome([RESULT, DENIED], '2.')),
+  row('denied_three_securities', '危及“三安全一稳定”', outcome([RESULT, DENIED], '3.', ['危及"三安全一稳定"', '危及三安全一稳定'])),
+  row('denied_third_party', '保护第三方合法权益', outcome([RESULT, DENIED], '4.')),
+  row('denied_internal_affairs', '属于三类内部事务信息', outcome([RESULT, DENIED], '5.')),
+  row('denied_deliberative', '属于四类过程性信息', outcome([RESULT, DENIED], '6.')),
+  row('denied_enforcement_file', '属于行政执法案卷', outcome([RESULT, DENIED], '7.')),
+  row('denied_query_service', '属于行政查询事项', outcome([RESULT, DENIED], '8.')),
+  row('unavailable_not_held', '本机关不掌握相关政府信息', outcome([RESULT, UNAVAILABLE], '1.')),
+  row('unavailable_needs_compilation', '没有现成信息需要另行制作', outcome([RESULT, UNAVAILABLE], '2.')),
+  row('unavailable_unclear', '补正后申请内容仍不明确', outcome([RESULT, UNAVAILABLE], '3.')),
+  row('not_processed_petition', '信访举报投诉类申请', outcome([RESULT, NOT_PROCESSED], '1.')),
+  row('not_processed_duplicate', '重复申请', outcome([RESULT, NOT_PROCESSED], '2.')),
+  row('not_processed_publication', '要求提供公开出版物', outcome([RESULT, NOT_PROCESSED], '3.')),
+  row('not_processed_excessive', '无正当理由大量反复申请', outcome([RESULT, NOT_PROCESSED], '4.')),
+  row('not_processed_confirmation', '要求行政机关确认或重新出具已获取信息', outcome([RESULT, NOT_PROCESSED], '5.')),
+];
+
+const REQUEST_ROWS_TAIL: readonly RowSpec[] = [
+  row('processed_total', '总计', { groups: [RESULT], number: '（七）' }),
+  row('carried_forward', '结转下年度继续办理', { number: '四、' }),
+];
+
+const REQUESTS_BASE = {
+  id: 'requests',
+  section: '三',
+  title: '收到和处理政府信息公开申请情况',
+  headingKeywords: ['收到和处理政府信息公开申请'],
+  columns: REQUEST_COLUMNS,
+} as const;
+
+// ---- Table 四: 政府信息公开行政复议、行政诉讼情况 (identical in both versions) ----
+
+const APPEALS: TableSpec = table({
+  id: 'appeals',
+  section: '四',
+  title: '政府信息公开行政复议、行政诉讼情况',
+  headingKeywords: ['行政复议', '行政诉讼'],
+  columns: [
+    column('upheld', '结果维持'),
+    column('corrected', '结果纠正'),
+    column('other', '其他结果'),
+    column('pending', '尚未审结'),
+    column('total', '总计'),
+  ],
+  rows: [
+    row('review', '行政复议'),
+    row('litigation_direct', '未经复议直接起诉', { groups: ['行政诉讼'] }),
+    row('litigation_after_review', '复议后起诉', { groups: ['行政诉讼'] }),
+  ],
+});
+
+const ACTIVE_BASE = {
+  id: 'active',
+  section: '二',
+  title: '主动公开政府信息情况',
+  headingKeywords: ['主动公开政府信息情况'],
+} as const;
+
+const ART_1 = '第二十条第（一）项';
+const ART_5 = '第二十条第（五）项';
+const ART_6 = '第二十条第（六）项';
+const ART_8 = '第二十条第（八）项';
+const ART_9 = '第二十条第（九）项';
+
+/** F2019: the trial format of 国办公开办函〔2019〕60号. */
+export const F2019: FormSpec = {
+  id: 'F2019',
+  notice: '国办公开办函〔2019〕60号',
+  years: { from: 2019, to: 2020 },
+  markers: ['本年新制作数量', '对外公开总数量', '上一年项目数量', '政府集中采购'],
+  tables: {
+    active: table({
+      ...ACTIVE_BASE,
+      columns: [
+        column('new_made', '本年新制作数量'),
+        column('new_published', '本年新公开数量'),
+        column('total_published', '对外公开总数量'),
+        column('prev_items', '上一年项目数量'),
+        column('change', '本年增/减', { kind: 'signed', aliases: ['本年增减', '本年增（减）'] }),
+        column('decisions', '处理决定数量'),
+        column('projects', '采购项目数量'),
+        column('amount', '采购总金额', { kind: 'money' }),
+      ],
+      rows: [
+        row('rules', '规章', { article: ART_1, columns: ['new_made', 'new_published', 'total_published'] }),
+        row('normative_documents', '规范性文件', {
+          article: ART_1,
+          aliases: ['行政规范性文件'],
+          columns: ['new_made', 'new_published', 'total_published'],
+        }),
+        row('licensing', '行政许可', { article: ART_5, columns: ['prev_items', 'change', 'decisions'] }),
+        row('other_services', '其他对外管理服务事项', { article: ART_5, columns: ['prev_items', 'change', 'decisions'] }),
+        row('penalty', '行政处罚', { article: ART_6, columns: ['prev_items', 'change', 'decisions'] }),
+        row('coercion', '行政强制', { article: ART_6, columns: ['prev_items', 'change', 'decisions'] }),
+        row('fees', '行政事业性收费', { article: ART_8, columns: ['prev_items', 'change'] }),
+        row('procurement', '政府集中采购', { article: ART_9, columns: ['projects', 'amount'] }),
+      ],
+    }),
+    requests: table({
+      ...REQUESTS_BASE,
+      rows: [...REQUEST_ROWS_HEAD, row('other', '其他处理', outcome([RESULT], '（六）')), ...REQUEST_ROWS_TAIL],
+    }),
+    appeals: APPEALS,
+  },
+};
+
+/** F2021: the format of 国办公开办函〔2021〕30号; declares only what differs from F2019. */
+export const F2021: FormSpec = {
+  id: 'F2021',
+  notice: '国办公开办函〔2021〕30号',
+  years: { from: 2021, to: null },
+  markers: ['本年制发件数', '现行有效件数', '本年收费金额', '逾期不补正'],
+  tables: {
+    active: table({
+      ...ACTIVE_BASE,
+      columns: [
+        column('issued', '本年制发件数'),
+        column('repealed', '本年废止件数'),
+        column('in_force', '现行有效件数'),
+        column('decisions', '本年处理决定数量', { aliases: ['处理决定数量'] }),
+        column('amount', '本年收费金额（单位：万元）', { kind: 'money', fixedUnit: '万元', aliases: ['本年收费金额'] }),
+      ],
+      rows: [
+        row('rules', '规章', { article: ART_1, columns: ['issued', 'repealed', 'in_force'] }),
+        row('normative_documents', '行政规范性文件', {
+          article: ART_1,
+          aliases: ['规范性文件'],
+          columns: ['issued', 'repealed', 'in_force'],
+        }),
+        row('licensing', '行政许可', { article: ART_5, columns: ['decisions'] }),
+        row('penalty', '行政处罚', { article: ART_6, columns: ['decisions'] }),
+        row('coercion', '行政强制', { article: ART_6, columns: ['decisions'] }),
+        row('fees', '行政事业性收费', { article: ART_8, columns: ['amount'] }),
+      ],
+    }),
+    requests: table({
+      ...REQUESTS_BASE,
+      rows: [
+        ...REQUEST_ROWS_HEAD,
+        row(
+          'other_no_correction',
+          '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+          outcome([RESULT, OTHER], '1.', ['逾期不补正']),
+        ),
+        row(
+          'other_unpaid_fee',
+          '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+          outcome([RESULT, OTHER], '2.', ['逾期未按收费通知要求缴纳费用']),
+        ),
+        row('other_misc', '其他', outcome([RESULT, OTHER], '3.')),
+        ...REQUEST_ROWS_TAIL,
+      ],
+    }),
+    appeals: APPEALS,
+  },
+};
+
+/** Every form version, oldest first. */
+export const FORMS: readonly FormSpec[] = [F2019, F2021];
+
+/** The table ids in the order reports print them. */
+export const TABLE_IDS = ['active', 'requests', 'appeals'] as const;
+
+/** Looks up a form version by id; undefined for an unknown id. */
+export function findForm(id: string): FormSpec | undefined {
+  return FORMS.find((f) => f.id === id);
+}
+
+/** The form version meant for a report year (spec §1); used only to warn on a mismatch. */
+export function formForYear(year: number): FormId {
+  return year <= 2020 ? 'F2019' : 'F2021';
+}

@@ -1,0 +1,183 @@
+/**
+ * Loads and checks a whole content directory: jurisdictions, every report's front matter, tables
+ * and narrative, the consistency rules, and the known source errors. Pure: file access is passed in.
+ * Collects every problem before returning, so a maintainer sees them all at once.
+ */
+import { findForm, formForYear, TABLE_IDS } from '../form/forms.ts';
+import type { TableId } from '../form/types.ts';
+import type { Diagnostic } from '../checks/diagnostic.ts';
+import { matchesKnownError, readKnownErrors } from '../checks/known-errors.ts';
+import { runRules } from '../checks/run-rules.ts';
+import { readJurisdictionsCsv, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { readFrontMatter } from '../reports/front-matter.ts';
+import { CONTENT_FILES, REPORT_FILES } from '../reports/layout.ts';
+import { readNarrative } from '../reports/narrative.ts';
+import type { CheckedReport, KnownErrorEntry, ParsedReport, RuleCheck, TableData } from '../reports/types.ts';
+import { readTableCsv } from '../tables/table-csv.ts';
+
+/** The file access the loader needs; paths are joined with `/`. */
+export interface ContentFs {
+  /** The file's text, or undefined when there is no such file. */
+  readText(path: string): string | undefined;
+  /** The names of the sub-directories of a directory (empty when it does not exist). */
+  listDirs(path: string): string[];
+}
+
+/** Everything the site is built from. */
+export interface LoadedContent {
+  readonly jurisdictions: JurisdictionIndex;
+  /** Checked reports, sorted by id. */
+  readonly reports: readonly CheckedReport[];
+  readonly knownErrors: readonly KnownErrorEntry[];
+  /** Problems in the content itself (malformed files, stale known errors): these fail the build. */
+  readonly errors: readonly Diagnostic[];
+  /** Rule failures and warnings not explained by a known-error entry: published with a flag. */
+  readonly findings: readonly Diagnostic[];
+  /** Rule failures explained by a known-error entry. */
+  readonly known: readonly Diagnostic[];
+}
+
+/** The series a report belongs to: its id without the year (230881, or 230881-<agency>). */
+export function seriesOf(id: string): string {
+  return id.replace(/-\d{4}$/, '');
+}
+
+/** Where a cell stands: its CSV file, line and column. */
+interface CellPosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Reads one report folder; returns the parsed report, or null with diagnostics. */
+function readReport(
+  fs: ContentFs,
+  root: string,
+  dir: string,
+  jurisdictions: JurisdictionIndex,
+): { report: ParsedReport | null; positions: Map<string, CellPosition>; diagnostics: Diagnostic[] } {
+  const base = `${root}/${CONTENT_FILES.reports}/${dir}`;
+  const file = `${base}/${REPORT_FILES.text}`;
+  const positions = new Map<string, CellPosition>();
+  const text = fs.readText(file);
+  if (text === undefined) {
+    return { report: null, positions, diagnostics: [{ file: base, line: 0, column: 0, severity: 'error', rule: 'missing-file', message: `report folder has no ${REPORT_FILES.text}`, hint: 'add the report text with its front matter, or remove the folder' }] };
+  }
+  const fm = readFrontMatter(text, file, (code) => jurisdictions.byCode.has(code));
+  const diagnostics = [...fm.diagnostics];
+  const meta = fm.meta;
+  if (!meta) return { report: null, positions, diagnostics };
+  if (meta.id !== dir) {
+    diagnostics.push({ file, line: 2, column: 1, severity: 'error', rule: 'bad-id', message: `report id “${meta.id}” differs from its folder name “${dir}”`, hint: `rename the folder to ${meta.id} or correct the id` });
+  }
+  if (fs.readText(`${base}/${meta.source.file}`) === undefined) {
+    diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'missing-source', message: `source file “${meta.source.file}” is not in the report folder`, hint: 'keep the raw text of the published report beside it, as ingest writes it' });
+  }
+  const form = findForm(meta.form);
+  if (!form) return { report: null, positions, diagnostics };
+  if (formForYear(meta.year) !== form.id) {
+    diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'form-year', message: `a ${meta.year} report on form ${form.id}: reports for ${meta.year} normally use ${formForYear(meta.year)}`, hint: 'check the table labels of the published report; keep the form it actually uses' });
+  }
+  const tables: Partial<Record<TableId, TableData>> = {};
+  for (const t of TABLE_IDS) {
+    const csvFile = `${base}/${REPORT_FILES.tables[t]}`;
+    const csv = fs.readText(csvFile);
+    if (csv === undefined) {
+      diagnostics.push({ file: csvFile, line: 0, column: 0, severity: 'error', rule: 'missing-file', message: `table ${form.tables[t].section} (${t}) is missing`, hint: `add ${REPORT_FILES.tables[t]}; every report has all three tables` });
+      continue;
+    }
+    const result = readTableCsv(csv, csvFile, form, t);
+    diagnostics.push(...result.diagnostics);
+    for (const [key, p] of result.positions) positions.set(`${t}.${key}`, { ...p, file: csvFile });
+    if (result.data) tables[t] = result.data;
+  }
+  const { active, requests, appeals } = tables;
+  if (diagnostics.some((d) => d.severity === 'error') || !active || !requests || !appeals) return { report: null, positions, diagnostics };
+  return { report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), dir: `${CONTENT_FILES.reports}/${dir}` }, positions, diagnostics };
+}
+
+/** Describes a failing check in English for the command line, with its numbers. */
+function describeCheck(check: RuleCheck): string {
+  const side = (s: 'left' | 'right'): string =>
+    check.terms
+      .filter((t) => t.side === s)
+      .map((t, i) => `${t.sign < 0 ? '- ' : i ? '+ ' : ''}${t.key.split('.').slice(1).join('.')}${t.reportId === check.terms[0]?.reportId ? '' : ` (${t.reportId})`} ${t.value}`)
+      .join(' ');
+  if (check.rule === 'G-1') return `${check.at} is ${check.left}, which its column does not allow`;
+  return `at ${check.at}: ${side('left')} = ${check.left}, but ${side('right')} = ${check.right}`;
+}
+
+/** Loads a content directory and checks everything in it. */
+export function loadContent(fs: ContentFs, root: string): LoadedContent {
+  const errors: Diagnostic[] = [];
+  const findings: Diagnostic[] = [];
+  const known: Diagnostic[] = [];
+  const jFile = `${root}/${CONTENT_FILES.jurisdictions}`;
+  const jText = fs.readText(jFile);
+  if (jText === undefined) errors.push({ file: jFile, line: 0, column: 0, severity: 'error', rule: 'missing-file', message: 'the jurisdiction list is missing', hint: 'restore content/jurisdictions.csv' });
+  const { index: jurisdictions, diagnostics: jDiag } = readJurisdictionsCsv(jText ?? 'code,name,level,parent_code\n', jFile);
+  errors.push(...jDiag);
+
+  const parsed: ParsedReport[] = [];
+  const positions = new Map<string, Map<string, CellPosition>>();
+  const firstFile = new Map<string, string>();
+  for (const dir of fs.listDirs(`${root}/${CONTENT_FILES.reports}`).sort()) {
+    const r = readReport(fs, root, dir, jurisdictions);
+    for (const d of r.diagnostics) (d.severity === 'error' ? errors : findings).push(d);
+    if (!r.report) continue;
+    const file = `${root}/${r.report.dir}/${REPORT_FILES.text}`;
+    const prior = firstFile.get(r.report.meta.id);
+    if (prior) {
+      errors.push({ file, line: 2, column: 1, severity: 'error', rule: 'duplicate-id', message: `report id “${r.report.meta.id}” is already used by ${prior}`, hint: 'each report needs its own id; remove the copy or correct the id' });
+      continue;
+    }
+    firstFile.set(r.report.meta.id, file);
+    positions.set(r.report.meta.id, r.positions);
+    parsed.push(r.report);
+  }
+
+  const kFile = `${root}/${CONTENT_FILES.knownErrors}`;
+  const kText = fs.readText(kFile);
+  const { entries: knownErrors, diagnostics: kDiag } = kText === undefined ? { entries: [], diagnostics: [] } : readKnownErrors(kText, kFile);
+  errors.push(...kDiag);
+
+  const byId = new Map(parsed.map((r) => [r.meta.id, r]));
+  const used = new Set<KnownErrorEntry>();
+  const reports: CheckedReport[] = parsed.map((report) => {
+    const previous = byId.get(`${seriesOf(report.meta.id)}-${report.meta.year - 1}`) ?? null;
+    const outcomes = runRules(report, previous).map((o) => {
+      const entry = knownErrors.find((e) => e.report === report.meta.id && e.rule === o.rule) ?? null;
+      const matched = entry && o.status === 'fail' && matchesKnownError(entry, o) ? entry : null;
+      if (matched) used.add(matched);
+      for (const check of o.checks.filter((c) => c.status === 'fail')) {
+        const firstKey = check.terms[0]?.key ?? check.at;
+        const p = positions.get(report.meta.id)?.get(firstKey);
+        const d: Diagnostic = {
+          file: p?.file ?? `${root}/${report.dir}/${REPORT_FILES.text}`,
+          line: p?.line ?? 1,
+          column: p?.column ?? 1,
+          severity: check.severity,
+          rule: check.rule,
+          message: `${report.meta.id} ${describeCheck(check)}${matched ? ' (known source error, published as printed)' : ''}`,
+          hint: matched ? undefined : `compare these cells with the published report: if the report prints them so, record the failure in ${CONTENT_FILES.knownErrors}; if the content differs from the report, correct the content`,
+        };
+        (matched ? known : findings).push(d);
+      }
+      return { ...o, known: matched };
+    });
+    return { ...report, outcomes };
+  });
+
+  for (const entry of knownErrors) {
+    if (used.has(entry)) continue;
+    const report = byId.get(entry.report);
+    const outcome = report ? reports.find((r) => r.meta.id === entry.report)?.outcomes.find((o) => o.rule === entry.rule) : undefined;
+    const now = outcome ? outcome.checks.filter((c) => c.status === 'fail').map((c) => c.at) : [];
+    const why = !report ? `there is no report ${entry.report}` : !outcome ? `rule ${entry.rule} does not apply to ${entry.report}` : now.length ? `${entry.rule} now fails at [${now.join(', ')}], not at [${entry.at.join(', ')}]` : `${entry.rule} no longer fails for ${entry.report}`;
+    errors.push({ file: kFile, line: entry.line, column: 3, severity: 'error', rule: 'known-error-stale', message: `known error entry no longer matches: ${why}`, hint: 'if the content was corrected, remove the entry (or set status: corrected-upstream and update at:); otherwise restore the printed numbers' });
+  }
+  const sortKey = (x: CheckedReport): string => x.meta.id;
+  reports.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+  return { jurisdictions, reports, knownErrors, errors, findings, known };
+}
+

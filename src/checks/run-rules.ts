@@ -42,7 +42,22 @@ function checkSumRule(rule: SumRule, form: FormSpec, report: ParsedReport, previ
     const right = sum('right');
     const ok = rule.relation === 'eq' ? left === right : left >= right;
     const rel = rule.relation === 'eq' ? (ok ? '=' : '≠') : ok ? '≥' : '<';
-    return [{ rule: rule.id, severity: rule.severity, at: place, status: ok ? 'pass' : 'fail', left, right, terms, message: `${lookup}：${left} ${rel} ${right}` }];
+    const labelOf = (code: string, year: 0 | -1): string => {
+      const r = findRow(spec, code);
+      const label = rule.each === 'column' ? r && `${r.number ?? ''}${r.label}` : findColumn(spec, code)?.label;
+      return `${year === -1 ? '上年报告' : ''}${label ?? code}`;
+    };
+    const describe = (side: 'left' | 'right', total: number): string => {
+      const list = rule[side];
+      const shown = terms.map((t, i) => ({ t, term: list[i - (side === 'right' ? rule.left.length : 0)] })).filter((x) => x.t.side === side);
+      const nonZero = shown.length > 4 ? shown.filter((x) => x.t.value !== 0) : shown;
+      const parts = nonZero.map((x, i) => `${x.t.sign < 0 ? '− ' : i ? '+ ' : ''}${labelOf(x.term?.code ?? '', x.term?.year ?? 0)} ${x.t.value}`);
+      if (!parts.length) return `${shown.length} 项均为 0`;
+      const rest = nonZero.length < shown.length ? `（其余 ${shown.length - nonZero.length} 项为 0）` : '';
+      return shown.length === 1 ? parts.join(' ') : `${parts.join(' ')}${rest}，合计 ${total}`;
+    };
+    const message = `${lookup}：${describe('left', left)} ${rel} ${describe('right', right)}`;
+    return [{ rule: rule.id, severity: rule.severity, at: place, status: ok ? 'pass' : 'fail', left, right, terms, message }];
   });
 }
 

@@ -12,6 +12,7 @@ import { readJurisdictionsCsv, type JurisdictionIndex } from '../jurisdictions/j
 import { readFrontMatter } from '../reports/front-matter.ts';
 import { CONTENT_FILES, REPORT_FILES } from '../reports/layout.ts';
 import { readNarrative } from '../reports/narrative.ts';
+import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport, KnownErrorEntry, ParsedReport, RuleCheck, TableData } from '../reports/types.ts';
 import { readTableCsv } from '../tables/table-csv.ts';
 
@@ -37,11 +38,6 @@ export interface LoadedContent {
   readonly known: readonly Diagnostic[];
 }
 
-/** The series a report belongs to: its id without the year (230881, or 230881-<agency>). */
-export function seriesOf(id: string): string {
-  return id.replace(/-\d{4}$/, '');
-}
-
 /** Where a cell stands: its CSV file, line and column. */
 interface CellPosition {
   readonly file: string;
@@ -55,18 +51,18 @@ function readReport(
   root: string,
   dir: string,
   jurisdictions: JurisdictionIndex,
-): { report: ParsedReport | null; positions: Map<string, CellPosition>; diagnostics: Diagnostic[] } {
+): { id: string | null; report: ParsedReport | null; positions: Map<string, CellPosition>; diagnostics: Diagnostic[] } {
   const base = `${root}/${CONTENT_FILES.reports}/${dir}`;
   const file = `${base}/${REPORT_FILES.text}`;
   const positions = new Map<string, CellPosition>();
   const text = fs.readText(file);
   if (text === undefined) {
-    return { report: null, positions, diagnostics: [{ file: base, line: 0, column: 0, severity: 'error', rule: 'missing-file', message: `report folder has no ${REPORT_FILES.text}`, hint: 'add the report text with its front matter, or remove the folder' }] };
+    return { id: null, report: null, positions, diagnostics: [{ file: base, line: 0, column: 0, severity: 'error', rule: 'missing-file', message: `report folder has no ${REPORT_FILES.text}`, hint: 'add the report text with its front matter, or remove the folder' }] };
   }
   const fm = readFrontMatter(text, file, (code) => jurisdictions.byCode.has(code));
   const diagnostics = [...fm.diagnostics];
   const meta = fm.meta;
-  if (!meta) return { report: null, positions, diagnostics };
+  if (!meta) return { id: null, report: null, positions, diagnostics };
   if (meta.id !== dir) {
     diagnostics.push({ file, line: 2, column: 1, severity: 'error', rule: 'bad-id', message: `report id “${meta.id}” differs from its folder name “${dir}”`, hint: `rename the folder to ${meta.id} or correct the id` });
   }
@@ -74,7 +70,7 @@ function readReport(
     diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'missing-source', message: `source file “${meta.source.file}” is not in the report folder`, hint: 'keep the raw text of the published report beside it, as ingest writes it' });
   }
   const form = findForm(meta.form);
-  if (!form) return { report: null, positions, diagnostics };
+  if (!form) return { id: meta.id, report: null, positions, diagnostics };
   if (formForYear(meta.year) !== form.id) {
     diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'form-year', message: `a ${meta.year} report on form ${form.id}: reports for ${meta.year} normally use ${formForYear(meta.year)}`, hint: 'check the table labels of the published report; keep the form it actually uses' });
   }
@@ -92,8 +88,8 @@ function readReport(
     if (result.data) tables[t] = result.data;
   }
   const { active, requests, appeals } = tables;
-  if (diagnostics.some((d) => d.severity === 'error') || !active || !requests || !appeals) return { report: null, positions, diagnostics };
-  return { report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), dir: `${CONTENT_FILES.reports}/${dir}` }, positions, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error') || !active || !requests || !appeals) return { id: meta.id, report: null, positions, diagnostics };
+  return { id: meta.id, report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), dir: `${CONTENT_FILES.reports}/${dir}` }, positions, diagnostics };
 }
 
 /** Describes a failing check in English for the command line, with its numbers. */
@@ -120,18 +116,20 @@ export function loadContent(fs: ContentFs, root: string): LoadedContent {
 
   const parsed: ParsedReport[] = [];
   const positions = new Map<string, Map<string, CellPosition>>();
-  const firstFile = new Map<string, string>();
-  for (const dir of fs.listDirs(`${root}/${CONTENT_FILES.reports}`).sort()) {
-    const r = readReport(fs, root, dir, jurisdictions);
+  const read = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).sort().map((dir) => ({ dir, ...readReport(fs, root, dir, jurisdictions) }));
+  // A report id belongs to the folder named after it (else to the first folder declaring it): any
+  // other folder declaring the same id is a duplicate, even when it fails to load for other reasons.
+  const ownerOf = (id: string): (typeof read)[number] | undefined => read.find((x) => x.id === id && x.dir === id) ?? read.find((x) => x.id === id);
+  for (const r of read) {
     for (const d of r.diagnostics) (d.severity === 'error' ? errors : findings).push(d);
-    if (!r.report) continue;
-    const file = `${root}/${r.report.dir}/${REPORT_FILES.text}`;
-    const prior = firstFile.get(r.report.meta.id);
-    if (prior) {
-      errors.push({ file, line: 2, column: 1, severity: 'error', rule: 'duplicate-id', message: `report id “${r.report.meta.id}” is already used by ${prior}`, hint: 'each report needs its own id; remove the copy or correct the id' });
+    const owner = r.id === null ? undefined : ownerOf(r.id);
+    if (r.id !== null && owner && owner !== r) {
+      const file = `${root}/${CONTENT_FILES.reports}/${r.dir}/${REPORT_FILES.text}`;
+      const prior = `${root}/${CONTENT_FILES.reports}/${owner.dir}/${REPORT_FILES.text}`;
+      errors.push({ file, line: 2, column: 1, severity: 'error', rule: 'duplicate-id', message: `report id “${r.id}” is already used by ${prior}`, hint: 'each report needs its own id; remove the copy or correct the id' });
       continue;
     }
-    firstFile.set(r.report.meta.id, file);
+    if (!r.report) continue;
     positions.set(r.report.meta.id, r.positions);
     parsed.push(r.report);
   }

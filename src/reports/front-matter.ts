@@ -2,6 +2,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { findForm } from '../form/forms.ts';
 import type { Diagnostic } from '../checks/diagnostic.ts';
+import { REPORT_ID } from './report-id.ts';
 import type { ReportMeta, ReportScope } from './types.ts';
 
 /** The scopes a report may declare, with what each means. */
@@ -11,7 +12,6 @@ export const REPORT_SCOPES: Readonly<Record<ReportScope, string>> = {
   jurisdiction: '全辖区各行政机关（含下级政府）',
 };
 
-const REPORT_ID = /^(\d{6})(?:-([a-z0-9-]+))?-(\d{4})$/;
 
 /** A report file split into its front matter and Markdown body, with the body's first line number. */
 export interface SplitReport {

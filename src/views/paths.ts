@@ -1,0 +1,17 @@
+/** The site's URLs, declared once. Stable: published links must keep working. */
+
+/** The page of a report. */
+export function reportPath(id: string): string {
+  return `/reports/${id}/`;
+}
+
+/** The page of a jurisdiction. */
+export function jurisdictionPath(code: string): string {
+  return `/jurisdictions/${code}/`;
+}
+
+/** The methodology page. */
+export const METHODOLOGY_PATH = '/methodology/';
+
+/** The list of all jurisdictions. */
+export const JURISDICTIONS_PATH = '/jurisdictions/';

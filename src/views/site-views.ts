@@ -1,0 +1,97 @@
+/** View models of the home page and the jurisdiction pages. */
+import { LEVEL_LABELS, listAncestors, listChildren, type Jurisdiction, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { jurisdictionPath, reportPath } from './paths.ts';
+import type { Link } from './report-view.ts';
+
+/** One report in a list. */
+export interface ReportListItem {
+  readonly href: string;
+  readonly title: string;
+  readonly jurisdiction: string;
+  readonly level: string;
+  readonly year: number;
+  readonly form: string;
+  /** 通过 or the failing rule ids. */
+  readonly quality: string;
+  readonly failing: boolean;
+}
+
+/** Lists reports for a table, newest year first, then by jurisdiction code. */
+export function buildReportList(reports: readonly CheckedReport[], index: JurisdictionIndex): ReportListItem[] {
+  return [...reports]
+    .sort((a, b) => b.meta.year - a.meta.year || (a.meta.id < b.meta.id ? -1 : 1))
+    .map((r) => {
+      const j = index.byCode.get(r.meta.jurisdiction);
+      const failing = r.outcomes.filter((o) => o.status === 'fail').map((o) => o.rule);
+      return {
+        href: reportPath(r.meta.id),
+        title: r.meta.title,
+        jurisdiction: j?.name ?? r.meta.jurisdiction,
+        level: j ? LEVEL_LABELS[j.level] : '',
+        year: r.meta.year,
+        form: r.meta.form,
+        quality: failing.length ? `未通过 ${failing.join('、')}` : '通过',
+        failing: failing.length > 0,
+      };
+    });
+}
+
+/** A child jurisdiction with how many reports it has. */
+export interface ChildItem extends Link {
+  readonly reports: number;
+}
+
+/** Everything a jurisdiction page shows. */
+export interface JurisdictionView {
+  readonly code: string;
+  readonly name: string;
+  readonly levelLabel: string;
+  readonly breadcrumbs: readonly Link[];
+  readonly reports: readonly ReportListItem[];
+  readonly children: readonly ChildItem[];
+  readonly childrenHeading: string;
+  readonly description: string;
+}
+
+/** Counts reports per jurisdiction code. */
+function countReports(reports: readonly CheckedReport[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of reports) counts.set(r.meta.jurisdiction, (counts.get(r.meta.jurisdiction) ?? 0) + 1);
+  return counts;
+}
+
+/** Builds the page of one jurisdiction. */
+export function buildJurisdictionView(j: Jurisdiction, reports: readonly CheckedReport[], index: JurisdictionIndex): JurisdictionView {
+  const own = reports.filter((r) => r.meta.jurisdiction === j.code);
+  const counts = countReports(reports);
+  const chain = [...listAncestors(index, j.code)].reverse();
+  return {
+    code: j.code,
+    name: j.name,
+    levelLabel: LEVEL_LABELS[j.level],
+    breadcrumbs: [...chain, j].map((x) => ({ href: jurisdictionPath(x.code), text: x.name })),
+    reports: buildReportList(own, index),
+    children: listChildren(index, j.code).map((c) => ({ href: jurisdictionPath(c.code), text: c.name, reports: counts.get(c.code) ?? 0 })),
+    childrenHeading: j.level === 'province' ? '下辖市（地）' : '下辖县（市、区）',
+    description: `${j.name}（${j.code}）历年政府信息公开工作年度报告的数据${own.length ? `：已收录 ${own.length} 份报告` : '：暂未收录报告'}。`,
+  };
+}
+
+/** The tree of all jurisdictions for the index page: the province, each prefecture with its counties. */
+export interface JurisdictionTree {
+  readonly root: ChildItem;
+  readonly prefectures: readonly (ChildItem & { readonly counties: readonly ChildItem[] })[];
+}
+
+/** Builds the jurisdiction tree with report counts. */
+export function buildJurisdictionTree(index: JurisdictionIndex, reports: readonly CheckedReport[]): JurisdictionTree {
+  const counts = countReports(reports);
+  const item = (j: Jurisdiction): ChildItem => ({ href: jurisdictionPath(j.code), text: j.name, reports: counts.get(j.code) ?? 0 });
+  const root = index.all.find((j) => j.level === 'province');
+  if (!root) throw new Error('the jurisdiction list has no province');
+  return {
+    root: item(root),
+    prefectures: listChildren(index, root.code).map((p) => ({ ...item(p), counties: listChildren(index, p.code).map(item) })),
+  };
+}

@@ -3,7 +3,7 @@
  * of failures that were checked against the published report and are published as printed.
  * An entry that no longer matches a failure is itself an error, so the file cannot go stale.
  */
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { isRuleId } from '../form/rules.ts';
 import type { KnownErrorEntry, RuleOutcome } from '../reports/types.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -27,7 +27,7 @@ export function readKnownErrors(text: string, file: string): { entries: KnownErr
   }
   const entries: KnownErrorEntry[] = [];
   for (const item of doc.contents.items) {
-    const line = lineOf(isMap(item) ? item.range?.[0] : undefined);
+    const line = lineOf(isNode(item) ? item.range?.[0] : undefined);
     const fail = (message: string, hint: string): void => {
       diagnostics.push({ file, line, column: 3, severity: 'error', rule: 'known-errors', message, hint });
     };

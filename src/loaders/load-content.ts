@@ -4,6 +4,7 @@
  * Collects every problem before returning, so a maintainer sees them all at once.
  */
 import { findForm, formForYear, TABLE_IDS } from '../form/forms.ts';
+import { listAllRules } from '../form/rules.ts';
 import type { TableId } from '../form/types.ts';
 import type { Diagnostic } from '../checks/diagnostic.ts';
 import { matchesKnownError, readKnownErrors } from '../checks/known-errors.ts';
@@ -94,13 +95,21 @@ function readReport(
 
 /** Describes a failing check in English for the command line, with its numbers. */
 function describeCheck(check: RuleCheck): string {
-  const side = (s: 'left' | 'right'): string =>
-    check.terms
-      .filter((t) => t.side === s)
-      .map((t, i) => `${t.sign < 0 ? '- ' : i ? '+ ' : ''}${t.key.split('.').slice(1).join('.')}${t.reportId === check.terms[0]?.reportId ? '' : ` (${t.reportId})`} ${t.value}`)
-      .join(' ');
   if (check.rule === 'G-1') return `${check.at} is ${check.left}, which its column does not allow`;
-  return `at ${check.at}: ${side('left')} = ${check.left}, but ${side('right')} = ${check.right}`;
+  const name = (t: RuleCheck['terms'][number]): string =>
+    `${t.key.split('.').slice(1).join('.')}${t.reportId === check.terms[0]?.reportId ? '' : ` (${t.reportId})`}`;
+  const side = (s: 'left' | 'right', total: number | null): string => {
+    const all = check.terms.filter((t) => t.side === s);
+    if (all.length === 1 && all[0]) return `${all[0].sign < 0 ? '- ' : ''}${name(all[0])} ${all[0].value}`;
+    // A long sum (T3-B adds up to 21 rows) shows only its non-zero cells.
+    const shown = all.length > 4 ? all.filter((t) => t.value !== 0) : all;
+    if (!shown.length) return `${name(all[0]!)} + … + ${name(all[all.length - 1]!)} = ${total} (all ${all.length} cells are 0)`;
+    const sum = shown.map((t, i) => `${t.sign < 0 ? '- ' : i ? '+ ' : ''}${name(t)} ${t.value}`).join(' ');
+    return `${sum} = ${total}${shown.length < all.length ? ` (the other ${all.length - shown.length} cells are 0)` : ''}`;
+  };
+  const relation = listAllRules().find((r) => r.id === check.rule);
+  const atLeast = relation?.kind === 'sum' && relation.relation === 'ge';
+  return `at ${check.at}: ${side('left', check.left)}${atLeast ? ' is less than ' : ', but '}${side('right', check.right)}`;
 }
 
 /** Loads a content directory and checks everything in it. */

@@ -47,7 +47,7 @@ export function readFrontMatter(
     return { line: p.line + 1, column: p.col };
   };
   for (const err of doc.errors) {
-    diagnostics.push({ file, ...pos(err.pos[0]), severity: 'error', rule: 'front-matter', message: `the front matter is not valid YAML: ${err.message.split('\n')[0]}`, hint: 'fix the YAML syntax between the --- lines' });
+    diagnostics.push({ file, ...pos(err.pos[0]), severity: 'error', rule: 'front-matter', message: `the front matter is not valid YAML: ${err.message.split('\n')[0]}`, hint: 'fix the YAML syntax between the --- lines; put a value that contains “: ” or starts with [ { # * & ! | > in double quotes' });
   }
   if (diagnostics.length || !isMap(doc.contents)) {
     if (!diagnostics.length) diagnostics.push({ file, line: 2, column: 1, severity: 'error', rule: 'front-matter', message: 'the front matter is not a set of key: value fields', hint: 'write one field per line, e.g. year: 2020' });

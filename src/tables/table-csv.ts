@@ -99,7 +99,7 @@ export function readTableCsv(text: string, file: string, form: FormSpec, tableId
       report(line, 1, 'label-mismatch', `row “${code}” is labelled “${label}”, but the form prints “${formatRowLabel(rowSpec)}”`, 'check that the numbers on this line belong to this row of the printed form, then correct the label');
     }
     if (fields.length !== header.length) {
-      report(line, Math.min(fields.length, header.length), 'missing-cell', `line has ${fields.length} fields, the header has ${header.length}`, 'every line needs one field per header column; leave a field empty only where the form has no such cell');
+      report(line, Math.min(fields.length, header.length), 'missing-cell', `row “${code}” has ${fields.length} fields, but the header has ${header.length}`, 'every line needs one field per header column; leave a field empty only where the form has no such cell');
     }
     const cells: Record<string, Cell> = {};
     columns.forEach((colCode, i) => {
@@ -123,11 +123,13 @@ export function readTableCsv(text: string, file: string, form: FormSpec, tableId
     });
     data[code] = cells;
   }
-  for (const row of spec.rows) {
-    if (!seen.has(row.code)) {
-      report(lastLine + 1, 0, 'missing-row', `row “${row.code}” (${formatRowLabel(row)}) is missing`, `add a line for it; table ${spec.section} of ${form.id} has ${spec.rows.length} rows`);
-    }
-  }
+  spec.rows.forEach((row, i) => {
+    if (seen.has(row.code)) return;
+    // Point at where the line belongs: after the nearest row before it in form order.
+    const before = spec.rows.slice(0, i).findLast((r) => seen.has(r.code));
+    const where = before ? (seen.get(before.code) ?? lastLine) + 1 : 2;
+    report(where, 0, 'missing-row', `row “${row.code}” (${formatRowLabel(row)}) is missing`, `add a line for it; table ${spec.section} of ${form.id} has ${spec.rows.length} rows`);
+  });
   return { data: diagnostics.length ? null : data, diagnostics, positions };
 }
 

@@ -1,0 +1,79 @@
+/**
+ * Extracts the lines of a PDF's text layer with pdfjs-dist. Text runs are grouped into lines by
+ * their baseline and ordered left to right; a wide horizontal gap (a table column) starts a new
+ * span, a narrow one becomes a space. Assumes horizontal text. A PDF without a text layer (a scan)
+ * is refused with a message saying so: this project never OCRs numbers.
+ */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** The lines of a PDF (each a list of span texts), or why it has none. */
+export type PdfText = { readonly ok: true; readonly lines: string[][]; readonly pages: number } | { readonly ok: false; readonly rule: string; readonly message: string; readonly hint: string };
+
+interface Run {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly size: number;
+}
+
+/** Groups the runs of one page into lines of spans. */
+function layoutPage(runs: Run[]): string[][] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: Run[][] = [];
+  for (const run of sorted) {
+    const row = rows[rows.length - 1];
+    const ref = row?.[0];
+    if (row && ref && Math.abs(ref.y - run.y) <= Math.max(ref.size, run.size) * 0.45) row.push(run);
+    else rows.push([run]);
+  }
+  return rows.map((row) => {
+    row.sort((a, b) => a.x - b.x);
+    const spans: string[] = [];
+    let current = '';
+    let end = -Infinity;
+    for (const run of row) {
+      const gap = run.x - end;
+      if (current && gap > run.size * 1.5) {
+        spans.push(current);
+        current = run.text;
+      } else current += current && gap > run.size * 0.25 ? ` ${run.text}` : run.text;
+      end = run.x + run.width;
+    }
+    if (current) spans.push(current);
+    return spans;
+  });
+}
+
+/** Extracts the text layer of a PDF given as bytes. */
+export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
+  let doc;
+  try {
+    doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  } catch (err) {
+    return { ok: false, rule: 'unreadable-pdf', message: `the PDF cannot be opened: ${(err as Error).message}`, hint: 'check that the file is a complete, unencrypted PDF (download it again)' };
+  }
+  try {
+    const lines: string[][] = [];
+    let chars = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const runs: Run[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || !item.str.trim()) continue;
+        const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+        runs.push({ text: item.str.trim(), x, y, width: item.width, size: Math.hypot(a, b) || item.height || 10 });
+        chars += item.str.trim().length;
+      }
+      lines.push(...layoutPage(runs));
+      page.cleanup();
+    }
+    if (chars < 20) {
+      return { ok: false, rule: 'no-text-layer', message: `the PDF has no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}, ${chars} characters of text): it looks like a scan, and numbers are never read from images`, hint: 'ask the publisher for the original Word/PDF file, or transcribe the tables by hand into the content format' };
+    }
+    return { ok: true, lines, pages: doc.numPages };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Parses the extracted lines of one report into the content model: identity, form version, the
+ * three tables, the narrative, and every problem found (cells it could not read, rules the printed
+ * numbers break). Pure: the caller reads the file and writes the result.
+ */
+import { formatCellKey } from '../form/cells.ts';
+import { F2019, formForYear, TABLE_IDS } from '../form/forms.ts';
+import type { FormSpec, MoneyUnit, TableId } from '../form/types.ts';
+import type { Diagnostic } from '../checks/diagnostic.ts';
+import { runRules } from '../checks/run-rules.ts';
+import type { Jurisdiction, JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { Narrative, ParsedReport, ReportScope, TableData } from '../reports/types.ts';
+import { tokeniseLines, type Token } from './cell-tokens.ts';
+import { detectForm } from './detect-form.ts';
+import { findTableRegions } from './find-sections.ts';
+import { guessScope, identifyReport } from './identify-report.ts';
+import { extractNarrative, extractTitle } from './narrative-text.ts';
+import { readGridTable, readRowTable, type Place, type TableReading } from './read-table.ts';
+import { formatSourceText, type SourceLine } from './source-lines.ts';
+
+/** A report parsed from its text, ready to be written as content or printed as JSON. */
+export interface IngestedReport {
+  readonly id: string;
+  readonly jurisdiction: Jurisdiction;
+  readonly year: number;
+  readonly form: FormSpec;
+  readonly title: string;
+  readonly scope: ReportScope;
+  readonly narrative: Narrative;
+  readonly tables: { readonly [T in TableId]: TableData };
+  /** The unit of every money cell, by dotted cell key. */
+  readonly units: Readonly<Record<string, MoneyUnit | null>>;
+  /** Where each cell's value was read, by dotted cell key. */
+  readonly places: ReadonlyMap<string, Place>;
+  /** Problems found while reading (cells, rows) and rule failures of the printed numbers. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A parsed report, or the errors that stopped parsing. */
+export type IngestResult = { readonly ok: true; readonly report: IngestedReport } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Builds a ParsedReport (the shape the rules and the writer take) from an ingested report. */
+export function toParsedReport(r: Omit<IngestedReport, 'diagnostics' | 'places' | 'units'>, publisher: string, sourceFile: string): Omit<ParsedReport, 'dir'> {
+  return {
+    meta: { id: r.id, jurisdiction: r.jurisdiction.code, year: r.year, form: r.form.id, scope: r.scope, title: r.title, publisher, source: { file: sourceFile, url: null, note: null } },
+    tables: r.tables,
+    narrative: r.narrative,
+  };
+}
+
+/** Lists the units of the money cells of a form as read. */
+function listUnits(form: FormSpec, tables: IngestedReport['tables']): Record<string, MoneyUnit | null> {
+  const units: Record<string, MoneyUnit | null> = {};
+  for (const t of TABLE_IDS) {
+    for (const row of form.tables[t].rows) {
+      for (const code of row.columns) {
+        const col = form.tables[t].columns.find((c) => c.code === code);
+        if (col?.kind !== 'money') continue;
+        const cell = tables[t][row.code]?.[code];
+        units[formatCellKey({ table: t, row: row.code, column: code })] = cell?.value === null ? (col.fixedUnit ?? null) : (cell?.unit ?? null);
+      }
+    }
+  }
+  return units;
+}
+
+/** Parses the extracted lines of a report; `file` names the input in diagnostics. */
+export function parseReportLines(file: string, lines: readonly SourceLine[], jurisdictions: JurisdictionIndex): IngestResult {
+  const text = formatSourceText(lines);
+  const plain = text.split('\n');
+  const fail = (line: number, column: number, rule: string, message: string, hint: string): IngestResult => ({ ok: false, diagnostics: [{ file, line, column, severity: 'error', rule, message, hint }] });
+  const pos = (i: number): Place => ({ line: lines[i]?.spans[0]?.line ?? i + 1, col: lines[i]?.spans[0]?.col ?? 1 });
+
+  const id = identifyReport(plain, jurisdictions);
+  if (!id.ok) return fail(pos(id.line - 1).line, 1, id.rule, id.message, id.hint);
+
+  const { regions, missing } = findTableRegions(lines, F2019);
+  if (missing.length) {
+    const names = missing.map((t) => `table ${F2019.tables[t].section} (${F2019.tables[t].title})`).join(', ');
+    return fail(lines.length ? pos(lines.length - 1).line : 1, 0, 'missing-table', `${names} not found: no heading naming it (e.g. “${F2019.tables[missing[0]!].section}、${F2019.tables[missing[0]!].title}”)`, 'check that the file is a complete annual report; a section heading must start with its number and name the table');
+  }
+  const tokens = new Map<TableId, Token[]>(regions.map((r) => [r.table, tokeniseLines(lines.slice(r.start, r.end))]));
+  const labelText = ['active', 'requests'].flatMap((t) => (tokens.get(t as TableId) ?? []).filter((k) => !k.cell).map((k) => k.text)).join('');
+  const detection = detectForm(labelText);
+  const activeAt = regions.find((r) => r.table === 'active')!;
+  if (!detection.ok) return fail(pos(activeAt.heading).line, 1, 'unknown-form', detection.message, 'only the national forms F2019 (国办公开办函〔2019〕60号) and F2021 (国办公开办函〔2021〕30号) are known; a new layout needs declaring in src/form/forms.ts first');
+  const form = detection.form;
+
+  const readings = new Map<TableId, TableReading>();
+  for (const region of regions) {
+    const spec = form.tables[region.table];
+    const read = spec.id === 'appeals' ? readGridTable : readRowTable;
+    readings.set(region.table, read(tokens.get(region.table) ?? [], spec, pos(region.heading)));
+  }
+  const tables = { active: readings.get('active')!.data, requests: readings.get('requests')!.data, appeals: readings.get('appeals')!.data };
+  const places = new Map<string, Place>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [t, reading] of readings) {
+    for (const [key, place] of reading.places) places.set(`${t}.${key}`, place);
+    for (const { place, problem } of reading.problems) diagnostics.push({ file, line: place.line, column: place.col, ...problem });
+  }
+  if (formForYear(id.year) !== form.id) {
+    diagnostics.push({ file, line: pos(activeAt.heading).line, column: 1, severity: 'warning', rule: 'form-year', message: `a ${id.year} report printed on form ${form.id}: reports for ${id.year} normally use ${formForYear(id.year)}`, hint: 'the form is read from the table labels and kept as printed; check the report if this is unexpected' });
+  }
+
+  const report = {
+    id: `${id.jurisdiction.code}-${id.year}`,
+    jurisdiction: id.jurisdiction,
+    year: id.year,
+    form,
+    title: extractTitle(text),
+    scope: guessScope(plain.slice(0, activeAt.heading).join('\n')),
+    narrative: extractNarrative(text),
+    tables,
+  };
+  for (const outcome of runRules({ ...toParsedReport(report, '', ''), dir: '' }, null)) {
+    for (const check of outcome.checks.filter((c) => c.status === 'fail')) {
+      const place = places.get(check.terms[0]?.key ?? '') ?? pos(activeAt.heading);
+      diagnostics.push({ file, line: place.line, column: place.col, severity: check.severity, rule: check.rule, message: `at ${check.at}: ${check.message}`, hint: 'the report is kept as printed; if the published report prints these numbers, record the failure in content/known-errors.yaml' });
+    }
+  }
+  return { ok: true, report: { ...report, units: listUnits(form, tables), places, diagnostics } };
+}

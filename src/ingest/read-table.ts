@@ -1,0 +1,120 @@
+/**
+ * Reads the cells of one table from the tokens of its region. Rows are found by their labels
+ * (label-stream.ts) and each row's values are read by position, in the order of the row's columns
+ * in src/form. Assumes a row prints exactly one value per column: when the count differs, nothing
+ * of that row is guessed (its cells have no value and an error says what was found).
+ */
+import { formatColumnLabel, formatRowLabel } from '../form/cells.ts';
+import type { TableSpec } from '../form/types.ts';
+import type { Cell } from '../reports/types.ts';
+import type { Token } from './cell-tokens.ts';
+import { buildLabelStream, findRowAnchors } from './label-stream.ts';
+import { makeEmptyCell, readCellToken, type CellProblem } from './read-cell.ts';
+
+/** A 1-based place in the input. */
+export interface Place {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** The cells read from one table, where each came from, and what went wrong. */
+export interface TableReading {
+  readonly data: Record<string, Record<string, Cell>>;
+  /** Place of each cell's value, by `row.column`. */
+  readonly places: Map<string, Place>;
+  readonly problems: { place: Place; problem: CellProblem }[];
+}
+
+/** Whether a text token is prose (a sentence), which ends the values of the row before it. */
+function isProse(token: Token): boolean {
+  return !token.cell && /[。；]/.test(token.text);
+}
+
+/** Groups cell tokens by the row whose label precedes them; `starts` are the rows' stream offsets. */
+function groupCells(tokens: readonly Token[], offsets: readonly number[], starts: readonly (number | null)[]): Token[][] {
+  const groups: Token[][] = starts.map(() => []);
+  const closed = starts.map(() => false);
+  const order = starts.map((s, i) => ({ s, i })).filter((x): x is { s: number; i: number } => x.s !== null);
+  let current = -1;
+  let k = 0;
+  tokens.forEach((t, ti) => {
+    const at = offsets[ti] ?? 0;
+    while (k < order.length && order[k]!.s < at + (t.cell ? 0 : 1)) current = order[k++]!.i;
+    if (current < 0) return;
+    if (isProse(t) && groups[current]!.length > 0) closed[current] = true;
+    if (t.cell && !closed[current]) groups[current]!.push(t);
+  });
+  return groups;
+}
+
+/** Reads a table whose rows are printed one after another, each with its label (tables 二 and 三). */
+export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingPlace: Place): TableReading {
+  const stream = buildLabelStream(tokens);
+  const anchors = findRowAnchors(stream, spec.rows);
+  const groups = groupCells(tokens, stream.offsets, anchors.map((a) => a?.start ?? null));
+  const reading: TableReading = { data: {}, places: new Map(), problems: [] };
+  spec.rows.forEach((row, r) => {
+    const anchor = anchors[r];
+    const cells: Record<string, Cell> = {};
+    for (const c of row.columns) cells[c] = makeEmptyCell('');
+    reading.data[row.code] = cells;
+    const label = formatRowLabel(row);
+    const anchorToken = anchor ? tokens[anchor.token] : undefined;
+    const rowPlace = anchorToken ? { line: anchorToken.line, col: anchorToken.col } : headingPlace;
+    if (!anchor) {
+      reading.problems.push({ place: rowPlace, problem: { severity: 'error', rule: 'missing-row', message: `table ${spec.section}: row “${label}” (${row.code}) was not found, so its ${row.columns.length} cells have no value`, hint: 'check that the row is printed in the report; if its label is worded differently, add the wording to the row’s aliases in src/form/forms.ts' } });
+      return;
+    }
+    const found = groups[r] ?? [];
+    if (found.length !== row.columns.length) {
+      const shown = found.map((t) => t.text).join(' ');
+      reading.problems.push({ place: rowPlace, problem: { severity: 'error', rule: 'cell-count', message: `table ${spec.section}: row “${label}” (${row.code}) should have ${row.columns.length} values, found ${found.length}${shown ? ` (${shown})` : ''}: none of them is used`, hint: 'check the row in the report: a blank cell, a split line or a stray number can shift the values; fix the extracted text or enter the row by hand' } });
+      return;
+    }
+    row.columns.forEach((code, i) => {
+      const column = spec.columns.find((c) => c.code === code);
+      const token = found[i];
+      if (!column || !token) return;
+      const place = { line: token.line, col: token.col };
+      const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${label} × ${formatColumnLabel(column)}`);
+      cells[code] = cell;
+      reading.places.set(`${row.code}.${code}`, place);
+      if (problem) reading.problems.push({ place, problem });
+    });
+  });
+  return reading;
+}
+
+/** Reads table 四: one printed row holding every cell, rows of the form one after the other. */
+export function readGridTable(tokens: readonly Token[], spec: TableSpec, headingPlace: Place): TableReading {
+  const reading: TableReading = { data: {}, places: new Map(), problems: [] };
+  const found: Token[] = [];
+  for (const t of tokens) {
+    if (isProse(t) && found.length > 0) break;
+    if (t.cell) found.push(t);
+  }
+  const expected = spec.rows.reduce((n, r) => n + r.columns.length, 0);
+  const ok = found.length === expected;
+  if (!ok) {
+    reading.problems.push({ place: found[0] ? { line: found[0].line, col: found[0].col } : headingPlace, problem: { severity: 'error', rule: 'cell-count', message: `table ${spec.section} should have ${expected} values, found ${found.length}: none of them is used`, hint: 'check the table in the report; fix the extracted text or enter the table by hand' } });
+  }
+  let k = 0;
+  for (const row of spec.rows) {
+    const cells: Record<string, Cell> = {};
+    reading.data[row.code] = cells;
+    for (const code of row.columns) {
+      const column = spec.columns.find((c) => c.code === code);
+      const token = found[k++];
+      if (!ok || !column || !token) {
+        cells[code] = makeEmptyCell('');
+        continue;
+      }
+      const place = { line: token.line, col: token.col };
+      const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${formatRowLabel(row)} × ${formatColumnLabel(column)}`);
+      cells[code] = cell;
+      reading.places.set(`${row.code}.${code}`, place);
+      if (problem) reading.problems.push({ place, problem });
+    }
+  }
+  return reading;
+}

@@ -1,0 +1,56 @@
+/**
+ * The files of a report folder as ingest writes them, and their check before anything is written:
+ * the same loader the build uses reads them from memory. Assumes a maintainer may have corrected
+ * the front matter of an existing report (scope, publisher, title, source url): re-ingesting keeps it.
+ */
+import { isRuleId } from '../form/rules.ts';
+import type { Diagnostic } from '../checks/diagnostic.ts';
+import { loadContent, type ContentFs } from '../loaders/load-content.ts';
+import { CONTENT_FILES } from '../reports/layout.ts';
+import type { ReportMeta } from '../reports/types.ts';
+import { writeReportFiles } from '../reports/write-report.ts';
+import type { ExtractedInput } from './extract-input.ts';
+import { toParsedReport, type IngestedReport } from './parse-report.ts';
+
+/** The source file every ingested report keeps its text in. */
+export const SOURCE_TEXT_FILE = 'source.txt';
+
+/** The front-matter fields kept from an existing report when it is ingested again. */
+export type KeptMeta = Pick<ReportMeta, 'scope' | 'publisher' | 'title'> & { readonly url: string | null };
+
+/** The diagnostics that stop a report from being written: cells it could not read (rule failures do not). */
+export function listBlockingProblems(report: IngestedReport): Diagnostic[] {
+  return report.diagnostics.filter((d) => d.severity === 'error' && !isRuleId(d.rule));
+}
+
+/** Builds every file of the report folder, by name. */
+export function buildReportFiles(report: IngestedReport, input: ExtractedInput, kept: KeptMeta | null): Record<string, string | Uint8Array> {
+  const parsed = toParsedReport(
+    kept ? { ...report, scope: kept.scope, title: kept.title } : report,
+    kept?.publisher ?? `${report.jurisdiction.name}人民政府`,
+    SOURCE_TEXT_FILE,
+  );
+  const meta: ReportMeta = { ...parsed.meta, source: { file: SOURCE_TEXT_FILE, url: kept?.url ?? null, note: input.note } };
+  const files: Record<string, string | Uint8Array> = { ...writeReportFiles({ ...parsed, meta }, input.sourceText) };
+  if (input.original) files[input.original.name] = input.original.bytes;
+  return files;
+}
+
+/** Checks a report folder held in memory with the content loader; returns its errors (none when it loads). */
+export function checkReportFiles(id: string, files: Readonly<Record<string, string | Uint8Array>>, jurisdictionsCsv: string): Diagnostic[] {
+  const root = '/memory';
+  const base = `${root}/${CONTENT_FILES.reports}/${id}`;
+  const fs: ContentFs = {
+    readText(path) {
+      if (path === `${root}/${CONTENT_FILES.jurisdictions}`) return jurisdictionsCsv;
+      if (!path.startsWith(`${base}/`)) return undefined;
+      const data = files[path.slice(base.length + 1)];
+      return data === undefined ? undefined : typeof data === 'string' ? data : '(binary)';
+    },
+    listDirs(path) {
+      return path === `${root}/${CONTENT_FILES.reports}` ? [id] : [];
+    },
+  };
+  const loaded = loadContent(fs, root);
+  return [...loaded.errors];
+}

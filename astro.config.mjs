@@ -1,5 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
 // The public address of the deployed site, used for canonical URLs, the sitemap and feeds.
 const site = process.env.GONGKAI_SITE_URL ?? 'https://gongkai.example.org';
@@ -11,4 +13,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // Every build writes the sitemap and the Pagefind search index into its output directory.
+  integrations: [sitemapIntegration(), pagefindIntegration()],
 });

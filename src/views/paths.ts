@@ -15,3 +15,6 @@ export const METHODOLOGY_PATH = '/methodology/';
 
 /** The list of all jurisdictions. */
 export const JURISDICTIONS_PATH = '/jurisdictions/';
+
+/** The search page; it reads the query from `?q=`. */
+export const SEARCH_PATH = '/search/';

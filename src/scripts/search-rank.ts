@@ -1,0 +1,81 @@
+/**
+ * Ranking on the search page, without the DOM: a query that names a jurisdiction puts that
+ * jurisdiction's page and its reports first; full-text results follow, each once.
+ */
+import type { SearchName } from '../views/search-view.ts';
+import { jurisdictionPath, METHODOLOGY_PATH, reportPath } from '../views/paths.ts';
+
+/** One line of the result list. */
+export interface SearchHit {
+  readonly href: string;
+  readonly title: string;
+  /** What the page is: 地区 · 县级 · 230881, or 报告 · 同江市 · 2020 年. */
+  readonly context: string;
+  /** Pagefind's excerpt (HTML with `<mark>`), for full-text hits. */
+  readonly excerpt: string | null;
+}
+
+/** Suffixes a place name may be typed without: 同江市 → 同江, 大兴安岭地区 → 大兴安岭. */
+const NAME_SUFFIX = /(?:自治县|地区|市|县|区|省)$/;
+
+/** How well a query names a jurisdiction: lower is better, null when it does not. */
+export function scoreNameMatch(name: string, query: string): number | null {
+  const q = query.replace(/\s+/g, '');
+  if ([...q].length < 2) return null;
+  const stem = name.replace(NAME_SUFFIX, '');
+  if (q === name) return 0;
+  if (q === stem) return 1;
+  if (name.startsWith(q)) return 2;
+  if (q.includes(name)) return 3;
+  if ([...stem].length >= 2 && q.includes(stem)) return 4;
+  return null;
+}
+
+const LEVEL_ORDER = { province: 0, prefecture: 1, county: 2 } as const;
+
+/** The jurisdictions a query names, best first (then province before prefecture before county, then by code). */
+export function matchJurisdictions(names: readonly SearchName[], query: string, limit = 3): SearchName[] {
+  return names
+    .map((n) => ({ n, score: scoreNameMatch(n.name, query) }))
+    .filter((x): x is { n: SearchName; score: number } => x.score !== null)
+    .sort((a, b) => a.score - b.score || LEVEL_ORDER[a.n.level] - LEVEL_ORDER[b.n.level] || (a.n.code < b.n.code ? -1 : 1))
+    .slice(0, limit)
+    .map((x) => x.n);
+}
+
+/** The hits for the jurisdictions a query names: each jurisdiction's page, then its reports (a year in the query first, then newest). */
+export function buildNameHits(names: readonly SearchName[], query: string): SearchHit[] {
+  const years = new Set((query.match(/\d{4}/g) ?? []).map(Number));
+  return matchJurisdictions(names, query).flatMap((j) => [
+    { href: jurisdictionPath(j.code), title: j.name, context: `地区 · ${j.levelLabel} · ${j.code} · ${j.reports.length} 份报告`, excerpt: null },
+    ...[...j.reports]
+      .sort((a, b) => Number(years.has(b.year)) - Number(years.has(a.year)) || b.year - a.year)
+      .map((r) => ({
+        href: reportPath(r.id),
+        title: r.title,
+        context: `报告 · ${j.name} · ${r.year} 年 · ${r.failing.length ? `未通过 ${r.failing.join('、')}` : '一致性检查通过'}`,
+        excerpt: null,
+      })),
+  ]);
+}
+
+/** Describes a full-text hit's page from its URL, naming the jurisdiction a report or jurisdiction page belongs to. */
+export function describePage(url: string, names: readonly SearchName[]): string {
+  const byCode = (code: string | undefined): SearchName | undefined => names.find((n) => n.code === code);
+  const report = /^\/reports\/(\d{6})[^/]*-(\d{4})\/$/.exec(url);
+  if (report) return `报告 · ${byCode(report[1])?.name ?? report[1]} · ${report[2]} 年`;
+  const place = /^\/jurisdictions\/(\d{6})\/$/.exec(url);
+  if (place) {
+    const j = byCode(place[1]);
+    return j ? `地区 · ${j.levelLabel} · ${j.code}` : '地区';
+  }
+  return url === METHODOLOGY_PATH ? '方法说明' : '';
+}
+
+/** Merges name hits and full-text hits: name hits first (with the full-text excerpt when there is one), then the other full-text hits. */
+export function mergeHits(nameHits: readonly SearchHit[], textHits: readonly SearchHit[]): SearchHit[] {
+  const excerpts = new Map(textHits.map((h) => [h.href, h.excerpt]));
+  const seen = new Set(nameHits.map((h) => h.href));
+  const rest = textHits.filter((h) => !seen.has(h.href) && seen.add(h.href));
+  return [...nameHits.map((h) => ({ ...h, excerpt: h.excerpt ?? excerpts.get(h.href) ?? null })), ...rest];
+}

@@ -1,0 +1,113 @@
+/**
+ * The search page: reads `?q=`, matches jurisdiction names, runs Pagefind (loaded only here) and
+ * lists the hits. The form is a plain GET form, so a search also works by reloading the page.
+ */
+import type { SearchName } from '../views/search-view.ts';
+import { buildNameHits, describePage, mergeHits, type SearchHit } from './search-rank.ts';
+
+/** The part of Pagefind's browser API this page uses. */
+interface Pagefind {
+  init(): Promise<void>;
+  search(query: string): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }> }[] }>;
+}
+
+const MAX_TEXT_HITS = 20;
+const form = document.querySelector<HTMLFormElement>('#search-form');
+const input = document.querySelector<HTMLInputElement>('#search-q');
+const status = document.querySelector<HTMLElement>('#search-status');
+const list = document.querySelector<HTMLOListElement>('#search-results');
+const names = JSON.parse(document.querySelector('#search-names')?.textContent ?? '[]') as SearchName[];
+let pagefind: Promise<Pagefind> | null = null;
+let latest = 0;
+
+/** Loads Pagefind from the site's bundle once. */
+function loadPagefind(): Promise<Pagefind> {
+  const url = new URL('/pagefind/pagefind.js', location.href).href;
+  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
+    await pf.init();
+    return pf;
+  });
+  return pagefind;
+}
+
+/** Copies Pagefind's excerpt into `target` keeping only text and `<mark>`, so page text is never parsed as markup here. */
+function appendExcerpt(target: HTMLElement, html: string): void {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      target.append(mark);
+    } else target.append(node.textContent ?? '');
+  }
+}
+
+/** Renders the hit list. */
+function renderHits(hits: readonly SearchHit[]): void {
+  if (!list) return;
+  list.replaceChildren(
+    ...hits.map((hit) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = hit.href;
+      a.textContent = hit.title;
+      const context = document.createElement('span');
+      context.className = 'context';
+      context.textContent = hit.context;
+      li.append(a, context);
+      if (hit.excerpt) {
+        const p = document.createElement('p');
+        appendExcerpt(p, hit.excerpt);
+        li.append(p);
+      }
+      return li;
+    }),
+  );
+}
+
+/** Runs one search and shows it, unless a newer search has started meanwhile. */
+async function runSearch(query: string): Promise<void> {
+  const run = ++latest;
+  const q = query.trim();
+  if (!q) {
+    renderHits([]);
+    if (status) status.textContent = '';
+    return;
+  }
+  if (status) status.textContent = '正在搜索……';
+  const nameHits = buildNameHits(names, q);
+  let textHits: SearchHit[] = [];
+  let failed = false;
+  try {
+    const pf = await loadPagefind();
+    const found = await pf.search(q);
+    const data = await Promise.all(found.results.slice(0, MAX_TEXT_HITS).map((r) => r.data()));
+    textHits = data.map((d) => ({ href: d.url, title: d.meta.title ?? d.url, context: describePage(d.url, names), excerpt: d.excerpt }));
+  } catch {
+    failed = true;
+  }
+  if (run !== latest) return;
+  const hits = mergeHits(nameHits, textHits);
+  renderHits(hits);
+  const note = failed ? '全文搜索暂时无法使用，只列出名称相符的地区和报告。' : '';
+  if (status) status.textContent = hits.length ? `“${q}”：找到 ${hits.length} 个页面。${note}` : note || `没有找到与“${q}”相关的页面。可以换个说法，或按地区浏览。`;
+}
+
+if (form && input) {
+  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  input.value = initial;
+  if (initial) void runSearch(initial);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const url = new URL(location.href);
+    url.searchParams.set('q', input.value.trim());
+    history.replaceState(null, '', url);
+    void runSearch(input.value);
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void runSearch(input.value), 250);
+  });
+}

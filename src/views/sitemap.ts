@@ -1,0 +1,29 @@
+/** The sitemap and robots.txt: which pages search engines should find. */
+import { escapeXml } from './feeds.ts';
+import { SEARCH_PATH } from './paths.ts';
+
+/** Site path of the sitemap. */
+export const SITEMAP_PATH = '/sitemap.xml';
+
+/** Pages that are not content: the error page and the search page (its results are not a page of their own). */
+const LEFT_OUT = new Set(['/404/', '/404.html', SEARCH_PATH]);
+
+/**
+ * Lists the pages for the sitemap from the build's page paths (`reports/x/`, `` for the home page):
+ * pages only (paths ending in `/`), without the error and search pages, sorted, each once.
+ */
+export function listSitemapPaths(pathnames: readonly string[]): string[] {
+  const paths = pathnames.map((p) => `/${p.replace(/^\/+/, '')}`).filter((p) => p.endsWith('/') && !LEFT_OUT.has(p));
+  return [...new Set(paths)].sort();
+}
+
+/** Serialises a sitemap (sitemaps.org 0.9) of the given site paths, absolute on `site`. */
+export function renderSitemap(paths: readonly string[], site: string): string {
+  const urls = paths.map((p) => `  <url><loc>${escapeXml(new URL(p, site).href)}</loc></url>`);
+  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+}
+
+/** Writes robots.txt: every page may be crawled; points at the sitemap. */
+export function renderRobotsTxt(site: string): string {
+  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${new URL(SITEMAP_PATH, site).href}`, ''].join('\n');
+}

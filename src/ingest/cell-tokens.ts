@@ -36,6 +36,7 @@ const WEAK_MARK = /^(无|不适用)$/;
 const NUMBER_LIKE = /^[+-]?[\d.,]*\d[\d.,]*(\(?万?元\)?)?$/;
 const PAGE_FOOTER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 const NUMBERING = /^\d{1,2}[.、]$/;
+const PIPE_RULE = /^\s*\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?\s*$|^\s*$/;
 const AFTER_NUMBERING = /^[.、]/;
 const TEXT_UNIT_AFTER = /^[年月日号条项款个件部次页名家%]/;
 
@@ -61,14 +62,15 @@ interface Piece {
   row: number;
 }
 
-/** Splits every span of every line at whitespace, keeping each piece's position. */
+/** Splits every span of every line at whitespace and Markdown pipes (rule lines skipped), keeping positions. */
 function splitPieces(lines: readonly SourceLine[]): Piece[] {
   const out: Piece[] = [];
   lines.forEach((l, row) => {
     if (l.spans.length === 1 && PAGE_FOOTER.test(foldWidth(l.spans[0]?.text ?? ''))) return;
+    if (l.spans.every((s) => PIPE_RULE.test(foldWidth(s.text)))) return;
     for (const span of l.spans) {
       const folded = foldWidth(span.text);
-      for (const m of folded.matchAll(/\S+/g)) {
+      for (const m of folded.matchAll(/[^\s|]+/g)) {
         const at = m.index ?? 0;
         out.push({ text: span.text.slice(at, at + m[0].length), folded: m[0], line: span.line, col: span.col + at, row });
       }
@@ -94,6 +96,7 @@ export function tokeniseLines(lines: readonly SourceLine[]): Token[] {
         i++;
       }
     }
+    if (cell?.kind === 'mark' && p.folded === '/' && pieces[i - 1]?.folded.endsWith('增') && next?.folded.startsWith('减')) cell = null;
     if (cell?.kind === 'number' && next) {
       // A numbering (1 .属于…) or a number inside prose (2020 年) is label text, not a cell.
       if (AFTER_NUMBERING.test(next.folded) && cell.sign === '' && !cell.digits.includes('.')) cell = null;

@@ -47,19 +47,52 @@ function listRowKeys(row: RowSpec): { numbered: string[]; plain: string[] } {
   return { numbered: number ? plain.map((k) => `${number}${k}`) : [], plain };
 }
 
+/** The most foreign characters a label may be broken by (a group label printed inside it, an inserted 的). */
+const MAX_GAP = 8;
+
+/** The most pieces a broken label may be found in. */
+const MAX_PIECES = 4;
+
 /** How many leading characters of `key` the stream repeats at `at`. */
-function countCommonPrefix(text: string, at: number, key: string): number {
+function countCommonPrefix(text: string, at: number, key: string, from = 0): number {
   let n = 0;
-  while (n < key.length && text.charCodeAt(at + n) === key.charCodeAt(n)) n++;
+  while (from + n < key.length && text.charCodeAt(at + n) === key.charCodeAt(from + n)) n++;
   return n;
 }
 
-/** The shortest prefix of a label that identifies it when the rest is broken off or worded differently. */
-function minimumPrefix(key: string): number {
-  return key.length <= 4 ? key.length : Math.max(4, Math.ceil(key.length / 2));
+/**
+ * Matches a label at `at` in up to MAX_PIECES pieces: each piece continues the label after at most
+ * MAX_GAP foreign characters, and may skip one character of the label (a wording difference).
+ * Returns how many label characters matched and where the match ends.
+ */
+function matchPieces(text: string, at: number, key: string): { matched: number; end: number } {
+  let i = countCommonPrefix(text, at, key);
+  if (i < 2 && i < key.length) return { matched: i, end: at + i };
+  let t = at + i;
+  let matched = i;
+  for (let piece = 1; piece < MAX_PIECES && i < key.length; piece++) {
+    let found: { gap: number; skip: number; len: number } | null = null;
+    for (let gap = 0; gap <= MAX_GAP && !found; gap++) {
+      for (let skip = 0; skip <= 1 && !found; skip++) {
+        if (gap === 0 && skip === 0) continue;
+        const len = countCommonPrefix(text, t + gap, key, i + skip);
+        if (len >= Math.min(2, key.length - i - skip) && len > 0) found = { gap, skip, len };
+      }
+    }
+    if (!found) break;
+    i += found.skip + found.len;
+    t += found.gap + found.len;
+    matched += found.len;
+  }
+  return { matched, end: t };
 }
 
-/** Finds the row's label at or after `cursor`: numbered exact match first, then the earliest good prefix. */
+/** Whether enough of a label matched to identify it: all of a short label, most of a long one. */
+function isEnough(matched: number, key: string): boolean {
+  return key.length <= 4 ? matched === key.length : matched >= Math.max(4, Math.ceil(key.length * 0.6));
+}
+
+/** Finds the row's label at or after `cursor`: numbered exact match first, then the earliest good match. */
 export function findRowAnchor(stream: LabelStream, row: RowSpec, cursor: number): Anchor | null {
   const { numbered, plain } = listRowKeys(row);
   const text = stream.text;
@@ -69,10 +102,16 @@ export function findRowAnchor(stream: LabelStream, row: RowSpec, cursor: number)
     if (at >= 0 && (!best || at < best.start)) best = { start: at, end: at + key.length };
   }
   if (!best) {
+    const keys = [...numbered, ...plain];
     for (let s = cursor; s < text.length && !best; s++) {
-      for (const key of plain) {
-        const cp = countCommonPrefix(text, s, key);
-        if (cp >= minimumPrefix(key) && (!best || cp > best.end - best.start)) best = { start: s, end: s + cp };
+      let score = 0;
+      for (const key of keys) {
+        if (text.charCodeAt(s) !== key.charCodeAt(0)) continue;
+        const m = matchPieces(text, s, key);
+        if (isEnough(m.matched, key) && m.matched > score) {
+          score = m.matched;
+          best = { start: s, end: m.end };
+        }
       }
     }
   }

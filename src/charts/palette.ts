@@ -53,3 +53,18 @@ export const APPEAL_RESULT_COLORS: Readonly<Record<string, string>> = {
   other: OKABE_ITO.yellow,
   pending: NEUTRAL,
 };
+
+/** Relative luminance of a #RRGGBB colour (WCAG 2). */
+function measureLuminance(hex: string): number {
+  const channel = (i: number): number => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** The text colour (black or white) with the better contrast on a #RRGGBB fill. */
+export function pickTextColor(fill: string): '#000' | '#fff' {
+  const l = measureLuminance(fill);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000' : '#fff';
+}

@@ -1,0 +1,105 @@
+/**
+ * Review and litigation (table 四): 行政复议, 未经复议直接起诉, 复议后起诉 as horizontal bars stacked by
+ * result (维持 / 纠正 / 其他 / 尚未审结), in form order. Segment labels are drawn only where the segment
+ * is wide enough to hold them; every number is in the tooltip and the table.
+ */
+import type { EChartsOption } from 'echarts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, type BuiltChart } from './chart-theme.ts';
+import type { ChartTable } from './chart-table.ts';
+import { APPEAL_RESULT_COLORS, NEUTRAL, pickTextColor } from './palette.ts';
+import { formatFull, formatProse } from '../views/format-number.ts';
+
+/** One result column of table 四. */
+export interface AppealResult {
+  readonly code: string;
+  readonly label: string;
+}
+
+/** One row of table 四 with its results in column order and its printed total. */
+export interface AppealRow {
+  readonly code: string;
+  readonly label: string;
+  /** Values in the order of `AppealsChartData.results`; null when blank. */
+  readonly values: readonly (number | null)[];
+  readonly total: number | null;
+}
+
+/** The view data of the appeals chart. */
+export interface AppealsChartData {
+  readonly title: string;
+  readonly results: readonly AppealResult[];
+  readonly rows: readonly AppealRow[];
+  /** Sentences about rows whose results do not add up to the printed total (T4-A). */
+  readonly notes: readonly string[];
+}
+
+const BAR_ROW = 34;
+const MIN_LABEL_PX = 26;
+
+/** Whether any case is on file. */
+export function hasAppeals(data: AppealsChartData): boolean {
+  return data.rows.some((r) => (r.total ?? 0) > 0 || r.values.some((v) => (v ?? 0) > 0));
+}
+
+/** Builds the stacked-bar option, one series per result, rows top to bottom in form order. */
+export function buildAppealsOption(data: AppealsChartData, width: number): BuiltChart {
+  const categoryWidth = Math.max(...data.rows.map((r) => r.label.length)) * 12 + 8;
+  const plotWidth = width - categoryWidth - 40;
+  const max = Math.max(1, ...data.rows.map((r) => r.values.reduce<number>((a, v) => a + (v ?? 0), 0)));
+  const tips = data.results.map((res, s) =>
+    data.rows.map((row) => `${row.label}：${res.label} ${formatFull(row.values[s] ?? null)} 件（总计 ${formatFull(row.total)} 件）`),
+  );
+  const option: EChartsOption = {
+    ...buildBaseOption(),
+    legend: { ...buildLegendStyle() },
+    grid: { left: categoryWidth, right: 40, top: 32, bottom: 4, containLabel: false },
+    xAxis: { type: 'value', show: false, max },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: data.rows.map((r) => `${r.label} ${formatFull(r.total)}`),
+      ...buildAxisStyle(),
+      axisLine: { show: false },
+      axisLabel: { ...buildLabelStyle(), width: categoryWidth + 36, overflow: 'break' },
+    },
+    series: data.results.map((res, s) => ({
+      type: 'bar',
+      name: res.label,
+      stack: 'results',
+      barWidth: 16,
+      emphasis: { disabled: true },
+      itemStyle: { color: APPEAL_RESULT_COLORS[res.code] ?? NEUTRAL },
+      data: data.rows.map((row) => {
+        const v = row.values[s] ?? null;
+        const show = v !== null && v > 0 && (v / max) * plotWidth >= MIN_LABEL_PX;
+        return { value: v ? v : '-', label: { show, position: 'inside', formatter: formatFull(v), ...buildLabelStyle(), color: pickTextColor(APPEAL_RESULT_COLORS[res.code] ?? NEUTRAL) } };
+      }),
+    })),
+  };
+  return { option, size: { width, height: 40 + data.rows.length * BAR_ROW }, tips };
+}
+
+/** Describes the review and litigation figures in Chinese. */
+export function describeAppeals(data: AppealsChartData): string {
+  if (!hasAppeals(data)) return `报告的复议、诉讼各项均为 0 或未填写。`;
+  const parts = data.rows.map((row) => {
+    if (!row.total) return `${row.label} ${formatProse(row.total)} 件`;
+    const detail = data.results
+      .map((res, s) => ({ res, v: row.values[s] ?? null }))
+      .filter((x) => x.v === null || x.v > 0)
+      .map((x) => `${x.res.label} ${formatProse(x.v)}`)
+      .join('、');
+    return `${row.label} ${formatProse(row.total)} 件（${detail}）`;
+  });
+  return `${parts.join('；')}。${data.notes.join('')}`;
+}
+
+/** The figures as a table: rows of table 四, columns of results and the printed total. */
+export function tabulateAppeals(data: AppealsChartData): ChartTable {
+  return {
+    caption: data.title,
+    columns: ['类别', ...data.results.map((r) => r.label), '总计'],
+    rows: data.rows.map((row) => ({ header: row.label, cells: [...row.values.map((v) => formatFull(v)), formatFull(row.total)] })),
+    notes: data.notes,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Who asked: a report's new requests by applicant type (table 三, row 一、本年新收), as horizontal
+ * bars in form order. Natural persons and the five kinds of 法人或其他组织 get the two colours of
+ * a two-entry legend, so the printed group heading survives without a subtotal the form does not print.
+ */
+import type { EChartsOption } from 'echarts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, type BuiltChart } from './chart-theme.ts';
+import type { ChartTable } from './chart-table.ts';
+import { OKABE_ITO } from './palette.ts';
+import { formatFull, formatPercent, formatProse } from '../views/format-number.ts';
+
+/** One applicant column with its value (null when blank). */
+export interface ApplicantItem {
+  readonly code: string;
+  readonly label: string;
+  /** The printed group heading (法人或其他组织), or null for 自然人. */
+  readonly group: string | null;
+  readonly value: number | null;
+}
+
+/** The view data of the applicant chart. */
+export interface ApplicantChartData {
+  readonly title: string;
+  /** The applicant columns in form order (without 总计). */
+  readonly items: readonly ApplicantItem[];
+  /** The printed 总计 of the row. */
+  readonly total: number | null;
+  /** The name of the row the numbers come from (本年新收政府信息公开申请数量). */
+  readonly rowLabel: string;
+}
+
+const BAR_ROW = 26;
+
+/** The share text of a value in the printed total, or '' when there is none. */
+function formatShareText(value: number | null, total: number | null): string {
+  return value !== null && total ? formatPercent(value / total) : '';
+}
+
+/** Builds the horizontal bar option: one series per legend group, items in form order top to bottom. */
+export function buildApplicantOption(data: ApplicantChartData, width: number): BuiltChart {
+  const groups = [...new Set(data.items.map((i) => i.group))];
+  const colors = [OKABE_ITO.blue, OKABE_ITO.orange];
+  const labelWidth = Math.max(...data.items.map((i) => i.label.length)) * 12 + 8;
+  const tips: string[][] = groups.map(() => []);
+  const series = groups.map((group, s) => ({
+    type: 'bar' as const,
+    name: group ?? data.items.find((i) => i.group === null)?.label ?? '',
+    stack: 'one',
+    barWidth: 14,
+    emphasis: { disabled: true },
+    itemStyle: { color: colors[s % colors.length] },
+    data: data.items.map((item, d) => {
+      const tip = `${item.group ? `${item.group}·` : ''}${item.label}：${formatFull(item.value)} 件${item.value !== null && data.total ? `，占${formatShareText(item.value, data.total)}` : ''}`;
+      tips[s]![d] = item.group === group ? tip : '';
+      if (item.group !== group) return '-';
+      const share = formatShareText(item.value, data.total);
+      return { value: item.value ?? '-', label: { show: true, position: 'right' as const, formatter: `${formatFull(item.value)}${share ? `（${share}）` : ''}` } };
+    }),
+  }));
+  const option: EChartsOption = {
+    ...buildBaseOption(),
+    legend: { ...buildLegendStyle() },
+    grid: { left: labelWidth, right: 96, top: 30, bottom: 4, containLabel: false },
+    xAxis: { type: 'value', show: false, max: 'dataMax' },
+    yAxis: { type: 'category', inverse: true, data: data.items.map((i) => i.label), ...buildAxisStyle(), axisLine: { show: false } },
+    series: series.map((s) => ({ ...s, label: buildLabelStyle() })),
+  };
+  return { option, size: { width, height: 34 + data.items.length * BAR_ROW }, tips };
+}
+
+/** Describes the applicant mix in Chinese with the numbers. */
+export function describeApplicants(data: ApplicantChartData): string {
+  const named = data.items.filter((i) => (i.value ?? 0) > 0).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+  const blank = data.items.filter((i) => i.value === null).map((i) => i.label);
+  const parts = named.map((i) => `${i.label} ${formatProse(i.value)} 件${data.total ? `（${formatShareText(i.value, data.total)}）` : ''}`);
+  const head = `本年新收申请共 ${formatProse(data.total)} 件`;
+  const body = parts.length ? `，按申请人分：${parts.join('，')}` : '，没有申请';
+  return `${head}${body}。${blank.length ? `${blank.join('、')}未填写。` : ''}`;
+}
+
+/** The applicant numbers as a table, in form order, with the printed total. */
+export function tabulateApplicants(data: ApplicantChartData): ChartTable {
+  const rows = data.items.map((i) => ({ header: i.group ? `${i.group} · ${i.label}` : i.label, cells: [formatFull(i.value), formatShareText(i.value, data.total) || '—'] }));
+  return { caption: data.title, columns: ['申请人', `${data.rowLabel}`, '占总计'], rows: [...rows, { header: '总计', cells: [formatFull(data.total), ''] }], notes: [] };
+}

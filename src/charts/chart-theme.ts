@@ -1,0 +1,70 @@
+/**
+ * What every chart shares: fonts, sizes, ink, and the options that keep server-rendered SVG lean and
+ * static (no animation, no hover styles baked in, no text outlines that would glare in dark mode).
+ */
+import type { EChartsOption } from 'echarts';
+import { FAINT_INK_OPACITY, INK, SERIES_COLORS } from './palette.ts';
+
+/** The CJK-first font stack written on every chart's root; a page's own CSS may override it. */
+export const FONT_STACK =
+  "system-ui,-apple-system,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC',sans-serif";
+
+/** The font size of chart text in SVG units (px at natural size). */
+export const FONT_SIZE = 12;
+
+/** Charts narrower than this get the compact layout (labels above bars, fewer levels). */
+export const NARROW_WIDTH = 560;
+
+/** The width and height of a chart in SVG units; the SVG scales with its viewBox. */
+export interface ChartSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** An option ready to render, with the size it was laid out for and its hover texts. */
+export interface BuiltChart {
+  readonly option: EChartsOption;
+  readonly size: ChartSize;
+  /**
+   * Tooltip texts by series index then data index, matching the `ecmeta_series_index` and
+   * `ecmeta_data_index` attributes the SVG carries (ECharts' SSR client reports those on hover).
+   */
+  readonly tips: readonly (readonly string[])[];
+}
+
+/** Whether a width calls for the compact layout. */
+export function isNarrow(width: number): boolean {
+  return width < NARROW_WIDTH;
+}
+
+/** The options every chart starts from: static, ink in currentColor, Okabe–Ito series colours. */
+export function buildBaseOption(): EChartsOption {
+  return {
+    animation: false,
+    color: [...SERIES_COLORS],
+    textStyle: { color: INK, fontSize: FONT_SIZE, fontFamily: FONT_STACK },
+    aria: { enabled: false },
+  };
+}
+
+/** The style of a category or value axis: currentColor ink, faint split lines, no ticks. */
+export function buildAxisStyle(): Record<string, unknown> {
+  return {
+    axisLine: { lineStyle: { color: INK, opacity: FAINT_INK_OPACITY } },
+    axisTick: { show: false },
+    axisLabel: { color: INK, fontSize: FONT_SIZE },
+    splitLine: { lineStyle: { color: INK, opacity: FAINT_INK_OPACITY / 2 } },
+    nameTextStyle: { color: INK, fontSize: FONT_SIZE },
+    silent: true,
+  };
+}
+
+/** The style of a data label: currentColor, no outline. */
+export function buildLabelStyle(): { color: string; fontSize: number; textBorderWidth: number } {
+  return { color: INK, fontSize: FONT_SIZE, textBorderWidth: 0 };
+}
+
+/** The legend every chart uses: top left, square icons, not clickable (a static chart cannot toggle series). */
+export function buildLegendStyle(): Record<string, unknown> {
+  return { top: 0, left: 0, icon: 'rect', itemWidth: 12, itemHeight: 12, itemGap: 10, selectedMode: false, textStyle: buildLabelStyle() };
+}

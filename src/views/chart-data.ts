@@ -1,0 +1,290 @@
+/**
+ * Derives the small view-data objects the chart builders take from checked reports. The builders
+ * never see a report; everything they draw (labels, groups, order) comes from here, and here it comes
+ * from src/form, so a row or column list is never restated. Assumes short labels can be made from the
+ * printed ones by dropping numbering, a trailing parenthesis and the generic “政府信息公开申请数量”.
+ */
+import { findColumn, findRow } from '../form/cells.ts';
+import { findForm } from '../form/forms.ts';
+import { listAllRules } from '../form/rules.ts';
+import type { ColumnSpec, FormId, FormSpec, RowSpec } from '../form/types.ts';
+import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
+import { deriveMetric } from '../metrics/derive-metrics.ts';
+import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
+import { REPORT_SCOPES } from '../reports/front-matter.ts';
+import { REPORT_ID, seriesOf } from '../reports/report-id.ts';
+import type { Cell, CheckedReport } from '../reports/types.ts';
+import type { ActiveChartData } from '../charts/active.ts';
+import type { AppealsChartData } from '../charts/appeals.ts';
+import type { ApplicantChartData } from '../charts/applicants.ts';
+import type { PriorYearChartData } from '../charts/prior-year.ts';
+import type { RankingChartData } from '../charts/ranking.ts';
+import type { FlowGroup, OutcomeGroupKey, RequestFlowChartData } from '../charts/request-flow.ts';
+import type { TrendChartData } from '../charts/trend.ts';
+import { formatFull, formatSigned } from './format-number.ts';
+
+/** The form a report uses; throws on an unknown id (the loader has already rejected those). */
+function formOfReport(report: CheckedReport): FormSpec {
+  const form = findForm(report.meta.form);
+  if (!form) throw new Error(`chart-data: unknown form ${report.meta.form}`);
+  return form;
+}
+
+/** The jurisdiction's name, or its code when the list lacks it. */
+export function nameJurisdiction(report: CheckedReport, jurisdictions: JurisdictionIndex): string {
+  return jurisdictions.byCode.get(report.meta.jurisdiction)?.name ?? report.meta.jurisdiction;
+}
+
+/** Shortens a printed label for a chart: “（二）部分公开（区分处理的，…）” → “部分公开”, “本年新收政府信息公开申请数量” → “本年新收”. */
+export function shortenLabel(label: string): string {
+  return label
+    .replace(/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)/, '')
+    .replace(/（[^（）]*）$/, '')
+    .replace(/政府信息公开申请(数量)?$/, '');
+}
+
+/** The shortest of a row's printed label and its aliases, shortened. */
+function shortRowLabel(row: RowSpec): string {
+  return [row.label, ...row.aliases].map(shortenLabel).reduce((a, b) => (b.length < a.length ? b : a));
+}
+
+/** Reads a cell's value; null when blank or not a number. */
+function readValue(report: CheckedReport, table: 'active' | 'requests' | 'appeals', row: string, column: string): number | null {
+  return report.tables[table][row]?.[column]?.value ?? null;
+}
+
+/** Adds values; null when any is null. */
+function sumValues(values: readonly (number | null)[]): number | null {
+  return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
+}
+
+/**
+ * The outcome groups of table 三 as the form declares them: a row with a sub-group heading
+ * （（三）不予公开）joins its siblings; a row directly under 本年度办理结果 is a group of its own.
+ */
+export function listOutcomeGroups(form: FormSpec): { key: OutcomeGroupKey; label: string; rows: RowSpec[] }[] {
+  const groups: { key: OutcomeGroupKey; label: string; rows: RowSpec[] }[] = [];
+  for (const row of form.tables.requests.rows.filter((r) => r.role === 'outcome')) {
+    const heading = row.groups[1];
+    const last = groups.at(-1);
+    if (heading && last && last.rows[0]?.groups[1] === heading) {
+      last.rows.push(row);
+      continue;
+    }
+    groups.push({ key: row.code as OutcomeGroupKey, label: heading ? shortenLabel(heading) : shortRowLabel(row), rows: [row] });
+  }
+  return groups.map((g) => (g.rows.length > 1 ? { ...g, key: findCommonPrefix(g.rows.map((r) => r.code)) as OutcomeGroupKey } : g));
+}
+
+/** The longest common prefix of codes, cut at an underscore: denied_state_secret, denied_third_party → denied. */
+function findCommonPrefix(codes: readonly string[]): string {
+  const first = codes[0] ?? '';
+  let n = first.length;
+  for (const code of codes) while (!code.startsWith(first.slice(0, n))) n -= 1;
+  const prefix = first.slice(0, n);
+  return prefix.slice(0, prefix.lastIndexOf('_'));
+}
+
+/** Sentences naming the rules that fail on one column or row of a report (T3-A at total …). */
+function listRuleNotes(report: CheckedReport, rules: readonly string[], at: string): string[] {
+  const titles = new Map(listAllRules().map((r) => [r.id, r.title]));
+  return report.outcomes
+    .filter((o) => rules.includes(o.rule))
+    .flatMap((o) => o.checks.filter((c) => c.status === 'fail' && c.at === at).map((c) => ({ o, c })))
+    .map(({ o, c }) => `报告所印数字未通过核对 ${o.rule}（${titles.get(o.rule) ?? ''}）：${formatFull(c.left)} ≠ ${formatFull(c.right)}${o.known ? '，已核对原文，照印公布' : ''}。`);
+}
+
+/** Derives the request-flow (Sankey) data of a report from table 三's 总计 column. */
+export function deriveRequestFlowData(report: CheckedReport, jurisdictions: JurisdictionIndex): RequestFlowChartData {
+  const form = formOfReport(report);
+  const total = (row: string): number | null => readValue(report, 'requests', row, 'total');
+  const groups: FlowGroup[] = listOutcomeGroups(form).map((g) => {
+    const reasons = g.rows.length > 1 ? g.rows.map((r) => ({ code: r.code, label: shortRowLabel(r), fullLabel: `${r.number ?? ''}${r.label}`, value: total(r.code) })) : [];
+    return { key: g.key, label: g.label, value: sumValues(g.rows.map((r) => total(r.code))), reasons };
+  });
+  const forward = findRow(form.tables.requests, 'carried_forward');
+  if (forward) groups.push({ key: 'carried_forward', label: shortRowLabel(forward), value: total('carried_forward'), reasons: [] });
+  return {
+    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年政府信息公开申请的办理结果`,
+    receivedNew: total('received_new'),
+    carriedOver: total('carried_over'),
+    groups,
+    printedTotal: total('processed_total'),
+    notes: listRuleNotes(report, ['T3-A', 'T3-B'], 'total'),
+  };
+}
+
+/** Names a form version for readers from the year of its notice: “2019 版表式”. */
+export function labelForm(form: FormSpec): string {
+  const year = /〔(\d{4})〕/.exec(form.notice)?.[1] ?? form.id;
+  return `${year} 版表式`;
+}
+
+/** Every form version's reader label, by id. */
+function labelForms(): Record<FormId, string> {
+  return { F2019: labelForm(findFormOrThrow('F2019')), F2021: labelForm(findFormOrThrow('F2021')) };
+}
+
+/** Looks a form up by id, throwing for an unknown one. */
+function findFormOrThrow(id: FormId): FormSpec {
+  const form = findForm(id);
+  if (!form) throw new Error(`chart-data: unknown form ${id}`);
+  return form;
+}
+
+/** Derives the applicant-type data: row 一、本年新收 of table 三, every applicant column in form order. */
+export function deriveApplicantData(report: CheckedReport, jurisdictions: JurisdictionIndex): ApplicantChartData {
+  const form = formOfReport(report);
+  const row = findRow(form.tables.requests, 'received_new');
+  return {
+    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年新收申请的申请人类型`,
+    items: form.tables.requests.columns
+      .filter((c) => c.code !== 'total')
+      .map((c) => ({ code: c.code, label: c.label, group: c.group ?? null, value: readValue(report, 'requests', 'received_new', c.code) })),
+    total: readValue(report, 'requests', 'received_new', 'total'),
+    rowLabel: row ? shortRowLabel(row) : 'received_new',
+  };
+}
+
+/** Derives the review and litigation data: every row of table 四 by result column, with the printed total. */
+export function deriveAppealsData(report: CheckedReport, jurisdictions: JurisdictionIndex): AppealsChartData {
+  const table = formOfReport(report).tables.appeals;
+  const results = table.columns.filter((c) => c.code !== 'total').map((c) => ({ code: c.code, label: c.label.replace(/^结果/, '') }));
+  return {
+    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年政府信息公开行政复议、行政诉讼情况`,
+    results,
+    rows: table.rows.map((r) => ({
+      code: r.code,
+      label: r.label,
+      values: results.map((c) => readValue(report, 'appeals', r.code, c.code)),
+      total: readValue(report, 'appeals', r.code, 'total'),
+    })),
+    notes: table.rows.flatMap((r) => listRuleNotes(report, ['T4-A'], r.code).map((n) => `${r.label}：${n}`)),
+  };
+}
+
+/** Formats any cell of table 二 for a table: counts in full, signs explicit, money with its unit or the printed text. */
+function formatActiveCell(cell: Cell | undefined, column: ColumnSpec): string {
+  if (!cell || cell.value === null) return cell?.raw ? `“${cell.raw}”（无法读取）` : '—（未填写）';
+  if (column.kind === 'signed') return formatSigned(cell.value);
+  if (column.kind === 'money') return `${formatFull(cell.value)}${cell.unit ?? column.fixedUnit ?? '（未注明单位）'}`;
+  return formatFull(cell.value);
+}
+
+/**
+ * Derives the active-disclosure data, form-aware: the document rows are those with the columns of
+ * the first row (规章); the decision rows those with a `decisions` column; every other cell is listed.
+ */
+export function deriveActiveData(report: CheckedReport, jurisdictions: JurisdictionIndex): ActiveChartData {
+  const form = formOfReport(report);
+  const table = form.tables.active;
+  const first = table.rows[0];
+  const docRows = table.rows.filter((r) => first && r.columns.join() === first.columns.join());
+  const decisionRows = table.rows.filter((r) => r.columns.includes('decisions'));
+  const docColumns = (first?.columns ?? []).map((code) => ({ code, label: findColumn(table, code)?.label ?? code }));
+  const decisionColumn = findColumn(table, 'decisions');
+  const drawn = new Set([...docRows.flatMap((r) => r.columns.map((c) => `${r.code}.${c}`)), ...decisionRows.map((r) => `${r.code}.decisions`)]);
+  const others = table.rows.flatMap((r) =>
+    r.columns
+      .filter((c) => !drawn.has(`${r.code}.${c}`))
+      .map((c) => {
+        const col = findColumn(table, c);
+        return { row: r.label, column: col?.label ?? c, text: col ? formatActiveCell(report.tables.active[r.code]?.[c], col) : '—' };
+      }),
+  );
+  return {
+    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年主动公开政府信息情况`,
+    formLabel: labelForm(form),
+    documents: {
+      columns: docColumns,
+      rows: docRows.map((r) => ({ code: r.code, label: r.label, values: docColumns.map((c) => readValue(report, 'active', r.code, c.code)) })),
+    },
+    decisions: {
+      columnLabel: decisionColumn?.label ?? 'decisions',
+      rows: decisionRows.map((r) => ({ code: r.code, label: r.label, value: readValue(report, 'active', r.code, 'decisions') })),
+    },
+    others,
+  };
+}
+
+/**
+ * Derives what the report itself says about the previous year: table 二 rows with 上一年项目数量 and
+ * 本年增/减 (F2019 only), and 上年结转 requests. For a jurisdiction with one year on file.
+ */
+export function derivePriorYearData(report: CheckedReport, jurisdictions: JurisdictionIndex): PriorYearChartData {
+  const table = formOfReport(report).tables.active;
+  const rows = table.rows.filter((r) => r.columns.includes('prev_items') && r.columns.includes('change'));
+  return {
+    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年报告所述的上一年情况`,
+    year: report.meta.year,
+    carriedOver: readValue(report, 'requests', 'carried_over', 'total'),
+    items: rows.map((r) => ({ code: r.code, label: r.label, previous: readValue(report, 'active', r.code, 'prev_items'), change: readValue(report, 'active', r.code, 'change') })),
+    previousLabel: findColumn(table, 'prev_items')?.label ?? '',
+    changeLabel: findColumn(table, 'change')?.label ?? '',
+  };
+}
+
+/** Looks a metric up by id, throwing for an unknown one (ids come from code, not from content). */
+function findMetricOrThrow(id: string): MetricSpec {
+  const metric = findMetric(id);
+  if (!metric) throw new Error(`chart-data: unknown metric ${id}`);
+  return metric;
+}
+
+/** Derives one metric's trend over the reports of one series (any order; one report per year). */
+export function deriveTrendData(series: readonly CheckedReport[], metricId: string, jurisdictions: JurisdictionIndex): TrendChartData {
+  const metric = findMetricOrThrow(metricId);
+  const sorted = [...series].sort((a, b) => a.meta.year - b.meta.year);
+  const ids = new Set(sorted.map((r) => seriesOf(r.meta.id)));
+  if (ids.size > 1) throw new Error(`deriveTrendData: reports of several series: ${[...ids].join(', ')}`);
+  const first = sorted[0];
+  const name = first ? nameJurisdiction(first, jurisdictions) : '';
+  const years = sorted.map((r) => r.meta.year);
+  const span = years.length > 1 ? `${years[0]}–${years.at(-1)}年` : `${years[0] ?? ''}年`;
+  return {
+    title: `${name}${metric.name}（${span}）`,
+    metricName: metric.name,
+    unit: metric.unit,
+    comparability: metric.comparability,
+    comparabilityNote: metric.comparabilityNote,
+    formLabels: labelForms(),
+    points: sorted.map((r) => {
+      const v = deriveMetric(metric, r);
+      return { year: r.meta.year, form: r.meta.form, value: v.value, numerator: v.numerator, denominator: v.denominator, caution: v.caution, missing: v.missing?.message ?? null, flags: v.flags };
+    }),
+  };
+}
+
+/** The note every cross-jurisdiction comparison carries. */
+export const SCOPE_NOTE = '各级数字分开比较：省的数字已包含其下各市，市的数字可能包含其下各县，不同层级不可相加。';
+
+/**
+ * Derives one ranking per level (province, prefecture, county) for a metric and a year, from the
+ * governments' own reports (department reports are left out). Levels without a report are omitted.
+ */
+export function deriveRankingData(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): RankingChartData[] {
+  const metric = findMetricOrThrow(metricId);
+  const byLevel = new Map<Level, RankingChartData['items'][number][]>();
+  for (const r of reports) {
+    if (r.meta.year !== year || REPORT_ID.exec(r.meta.id)?.[2]) continue;
+    const j = jurisdictions.byCode.get(r.meta.jurisdiction);
+    if (!j) continue;
+    const v = deriveMetric(metric, r);
+    const items = byLevel.get(j.level) ?? [];
+    items.push({ code: j.code, name: j.name, value: v.value, numerator: v.numerator, denominator: v.denominator, caution: v.caution, missing: v.missing?.message ?? null, scopeLabel: REPORT_SCOPES[r.meta.scope] });
+    byLevel.set(j.level, items);
+  }
+  const levels: Level[] = ['province', 'prefecture', 'county'];
+  return levels
+    .filter((l) => byLevel.has(l))
+    .map((level) => ({
+      title: `${year}年${LEVEL_LABELS[level]}${metric.name}比较`,
+      metricName: metric.name,
+      unit: metric.unit,
+      year,
+      level,
+      levelLabel: LEVEL_LABELS[level],
+      items: [...(byLevel.get(level) ?? [])].sort((a, b) => (a.code < b.code ? -1 : 1)),
+      scopeNote: SCOPE_NOTE,
+    }));
+}

@@ -1,0 +1,79 @@
+/**
+ * The charts each page type shows, each with its accessible title, text description and table
+ * equivalent, ready for a component: a page calls `build(width)` for the widths it lays out and
+ * renders the result through the SVG cache. A chart with nothing to draw (no requests, no appeals,
+ * no ranked value) keeps its title, description and table and has `build` null.
+ */
+import { buildActiveOption, describeActive, tabulateActive } from '../charts/active.ts';
+import { buildAppealsOption, describeAppeals, hasAppeals, tabulateAppeals } from '../charts/appeals.ts';
+import { buildApplicantOption, describeApplicants, tabulateApplicants } from '../charts/applicants.ts';
+import type { BuiltChart } from '../charts/chart-theme.ts';
+import type { ChartTable } from '../charts/chart-table.ts';
+import { buildPriorYearOption, describePriorYear, hasPriorYearItems, tabulatePriorYear } from '../charts/prior-year.ts';
+import { buildRankingOption, describeRanking, rankItems, tabulateRanking } from '../charts/ranking.ts';
+import { buildRequestFlowOption, describeRequestFlow, hasRequestFlow, tabulateRequestFlow } from '../charts/request-flow.ts';
+import { buildTrendOption, describeTrend, tabulateTrend } from '../charts/trend.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import {
+  deriveActiveData,
+  deriveAppealsData,
+  deriveApplicantData,
+  derivePriorYearData,
+  deriveRankingData,
+  deriveRequestFlowData,
+  deriveTrendData,
+} from './chart-data.ts';
+
+/** One chart of a page: what it is called, what it shows in words and as a table, and how to lay it out. */
+export interface ChartEntry {
+  /** Stable within a page, for element ids and anchors: flow, applicants, appeals, active, prior-year, trend-<metric>, ranking-<level>. */
+  readonly key: string;
+  readonly title: string;
+  readonly description: string;
+  readonly table: ChartTable;
+  /** Lays the chart out for a width in SVG units (narrow below 560); null when there is nothing to draw. */
+  readonly build: ((width: number) => BuiltChart) | null;
+}
+
+/** The charts of a report page: request flow, applicants, review and litigation, active disclosure. */
+export function listReportCharts(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry[] {
+  const flow = deriveRequestFlowData(report, jurisdictions);
+  const applicants = deriveApplicantData(report, jurisdictions);
+  const appeals = deriveAppealsData(report, jurisdictions);
+  const active = deriveActiveData(report, jurisdictions);
+  return [
+    { key: 'flow', title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), build: hasRequestFlow(flow) ? (w) => buildRequestFlowOption(flow, w) : null },
+    { key: 'applicants', title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), build: (w) => buildApplicantOption(applicants, w) },
+    { key: 'appeals', title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), build: hasAppeals(appeals) ? (w) => buildAppealsOption(appeals, w) : null },
+    { key: 'active', title: active.title, description: describeActive(active), table: tabulateActive(active), build: (w) => buildActiveOption(active, w) },
+  ];
+}
+
+/**
+ * The charts of a jurisdiction page: one trend per metric over the series' reports; with only one
+ * report on file, first what that report says about the year before (drawn when its form prints it).
+ */
+export function listJurisdictionCharts(series: readonly CheckedReport[], metricIds: readonly string[], jurisdictions: JurisdictionIndex): ChartEntry[] {
+  const trends = metricIds.map((id): ChartEntry => {
+    const data = deriveTrendData(series, id, jurisdictions);
+    const drawable = data.points.some((p) => p.value !== null);
+    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
+  });
+  const only = series.length === 1 ? series[0] : undefined;
+  if (!only) return trends;
+  const prior = derivePriorYearData(only, jurisdictions);
+  const entry: ChartEntry = { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), build: hasPriorYearItems(prior) ? (w) => buildPriorYearOption(prior, w) : null };
+  return [entry, ...trends];
+}
+
+/** The charts of a comparison page (one metric, one year): one ranking per level, province first. */
+export function listRankingCharts(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): ChartEntry[] {
+  return deriveRankingData(reports, metricId, year, jurisdictions).map((data) => ({
+    key: `ranking-${data.level}`,
+    title: data.title,
+    description: describeRanking(data),
+    table: tabulateRanking(data),
+    build: rankItems(data.items).length ? (w) => buildRankingOption(data, w) : null,
+  }));
+}

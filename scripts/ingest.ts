@@ -99,6 +99,7 @@ for (const [i, input] of inputs.entries()) {
     progress('not read');
     continue;
   }
+  if (extraction.warning) show([{ file: name, line: 0, column: 0, severity: 'warning', rule: 'damaged-bytes', message: extraction.warning, hint: 'check the file against the published report; download or save it again' }], json);
   const parsed = parseReportLines(name, extraction.lines, jurisdictions);
   if (!parsed.ok) {
     show(parsed.diagnostics, json);

@@ -1,14 +1,15 @@
 /**
  * Decodes the bytes of a text or HTML report. Assumes the only encodings in use are UTF-8 (with or
  * without BOM), UTF-16 with BOM and GB18030/GBK/GB2312 (GB18030 is a superset of the other two):
- * bytes that are valid UTF-8 are UTF-8, anything else is tried as GB18030.
+ * bytes that are valid UTF-8 are UTF-8, anything else is tried as GB18030, and UTF-8 with a few
+ * damaged bytes is read with them replaced by U+FFFD (which no number contains).
  */
 
 /** The encodings a report may come in. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-/** Decoded text, or why the bytes are not text. */
-export type DecodedText = { readonly ok: true; readonly text: string; readonly encoding: TextEncoding } | { readonly ok: false; readonly message: string };
+/** Decoded text (with how many invalid bytes were replaced by U+FFFD), or why the bytes are not text. */
+export type DecodedText = { readonly ok: true; readonly text: string; readonly encoding: TextEncoding; readonly replaced?: number } | { readonly ok: false; readonly message: string };
 
 /** Decodes report bytes, detecting the encoding; the BOM is not part of the text. */
 export function decodeTextBytes(bytes: Uint8Array): DecodedText {
@@ -35,6 +36,13 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
   if (utf8 !== null) return checkText(utf8, 'utf-8');
   const gb = decode('gb18030', bytes);
   if (gb !== null) return checkText(gb, 'gb18030');
+  // Mostly UTF-8 with a few damaged bytes: keep the text, the damaged places become U+FFFD and never numbers.
+  const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const replaced = (lossy.match(/\uFFFD/g) ?? []).length;
+  if (replaced * 100 <= lossy.length) {
+    const checked = checkText(lossy, 'utf-8');
+    return checked.ok ? { ...checked, replaced } : checked;
+  }
   return { ok: false, message: 'the file is neither UTF-8 nor GB18030/GBK text' };
 }
 

@@ -22,6 +22,8 @@ export interface ExtractedInput {
   readonly original: { readonly name: string; readonly bytes: Uint8Array } | null;
   /** A note for the front matter on how the text was obtained, if it is not the input verbatim. */
   readonly note: string | null;
+  /** A problem with the input itself that did not stop extraction (damaged bytes). */
+  readonly warning?: string;
 }
 
 /** An extraction, or why the file could not be read. */
@@ -42,6 +44,7 @@ export async function extractInput(name: string, bytes: Uint8Array): Promise<Ext
     const verbatim = decoded.encoding === 'utf-8' || decoded.encoding === 'utf-8-bom';
     return {
       ok: true,
+      ...(decoded.replaced ? { warning: `${decoded.replaced} bytes are not valid UTF-8 and were replaced by U+FFFD: nothing is read from those places` } : {}),
       lines: splitTextLines(decoded.text),
       sourceText: decoded.encoding === 'utf-8-bom' ? `\uFEFF${decoded.text}` : decoded.text,
       original: null,

@@ -2,13 +2,15 @@
  * Reads the cells of one table from the tokens of its region. Rows are found by their labels
  * (label-stream.ts) and each row's values are read by position, in the order of the row's columns
  * in src/form. Assumes a row prints exactly one value per column: when the count differs, nothing
- * of that row is guessed (its cells have no value and an error says what was found).
+ * of that row is guessed (its cells have no value and an error says what was found). When the next
+ * row's label is missing, values printed below a label (not beside it) could be either row's, and
+ * are not used either.
  */
 import { formatColumnLabel, formatRowLabel } from '../form/cells.ts';
 import type { TableSpec } from '../form/types.ts';
 import type { Cell } from '../reports/types.ts';
 import type { Token } from './cell-tokens.ts';
-import { buildLabelStream, findRowAnchors } from './label-stream.ts';
+import { buildLabelStream, findRowAnchors, type Anchor } from './label-stream.ts';
 import { makeEmptyCell, readCellToken, type CellProblem } from './read-cell.ts';
 
 /** A 1-based place in the input. */
@@ -47,6 +49,16 @@ function groupCells(tokens: readonly Token[], offsets: readonly number[], starts
   return groups;
 }
 
+/** Whether every value stands on a line that also holds part of the row's label. */
+function shareLines(values: readonly Token[], tokens: readonly Token[], owner: readonly number[], anchor: Anchor): boolean {
+  const rows = new Set<number>();
+  for (let k = anchor.start; k < anchor.end; k++) {
+    const t = tokens[owner[k] ?? -1];
+    if (t) rows.add(t.row);
+  }
+  return values.every((v) => rows.has(v.row));
+}
+
 /** Reads a table whose rows are printed one after another, each with its label (tables 二 and 三). */
 export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingPlace: Place): TableReading {
   const stream = buildLabelStream(tokens);
@@ -66,6 +78,11 @@ export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingP
       return;
     }
     const found = groups[r] ?? [];
+    const nextMissing = r + 1 < spec.rows.length && !anchors[r + 1];
+    if (nextMissing && found.length > 0 && !shareLines(found, tokens, stream.owner, anchor)) {
+      reading.problems.push({ place: rowPlace, problem: { severity: 'error', rule: 'ambiguous-row', message: `table ${spec.section}: the row after “${label}” (${row.code}) was not found, and the values below this label could be that row’s: none of them is used`, hint: 'check the two rows in the report; fix the extracted text or enter them by hand' } });
+      return;
+    }
     if (found.length !== row.columns.length) {
       const shown = found.map((t) => t.text).join(' ');
       reading.problems.push({ place: rowPlace, problem: { severity: 'error', rule: 'cell-count', message: `table ${spec.section}: row “${label}” (${row.code}) should have ${row.columns.length} values, found ${found.length}${shown ? ` (${shown})` : ''}: none of them is used`, hint: 'check the row in the report: a blank cell, a split line or a stray number can shift the values; fix the extracted text or enter the row by hand' } });

@@ -1,0 +1,86 @@
+/**
+ * The Frictionless Data Package descriptor of the site-wide files (`/data/datapackage.json`),
+ * profile `tabular-data-package` (Data Package 1.0, which Data Package 2.0 tools also read).
+ * Schemas come from fields.ts, file sizes and hashes from the generated texts: nothing is restated.
+ */
+import type { ReportMeta } from '../reports/types.ts';
+import { CSV_NEWLINE } from './csv-text.ts';
+import { formatAbsoluteUrl, siteCsvPath } from './download-paths.ts';
+import { MISSING_VALUES, SITE_RESOURCES, type FieldSpec, type ResourceSpec } from './fields.ts';
+import { COMPILER } from './citation.ts';
+
+/** The licence of the site's compilation. */
+export const DATA_LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: '知识共享 署名 4.0 国际（CC BY 4.0）' } as const;
+
+/** The package's permanent name. */
+export const PACKAGE_NAME = 'gongkai-heilongjiang-gov-info-disclosure-reports';
+
+/** The dataset's Chinese title. */
+export const DATASET_TITLE = '黑龙江省政府信息公开工作年度报告数据';
+
+/** The dataset's description, for datapackage.json, the data page and its JSON-LD. */
+export const DATASET_DESCRIPTION =
+  '黑龙江省各级人民政府发布的政府信息公开工作年度报告中三张表格（主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况）的全部数字，按报告原样转录，经表式自身的算术规则核对：对不上的数字照印发布，并逐格标注。';
+
+/** What the descriptor needs to know about one generated file. */
+export interface FileStats {
+  readonly bytes: number;
+  /** SHA-256 of the file's bytes, hex. */
+  readonly sha256: string;
+}
+
+/** Writes the Table Schema of a field list. */
+function buildSchema(resource: ResourceSpec): Record<string, unknown> {
+  const field = (f: FieldSpec): Record<string, unknown> => ({
+    name: f.name,
+    title: f.title,
+    description: f.description,
+    type: f.type,
+    ...(f.format ? { format: f.format } : {}),
+    ...(f.constraints ? { constraints: { ...f.constraints, ...(f.constraints.enum ? { enum: [...f.constraints.enum] } : {}) } } : {}),
+  });
+  return {
+    fields: resource.fields.map(field),
+    missingValues: [...MISSING_VALUES],
+    primaryKey: [...resource.primaryKey],
+    ...(resource.refersToReports ? { foreignKeys: [{ fields: 'report_id', reference: { resource: 'reports', fields: 'report_id' } }] } : {}),
+  };
+}
+
+/** Builds the descriptor; `stats` gives each resource's file size and hash, `site` the site's address. */
+export function buildDataPackage(reports: readonly ReportMeta[], stats: ReadonlyMap<string, FileStats>, site: string, homepage: string): Record<string, unknown> {
+  const publishers = [...new Set(reports.map((r) => r.publisher))];
+  return {
+    profile: 'tabular-data-package',
+    name: PACKAGE_NAME,
+    title: DATASET_TITLE,
+    description: DATASET_DESCRIPTION,
+    homepage: formatAbsoluteUrl(homepage, site),
+    keywords: ['政府信息公开', '年度报告', '黑龙江', 'open government', 'FOI', 'China'],
+    licenses: [{ ...DATA_LICENSE }],
+    contributors: [
+      { title: COMPILER, role: 'publisher', path: formatAbsoluteUrl('/', site) },
+      ...publishers.map((p) => ({ title: p, role: 'author' })),
+    ],
+    sources: reports.map((r) => ({ title: `${r.publisher}：${r.title}`, ...(r.source.url ? { path: r.source.url } : {}) })),
+    resources: SITE_RESOURCES.map((resource) => {
+      const path = siteCsvPath(resource.name);
+      const s = stats.get(path);
+      if (!s) throw new Error(`buildDataPackage: no file stats for ${path}`);
+      return {
+        profile: 'tabular-data-resource',
+        name: resource.name,
+        path: path.split('/').pop(),
+        title: resource.title,
+        description: resource.description,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        bytes: s.bytes,
+        hash: `sha256:${s.sha256}`,
+        dialect: { delimiter: ',', lineTerminator: CSV_NEWLINE, quoteChar: '"', doubleQuote: true, header: true },
+        schema: buildSchema(resource),
+      };
+    }),
+  };
+}

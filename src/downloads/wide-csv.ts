@@ -1,0 +1,43 @@
+/**
+ * A table across every report, wide (`/data/requests.csv`): one line per report and printed row,
+ * one column per column code of the table in either form version (a money column followed by its
+ * unit), and a `flags` column naming each flagged cell of the line as `<column>:<flag>`.
+ * Columns are those of fields.ts (listWideFields), so the header and the schema cannot drift.
+ */
+import { formatRowLabel } from '../form/cells.ts';
+import { findForm } from '../form/forms.ts';
+import type { TableId } from '../form/types.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { FLAG_SEPARATOR, listCellFlags, listFailingRulesByCell } from './cell-flags.ts';
+import { formatDataNumber, writeCsvText, type CsvRow } from './csv-text.ts';
+import { listTableColumnsAcrossForms, listWideFields } from './fields.ts';
+import { listReportIdentity } from './tidy-csv.ts';
+
+/** Builds the wide lines of one report's table, in the form's row order. */
+export function buildWideRows(report: CheckedReport, tableId: TableId, jurisdictions: JurisdictionIndex): CsvRow[] {
+  const form = findForm(report.meta.form);
+  if (!form) throw new Error(`report ${report.meta.id}: unknown form ${report.meta.form}`);
+  const identity = listReportIdentity(report, jurisdictions);
+  const rules = listFailingRulesByCell(report);
+  const columns = listTableColumnsAcrossForms(tableId);
+  return form.tables[tableId].rows.map((row) => {
+    const flags: string[] = [];
+    const values = columns.flatMap(({ code, specs }) => {
+      const spec = specs.find((s) => s.form === form.id)?.spec;
+      const money = specs.some((s) => s.spec.kind === 'money');
+      const cell = spec && row.columns.includes(code) ? report.tables[tableId][row.code]?.[code] : undefined;
+      if (spec && row.columns.includes(code) && !cell) throw new Error(`report ${report.meta.id}: no cell ${tableId}.${row.code}.${code}`);
+      if (cell && spec) for (const f of listCellFlags(cell, spec, rules.get(`${tableId}.${row.code}.${code}`) ?? [])) flags.push(`${code}:${f}`);
+      const value = cell && cell.value !== null ? formatDataNumber(cell.value) : '';
+      return money ? [value, cell?.unit ?? ''] : [value];
+    });
+    return [...identity, row.code, formatRowLabel(row), ...values, flags.join(FLAG_SEPARATOR)];
+  });
+}
+
+/** Writes one table of every report as a wide CSV, reports in the given order. */
+export function writeWideCsv(reports: readonly CheckedReport[], tableId: TableId, jurisdictions: JurisdictionIndex): string {
+  const header = listWideFields(tableId).map((f) => f.name);
+  return writeCsvText(header, reports.flatMap((r) => buildWideRows(r, tableId, jurisdictions)));
+}

@@ -4,7 +4,6 @@
  * positions point into it; HTML positions point into the page itself; DOCX and PDF positions point
  * into the extracted text, kept as source.txt beside the original file.
  */
-import mammoth from 'mammoth';
 import { decodeTextBytes } from './decode-text.ts';
 import { extractHtmlLines } from './extract-html.ts';
 import { extractPdfText } from './extract-pdf.ts';
@@ -60,6 +59,7 @@ export async function extractInput(name: string, bytes: Uint8Array): Promise<Ext
   if (ext === '.docx') {
     let html: string;
     try {
+      const mammoth = (await import('mammoth')).default;
       html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
     } catch (err) {
       return { ok: false, rule: 'unreadable-docx', message: `the .docx file cannot be read: ${(err as Error).message}`, hint: 'check that the file is a complete Word document (.docx, not .doc); save it again from Word or LibreOffice' };

@@ -4,7 +4,6 @@
  * span, a narrow one becomes a space. Assumes horizontal text. A PDF without a text layer (a scan)
  * is refused with a message saying so: this project never OCRs numbers.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The lines of a PDF (each a list of span texts), or why it has none. */
 export type PdfText = { readonly ok: true; readonly lines: string[][]; readonly pages: number } | { readonly ok: false; readonly rule: string; readonly message: string; readonly hint: string };
@@ -47,6 +46,8 @@ function layoutPage(runs: Run[]): string[][] {
 
 /** Extracts the text layer of a PDF given as bytes. */
 export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
+  // Loaded on first use: text reports never pay for the PDF engine.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
     doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;

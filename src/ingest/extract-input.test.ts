@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { decodeTextBytes } from './decode-text.ts';
+import { extractInput } from './extract-input.ts';
+import { renderReport } from './fixtures/render-report.ts';
+import { readCorpusValues } from './fixtures/report-values.ts';
+import { buildDocxFromHtml } from './fixtures/write-docx.ts';
+import { buildScannedPdf, buildTextPdf } from './fixtures/write-pdf.ts';
+import { buildIngestJson } from './ingest-json.ts';
+import { parseReportLines } from './parse-report.ts';
+import { CORPUS_IDS, listCellMismatches, readCorpusText, readExpected, readJurisdictions } from './test-support.ts';
+
+const jurisdictions = readJurisdictions();
+
+/** Encodes text as GB18030 (two-byte GBK range), from the decoder's own table: what a GBK editor saves. */
+function encodeGb18030(text: string): Uint8Array {
+  const table = new Map<string, [number, number]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else {
+      const pair = table.get(ch);
+      if (!pair) throw new Error(`no GBK code for ${ch}`);
+      out.push(...pair);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+/** Extracts and parses a file given as bytes; fails the test when either step fails. */
+async function ingestBytes(name: string, bytes: Uint8Array) {
+  const extraction = await extractInput(name, bytes);
+  if (!extraction.ok) throw new Error(`${extraction.rule}: ${extraction.message}`);
+  const result = parseReportLines(name, extraction.lines, jurisdictions);
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+  return { extraction, report: result.report, json: buildIngestJson(result.report) };
+}
+
+describe('encoding detection', () => {
+  const text = readCorpusText('230881-2020');
+
+  it('reads UTF-8 without BOM as UTF-8 and keeps the text verbatim', async () => {
+    expect(decodeTextBytes(new TextEncoder().encode('同江市 2020'))).toEqual({ ok: true, text: '同江市 2020', encoding: 'utf-8' });
+    const { extraction, json } = await ingestBytes('r.txt', new TextEncoder().encode(text));
+    expect(extraction.sourceText).toBe(text);
+    expect(extraction.note).toBeNull();
+    expect(listCellMismatches(readExpected('230881-2020'), json)).toEqual([]);
+  });
+
+  it('reads UTF-8 with BOM, keeping the BOM in the verbatim source but not in positions', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+    expect(decodeTextBytes(bytes)).toMatchObject({ ok: true, encoding: 'utf-8-bom' });
+    const { extraction, report, json } = await ingestBytes('r.txt', bytes);
+    expect(extraction.sourceText).toBe(`\uFEFF${text}`);
+    expect(report.title).toBe('同江市2020年政府信息公开工作年度报告');
+    expect(listCellMismatches(readExpected('230881-2020'), json)).toEqual([]);
+  });
+
+  it.each(CORPUS_IDS)('detects GB18030/GBK text (%s) and reads every cell', async (id) => {
+    const source = readCorpusText(id).replace(/\u00a0/g, ' ');
+    const bytes = encodeGb18030(source);
+    expect(decodeTextBytes(bytes)).toMatchObject({ ok: true, encoding: 'gb18030', text: source });
+    const { extraction, json } = await ingestBytes('r.txt', bytes);
+    expect(extraction.note).toBe('converted to UTF-8 from GB18030');
+    expect(listCellMismatches(readExpected(id), json)).toEqual([]);
+  });
+
+  it('reads UTF-16 with BOM', () => {
+    const units = [0xfeff, ...[...'嘉荫县'].map((c) => c.charCodeAt(0))];
+    const bytes = new Uint8Array(units.flatMap((u) => [u & 0xff, u >> 8]));
+    expect(decodeTextBytes(bytes)).toEqual({ ok: true, text: '嘉荫县', encoding: 'utf-16le' });
+  });
+
+  it('refuses binary data, and reads UTF-8 with a damaged byte with a warning', async () => {
+    expect(decodeTextBytes(new Uint8Array([0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0x05, 0x06]))).toMatchObject({ ok: false });
+    const bytes = new TextEncoder().encode(text);
+    const damaged = new Uint8Array([...bytes.slice(0, 40), 0xff, ...bytes.slice(40)]);
+    const extraction = await extractInput('r.txt', damaged);
+    expect(extraction.ok && extraction.warning).toContain('not valid UTF-8');
+  });
+});
+
+describe('HTML, DOCX and PDF', () => {
+  const styled = (id: string, seed: number): string =>
+    renderReport(readCorpusValues(readExpected(id)), { layout: 'html', seed, fullWidth: seed % 2 === 0, wording: true, signs: 'words', units: 'bracketed', halfWidthBrackets: false });
+
+  it.each(CORPUS_IDS)('reads a saved HTML page with merged cells (%s), positions in the page', async (id) => {
+    const html = styled(id, 11);
+    const { extraction, report, json } = await ingestBytes('page.html', new TextEncoder().encode(html));
+    expect(listCellMismatches(readExpected(id), json)).toEqual([]);
+    expect(extraction.original?.name).toBe('source.html');
+    const place = report.places.get('requests.received_new.total');
+    const line = html.split('\n')[(place?.line ?? 0) - 1] ?? '';
+    expect(line.slice((place?.col ?? 1) - 1)).toMatch(new RegExp(`^(${String(readExpected(id).tables.requests.received_new?.total)}|[０-９]+)`));
+  });
+
+  it('reads a GBK-encoded HTML page', async () => {
+    const html = styled('230700-2020', 4).replace('charset="utf-8"', 'charset="gbk"');
+    const { json } = await ingestBytes('page.htm', encodeGb18030(html));
+    expect(listCellMismatches(readExpected('230700-2020'), json)).toEqual([]);
+  });
+
+  it.each(CORPUS_IDS)('reads a .docx with merged table cells (%s)', async (id) => {
+    const { extraction, json } = await ingestBytes('report.docx', buildDocxFromHtml(styled(id, 21)));
+    expect(listCellMismatches(readExpected(id), json)).toEqual([]);
+    expect(extraction.original?.name).toBe('source.docx');
+    expect(extraction.sourceText).toContain('政府信息公开工作年度报告');
+  });
+
+  it.each(CORPUS_IDS)('reads a PDF text layer (%s as printed, tables as columns)', async (id) => {
+    const { extraction, json } = await ingestBytes('report.pdf', buildTextPdf(readCorpusText(id)));
+    expect(listCellMismatches(readExpected(id), json)).toEqual([]);
+    expect(extraction.note).toBe('text extracted from source.pdf by npm run ingest');
+  });
+
+  it('refuses a scanned PDF with a message saying it has no text layer', async () => {
+    const extraction = await extractInput('scan.pdf', buildScannedPdf());
+    expect(extraction).toMatchObject({ ok: false, rule: 'no-text-layer' });
+    expect(!extraction.ok && extraction.message).toContain('no text layer');
+  });
+
+  it('refuses a damaged .docx, a damaged .pdf and an unknown file kind', async () => {
+    expect(await extractInput('x.docx', new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, rule: 'unreadable-docx' });
+    expect(await extractInput('x.pdf', new TextEncoder().encode('%PDF-1.7 nothing'))).toMatchObject({ ok: false });
+    expect(await extractInput('x.doc', new Uint8Array([1]))).toMatchObject({ ok: false, rule: 'unknown-input' });
+  });
+});

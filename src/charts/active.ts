@@ -5,7 +5,7 @@
  * not drawn; they stay in the table equivalent, with their units as printed.
  */
 import type { EChartsOption } from 'echarts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, isNarrow, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, isNarrow, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { OKABE_ITO, SERIES_COLORS } from './palette.ts';
 import { formatFull, formatProse } from '../views/format-number.ts';
@@ -42,7 +42,9 @@ export function buildActiveOption(data: ActiveChartData, width: number): BuiltCh
   const narrow = isNarrow(width);
   const docColumns = data.documents.columns.length;
   const allLabels = [...data.documents.rows, ...data.decisions.rows].map((r) => r.label);
-  const left = Math.max(...allLabels.map((l) => l.length)) * 12 + 8;
+  const left = measureLabelRoom(allLabels);
+  const values = [...data.documents.rows.flatMap((r) => r.values), ...data.decisions.rows.map((r) => r.value)];
+  const right = measureLabelRoom(values.map((v) => formatFull(v)), 4);
   const legendHeight = narrow && docColumns * 110 > width ? 44 : 22;
   const top1 = 22 + legendHeight;
   const h1 = data.documents.rows.length * (docColumns * BAR + 14);
@@ -61,8 +63,8 @@ export function buildActiveOption(data: ActiveChartData, width: number): BuiltCh
     ],
     legend: { ...buildLegendStyle(), top: 20, data: data.documents.columns.map((c) => c.label) },
     grid: [
-      { left, right: 76, top: top1, height: h1 },
-      { left, right: 76, top: top2, height: h2 },
+      { left, right, top: top1, height: h1 },
+      { left, right, top: top2, height: h2 },
     ],
     xAxis: [
       { type: 'value', gridIndex: 0, show: false, max: 'dataMax' },

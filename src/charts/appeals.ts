@@ -4,7 +4,7 @@
  * is wide enough to hold them; every number is in the tooltip and the table.
  */
 import type { EChartsOption } from 'echarts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { APPEAL_RESULT_COLORS, NEUTRAL, pickTextColor } from './palette.ts';
 import { formatFull, formatProse } from '../views/format-number.ts';
@@ -43,8 +43,9 @@ export function hasAppeals(data: AppealsChartData): boolean {
 
 /** Builds the stacked-bar option, one series per result, rows top to bottom in form order. */
 export function buildAppealsOption(data: AppealsChartData, width: number): BuiltChart {
-  const categoryWidth = Math.max(...data.rows.map((r) => r.label.length)) * 12 + 8;
-  const plotWidth = width - categoryWidth - 40;
+  const categories = data.rows.map((r) => `${r.label} ${formatFull(r.total)}`);
+  const categoryWidth = measureLabelRoom(categories);
+  const plotWidth = width - categoryWidth - 16;
   const max = Math.max(1, ...data.rows.map((r) => r.values.reduce<number>((a, v) => a + (v ?? 0), 0)));
   const tips = data.results.map((res, s) =>
     data.rows.map((row) => `${row.label}：${res.label} ${formatFull(row.values[s] ?? null)} 件（总计 ${formatFull(row.total)} 件）`),
@@ -52,15 +53,14 @@ export function buildAppealsOption(data: AppealsChartData, width: number): Built
   const option: EChartsOption = {
     ...buildBaseOption(),
     legend: { ...buildLegendStyle() },
-    grid: { left: categoryWidth, right: 40, top: 32, bottom: 4, containLabel: false },
+    grid: { left: categoryWidth, right: 16, top: 32, bottom: 4, containLabel: false },
     xAxis: { type: 'value', show: false, max },
     yAxis: {
       type: 'category',
       inverse: true,
-      data: data.rows.map((r) => `${r.label} ${formatFull(r.total)}`),
+      data: categories,
       ...buildAxisStyle(),
       axisLine: { show: false },
-      axisLabel: { ...buildLabelStyle(), width: categoryWidth + 36, overflow: 'break' },
     },
     series: data.results.map((res, s) => ({
       type: 'bar',

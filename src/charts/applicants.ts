@@ -4,7 +4,7 @@
  * a two-entry legend, so the printed group heading survives without a subtotal the form does not print.
  */
 import type { EChartsOption } from 'echarts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { OKABE_ITO } from './palette.ts';
 import { formatFull, formatPercent, formatProse } from '../views/format-number.ts';
@@ -40,7 +40,11 @@ function formatShareText(value: number | null, total: number | null): string {
 export function buildApplicantOption(data: ApplicantChartData, width: number): BuiltChart {
   const groups = [...new Set(data.items.map((i) => i.group))];
   const colors = [OKABE_ITO.blue, OKABE_ITO.orange];
-  const labelWidth = Math.max(...data.items.map((i) => i.label.length)) * 12 + 8;
+  const labelWidth = measureLabelRoom(data.items.map((i) => i.label));
+  const valueText = (item: ApplicantItem): string => {
+    const share = formatShareText(item.value, data.total);
+    return `${formatFull(item.value)}${share ? `（${share}）` : ''}`;
+  };
   const tips: string[][] = groups.map(() => []);
   const series = groups.map((group, s) => ({
     type: 'bar' as const,
@@ -53,14 +57,13 @@ export function buildApplicantOption(data: ApplicantChartData, width: number): B
       const tip = `${item.group ? `${item.group}·` : ''}${item.label}：${formatFull(item.value)} 件${item.value !== null && data.total ? `，占${formatShareText(item.value, data.total)}` : ''}`;
       tips[s]![d] = item.group === group ? tip : '';
       if (item.group !== group) return '-';
-      const share = formatShareText(item.value, data.total);
-      return { value: item.value ?? '-', label: { show: true, position: 'right' as const, formatter: `${formatFull(item.value)}${share ? `（${share}）` : ''}` } };
+      return { value: item.value ?? '-', label: { show: true, position: 'right' as const, formatter: valueText(item) } };
     }),
   }));
   const option: EChartsOption = {
     ...buildBaseOption(),
     legend: { ...buildLegendStyle() },
-    grid: { left: labelWidth, right: 96, top: 30, bottom: 4, containLabel: false },
+    grid: { left: labelWidth, right: measureLabelRoom(data.items.map(valueText), 4), top: 30, bottom: 4, containLabel: false },
     xAxis: { type: 'value', show: false, max: 'dataMax' },
     yAxis: { type: 'category', inverse: true, data: data.items.map((i) => i.label), ...buildAxisStyle(), axisLine: { show: false } },
     series: series.map((s) => ({ ...s, label: buildLabelStyle() })),

@@ -68,3 +68,15 @@ export function buildLabelStyle(): { color: string; fontSize: number; textBorder
 export function buildLegendStyle(): Record<string, unknown> {
   return { top: 0, left: 0, icon: 'rect', itemWidth: 12, itemHeight: 12, itemGap: 10, selectedMode: false, textStyle: buildLabelStyle() };
 }
+
+/** Estimates the width of a label at FONT_SIZE: CJK and full-width characters one em, others 0.6 em. */
+export function estimateTextWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F“”]/.test(ch) ? FONT_SIZE : FONT_SIZE * 0.6;
+  return Math.ceil(width);
+}
+
+/** The room the widest of some labels needs, plus a gap. */
+export function measureLabelRoom(labels: readonly string[], gap = 8): number {
+  return Math.max(0, ...labels.map(estimateTextWidth)) + gap;
+}

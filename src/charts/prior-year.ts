@@ -4,7 +4,7 @@
  * 上年结转 requests in the text. Nothing here is read from another report, and nothing is added up.
  */
 import type { EChartsOption } from 'echarts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { NEUTRAL } from './palette.ts';
 import { formatFull, formatProse, formatSigned } from '../views/format-number.ts';
@@ -40,12 +40,13 @@ export function hasPriorYearItems(data: PriorYearChartData): boolean {
 
 /** Builds the bar option: 上一年项目数量 per item, labelled with 本年增/减. */
 export function buildPriorYearOption(data: PriorYearChartData, width: number): BuiltChart {
-  const left = Math.max(...data.items.map((i) => i.label.length)) * 12 + 8;
+  const left = measureLabelRoom(data.items.map((i) => i.label));
+  const valueText = (i: PriorYearItem): string => `${formatFull(i.previous)}（${formatSigned(i.change)}）`;
   const tips = [data.items.map((i) => `${i.label}：${data.year - 1} 年 ${data.previousLabel} ${formatFull(i.previous)}，${data.year} 年${data.changeLabel} ${formatSigned(i.change)}（本报告所述）`)];
   const option: EChartsOption = {
     ...buildBaseOption(),
     legend: { ...buildLegendStyle() },
-    grid: { left, right: 112, top: 28, bottom: 4, containLabel: false },
+    grid: { left, right: measureLabelRoom(data.items.map(valueText), 4), top: 28, bottom: 4, containLabel: false },
     xAxis: { type: 'value', show: false, min: 0, max: 'dataMax' },
     yAxis: { type: 'category', inverse: true, data: data.items.map((i) => i.label), ...buildAxisStyle(), axisLine: { show: false } },
     series: [
@@ -57,7 +58,7 @@ export function buildPriorYearOption(data: PriorYearChartData, width: number): B
         itemStyle: { color: NEUTRAL },
         data: data.items.map((i) => ({
           value: i.previous ?? '-',
-          label: { show: true, position: 'right', formatter: `${formatFull(i.previous)}（${formatSigned(i.change)}）`, ...buildLabelStyle() },
+          label: { show: true, position: 'right', formatter: valueText(i), ...buildLabelStyle() },
         })),
       },
     ],

@@ -6,7 +6,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { MetricUnit } from '../metrics/metric-specs.ts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { OKABE_ITO } from './palette.ts';
 import { formatFull, formatPer100, formatPercent } from '../views/format-number.ts';
@@ -62,13 +62,14 @@ export function rankItems(items: readonly RankingItem[]): RankingItem[] {
 /** Builds the ranked horizontal bar option; height grows with the number of jurisdictions. */
 export function buildRankingOption(data: RankingChartData, width: number): BuiltChart {
   const ranked = rankItems(data.items);
-  const left = Math.max(4, ...ranked.map((i) => i.name.length)) * 12 + 8;
+  const left = measureLabelRoom(ranked.map((i) => i.name));
+  const right = measureLabelRoom(ranked.map((i) => formatRankingValue(i, data.unit)), 4);
   const tips = [
     ranked.map((i) => `${i.name}（${i.scopeLabel}）：${formatRankingValue(i, data.unit)}${i.denominator !== null ? `（${formatFull(i.numerator)} / ${formatFull(i.denominator)}）` : ''}${i.caution ? '，基数小，仅供参考' : ''}`),
   ];
   const option: EChartsOption = {
     ...buildBaseOption(),
-    grid: { left, right: 64, top: 4, bottom: 4, containLabel: false },
+    grid: { left, right, top: 4, bottom: 4, containLabel: false },
     xAxis: { type: 'value', show: false, min: 0, max: 'dataMax' },
     yAxis: { type: 'category', inverse: true, data: ranked.map((i) => i.name), ...buildAxisStyle(), axisLine: { show: false } },
     series: [

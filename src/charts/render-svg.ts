@@ -56,9 +56,11 @@ export function normaliseSvg(svg: string, size: ChartSize, opts: RenderOptions =
     .replace(/\n+/g, '\n');
   const ids = [...new Set(out.match(/zr\d+-[a-z]+\d+/g) ?? [])];
   if (ids.length) {
+    // Number the ids in order of appearance first, so the hash does not see ECharts' instance counter.
+    const order = new Map(ids.map((id, i) => [id, i]));
+    out = out.replace(/zr\d+-[a-z]+\d+/g, (id) => `\u0000${order.get(id) ?? 0}\u0000`);
     const prefix = `c${createHash('sha256').update(out).digest('hex').slice(0, 8)}`;
-    const map = new Map(ids.map((id, i) => [id, `${prefix}-${i}`]));
-    out = out.replace(/zr\d+-[a-z]+\d+/g, (id) => map.get(id) ?? id);
+    out = out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => `${prefix}-${i}`);
   }
   const aria = opts.label ? ` role="img" aria-label="${escapeAttribute(opts.label)}"` : '';
   const root = `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${size.width} ${size.height}" font-family="${escapeAttribute(FONT_STACK)}" font-size="${FONT_SIZE}"${aria}>`;

@@ -5,7 +5,7 @@
  * chart the received node is one column (new and carried-over in its label) so that three columns
  * leave room for the reason labels; on a wide one new and carried-over requests get their own nodes.
  */
-import { buildBaseOption, buildLabelStyle, isNarrow, type BuiltChart } from './chart-theme.ts';
+import { buildBaseOption, buildLabelStyle, isNarrow, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { NEUTRAL, OUTCOME_COLORS } from './palette.ts';
 import { formatFull, formatPercent, formatProse } from '../views/format-number.ts';
@@ -69,7 +69,9 @@ export function buildRequestFlowOption(data: RequestFlowChartData, width: number
   const nodes: Record<string, unknown>[] = [];
   const links: { source: string; target: string; value: number }[] = [];
   const tips: string[] = [];
-  const labelWidth = narrow ? 138 : 190;
+  const reasonLabels = data.groups.flatMap((g) => g.reasons.filter((r) => (r.value ?? 0) > 0).map((r) => `${r.label} ${formatFull(r.value)}`));
+  const groupLabels = data.groups.filter((g) => (g.value ?? 0) > 0).map((g) => `${g.label} ${formatFull(g.value)}`);
+  const labelWidth = Math.min(measureLabelRoom(reasonLabels.length ? reasonLabels : groupLabels, 0), narrow ? 138 : 250);
   const node = (name: string, label: string, color: string, depth: number, tip: string, last = false): void => {
     nodes.push({
       name,

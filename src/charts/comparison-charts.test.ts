@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { loadCommittedContent, moveToYear, restateOnF2021, setCellValue } from '../fixtures/committed-content.ts';
+import type { CheckedReport, ParsedReport } from '../reports/types.ts';
+import { deriveRankingData, deriveTrendData } from '../views/chart-data.ts';
+import { buildRankingOption, describeRanking, rankItems, tabulateRanking, type RankingChartData } from './ranking.ts';
+import { buildTrendOption, describeTrend, formatYearTick, listFormBreaks, tabulateTrend } from './trend.ts';
+
+const content = loadCommittedContent();
+const j = content.jurisdictions;
+const report = (id: string): CheckedReport => {
+  const r = content.reports.find((x) => x.meta.id === id);
+  if (!r) throw new Error(`no committed report ${id}`);
+  return r;
+};
+const variant = (r: ParsedReport): CheckedReport => ({ ...r, outcomes: [] });
+
+interface Point {
+  value: [number, number | null];
+  symbol: string;
+  label: { formatter: string };
+}
+interface LineSeries {
+  name: string;
+  data: Point[];
+  markLine?: { data: { xAxis: number }[]; label: { formatter: string } };
+}
+
+describe('trend', () => {
+  const base = report('230700-2020');
+  const granted = { table: 'requests' as const, row: 'granted', column: 'total' };
+  const series = [
+    variant(moveToYear(setCellValue(base, granted, 10), 2019)),
+    base,
+    variant(moveToYear(restateOnF2021(base), 2021)),
+    variant(moveToYear(restateOnF2021(setCellValue(base, granted, 20)), 2022)),
+  ];
+  const data = deriveTrendData(series, 'grant_rate', j);
+
+  it('draws one series per form version and marks the change between 2020 and 2021', () => {
+    const built = buildTrendOption(data, 360);
+    const lines = built.option.series as LineSeries[];
+    expect(lines.map((s) => s.name)).toEqual(['2019 版表式', '2021 版表式']);
+    expect(lines.map((s) => s.data.map((p) => p.value))).toEqual([
+      [[2019, 40], [2020, (16 / 30) * 100]],
+      [[2021, (16 / 30) * 100], [2022, (22 / 30) * 100]],
+    ]);
+    expect(lines[0]?.markLine?.data).toEqual([{ xAxis: 2020.5 }]);
+    expect(lines[0]?.markLine?.label.formatter).toBe('表式变更');
+    expect(lines[1]?.markLine).toBeUndefined();
+    expect(listFormBreaks(data.points)).toEqual([2021]);
+    expect(built.tips[1]?.[1]).toBe('2022年 公开率：73.3%（22 / 30）');
+    expect(formatYearTick(2021)).toBe('2021年');
+  });
+
+  it('draws a small base hollow and labels it m/n, not as a percentage', () => {
+    const d = deriveTrendData([base], 'review_correction_rate', j);
+    const [line] = buildTrendOption(d, 720).option.series as LineSeries[];
+    expect(line?.data[0]).toMatchObject({ symbol: 'emptyCircle', label: { formatter: '1/1' } });
+    expect(describeTrend(d)).toBe('只有 2020 年一年的数据：复议纠错率 1/1。空心点的基数不足，仅供参考。');
+  });
+
+  it('describes and tabulates the years with the form and the comparability note', () => {
+    expect(describeTrend(data)).toBe('公开率从 2019 年的 40.0% 到 2022 年的 73.3%。2021 年起报告使用新表式（表三各格两版相同，比例可跨 2020/2021 比较。）');
+    const t = tabulateTrend(data);
+    expect(t.columns).toEqual(['年度', '公开率', '分子', '分母', '表式']);
+    expect(t.rows[2]).toEqual({ header: '2021年', cells: ['53.3%', '16', '30', '2021 版表式'] });
+  });
+});
+
+describe('ranking', () => {
+  const [province, prefecture, county] = deriveRankingData(content.reports, 'grant_rate', 2020, j);
+
+  it('ranks highest first, small bases pale and labelled m/n', () => {
+    if (!county || !prefecture || !province) throw new Error('expected three levels');
+    const [bars] = buildRankingOption(county, 360).option.series as { data: { value: number; label: { formatter: string }; itemStyle: { opacity: number } }[] }[];
+    expect((buildRankingOption(county, 360).option.yAxis as { data: string[] }).data).toEqual(['嘉荫县', '同江市']);
+    expect(bars?.data.map((d) => [d.value, d.label.formatter, d.itemStyle.opacity])).toEqual([
+      [1, '1/1', 0.35],
+      [9 / 25, '36.0%', 1],
+    ]);
+    expect(buildRankingOption(prefecture, 720).size).toEqual({ width: 720, height: 8 + 2 * 22 });
+  });
+
+  it('breaks ties by code and leaves out items without a value', () => {
+    const items = (values: (number | null)[]): RankingChartData['items'] =>
+      values.map((value, i) => ({ code: `23070${i}`, name: `地区${i}`, value, numerator: null, denominator: null, caution: false, missing: value === null ? '无数据' : null, scopeLabel: '本机关' }));
+    expect(rankItems(items([0.5, null, 0.7, 0.5])).map((i) => i.code)).toEqual(['230702', '230700', '230703']);
+  });
+
+  it('says the levels are never added together, and lists jurisdictions without a value', () => {
+    const [, , countyReview] = deriveRankingData(content.reports, 'review_correction_rate', 2020, j);
+    if (!countyReview) throw new Error('expected a county level');
+    expect(describeRanking(countyReview)).toBe('2020 年县级复议纠错率：0 个地区有数值。另有 2 个无法计算。各级数字分开比较：省的数字已包含其下各市，市的数字可能包含其下各县，不同层级不可相加。');
+    const t = tabulateRanking(countyReview);
+    expect(t.rows.map((r) => r.header)).toEqual(['嘉荫县', '同江市']);
+    expect(t.rows[0]?.cells.slice(0, 2)).toEqual(['—', '—（复议已审结为 0，无法计算比例）']);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { formatCitationText } from './citation.ts';
+import { CSV_BOM } from './csv-text.ts';
+import { buildDataPageView, formatJsonLd } from './data-page-view.ts';
+import { SITE_RESOURCES } from './fields.ts';
+import { buildReportDownloadsView, formatByteSize } from './report-downloads-view.ts';
+import { getSiteDownloads } from './site-downloads.ts';
+import { TIDY_HEADER } from './tidy-csv.ts';
+
+const content = loadCommittedContent();
+const SITE = 'https://gongkai.example.org/';
+const downloads = getSiteDownloads(content, SITE);
+
+describe('getSiteDownloads', () => {
+  it('generates once per content and site address', () => {
+    expect(getSiteDownloads(content, SITE)).toBe(downloads);
+    expect(getSiteDownloads(content, 'https://other.example/')).not.toBe(downloads);
+  });
+
+  it("builds the site-wide cells.csv from the reports' own lines, so both say the same", () => {
+    const header = `${CSV_BOM}${TIDY_HEADER.join(',')}\n`;
+    const bodies = content.reports.map((r) => {
+      const text = downloads.reports.get(r.meta.id)?.cells.text ?? '';
+      expect(text.startsWith(header)).toBe(true);
+      return text.slice(header.length);
+    });
+    expect(downloads.site[0]?.text).toBe(header + bodies.join(''));
+  });
+
+  it('has a file at every URL it lists, four per report plus the site-wide ones', () => {
+    expect(downloads.byPath.size).toBe(content.reports.length * 4 + SITE_RESOURCES.length + 1);
+    for (const [path, file] of downloads.byPath) {
+      expect(file.path).toBe(path);
+      expect(file.bytes).toBe(Buffer.byteLength(file.text, 'utf8'));
+    }
+  });
+});
+
+describe('the data page view', () => {
+  const view = buildDataPageView(content, downloads, SITE);
+
+  it('lists every site-wide file and every report file with its exact size', () => {
+    expect(view.siteFiles.map((f) => f.href)).toEqual(['/data/cells.csv', '/data/reports.csv', '/data/active.csv', '/data/requests.csv', '/data/appeals.csv']);
+    for (const link of [...view.siteFiles, view.datapackage, ...view.reports.flatMap((r) => r.files)]) {
+      expect(link.bytes, link.href).toBe(downloads.byPath.get(link.href)?.bytes);
+      expect(link.size).toBe(formatByteSize(link.bytes));
+    }
+    expect(view.reports.map((r) => r.files.length)).toEqual([4, 4, 4, 4, 4]);
+    expect(view.siteFiles[0]?.fields.map((f) => f.name)).toEqual(TIDY_HEADER);
+  });
+
+  it('describes the dataset in schema.org JSON-LD with every distribution at an absolute URL', () => {
+    const ld = JSON.parse(view.jsonLd) as Record<string, unknown> & { distribution: { contentUrl: string; encodingFormat: string }[]; isBasedOn: { author: { name: string } }[] };
+    expect(ld['@type']).toBe('Dataset');
+    expect(ld.license).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(ld.temporalCoverage).toBe('2020');
+    expect(ld.spatialCoverage).toMatchObject({ '@type': 'Place', name: '黑龙江省' });
+    expect(ld.distribution.map((d) => d.contentUrl)).toEqual([...view.siteFiles.map((f) => f.href), '/data/datapackage.json'].map((p) => new URL(p, SITE).href));
+    expect(ld.distribution.at(-1)?.encodingFormat).toBe('application/json');
+    expect(ld.isBasedOn.map((b) => b.author.name)).toContain('同江市人民政府');
+  });
+
+  it('escapes < in JSON-LD so no text can close the script element', () => {
+    expect(formatJsonLd({ a: '</script><b>' })).toBe('{\n  "a": "\\u003c/script>\\u003cb>"\n}');
+    expect(JSON.parse(formatJsonLd({ a: '</script>' }))).toEqual({ a: '</script>' });
+  });
+
+  it('cites the dataset and each report', () => {
+    expect(formatCitationText(view.datasetCitation)).toContain('[DS/OL]. 公开 gongkai, 整理. [引用日期]. https://gongkai.example.org/data/.');
+    expect(view.reports.map((r) => formatCitationText(r.citation))).toContain('同江市人民政府. 同江市2020年政府信息公开工作年度报告[R/OL]. 公开 gongkai, 整理. [2021][引用日期]. https://gongkai.example.org/reports/230881-2020/.');
+  });
+});
+
+describe('the 下载数据 section of a report page', () => {
+  it('links the three tables and the tidy file with the names they are saved under', () => {
+    const view = buildReportDownloadsView(content.reports.find((r) => r.meta.id === '230881-2020') as CheckedReport, downloads, SITE);
+    expect(view.links.map((l) => [l.href, l.download])).toEqual([
+      ['/reports/230881-2020/active.csv', '230881-2020-active.csv'],
+      ['/reports/230881-2020/requests.csv', '230881-2020-requests.csv'],
+      ['/reports/230881-2020/appeals.csv', '230881-2020-appeals.csv'],
+      ['/reports/230881-2020/cells.csv', '230881-2020-cells.csv'],
+    ]);
+    expect(view.links[1]?.text).toBe('表三 收到和处理政府信息公开申请情况');
+    expect(view.original).toBeNull();
+  });
+});
+
+describe('formatByteSize', () => {
+  it('uses B below 1 KB, then one decimal in binary units', () => {
+    expect([0, 1023, 1024, 1536, 1024 * 1024 - 1, 5 * 1024 * 1024].map(formatByteSize)).toEqual(['0 B', '1023 B', '1.0 KB', '1.5 KB', '1.0 MB', '5.0 MB']);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The view model of the data page (/data/): every download with its size and description, the
+ * columns of each file (from the same declarations as datapackage.json), the stable URL patterns,
+ * the licence, the citations, and the schema.org Dataset JSON-LD.
+ */
+import { FORMS, TABLE_IDS } from '../form/forms.ts';
+import type { LoadedContent } from '../loaders/load-content.ts';
+import { reportPath } from '../views/paths.ts';
+import { ACCESS_DATE_PLACEHOLDER, COMPILER, formatDatasetCitation, formatOriginalCitation, formatReportCitation, formatYearSpan, type Citation } from './citation.ts';
+import { DATA_LICENSE, DATASET_DESCRIPTION, DATASET_TITLE } from './datapackage.ts';
+import { DATA_PATH, DATAPACKAGE_PATH, formatAbsoluteUrl, formatDownloadName, reportCellsCsvPath, reportTableCsvPath, siteCsvPath } from './download-paths.ts';
+import { SITE_RESOURCES } from './fields.ts';
+import { buildDownloadLink, formatByteSize, type DownloadLink } from './report-downloads-view.ts';
+import type { SiteDownloads } from './site-downloads.ts';
+
+/** One documented column of a file. */
+export interface FieldDoc {
+  readonly name: string;
+  readonly title: string;
+  readonly type: string;
+  readonly description: string;
+}
+
+/** A site-wide file with its documentation. */
+export interface SiteFileView extends DownloadLink {
+  readonly anchor: string;
+  readonly title: string;
+  readonly description: string;
+  readonly fields: readonly FieldDoc[];
+}
+
+/** One report's line in the table of per-report files. */
+export interface ReportFilesRow {
+  readonly href: string;
+  readonly title: string;
+  readonly year: number;
+  readonly files: readonly DownloadLink[];
+  readonly citation: Citation;
+  readonly original: Citation | null;
+}
+
+/** A documented URL pattern. */
+export interface UrlPattern {
+  readonly pattern: string;
+  readonly description: string;
+}
+
+/** Everything the data page shows. */
+export interface DataPageView {
+  readonly title: string;
+  readonly description: string;
+  readonly siteFiles: readonly SiteFileView[];
+  readonly datapackage: DownloadLink;
+  readonly reportFileHeads: readonly string[];
+  readonly reports: readonly ReportFilesRow[];
+  readonly urlPatterns: readonly UrlPattern[];
+  readonly formatNotes: readonly string[];
+  readonly pythonExample: string;
+  readonly licence: readonly string[];
+  readonly licenseHref: string;
+  readonly datasetCitation: Citation;
+  readonly accessDatePlaceholder: string;
+  /** The JSON-LD text, safe to place inside a <script> element. */
+  readonly jsonLd: string;
+}
+
+const TYPE_LABELS: Readonly<Record<string, string>> = { string: '文本', integer: '整数', number: '数字' };
+
+/** Serialises JSON for a <script type="application/ld+json"> element (no `<` can close it). */
+export function formatJsonLd(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/</g, '\\u003c');
+}
+
+/** Builds the data page. */
+export function buildDataPageView(content: LoadedContent, downloads: SiteDownloads, site: string): DataPageView {
+  const metas = content.reports.map((r) => r.meta);
+  const absolute = (path: string): string => formatAbsoluteUrl(path, site);
+  const province = content.jurisdictions.all.find((j) => j.level === 'province');
+  const siteFiles = SITE_RESOURCES.map((resource): SiteFileView => {
+    const file = downloads.site.find((f) => f.path === siteCsvPath(resource.name));
+    if (!file) throw new Error(`no site file ${resource.name}`);
+    return {
+      ...buildDownloadLink(file, `${resource.name}.csv`, resource.title, `gongkai-${resource.name}.csv`),
+      anchor: `file-${resource.name}`,
+      title: resource.title,
+      description: resource.description,
+      fields: resource.fields.map((f) => ({ name: f.name, title: f.title, type: TYPE_LABELS[f.type] ?? f.type, description: f.description })),
+    };
+  });
+  const datapackage = buildDownloadLink(downloads.datapackage, 'datapackage.json', 'Frictionless Data Package 描述文件：各文件的栏目、类型、缺失值标记、主键、许可和来源', 'datapackage.json');
+  const reports = content.reports.map((report): ReportFilesRow => {
+    const files = downloads.reports.get(report.meta.id);
+    if (!files) throw new Error(`no downloads for report ${report.meta.id}`);
+    const id = report.meta.id;
+    return {
+      href: reportPath(id),
+      title: report.meta.title,
+      year: report.meta.year,
+      files: [
+        ...TABLE_IDS.map((t) => buildDownloadLink(files.tables[t], `${t}.csv`, '', formatDownloadName(id, t))),
+        buildDownloadLink(files.cells, 'cells.csv', '', formatDownloadName(id, 'cells')),
+      ],
+      citation: formatReportCitation(report.meta, absolute(reportPath(id))),
+      original: formatOriginalCitation(report.meta),
+    };
+  });
+  const datasetCitation = formatDatasetCitation(metas, absolute(DATA_PATH), DATASET_TITLE);
+  const span = formatYearSpan(metas);
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Dataset',
+    name: DATASET_TITLE,
+    description: DATASET_DESCRIPTION,
+    url: absolute(DATA_PATH),
+    inLanguage: 'zh-CN',
+    keywords: ['政府信息公开', '政府信息公开工作年度报告', '黑龙江省', '依申请公开', '行政复议', '行政诉讼'],
+    license: DATA_LICENSE.path,
+    isAccessibleForFree: true,
+    creator: { '@type': 'Organization', name: COMPILER, url: absolute('/') },
+    ...(span ? { temporalCoverage: span.replace('—', '/') } : {}),
+    spatialCoverage: { '@type': 'Place', name: province?.name ?? '黑龙江省', address: { '@type': 'PostalAddress', addressRegion: province?.name ?? '黑龙江省', addressCountry: 'CN' } },
+    isBasedOn: metas.map((m) => ({ '@type': 'Report', name: m.title, author: { '@type': 'GovernmentOrganization', name: m.publisher }, ...(m.source.url ? { url: m.source.url } : {}) })),
+    variableMeasured: SITE_RESOURCES[0]?.fields.map((f) => ({ '@type': 'PropertyValue', name: f.name, description: `${f.title}：${f.description}` })) ?? [],
+    distribution: [...downloads.site, downloads.datapackage].map((f) => ({
+      '@type': 'DataDownload',
+      name: f.path.split('/').pop(),
+      contentUrl: absolute(f.path),
+      encodingFormat: f.mediaType,
+      contentSize: formatByteSize(f.bytes),
+    })),
+  };
+  return {
+    title: '数据下载',
+    description: `${DATASET_TITLE}：全部报告的数字，CSV 与 Frictionless Data Package 格式，附栏目说明、许可和引用格式。`,
+    siteFiles,
+    datapackage,
+    reportFileHeads: [...TABLE_IDS.map((t) => `表${FORMS[0]?.tables[t].section ?? ''}（${t}.csv）`), '全部单元格（cells.csv）'],
+    reports,
+    urlPatterns: [
+      ...SITE_RESOURCES.map((r) => ({ pattern: siteCsvPath(r.name), description: r.title })),
+      { pattern: DATAPACKAGE_PATH, description: 'Data Package 描述文件' },
+      ...TABLE_IDS.map((t) => ({ pattern: reportTableCsvPath('<报告编号>', t), description: `一份报告的 ${t} 表，中文栏目` })),
+      { pattern: reportCellsCsvPath('<报告编号>'), description: '一份报告的全部单元格（长表）' },
+    ],
+    formatNotes: [
+      '编码为 UTF-8，文件开头带字节顺序标记（BOM），中文版 Windows 的 Excel 双击即可正确显示中文。',
+      '逗号分隔，换行为 LF（\\n）；含逗号、双引号或换行的字段加双引号，字段内的双引号写两次（RFC 4180）。',
+      '空字段表示没有数值（缺失值标记为空字符串），不是 0。报告留空、印“0”、印“/”或“—”是不同的情况：数值列只收可读的数字，原文列和标注列说明其余情况。',
+      '数字照报告原样，不作修正；报告自身算术对不上的单元格在 flags（供程序使用的文件）或“说明”（按表格排列的文件）中标出规则编号。',
+      '供程序使用的文件中数字不含千位分隔符和正号，负号为 -，小数点为 .；金额的单位单列。',
+      '按表格排列的文件中，报告留空的单元格写作“（空白）”；以 =、+、-、@ 开头又不是数字的原文前加 \' ，以免被电子表格当作公式。',
+      '同一地区不同层级的报告不能相加：省级报告已包含各市（地），见 reports.csv 的 scope 列。',
+    ],
+    pythonExample: `import pandas as pd\ncells = pd.read_csv("${absolute(siteCsvPath('cells'))}", encoding="utf-8-sig", dtype={"jurisdiction_code": str}, keep_default_na=False, na_values=[""])`,
+    licence: [
+      '原报告由各级人民政府依照《中华人民共和国政府信息公开条例》向社会公开，其内容由各发布机关负责；本站只转录其中的数字和文字，不主张对原报告的任何权利。数字与原报告不一致时，以原报告为准。',
+      `本站的整理成果（数据结构、栏目说明、一致性检查结果和标注）以${DATA_LICENSE.title}许可提供：可以自由复制、分发和改编，包括商业用途，但须注明来源，即原发布机关和“${COMPILER}”。`,
+    ],
+    licenseHref: DATA_LICENSE.path,
+    datasetCitation,
+    accessDatePlaceholder: ACCESS_DATE_PLACEHOLDER,
+    jsonLd: formatJsonLd(jsonLd),
+  };
+}

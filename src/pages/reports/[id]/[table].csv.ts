@@ -1,0 +1,15 @@
+/** `/reports/<id>/<table>.csv`: one table of one report, with the printed form's Chinese labels. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { reportTableCsvPath } from '../../../downloads/download-paths.ts';
+import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
+import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
+import { TABLE_IDS } from '../../../form/forms.ts';
+import { getSiteContent } from '../../../loaders/site-content.ts';
+
+export const getStaticPaths = (() =>
+  getSiteContent().reports.flatMap((r) => TABLE_IDS.map((table) => ({ params: { id: r.meta.id, table } })))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, site }) => {
+  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site));
+  return makeDownloadResponse(findDownloadFile(downloads, reportTableCsvPath(params.id ?? '', (params.table ?? '') as (typeof TABLE_IDS)[number])));
+};

@@ -1,0 +1,13 @@
+/** `/reports/<id>/cells.csv`: every cell of one report in the tidy long layout. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { reportCellsCsvPath } from '../../../downloads/download-paths.ts';
+import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
+import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
+import { getSiteContent } from '../../../loaders/site-content.ts';
+
+export const getStaticPaths = (() => getSiteContent().reports.map((r) => ({ params: { id: r.meta.id } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, site }) => {
+  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site));
+  return makeDownloadResponse(findDownloadFile(downloads, reportCellsCsvPath(params.id ?? '')));
+};

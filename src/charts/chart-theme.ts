@@ -72,11 +72,20 @@ export function buildLegendStyle(): Record<string, unknown> {
 /** Estimates the width of a label at FONT_SIZE: CJK and full-width characters one em, others 0.6 em. */
 export function estimateTextWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F“”]/.test(ch) ? FONT_SIZE : FONT_SIZE * 0.6;
+  for (const ch of text) width += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F“”…]/.test(ch) ? FONT_SIZE : FONT_SIZE * 0.6;
   return Math.ceil(width);
 }
 
 /** The room the widest of some labels needs, plus a gap. */
 export function measureLabelRoom(labels: readonly string[], gap = 8): number {
   return Math.max(0, ...labels.map(estimateTextWidth)) + gap;
+}
+
+/** Fits “name value” into a width by shortening the name with “…”, never the value: 本机关不掌握相关… 1,655. */
+export function fitLabel(name: string, value: string, maxWidth: number): string {
+  const whole = `${name} ${value}`;
+  if (estimateTextWidth(whole) <= maxWidth) return whole;
+  const chars = [...name];
+  while (chars.length > 1 && estimateTextWidth(`${chars.join('')}… ${value}`) > maxWidth) chars.pop();
+  return `${chars.join('')}… ${value}`;
 }

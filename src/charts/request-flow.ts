@@ -5,7 +5,7 @@
  * chart the received node is one column (new and carried-over in its label) so that three columns
  * leave room for the reason labels; on a wide one new and carried-over requests get their own nodes.
  */
-import { buildBaseOption, buildLabelStyle, isNarrow, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
+import { buildBaseOption, buildLabelStyle, fitLabel, isNarrow, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { NEUTRAL, OUTCOME_COLORS } from './palette.ts';
 import { formatFull, formatPercent, formatProse } from '../views/format-number.ts';
@@ -72,12 +72,12 @@ export function buildRequestFlowOption(data: RequestFlowChartData, width: number
   const reasonLabels = data.groups.flatMap((g) => g.reasons.filter((r) => (r.value ?? 0) > 0).map((r) => `${r.label} ${formatFull(r.value)}`));
   const groupLabels = data.groups.filter((g) => (g.value ?? 0) > 0).map((g) => `${g.label} ${formatFull(g.value)}`);
   const labelWidth = Math.min(measureLabelRoom(reasonLabels.length ? reasonLabels : groupLabels, 0), narrow ? 138 : 250);
-  const node = (name: string, label: string, color: string, depth: number, tip: string, last = false): void => {
+  const node = (name: string, label: [string, string], color: string, depth: number, tip: string, last = false): void => {
     nodes.push({
       name,
       depth,
       itemStyle: { color },
-      label: { formatter: label, ...(last ? { width: labelWidth, overflow: 'truncate' } : {}) },
+      label: { formatter: last ? fitLabel(label[0], label[1], labelWidth) : `${label[0]} ${label[1]}` },
     });
     tips.push(tip);
   };
@@ -90,24 +90,24 @@ export function buildRequestFlowOption(data: RequestFlowChartData, width: number
   for (const group of data.groups) {
     if (!group.value) continue;
     const color = OUTCOME_COLORS[group.key];
-    node(group.key, `${group.label} ${formatFull(group.value)}`, color, hubDepth + 1, `${group.label} ${formatFull(group.value)} 件${formatShareOf(group.value, received)}`, reasonCount === 0);
+    node(group.key, [group.label, formatFull(group.value)], color, hubDepth + 1, `${group.label} ${formatFull(group.value)} 件${formatShareOf(group.value, received)}`, reasonCount === 0);
     links.push({ source: hub, target: group.key, value: group.value });
     maxColumn += 1;
     for (const reason of group.reasons) {
       if (!reason.value) continue;
-      node(reason.code, `${reason.label} ${formatFull(reason.value)}`, color, hubDepth + 2, `${group.label}：${reason.fullLabel} ${formatFull(reason.value)} 件`, true);
+      node(reason.code, [reason.label, formatFull(reason.value)], color, hubDepth + 2, `${group.label}：${reason.fullLabel} ${formatFull(reason.value)} 件`, true);
       links.push({ source: group.key, target: reason.code, value: reason.value });
     }
   }
-  node(hub, `收到 ${formatFull(received ?? data.receivedNew)}`, NEUTRAL, hubDepth, `收到申请 ${formatFull(received)} 件：本年新收 ${formatFull(data.receivedNew)} 件，上年结转 ${formatFull(data.carriedOver)} 件`);
+  node(hub, ['收到', formatFull(received ?? data.receivedNew)], NEUTRAL, hubDepth, `收到申请 ${formatFull(received)} 件：本年新收 ${formatFull(data.receivedNew)} 件，上年结转 ${formatFull(data.carriedOver)} 件`);
   if (!narrow) {
     // The carried-over link takes the hub's index (whose tip names both), the new link its own node's.
     if (data.carriedOver) links.push({ source: '上年结转', target: hub, value: data.carriedOver });
     if (data.receivedNew) {
-      node('本年新收', `本年新收 ${formatFull(data.receivedNew)}`, NEUTRAL, 0, `本年新收申请 ${formatFull(data.receivedNew)} 件`);
+      node('本年新收', ['本年新收', formatFull(data.receivedNew)], NEUTRAL, 0, `本年新收申请 ${formatFull(data.receivedNew)} 件`);
       links.push({ source: '本年新收', target: hub, value: data.receivedNew });
     }
-    if (data.carriedOver) node('上年结转', `上年结转 ${formatFull(data.carriedOver)}`, NEUTRAL, 0, `上年结转申请 ${formatFull(data.carriedOver)} 件`);
+    if (data.carriedOver) node('上年结转', ['上年结转', formatFull(data.carriedOver)], NEUTRAL, 0, `上年结转申请 ${formatFull(data.carriedOver)} 件`);
   }
   maxColumn = Math.max(maxColumn, reasonCount);
   const height = Math.max(220, 24 + maxColumn * LABEL_GAP + 160);

@@ -110,7 +110,9 @@ for (const [i, input] of inputs.entries()) {
   const report = parsed.report;
   show(report.diagnostics, json);
   if (json) {
-    process.stdout.write(`${JSON.stringify(buildIngestJson(report), null, 2)}\n`);
+    const out = buildIngestJson(report);
+    if (extraction.warning) out.diagnostics.unshift({ rule: 'damaged-bytes', severity: 'warning', message: extraction.warning });
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     continue;
   }
   const blocking = listBlockingProblems(report);

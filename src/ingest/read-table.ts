@@ -7,10 +7,11 @@
  * are not used either.
  */
 import { formatColumnLabel, formatRowLabel } from '../form/cells.ts';
-import type { TableSpec } from '../form/types.ts';
+import type { MoneyUnit, TableSpec } from '../form/types.ts';
 import type { Cell } from '../reports/types.ts';
 import type { Token } from './cell-tokens.ts';
 import { buildLabelStream, findRowAnchors, type Anchor } from './label-stream.ts';
+import { normaliseLabel } from './normalise-text.ts';
 import { makeEmptyCell, readCellToken, type CellProblem } from './read-cell.ts';
 
 /** A 1-based place in the input. */
@@ -94,12 +95,22 @@ export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingP
       if (!column || !token) return;
       const place = { line: token.line, col: token.col };
       const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${label} × ${formatColumnLabel(column)}`);
-      cells[code] = cell;
+      const headerUnit = column.kind === 'money' && !column.fixedUnit && cell.value !== null && cell.unit === null ? findHeaderUnit(stream.text, anchors[r - 1]?.end ?? 0, anchor.start, column.label) : null;
+      cells[code] = headerUnit ? { ...cell, unit: headerUnit } : cell;
       reading.places.set(`${row.code}.${code}`, place);
       if (problem) reading.problems.push({ place, problem });
     });
   });
   return reading;
+}
+
+/** The unit a money column's heading prints (采购总金额（万元）) between two rows, if any. */
+function findHeaderUnit(text: string, from: number, to: number, label: string): MoneyUnit | null {
+  const head = text.slice(from, to);
+  const key = normaliseLabel(label);
+  if (head.includes(`${key}万元`)) return '万元';
+  if (head.includes(`${key}元`)) return '元';
+  return null;
 }
 
 /** Reads table 四: one printed row holding every cell, rows of the form one after the other. */

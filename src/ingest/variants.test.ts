@@ -17,7 +17,7 @@ function drawStyle(layout: Layout, seed: number, plain: boolean): RenderStyle {
   const rnd = createRandom(seed * 7919 + 13);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   if (plain) return { layout, seed, fullWidth: false, wording: false, signs: 'ascii', units: 'attached', halfWidthBrackets: false };
-  return { layout, seed, fullWidth: rnd() < 0.5, wording: true, signs: pick(['ascii', 'words', 'unicode', 'bare'] as const), units: pick(['attached', 'spaced', 'bracketed'] as const), halfWidthBrackets: rnd() < 0.5 };
+  return { layout, seed, fullWidth: rnd() < 0.5, wording: true, signs: pick(['ascii', 'words', 'unicode', 'bare'] as const), units: pick(['attached', 'spaced', 'bracketed', 'header'] as const), halfWidthBrackets: rnd() < 0.5 };
 }
 
 /** Renders and parses a generated report, returning its --json output. */

@@ -54,10 +54,21 @@ export function joinParagraphs(lines: readonly string[]): string {
   return paragraphs.join('\n\n');
 }
 
-/** Extracts the title (the first line naming the annual report) from a report's text. */
+/**
+ * Extracts the title (the first line naming the annual report) from a report's text; a title that
+ * starts with its year takes the publisher's name from the line above (牡丹江市人民政府 / 2020 年…年度报告).
+ */
 export function extractTitle(text: string): string {
-  const line = text.split('\n').map(cleanLine).find((l) => l.includes('年度报告') && l.length <= 60);
-  return (line ?? '').replace(/\s+/g, (s, i: number, all: string) => (/[\d]/.test(all[i - 1] ?? '') || /\d/.test(all[i + s.length] ?? '') ? '' : s));
+  const lines = text.split('\n').map(cleanLine);
+  const at = lines.findIndex((l) => l.includes('年度报告') && l.length <= 60);
+  let line = lines[at] ?? '';
+  if (at > 0 && /^\d{4}\s*年/.test(line)) {
+    const above = lines.slice(Math.max(0, at - 3), at).filter((l) => l !== '').at(-1) ?? '';
+    if (above.length <= 30 && /(政府|办公室|办公厅|[省市县区])$/.test(above)) line = `${above}${line}`;
+  }
+  // Chinese titles use no spaces: drop those next to a digit or between two Han characters.
+  const tight = (ch: string | undefined): boolean => /[\d\p{Script=Han}]/u.test(ch ?? '');
+  return line.replace(/\s+/g, (s, i: number, all: string) => (tight(all[i - 1]) && tight(all[i + s.length]) ? '' : s));
 }
 
 /** Extracts the narrative sections of a report's text as Markdown. */

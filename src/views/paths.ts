@@ -18,3 +18,11 @@ export const JURISDICTIONS_PATH = '/jurisdictions/';
 
 /** The search page; it reads the query from `?q=`. */
 export const SEARCH_PATH = '/search/';
+
+/** The index of comparison pages. */
+export const COMPARE_PATH = '/compare/';
+
+/** The comparison page of one metric in one year. */
+export function comparePath(year: number, metricId: string): string {
+  return `/compare/${year}/${metricId}/`;
+}

@@ -1,5 +1,6 @@
 /** View models of the home page and the jurisdiction pages. */
 import { LEVEL_LABELS, listAncestors, listChildren, type Jurisdiction, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { jurisdictionPath, reportPath } from './paths.ts';
 import type { Link } from './report-view.ts';
@@ -94,4 +95,9 @@ export function buildJurisdictionTree(index: JurisdictionIndex, reports: readonl
     root: item(root),
     prefectures: listChildren(index, root.code).map((p) => ({ ...item(p), counties: listChildren(index, p.code).map(item) })),
   };
+}
+
+/** The reports of a jurisdiction's own government (not its departments), oldest first. */
+export function listGovernmentSeries(reports: readonly CheckedReport[], code: string): CheckedReport[] {
+  return reports.filter((r) => seriesOf(r.meta.id) === code).sort((a, b) => a.meta.year - b.meta.year);
 }

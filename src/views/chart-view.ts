@@ -1,0 +1,48 @@
+/**
+ * Charts ready for a page: each chart of a page's chart set rendered to SVG at a phone and a
+ * desktop width through the cache, with its hover texts, description and data table.
+ */
+import type { ChartTable } from '../charts/chart-table.ts';
+import type { SvgCache } from '../charts/svg-cache.ts';
+import type { ChartEntry } from './chart-sets.ts';
+
+/** The widths (SVG units) a chart is laid out at: phone and desktop. */
+export const CHART_WIDTHS = { narrow: 360, wide: 720 } as const;
+
+/** One rendering of a chart. */
+export interface ChartRendering {
+  readonly svg: string;
+  /** Hover texts by series then data index, as JSON for the tooltip script. */
+  readonly tipsJson: string;
+}
+
+/** A chart as a page shows it. */
+export interface ChartView {
+  /** Element id, unique on the page. */
+  readonly id: string;
+  readonly key: string;
+  readonly title: string;
+  readonly description: string;
+  readonly table: ChartTable;
+  /** Null when there is nothing to draw: the page shows the description and table only. */
+  readonly narrow: ChartRendering | null;
+  readonly wide: ChartRendering | null;
+}
+
+/** Renders a page's charts through the cache. */
+export function renderChartViews(entries: readonly ChartEntry[], cache: SvgCache): ChartView[] {
+  const render = (entry: ChartEntry, width: number): ChartRendering | null => {
+    if (!entry.build) return null;
+    const built = entry.build(width);
+    return { svg: cache.render(built), tipsJson: JSON.stringify(built.tips) };
+  };
+  return entries.map((entry) => ({
+    id: `chart-${entry.key}`,
+    key: entry.key,
+    title: entry.title,
+    description: entry.description,
+    table: entry.table,
+    narrow: render(entry, CHART_WIDTHS.narrow),
+    wide: render(entry, CHART_WIDTHS.wide),
+  }));
+}

@@ -15,12 +15,13 @@ export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,met
 export const PAGEFIND_DIR = 'pagefind';
 
 /**
- * What Pagefind reads of a page: only `<main>`, without tables and charts (numbers and axis labels
- * are noise in full text; the tables are on the page and in the downloads) or navigation.
+ * What Pagefind reads of a page: only `<main>`, without tables, charts and the data-quality panel
+ * (numbers, row labels and axis labels are noise in full text; they are on the page and in the
+ * downloads), or navigation.
  */
 const INDEX_CONFIG = {
   rootSelector: 'main',
-  excludeSelectors: ['table', 'svg', 'figure', 'nav', '[role=img]', '.chart', '[data-pagefind-ignore]'],
+  excludeSelectors: ['table', 'svg', 'figure', 'nav', '[role=img]', '.chart', '#quality', '[data-pagefind-ignore]'],
 } as const;
 
 /** Builds the Pagefind index of the site in `dir`; throws, failing the build, when Pagefind reports an error. */

@@ -72,6 +72,24 @@ export function describePage(url: string, names: readonly SearchName[]): string 
   return url === METHODOLOGY_PATH ? '方法说明' : '';
 }
 
+/**
+ * Puts full-text hits whose text holds every term of the query literally before the others, keeping
+ * Pagefind's order within each group. Pagefind matches Chinese word by word (同江 as 同 + 江, which
+ * also matches 黑龙江 and 牡丹江); a page with the whole phrase is the better answer.
+ */
+export function orderByLiteralMatch<T extends { readonly content: string }>(hits: readonly T[], query: string): { hits: T[]; literal: number } {
+  const terms = query.split(/\s+/).filter(Boolean);
+  const isLiteral = (h: T): boolean => terms.every((t) => h.content.includes(t));
+  const literal = hits.filter(isLiteral);
+  return { hits: [...literal, ...hits.filter((h) => !isLiteral(h))], literal: literal.length };
+}
+
+/** The title to show for a full-text hit: a jurisdiction page by its name alone, other pages by their heading. */
+export function titlePage(url: string, heading: string, names: readonly SearchName[]): string {
+  const place = /^\/jurisdictions\/(\d{6})\/$/.exec(url);
+  return (place && names.find((n) => n.code === place[1])?.name) || heading || url;
+}
+
 /** Merges name hits and full-text hits: name hits first (with the full-text excerpt when there is one), then the other full-text hits. */
 export function mergeHits(nameHits: readonly SearchHit[], textHits: readonly SearchHit[]): SearchHit[] {
   const excerpts = new Map(textHits.map((h) => [h.href, h.excerpt]));

@@ -3,12 +3,12 @@
  * lists the hits. The form is a plain GET form, so a search also works by reloading the page.
  */
 import type { SearchName } from '../views/search-view.ts';
-import { buildNameHits, describePage, mergeHits, type SearchHit } from './search-rank.ts';
+import { buildNameHits, describePage, mergeHits, orderByLiteralMatch, titlePage, type SearchHit } from './search-rank.ts';
 
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
   init(): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }> }[] }>;
+  search(query: string): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; content: string; meta: { title?: string } }> }[] }>;
 }
 
 const MAX_TEXT_HITS = 20;
@@ -78,20 +78,30 @@ async function runSearch(query: string): Promise<void> {
   if (status) status.textContent = '正在搜索……';
   const nameHits = buildNameHits(names, q);
   let textHits: SearchHit[] = [];
+  let literal = 0;
   let failed = false;
   try {
     const pf = await loadPagefind();
     const found = await pf.search(q);
     const data = await Promise.all(found.results.slice(0, MAX_TEXT_HITS).map((r) => r.data()));
-    textHits = data.map((d) => ({ href: d.url, title: d.meta.title ?? d.url, context: describePage(d.url, names), excerpt: d.excerpt }));
+    const ordered = orderByLiteralMatch(data, q);
+    literal = ordered.literal;
+    textHits = ordered.hits.map((d) => ({ href: d.url, title: titlePage(d.url, d.meta.title ?? '', names), context: describePage(d.url, names), excerpt: d.excerpt }));
   } catch {
     failed = true;
   }
   if (run !== latest) return;
   const hits = mergeHits(nameHits, textHits);
   renderHits(hits);
-  const note = failed ? '全文搜索暂时无法使用，只列出名称相符的地区和报告。' : '';
-  if (status) status.textContent = hits.length ? `“${q}”：找到 ${hits.length} 个页面。${note}` : note || `没有找到与“${q}”相关的页面。可以换个说法，或按地区浏览。`;
+  if (status) status.textContent = describeOutcome(q, hits.length, nameHits.length + literal, failed);
+}
+
+/** The status line after a search: how many pages, and whether they hold the words as typed. */
+function describeOutcome(q: string, total: number, exact: number, failed: boolean): string {
+  if (failed) return total ? `“${q}”：找到 ${total} 个名称相符的页面（全文搜索暂时无法使用）。` : '全文搜索暂时无法使用，请稍后再试，或按地区浏览。';
+  if (total === 0) return `没有找到与“${q}”相关的页面。可以换个说法，或按地区浏览。`;
+  if (exact === 0) return `没有找到完整包含“${q}”的页面；下面 ${total} 个页面包含其中部分词语。`;
+  return `“${q}”：找到 ${total} 个页面。`;
 }
 
 if (form && input) {

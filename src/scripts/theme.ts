@@ -32,7 +32,6 @@ function applyChoice(choice: ThemeChoice): void {
 if (button) {
   let choice = loadChoice();
   applyChoice(choice);
-  button.hidden = false;
   button.addEventListener('click', () => {
     choice = nextThemeChoice(choice);
     storeChoice(choice);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import { buildSearchNames } from '../views/search-view.ts';
+import { buildNameHits, describePage, matchJurisdictions, mergeHits, orderByLiteralMatch, scoreNameMatch, titlePage, type SearchHit } from './search-rank.ts';
+
+const content = loadCommittedContent();
+const names = buildSearchNames(content.jurisdictions, content.reports);
+
+describe('scoreNameMatch', () => {
+  it('ranks the full name, the name without its suffix, a prefix, then a query that contains the name', () => {
+    expect(['同江市', '同江', '同', '同江市2020年报告', '同江的报告', '佳木斯'].map((q) => scoreNameMatch('同江市', q))).toEqual([0, 1, null, 3, 4, null]);
+    expect(scoreNameMatch('嘉荫县', '嘉荫县')).toBe(0);
+    expect(scoreNameMatch('大兴安岭地区', '大兴安岭')).toBe(1);
+    expect(scoreNameMatch('伊春市', '伊春 2020')).toBe(4);
+  });
+
+  it('never matches a one-character stem (郊区 is not found by every query with 郊 in it)', () => {
+    expect(scoreNameMatch('郊区', '郊外')).toBeNull();
+    expect(scoreNameMatch('郊区', '郊区')).toBe(0);
+  });
+});
+
+describe('matchJurisdictions', () => {
+  it('finds 同江市 and 嘉荫县 among the 135 jurisdictions', () => {
+    expect(names).toHaveLength(135);
+    expect(matchJurisdictions(names, '同江').map((j) => j.code)).toEqual(['230881']);
+    expect(matchJurisdictions(names, '嘉荫县').map((j) => j.code)).toEqual(['230722']);
+  });
+
+  it('puts the higher level first among equally good matches and finds nothing in plain words', () => {
+    const hits = matchJurisdictions(names, '伊春');
+    expect(hits[0]?.code).toBe('230700');
+    expect(matchJurisdictions(names, '行政复议')).toEqual([]);
+  });
+});
+
+describe('buildNameHits', () => {
+  it('lists the jurisdiction page, then its reports, with what they are', () => {
+    expect(buildNameHits(names, '同江')).toEqual([
+      { href: '/jurisdictions/230881/', title: '同江市', context: '地区 · 县级 · 230881 · 1 份报告', excerpt: null },
+      { href: '/reports/230881-2020/', title: '同江市2020年政府信息公开工作年度报告', context: '报告 · 同江市 · 2020 年 · 未通过 T3-A、T3-B', excerpt: null },
+    ]);
+  });
+
+  it('puts the year a query names first among a jurisdiction’s reports', () => {
+    const two = names.map((n) => (n.code === '230881' ? { ...n, reports: [{ id: '230881-2021', year: 2021, title: 'b', failing: [] }, ...n.reports] } : n));
+    expect(buildNameHits(two, '同江').map((h) => h.href)).toEqual(['/jurisdictions/230881/', '/reports/230881-2021/', '/reports/230881-2020/']);
+    expect(buildNameHits(two, '同江 2020').map((h) => h.href)).toEqual(['/jurisdictions/230881/', '/reports/230881-2020/', '/reports/230881-2021/']);
+  });
+});
+
+describe('ordering and merging full-text hits', () => {
+  const hit = (href: string, excerpt: string | null = null): SearchHit => ({ href, title: href, context: '', excerpt });
+
+  it('puts pages holding every term as typed first, keeping the index’s order otherwise', () => {
+    const pages = [{ content: '黑龙江省' }, { content: '同江市的报告' }, { content: '牡丹江' }, { content: '同江市' }];
+    expect(orderByLiteralMatch(pages, '同江')).toEqual({ hits: [pages[1], pages[3], pages[0], pages[2]], literal: 2 });
+    expect(orderByLiteralMatch(pages, '同江 报告').literal).toBe(1);
+  });
+
+  it('lists name hits first, each page once, and gives name hits the full-text excerpt', () => {
+    const merged = mergeHits([hit('/jurisdictions/230881/')], [hit('/reports/230000-2020/', 'a'), hit('/jurisdictions/230881/', '<mark>同江</mark>'), hit('/reports/230000-2020/', 'b')]);
+    expect(merged).toEqual([hit('/jurisdictions/230881/', '<mark>同江</mark>'), hit('/reports/230000-2020/', 'a')]);
+  });
+
+  it('describes and titles pages from their URL', () => {
+    expect(describePage('/reports/230881-2020/', names)).toBe('报告 · 同江市 · 2020 年');
+    expect(describePage('/jurisdictions/230800/', names)).toBe('地区 · 地市级 · 230800');
+    expect(describePage('/methodology/', names)).toBe('方法说明');
+    expect(titlePage('/jurisdictions/230800/', '佳木斯市 地市级 · 230800', names)).toBe('佳木斯市');
+    expect(titlePage('/reports/230881-2020/', '同江市2020年政府信息公开工作年度报告', names)).toBe('同江市2020年政府信息公开工作年度报告');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Lighthouse (mobile preset, simulated throttling) on every page type, against Debian's Chromium and
+ * the built site on a local server: performance ≥ 95, accessibility, best practices and SEO 100.
+ * One run per page type; the scores are printed, and the audits that cost points are named on failure.
+ */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PAGE_TYPES } from '../page-types.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startSiteServer, type SiteServer } from './browser.ts';
+
+const dist = inject('distDir');
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+/** The lowest score (0–100) each category may have. */
+const MINIMUM: Readonly<Record<(typeof CATEGORIES)[number], number>> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+const scores: string[] = [];
+let server: SiteServer;
+let chrome: chromeLauncher.LaunchedChrome;
+
+beforeAll(async () => {
+  server = await startSiteServer(dist);
+  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
+});
+
+afterAll(async () => {
+  if (scores.length) console.log(`Lighthouse scores (performance / accessibility / best practices / SEO):\n${scores.join('\n')}`);
+  chrome?.kill();
+  await server?.close();
+});
+
+describe.each(PAGE_TYPES)('Lighthouse on the $name page', (type) => {
+  it(`scores performance ≥ ${MINIMUM.performance} and 100 for accessibility, best practices and SEO`, { timeout: 120_000 }, async () => {
+    const result = await lighthouse(`${server.origin}${type.path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    if (!result) throw new Error('Lighthouse returned no result');
+    const { lhr } = result;
+    expect(lhr.runtimeError?.message ?? null).toBeNull();
+    const got = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<(typeof CATEGORIES)[number], number>;
+    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => `${id.replace(/-/g, ' ')} ${lhr.audits[id]?.displayValue ?? '?'}`).join(', ');
+    scores.push(`${type.name.padEnd(14)} ${CATEGORIES.map((c) => String(got[c]).padStart(3)).join(' / ')}   (${metrics})`);
+    // Name what cost points, so a failure says what to fix.
+    const lost = CATEGORIES.flatMap((c) =>
+      (lhr.categories[c]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => `${c}: ${ref.id} (${lhr.audits[ref.id]?.score}) ${lhr.audits[ref.id]?.displayValue ?? ''}`),
+    );
+    const below = CATEGORIES.filter((c) => got[c] < MINIMUM[c]).map((c) => `${c} ${got[c]} < ${MINIMUM[c]}`);
+    expect(below, `${type.path} lost points on:\n${lost.join('\n')}`).toEqual([]);
+  });
+});

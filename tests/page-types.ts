@@ -1,0 +1,42 @@
+/**
+ * Every page type of the site, declared once. The browser, accessibility, budget and Lighthouse
+ * tests iterate over this list; a page type whose page is missing from the build fails them.
+ * When a new page type exists (comparison, data, embed), add it here with one representative path.
+ */
+
+/** Size limits of a page type in gzipped kilobytes (1 KB = 1024 bytes): everything, and JavaScript alone. */
+export interface PageBudget {
+  readonly totalKb: number;
+  readonly jsKb?: number;
+}
+
+/** One page type and the page that stands for it. */
+export interface PageType {
+  readonly name: string;
+  /** A URL path of the built site (with `?query` where the page needs one). */
+  readonly path: string;
+  /** Size limits, where the issue sets them; other page types are measured and reported only. */
+  readonly budget?: PageBudget;
+  /** A selector that appears once the page's own script has finished (tests wait for it). */
+  readonly ready?: string;
+}
+
+/** The page types, each with a page that exercises most of what the type can show. */
+export const PAGE_TYPES: readonly PageType[] = [
+  { name: 'home', path: '/' },
+  // 同江市 2020 fails two rules: flagged cells, a failing quality panel, the longest narrative.
+  { name: 'report', path: '/reports/230881-2020/', budget: { totalKb: 30, jsKb: 5 } },
+  { name: 'jurisdiction', path: '/jurisdictions/230881/' },
+  // A prefecture with reports of its own and of a county below it.
+  { name: 'prefecture', path: '/jurisdictions/230700/' },
+  { name: 'jurisdictions', path: '/jurisdictions/' },
+  { name: 'methodology', path: '/methodology/' },
+  { name: 'search', path: `/search/?q=${encodeURIComponent('同江')}`, ready: '#search-results li' },
+  // The error page as a host serves it for a missing URL is tested in pages.test.ts; here it is fetched by name.
+  { name: '404', path: '/404.html' },
+];
+
+/** The path of a page type without its query, for reading the built file. */
+export function stripQuery(path: string): string {
+  return path.replace(/[?#].*$/, '');
+}

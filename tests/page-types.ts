@@ -1,7 +1,7 @@
 /**
  * Every page type of the site, declared once. The browser, accessibility, budget and Lighthouse
  * tests iterate over this list; a page type whose page is missing from the build fails them.
- * When a new page type exists (comparison, data, embed), add it here with one representative path.
+ * When a new page type exists (embeds, next), add it here with one representative path.
  */
 
 /** Size limits of a page type in gzipped kilobytes (1 KB = 1024 bytes): everything, and JavaScript alone. */
@@ -30,7 +30,10 @@ export const PAGE_TYPES: readonly PageType[] = [
   // A prefecture with reports of its own and of a county below it.
   { name: 'prefecture', path: '/jurisdictions/230700/' },
   { name: 'jurisdictions', path: '/jurisdictions/' },
+  { name: 'comparison', path: '/compare/2020/grant_rate/' },
+  { name: 'comparisons', path: '/compare/' },
   { name: 'methodology', path: '/methodology/' },
+  { name: 'data', path: '/data/' },
   { name: 'search', path: `/search/?q=${encodeURIComponent('同江')}`, ready: '#search-results li' },
   // The error page as a host serves it for a missing URL is tested in pages.test.ts; here it is fetched by name.
   { name: '404', path: '/404.html' },

@@ -107,6 +107,8 @@ export interface PageWatch {
 
 /** A page opened in a fresh context, with its watch. */
 export interface OpenedPage {
+  /** The HTTP status of the page itself. */
+  readonly status: number | null;
   readonly page: Page;
   readonly context: BrowserContext;
   readonly watch: PageWatch;
@@ -150,7 +152,7 @@ export async function openPage(browser: Browser, origin: string, path: string, o
   page.on('response', (res) => {
     if (res.status() >= 400) watch.failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
   });
-  await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
   if (options.ready) await page.waitForSelector(options.ready, { timeout: 10_000 });
-  return { page, context, watch };
+  return { status: response?.status() ?? null, page, context, watch };
 }

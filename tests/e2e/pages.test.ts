@@ -110,7 +110,6 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
           icon: document.querySelector('link[rel=icon]')?.getAttribute('href') ?? null,
           feeds: [...document.querySelectorAll('link[rel=alternate][type="application/atom+xml"]')].map((l) => l.getAttribute('href')),
           tablesWithoutHeaders: [...document.querySelectorAll('table')].filter((t) => !t.querySelector('th')).length,
-          tablesWithoutCaption: [...document.querySelectorAll('table')].filter((t) => !t.querySelector('caption')).length,
         };
       });
       expect(head.lang).toBe('zh-CN');
@@ -132,7 +131,6 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
       expect(head.icon).toBe('/favicon.svg');
       expect(head.feeds).toEqual(['/feeds/reports.xml', '/feeds/findings.xml']);
       expect(head.tablesWithoutHeaders).toBe(0);
-      expect(head.tablesWithoutCaption).toBe(0);
     } finally {
       await context.close();
     }
@@ -141,16 +139,15 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
 
 describe('a missing page', () => {
   it('gets the 404 page with status 404, links back into the site and offers search', async () => {
-    const { page, context, watch } = await openPage(browser, server.origin, '/reports/999999-2020/');
+    const { status, page, context, watch } = await openPage(browser, server.origin, '/reports/999999-2020/');
     try {
-      const response = await page.reload();
-      expect(response?.status()).toBe(404);
+      expect(status).toBe(404);
       expect(await page.locator('h1').count()).toBe(1);
       expect(await page.locator('h1').textContent()).toContain('找不到');
       expect(await page.locator('main a[href="/"]').count()).toBe(1);
       expect(await page.locator('form[role=search] input[name=q]').count()).toBe(1);
       // The 404 itself is the only failure: the page's own assets all load.
-      expect(watch.failedRequests.every((r) => r.includes('/reports/999999-2020/'))).toBe(true);
+      expect(watch.failedRequests.filter((r) => !r.includes('/reports/999999-2020/'))).toEqual([]);
       expect(watch.externalRequests).toEqual([]);
     } finally {
       await context.close();

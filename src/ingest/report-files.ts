@@ -50,6 +50,9 @@ export function checkReportFiles(id: string, files: Readonly<Record<string, stri
     listDirs(path) {
       return path === `${root}/${CONTENT_FILES.reports}` ? [id] : [];
     },
+    exists(path) {
+      return this.readText(path) !== undefined;
+    },
   };
   const loaded = loadContent(fs, root);
   return [...loaded.errors];

@@ -84,7 +84,7 @@ describe('the committed content', () => {
   });
 
   it('reads through the ContentFs it is given (no disk): an empty directory is reported, not thrown', () => {
-    const empty: ContentFs = { readText: () => undefined, listDirs: () => [] };
+    const empty: ContentFs = { readText: () => undefined, listDirs: () => [], exists: () => false };
     const loaded = loadContent(empty, '/nowhere');
     expect(loaded.reports).toEqual([]);
     expect(loaded.errors.map(formatDiagnostic)).toEqual([

@@ -23,6 +23,8 @@ export interface ContentFs {
   readText(path: string): string | undefined;
   /** The names of the sub-directories of a directory (empty when it does not exist). */
   listDirs(path: string): string[];
+  /** Whether a file exists (without reading it). */
+  exists(path: string): boolean;
 }
 
 /** Everything the site is built from. */
@@ -52,26 +54,25 @@ function readReport(
   root: string,
   dir: string,
   jurisdictions: JurisdictionIndex,
-): { id: string | null; report: ParsedReport | null; positions: Map<string, CellPosition>; diagnostics: Diagnostic[] } {
+): { id: string | null; report: ParsedReport | null; diagnostics: Diagnostic[] } {
   const base = `${root}/${CONTENT_FILES.reports}/${dir}`;
   const file = `${base}/${REPORT_FILES.text}`;
-  const positions = new Map<string, CellPosition>();
   const text = fs.readText(file);
   if (text === undefined) {
-    return { id: null, report: null, positions, diagnostics: [{ file: base, line: 0, column: 0, severity: 'error', rule: 'missing-file', message: `report folder has no ${REPORT_FILES.text}`, hint: 'add the report text with its front matter, or remove the folder' }] };
+    return { id: null, report: null, diagnostics: [{ file: base, line: 0, column: 0, severity: 'error', rule: 'missing-file', message: `report folder has no ${REPORT_FILES.text}`, hint: 'add the report text with its front matter, or remove the folder' }] };
   }
   const fm = readFrontMatter(text, file, (code) => jurisdictions.byCode.has(code));
   const diagnostics = [...fm.diagnostics];
   const meta = fm.meta;
-  if (!meta) return { id: null, report: null, positions, diagnostics };
+  if (!meta) return { id: null, report: null, diagnostics };
   if (meta.id !== dir) {
     diagnostics.push({ file, line: 2, column: 1, severity: 'error', rule: 'bad-id', message: `report id “${meta.id}” differs from its folder name “${dir}”`, hint: `rename the folder to ${meta.id} or correct the id` });
   }
-  if (fs.readText(`${base}/${meta.source.file}`) === undefined) {
+  if (!fs.exists(`${base}/${meta.source.file}`)) {
     diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'missing-source', message: `source file “${meta.source.file}” is not in the report folder`, hint: 'keep the raw text of the published report beside it, as ingest writes it' });
   }
   const form = findForm(meta.form);
-  if (!form) return { id: meta.id, report: null, positions, diagnostics };
+  if (!form) return { id: meta.id, report: null, diagnostics };
   if (formForYear(meta.year) !== form.id) {
     diagnostics.push({ file, line: 1, column: 1, severity: 'warning', rule: 'form-year', message: `a ${meta.year} report on form ${form.id}: reports for ${meta.year} normally use ${formForYear(meta.year)}`, hint: 'check the table labels of the published report; keep the form it actually uses' });
   }
@@ -85,12 +86,26 @@ function readReport(
     }
     const result = readTableCsv(csv, csvFile, form, t);
     diagnostics.push(...result.diagnostics);
-    for (const [key, p] of result.positions) positions.set(`${t}.${key}`, { ...p, file: csvFile });
     if (result.data) tables[t] = result.data;
   }
   const { active, requests, appeals } = tables;
-  if (diagnostics.some((d) => d.severity === 'error') || !active || !requests || !appeals) return { id: meta.id, report: null, positions, diagnostics };
-  return { id: meta.id, report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), dir: `${CONTENT_FILES.reports}/${dir}` }, positions, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error') || !active || !requests || !appeals) return { id: meta.id, report: null, diagnostics };
+  return { id: meta.id, report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), dir: `${CONTENT_FILES.reports}/${dir}` }, diagnostics };
+}
+
+/**
+ * Finds where a cell stands in its table CSV, for pointing a rule finding at it. Positions are not
+ * kept while loading (a few per cent of reports have findings), so the one CSV is read again here.
+ */
+function locateCell(fs: ContentFs, root: string, report: ParsedReport, key: string): CellPosition | undefined {
+  const [table, row, column] = key.split('.');
+  const form = findForm(report.meta.form);
+  if (!form || !(TABLE_IDS as readonly string[]).includes(table ?? '')) return undefined;
+  const tableId = table as TableId;
+  const file = `${root}/${report.dir}/${REPORT_FILES.tables[tableId]}`;
+  const text = fs.readText(file);
+  const p = text === undefined ? undefined : readTableCsv(text, file, form, tableId).positions.get(`${row}.${column}`);
+  return p && { file, ...p };
 }
 
 /** Describes a failing check in English for the command line, with its numbers. */
@@ -124,14 +139,18 @@ export function loadContent(fs: ContentFs, root: string): LoadedContent {
   errors.push(...jDiag);
 
   const parsed: ParsedReport[] = [];
-  const positions = new Map<string, Map<string, CellPosition>>();
   const read = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).sort().map((dir) => ({ dir, ...readReport(fs, root, dir, jurisdictions) }));
   // A report id belongs to the folder named after it (else to the first folder declaring it): any
   // other folder declaring the same id is a duplicate, even when it fails to load for other reasons.
-  const ownerOf = (id: string): (typeof read)[number] | undefined => read.find((x) => x.id === id && x.dir === id) ?? read.find((x) => x.id === id);
+  const owners = new Map<string, (typeof read)[number]>();
+  for (const x of read) {
+    if (x.id === null) continue;
+    const current = owners.get(x.id);
+    if (!current || (x.dir === x.id && current.dir !== x.id)) owners.set(x.id, x);
+  }
   for (const r of read) {
     for (const d of r.diagnostics) (d.severity === 'error' ? errors : findings).push(d);
-    const owner = r.id === null ? undefined : ownerOf(r.id);
+    const owner = r.id === null ? undefined : owners.get(r.id);
     if (r.id !== null && owner && owner !== r) {
       const file = `${root}/${CONTENT_FILES.reports}/${r.dir}/${REPORT_FILES.text}`;
       const prior = `${root}/${CONTENT_FILES.reports}/${owner.dir}/${REPORT_FILES.text}`;
@@ -139,7 +158,6 @@ export function loadContent(fs: ContentFs, root: string): LoadedContent {
       continue;
     }
     if (!r.report) continue;
-    positions.set(r.report.meta.id, r.positions);
     parsed.push(r.report);
   }
 
@@ -149,16 +167,16 @@ export function loadContent(fs: ContentFs, root: string): LoadedContent {
   errors.push(...kDiag);
 
   const byId = new Map(parsed.map((r) => [r.meta.id, r]));
+  const knownByKey = new Map(knownErrors.map((e) => [`${e.report} ${e.rule}`, e]));
   const used = new Set<KnownErrorEntry>();
   const reports: CheckedReport[] = parsed.map((report) => {
     const previous = byId.get(`${seriesOf(report.meta.id)}-${report.meta.year - 1}`) ?? null;
     const outcomes = runRules(report, previous).map((o) => {
-      const entry = knownErrors.find((e) => e.report === report.meta.id && e.rule === o.rule) ?? null;
+      const entry = knownByKey.get(`${report.meta.id} ${o.rule}`) ?? null;
       const matched = entry && o.status === 'fail' && matchesKnownError(entry, o) ? entry : null;
       if (matched) used.add(matched);
       for (const check of o.checks.filter((c) => c.status === 'fail')) {
-        const firstKey = check.terms[0]?.key ?? check.at;
-        const p = positions.get(report.meta.id)?.get(firstKey);
+        const p = locateCell(fs, root, report, check.terms[0]?.key ?? check.at);
         const d: Diagnostic = {
           file: p?.file ?? `${root}/${report.dir}/${REPORT_FILES.text}`,
           line: p?.line ?? 1,

@@ -1,5 +1,5 @@
 /** The Node file-system side of loading content: the one place loaders touch `node:fs`. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { ContentFs } from './load-content.ts';
 
 /** A ContentFs over the real file system. */
@@ -11,6 +11,9 @@ export const nodeContentFs: ContentFs = {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
       throw err;
     }
+  },
+  exists(path) {
+    return existsSync(path);
   },
   listDirs(path) {
     try {

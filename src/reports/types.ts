@@ -60,9 +60,9 @@ export interface RuleCheck {
   readonly status: 'pass' | 'fail' | 'skipped';
   readonly left: number | null;
   readonly right: number | null;
-  /** The cells involved, with their values and signs, for showing the arithmetic. */
+  /** The cells involved, with their values and signs, for showing the arithmetic; empty for a passing check. */
   readonly terms: readonly CheckTerm[];
-  /** Chinese sentence with the numbers. */
+  /** Chinese sentence with the numbers; empty for a passing check. */
   readonly message: string;
 }
 

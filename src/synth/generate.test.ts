@@ -30,6 +30,7 @@ function createMemoryFs(files: ReadonlyMap<string, string>, root: string): Conte
   return {
     readText: (path) => (path.startsWith(`${root}/`) ? files.get(path.slice(root.length + 1)) : undefined),
     listDirs: (path) => [...(dirs.get(path) ?? [])],
+    exists: (path) => path.startsWith(`${root}/`) && files.has(path.slice(root.length + 1)),
   };
 }
 

@@ -41,10 +41,12 @@ export function readTableCsv(text: string, file: string, form: FormSpec, tableId
   const lines = body.split('\n').map((l) => l.replace(/\r$/, ''));
   const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false });
   const rows = parsed.data;
-  const at = (line: number, field: number): { line: number; column: number } => ({
-    line,
-    column: findFieldColumns(lines[line - 1] ?? '')[field] ?? (lines[line - 1]?.length ?? 0) + 1,
-  });
+  const starts = new Map<number, number[]>();
+  const at = (line: number, field: number): { line: number; column: number } => {
+    let columns = starts.get(line);
+    if (!columns) starts.set(line, (columns = findFieldColumns(lines[line - 1] ?? '')));
+    return { line, column: columns[field] ?? (lines[line - 1]?.length ?? 0) + 1 };
+  };
   const report = (line: number, field: number, rule: string, message: string, hint: string): void => {
     diagnostics.push({ file, ...at(line, field), severity: 'error', rule, message, hint });
   };

@@ -4,6 +4,7 @@
  * binary, chosen from each page's `<html lang="zh-CN">`.
  */
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -13,6 +14,20 @@ export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,met
 
 /** Where on the site the Pagefind bundle is written; the search page loads `pagefind.js` from here. */
 export const PAGEFIND_DIR = 'pagefind';
+
+/**
+ * Pagefind's prebuilt search interfaces, written with every index. The search page uses the JS API
+ * (`pagefind.js`, its worker, wasm and index) with its own small script, so these are removed.
+ */
+const UNUSED_BUNDLE_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
 
 /**
  * What Pagefind reads of a page: only `<main>`, without tables, charts and the data-quality panel
@@ -34,6 +49,7 @@ export async function buildSearchIndex(dir: string): Promise<{ pages: number }> 
     if (added.page_count === 0) throw new Error(`pagefind: no page of ${dir} matches ${SEARCH_GLOB}; the search would be empty`);
     const written = await index.writeFiles({ outputPath: join(dir, PAGEFIND_DIR) });
     if (written.errors.length) throw new Error(`pagefind: cannot write the index: ${written.errors.join('; ')}`);
+    for (const file of UNUSED_BUNDLE_FILES) rmSync(join(dir, PAGEFIND_DIR, file), { force: true });
     return { pages: added.page_count };
   } finally {
     await pagefind.close();

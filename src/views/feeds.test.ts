@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runRules } from '../checks/run-rules.ts';
 import { findCommittedReport, loadCommittedContent, setCellValue } from '../fixtures/committed-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { buildFindingEntries, buildReportEntries, dateReportEntry, escapeXml, renderAtomFeed, type FeedEntry } from './feeds.ts';
+import { buildFindingEntries, buildReportEntries, dateNewestReport, dateReportEntry, escapeXml, renderAtomFeed, type FeedEntry } from './feeds.ts';
 
 const SITE = 'https://gongkai.example.org/';
 const content = loadCommittedContent();
@@ -14,9 +14,9 @@ function checkReport(id: string, change?: (r: ReturnType<typeof findCommittedRep
 }
 
 describe('dateReportEntry', () => {
-  it('dates an entry at the statutory publication deadline after the report year, Beijing time', () => {
-    expect(dateReportEntry(2020)).toBe('2021-01-31T00:00:00+08:00');
-    expect(dateReportEntry(2023)).toBe('2024-01-31T00:00:00+08:00');
+  it('dates a government’s report at 31 March of the next year and a department’s at 31 January, Beijing time', () => {
+    expect(dateReportEntry('230881-2020', 2020)).toBe('2021-03-31T00:00:00+08:00');
+    expect(dateReportEntry('230881-fgw-2023', 2023)).toBe('2024-01-31T00:00:00+08:00');
   });
 });
 
@@ -59,26 +59,39 @@ describe('buildFindingEntries', () => {
   });
 });
 
+describe('dateNewestReport', () => {
+  it('dates a feed with no entries by its newest report, or the epoch when there is none', () => {
+    expect(dateNewestReport(content.reports)).toBe('2021-03-31T00:00:00+08:00');
+    expect(dateNewestReport([])).toBe('1970-01-01T00:00:00Z');
+  });
+});
+
 describe('renderAtomFeed', () => {
   const entry = (over: Partial<FeedEntry>): FeedEntry => ({ id: `${SITE}a`, title: 't', link: `${SITE}a`, updated: '2021-01-31T00:00:00+08:00', categories: [], summary: 's', lead: 'l', items: [], notes: [], ...over });
 
   it('writes the newest entry date as the feed date, escapes text, and double-escapes the HTML content', () => {
-    const xml = renderAtomFeed({ title: 'A & B', subtitle: 's', self: `${SITE}feeds/x.xml`, home: SITE }, [
+    const xml = renderAtomFeed({ title: 'A & B', subtitle: 's', self: `${SITE}feeds/x.xml`, home: SITE, emptyUpdated: 'x' }, [
       entry({ title: '<b>粗</b>', items: ['1 < 2'] }),
-      entry({ id: `${SITE}b`, updated: '2024-01-31T00:00:00+08:00' }),
+      entry({ id: `${SITE}b`, updated: '2024-03-31T00:00:00+08:00' }),
     ]);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="zh-CN">\n/);
     expect(xml).toContain('  <title>A &amp; B</title>\n');
-    expect(xml).toContain('  <updated>2024-01-31T00:00:00+08:00</updated>\n');
+    expect(xml).toContain('  <updated>2024-03-31T00:00:00+08:00</updated>\n');
     expect(xml).toContain('<title>&lt;b&gt;粗&lt;/b&gt;</title>');
     expect(xml).toContain('<content type="html">&lt;p&gt;l&lt;/p&gt;&lt;ul&gt;&lt;li&gt;1 &amp;lt; 2&lt;/li&gt;&lt;/ul&gt;</content>');
     expect(xml.endsWith('</feed>\n')).toBe(true);
     expect(xml).not.toContain('\r');
   });
 
+  it('writes a feed with no entries, dated as its head says', () => {
+    const xml = renderAtomFeed({ title: 't', subtitle: 's', self: SITE, home: SITE, emptyUpdated: '2021-03-31T00:00:00+08:00' }, []);
+    expect(xml).toContain('  <updated>2021-03-31T00:00:00+08:00</updated>\n');
+    expect(xml).not.toContain('<entry>');
+  });
+
   it('writes the same bytes for the same content', () => {
-    const a = renderAtomFeed({ title: 't', subtitle: 's', self: SITE, home: SITE }, buildFindingEntries(content.reports, content.jurisdictions, SITE));
-    const b = renderAtomFeed({ title: 't', subtitle: 's', self: SITE, home: SITE }, buildFindingEntries([...content.reports].reverse(), content.jurisdictions, SITE));
+    const a = renderAtomFeed({ title: 't', subtitle: 's', self: SITE, home: SITE, emptyUpdated: 'x' }, buildFindingEntries(content.reports, content.jurisdictions, SITE));
+    const b = renderAtomFeed({ title: 't', subtitle: 's', self: SITE, home: SITE, emptyUpdated: 'x' }, buildFindingEntries([...content.reports].reverse(), content.jurisdictions, SITE));
     expect(a).toBe(b);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The site's Atom feeds: newly published reports, and data-quality findings (every failing rule of
  * every report, with its numbers). Deterministic: no build clock. Content has no publication date, so
- * an entry's `updated` is the statutory deadline for publishing the report, 31 January of the year
- * after the one it covers (《政府信息公开条例》第五十条), at 00:00 Beijing time; a feed's `updated`
- * is its newest entry's.
+ * an entry's `updated` is the statutory deadline for publishing the report (《政府信息公开条例》第四十九条):
+ * 31 March of the following year for a government's own report, 31 January for a department's (a
+ * report id with an agency slug), at 00:00 Beijing time. A feed's `updated` is its newest entry's.
  */
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { REPORT_ID } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { METHODOLOGY_PATH, reportPath } from './paths.ts';
 import { buildQualityView } from './quality-view.ts';
@@ -41,11 +42,19 @@ export interface FeedHead {
   readonly self: string;
   /** Absolute URL of the page the feed belongs to. */
   readonly home: string;
+  /** The feed's date while it has no entry (a findings feed when every report passes): see `dateNewestReport`. */
+  readonly emptyUpdated: string;
 }
 
-/** The date an entry about a report carries: 31 January after the report's year, Beijing time. */
-export function dateReportEntry(year: number): string {
-  return `${String(year + 1).padStart(4, '0')}-01-31T00:00:00+08:00`;
+/** The date an entry about a report carries: its publication deadline in the year after the one it covers, Beijing time. */
+export function dateReportEntry(reportId: string, year: number): string {
+  const department = Boolean(REPORT_ID.exec(reportId)?.[2]);
+  return `${String(year + 1).padStart(4, '0')}-${department ? '01-31' : '03-31'}T00:00:00+08:00`;
+}
+
+/** The newest report's entry date, or the Unix epoch when there is no report: the date of a feed with no entries. */
+export function dateNewestReport(reports: readonly CheckedReport[]): string {
+  return reports.map((r) => dateReportEntry(r.meta.id, r.meta.year)).sort().at(-1) ?? '1970-01-01T00:00:00Z';
 }
 
 /** Escapes text for XML content and attribute values. */
@@ -73,7 +82,7 @@ export function buildReportEntries(reports: readonly CheckedReport[], index: Jur
       id: url,
       title: report.meta.title,
       link: url,
-      updated: dateReportEntry(report.meta.year),
+      updated: dateReportEntry(report.meta.id, report.meta.year),
       categories: [name, `${report.meta.year}`],
       summary: `${name} ${report.meta.year} 年度报告（${report.meta.publisher}）。${quality.summary}`,
       lead: `${name} ${report.meta.year} 年度政府信息公开工作年度报告，发布机关：${report.meta.publisher}。`,
@@ -97,7 +106,7 @@ export function buildFindingEntries(reports: readonly CheckedReport[], index: Ju
           id: `${url}#check-${line.id}`,
           title: `${name} ${report.meta.year} 年报告未通过 ${line.id} ${line.title}`,
           link: `${url}#check-${line.id}`,
-          updated: dateReportEntry(report.meta.year),
+          updated: dateReportEntry(report.meta.id, report.meta.year),
           categories: [name, line.id, kind],
           summary: [`${report.meta.title}未通过一致性检查 ${line.id}（${kind}）：${line.title}。`, ...line.details, ...known].join('\n'),
           lead: `${report.meta.title}未通过一致性检查 ${line.id}（${kind}）：${line.title}。报告按原样发布，问题单元格已在报告页标出。`,
@@ -110,7 +119,7 @@ export function buildFindingEntries(reports: readonly CheckedReport[], index: Ju
 
 /** Serialises entries as an Atom 1.0 document (RFC 4287), `\n` newlines, stable order. */
 export function renderAtomFeed(head: FeedHead, entries: readonly FeedEntry[]): string {
-  const updated = entries.map((e) => e.updated).sort().at(-1) ?? dateReportEntry(0);
+  const updated = entries.map((e) => e.updated).sort().at(-1) ?? head.emptyUpdated;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',

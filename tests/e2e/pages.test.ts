@@ -4,7 +4,7 @@
  * saved for a person to look at), the keyboard reaches every control with a visible focus ring, and
  * the head and landmarks are complete.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -31,7 +31,8 @@ async function tabThroughPage(page: Page): Promise<{ controls: string[]; reached
   const controls = await page.evaluate(() => {
     const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
     return [...document.querySelectorAll<HTMLElement>(selector)]
-      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !(el as HTMLButtonElement).disabled)
+      // checkVisibility: also false inside a closed <details>, whose content keeps its boxes but is skipped by Tab.
+      .filter((el) => el.getClientRects().length > 0 && el.checkVisibility({ visibilityProperty: true }) && !(el as HTMLButtonElement).disabled)
       .map((el, i) => {
         el.dataset.kbd = String(i);
         return `${i}:${el.tagName.toLowerCase()} “${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}”`;
@@ -39,7 +40,7 @@ async function tabThroughPage(page: Page): Promise<{ controls: string[]; reached
   });
   const reached = new Set<string>();
   const unringed: string[] = [];
-  for (let step = 0; step < controls.length + 5 && reached.size < controls.length; step++) {
+  for (let step = 0; step < controls.length * 2 + 10 && reached.size < controls.length; step++) {
     await page.keyboard.press('Tab');
     const focus = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
@@ -77,13 +78,23 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
     }
   }
 
-  it('lets the keyboard reach every control, each with a visible focus ring', async () => {
+  it('lets the keyboard reach every control, each with a visible focus ring, with every disclosure closed and then open', async () => {
     const { page, context } = await openPage(browser, server.origin, type.path, { ready: type.ready });
     try {
-      const { controls, reached, unringed } = await tabThroughPage(page);
-      expect(controls.length).toBeGreaterThan(3);
-      expect(controls.filter((_, i) => !reached.has(String(i)))).toEqual([]);
-      expect(unringed).toEqual([]);
+      for (const state of ['closed', 'open'] as const) {
+        if (state === 'open') {
+          await page.evaluate(() => {
+            for (const d of document.querySelectorAll('details')) d.open = true;
+            window.scrollTo(0, 0);
+          });
+          // Start the Tab order from the top again, as a fresh visit would.
+          await page.mouse.click(1, 1);
+        }
+        const { controls, reached, unringed } = await tabThroughPage(page);
+        expect(controls.length).toBeGreaterThan(3);
+        expect(controls.filter((_, i) => !reached.has(String(i))), `not reached with disclosures ${state}`).toEqual([]);
+        expect(unringed, `no focus ring with disclosures ${state}`).toEqual([]);
+      }
     } finally {
       await context.close();
     }
@@ -154,7 +165,10 @@ describe('a missing page', () => {
     }
   });
 
-  it('has the favicon the pages link to', () => {
-    expect(existsSync(join(dist, 'favicon.svg'))).toBe(true);
+  it('has the favicon the pages link to, drawn with paths so it does not depend on the visitor’s fonts', () => {
+    const icon = readFileSync(join(dist, 'favicon.svg'), 'utf8');
+    expect(icon).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 32 32">/);
+    expect(icon).toContain('<path');
+    expect(icon).not.toContain('<text');
   });
 });

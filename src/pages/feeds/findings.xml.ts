@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../loaders/site-content.ts';
 import { METHODOLOGY_PATH } from '../../views/paths.ts';
-import { buildFindingEntries, FEED_PATHS, FEED_TITLES, renderAtomFeed } from '../../views/feeds.ts';
+import { buildFindingEntries, dateNewestReport, FEED_PATHS, FEED_TITLES, renderAtomFeed } from '../../views/feeds.ts';
 
 /** Serves the feed of findings. */
 export const GET: APIRoute = ({ site }) => {
@@ -13,6 +13,7 @@ export const GET: APIRoute = ({ site }) => {
     subtitle: '报告自身数字对不上的地方：每份报告每条未通过的一致性检查一条，附报告印出的数字。',
     self: new URL(FEED_PATHS.findings, site).href,
     home: new URL(METHODOLOGY_PATH, site).href,
+    emptyUpdated: dateNewestReport(content.reports),
   };
   const xml = renderAtomFeed(head, buildFindingEntries(content.reports, content.jurisdictions, site.href));
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -42,6 +42,9 @@ describe('printing a report page', () => {
           background: style(document.body)?.backgroundColor,
           color: style(document.body)?.color,
           hidden: ['header.site nav', 'header.site .tools', 'footer.site'].map((s) => style(document.querySelector(s))?.display),
+          // Download links and closed disclosures of charts are for the screen.
+          screenOnly: [...document.querySelectorAll('.chart-files, details:not([open])')].filter((el) => getComputedStyle(el).display !== 'none').length,
+          charts: document.querySelectorAll('figure.chart').length,
           scrollOverflow: [...document.querySelectorAll('.scroll')].map((el) => getComputedStyle(el).overflowX),
           theadDisplay: [...document.querySelectorAll('table thead')].map((el) => getComputedStyle(el).display),
           rowBreak: style(document.querySelector('table tbody tr'))?.breakInside,
@@ -51,6 +54,8 @@ describe('printing a report page', () => {
       expect(layout.background).toBe('rgb(255, 255, 255)');
       expect(layout.color).toBe('rgb(26, 26, 26)');
       expect(layout.hidden).toEqual(['none', 'none', 'none']);
+      expect(layout.charts).toBeGreaterThan(0);
+      expect(layout.screenOnly).toBe(0);
       expect(new Set(layout.scrollOverflow)).toEqual(new Set(['visible']));
       expect(layout.theadDisplay.length).toBeGreaterThan(0);
       expect(new Set(layout.theadDisplay)).toEqual(new Set(['table-header-group']));

@@ -24,6 +24,16 @@ import {
   deriveRequestFlowData,
   deriveTrendData,
 } from './chart-data.ts';
+import {
+  tabulateActiveNumbers,
+  tabulateAppealsNumbers,
+  tabulateApplicantNumbers,
+  tabulatePriorYearNumbers,
+  tabulateRankingNumbers,
+  tabulateRequestFlowNumbers,
+  tabulateTrendNumbers,
+  type ChartNumbers,
+} from '../embeds/chart-numbers.ts';
 
 /** One chart of a page: what it is called, what it shows in words and as a table, and how to lay it out. */
 export interface ChartEntry {
@@ -32,6 +42,8 @@ export interface ChartEntry {
   readonly title: string;
   readonly description: string;
   readonly table: ChartTable;
+  /** The numbers the chart draws, plain (not formatted), for its CSV download. */
+  readonly data: ChartNumbers;
   /** Lays the chart out for a width in SVG units (narrow below 560); null when there is nothing to draw. */
   readonly build: ((width: number) => BuiltChart) | null;
 }
@@ -43,10 +55,10 @@ export function listReportCharts(report: CheckedReport, jurisdictions: Jurisdict
   const appeals = deriveAppealsData(report, jurisdictions);
   const active = deriveActiveData(report, jurisdictions);
   return [
-    { key: 'flow', title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), build: hasRequestFlow(flow) ? (w) => buildRequestFlowOption(flow, w) : null },
-    { key: 'applicants', title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), build: (w) => buildApplicantOption(applicants, w) },
-    { key: 'appeals', title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), build: hasAppeals(appeals) ? (w) => buildAppealsOption(appeals, w) : null },
-    { key: 'active', title: active.title, description: describeActive(active), table: tabulateActive(active), build: (w) => buildActiveOption(active, w) },
+    { key: 'flow', title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), data: tabulateRequestFlowNumbers(flow), build: hasRequestFlow(flow) ? (w) => buildRequestFlowOption(flow, w) : null },
+    { key: 'applicants', title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), data: tabulateApplicantNumbers(applicants), build: (w) => buildApplicantOption(applicants, w) },
+    { key: 'appeals', title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), data: tabulateAppealsNumbers(appeals), build: hasAppeals(appeals) ? (w) => buildAppealsOption(appeals, w) : null },
+    { key: 'active', title: active.title, description: describeActive(active), table: tabulateActive(active), data: tabulateActiveNumbers(active), build: (w) => buildActiveOption(active, w) },
   ];
 }
 
@@ -58,12 +70,12 @@ export function listJurisdictionCharts(series: readonly CheckedReport[], metricI
   const trends = metricIds.map((id): ChartEntry => {
     const data = deriveTrendData(series, id, jurisdictions);
     const drawable = data.points.some((p) => p.value !== null);
-    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
+    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
   });
   const only = series.length === 1 ? series[0] : undefined;
   if (!only) return trends;
   const prior = derivePriorYearData(only, jurisdictions);
-  const entry: ChartEntry = { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), build: hasPriorYearItems(prior) ? (w) => buildPriorYearOption(prior, w) : null };
+  const entry: ChartEntry = { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), data: tabulatePriorYearNumbers(prior), build: hasPriorYearItems(prior) ? (w) => buildPriorYearOption(prior, w) : null };
   return [entry, ...trends];
 }
 
@@ -74,6 +86,7 @@ export function listRankingCharts(reports: readonly CheckedReport[], metricId: s
     title: data.title,
     description: describeRanking(data),
     table: tabulateRanking(data),
+    data: tabulateRankingNumbers(data),
     build: rankItems(data.items).length ? (w) => buildRankingOption(data, w) : null,
   }));
 }

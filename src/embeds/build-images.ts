@@ -1,0 +1,113 @@
+/**
+ * The build's image files: a chart's standalone SVG and PNG and a report's preview PNG, each made
+ * once per content through the image cache on disk (`.cache/images`, or GONGKAI_IMAGE_CACHE) and
+ * kept across builds. The fonts (Noto Sans SC, from the @expo-google-fonts/noto-sans-sc package) are
+ * read only when something has to be outlined, so a build with nothing new never opens them. When
+ * GONGKAI_IMAGE_STATS names a file, the build writes its hit/miss counts there on exit.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type { OgImageText, ChartImageText } from './chart-image.ts';
+import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
+import { openOutlineFont } from './fontkit-font.ts';
+import { createImageCache, type ImageCache, type ImageCacheFs } from './image-cache.ts';
+import type { OutlineFonts } from './outline-text.ts';
+import { rasterisePng } from './rasterise-png.ts';
+
+/** The zoom of chart PNGs: twice the SVG's size, sharp on high-density screens and in WeChat articles. */
+export const CHART_PNG_ZOOM = 2;
+
+/** The width (SVG units) of the chart layout the images show: the desktop one. */
+export const IMAGE_CHART_WIDTH = 720;
+
+const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
+const FONT_FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' } as const;
+
+/** The ImageCacheFs over the real file system; writes go to a temporary file and are renamed into place. */
+export const nodeImageCacheFs: ImageCacheFs = {
+  readBytes(path) {
+    try {
+      return new Uint8Array(readFileSync(path));
+    } catch {
+      return undefined;
+    }
+  },
+  writeBytes(path, bytes) {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  },
+};
+
+const projectRequire = createRequire(join(process.cwd(), 'package.json'));
+
+/** Finds an installed package's folder from its entry point (some packages do not export their package.json). */
+function findPackageDir(name: string): string {
+  let dir = dirname(projectRequire.resolve(name));
+  while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`build-images: cannot find the folder of the package ${name}`);
+    dir = up;
+  }
+  return dir;
+}
+
+/** Reads an installed package's version, for cache keys. */
+function readPackageVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(findPackageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** What decides the bytes besides the content: the font and rasteriser versions. */
+const versions = {
+  fonts: `${FONT_PACKAGE}@${readPackageVersion(FONT_PACKAGE)}:${FONT_FILES.regular},${FONT_FILES.bold}`,
+  fontkit: readPackageVersion('fontkit'),
+  resvg: readPackageVersion('@resvg/resvg-js'),
+};
+
+let fonts: OutlineFonts | undefined;
+let cache: ImageCache | undefined;
+
+/** Opens the two weights of Noto Sans SC, once per build process. */
+export function loadImageFonts(): OutlineFonts {
+  if (fonts) return fonts;
+  const dir = findPackageDir(FONT_PACKAGE);
+  const open = (file: string): ReturnType<typeof openOutlineFont> => openOutlineFont(readFileSync(join(dir, file)), `${versions.fonts}#${file}`);
+  fonts = { regular: open(FONT_FILES.regular), bold: open(FONT_FILES.bold) };
+  return fonts;
+}
+
+/** Returns the build's image cache, created on first use. */
+export function getImageCache(): ImageCache {
+  if (cache) return cache;
+  const created = createImageCache(nodeImageCacheFs, resolve(process.env.GONGKAI_IMAGE_CACHE ?? '.cache/images'));
+  const statsFile = process.env.GONGKAI_IMAGE_STATS;
+  if (statsFile) {
+    process.on('exit', () => {
+      const { hits, misses } = created.stats();
+      writeFileSync(statsFile, `${JSON.stringify({ images_made: misses, images_reused: hits })}\n`);
+    });
+  }
+  cache = created;
+  return created;
+}
+
+/** A chart's standalone SVG (title, chart, source, every text outlined), as bytes. */
+export function makeChartSvg(chartSvg: string | null, text: ChartImageText): Uint8Array<ArrayBuffer> {
+  const input = JSON.stringify({ kind: 'chart', versions, width: IMAGE_CHART_WIDTH, text, chartSvg });
+  return getImageCache().get('svg', input, () => new TextEncoder().encode(renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH)));
+}
+
+/** A chart's PNG: its standalone SVG rasterised at CHART_PNG_ZOOM. */
+export function makeChartPng(chartSvg: string | null, text: ChartImageText): Uint8Array<ArrayBuffer> {
+  const svg = makeChartSvg(chartSvg, text);
+  const svgText = new TextDecoder().decode(svg);
+  return getImageCache().get('png', JSON.stringify({ kind: 'chart', resvg: versions.resvg, zoom: CHART_PNG_ZOOM, svg: svgText }), () => rasterisePng(svgText, CHART_PNG_ZOOM));
+}
+
+/** A report's 1200×630 preview PNG. */
+export function makeOgPng(chartSvg: string | null, text: OgImageText): Uint8Array<ArrayBuffer> {
+  const input = JSON.stringify({ kind: 'og', versions, text, chartSvg });
+  return getImageCache().get('png', input, () => rasterisePng(renderOgImageSvg(chartSvg, text, loadImageFonts()), 1));
+}

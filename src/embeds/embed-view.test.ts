@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createSvgCache } from '../charts/svg-cache.ts';
+import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import { listReportCharts } from '../views/chart-sets.ts';
+import { renderChartViews, type ChartView } from '../views/chart-view.ts';
+import { loadImageFonts } from './build-images.ts';
+import { composeOgImage, readSvgSize, wrapText } from './chart-image.ts';
+import { chartCsvPath, chartPngPath, chartSvgPath, embedOembedPath, embedPath, reportOgImagePath } from './embed-paths.ts';
+import { buildChartEmbedLinks, buildEmbedPageView, buildOembed, buildOgImageText, EMBED_CHROME_HEIGHT, estimateEmbedHeight, formatEmbedSnippet } from './embed-view.ts';
+import { measureTextWidth } from './outline-text.ts';
+
+const content = loadCommittedContent();
+const SITE = 'https://gongkai.example.org/';
+const report = content.reports.find((r) => r.meta.id === '230881-2020');
+if (!report) throw new Error('no committed report 230881-2020');
+const views = renderChartViews(listReportCharts(report, content.jurisdictions), createSvgCache(null, 'memory'));
+
+/** A chart view of the sample report by key. */
+function viewOf(key: string): ChartView {
+  const view = views.find((v) => v.key === key);
+  if (!view) throw new Error(`no chart ${key}`);
+  return view;
+}
+
+describe('the embed URLs', () => {
+  it('are stable, one folder per report chart', () => {
+    expect([embedPath('230881-2020', 'flow'), embedOembedPath('230881-2020', 'flow'), chartSvgPath('230881-2020', 'flow'), chartPngPath('230881-2020', 'flow'), chartCsvPath('230881-2020', 'flow'), reportOgImagePath('230881-2020')]).toEqual([
+      '/embed/230881-2020/flow/',
+      '/embed/230881-2020/flow/oembed.json',
+      '/embed/230881-2020/flow/chart.svg',
+      '/embed/230881-2020/flow/chart.png',
+      '/embed/230881-2020/flow/data.csv',
+      '/reports/230881-2020/og.png',
+    ]);
+  });
+});
+
+describe('the embed snippet and oEmbed', () => {
+  it('escapes the title and the addresses it writes into attributes', () => {
+    expect(formatEmbedSnippet('https://x.org/embed/a/b/?theme=dark&plain', '“A” <b> & "c"', 300, 'https://x.org/embed.js')).toBe(
+      '<iframe src="https://x.org/embed/a/b/?theme=dark&amp;plain" title="“A” &lt;b&gt; &amp; &quot;c&quot;" width="100%" height="300" style="border:0" loading="lazy"></iframe><script async src="https://x.org/embed.js"></script>',
+    );
+  });
+
+  it('makes the default height the desktop chart plus its title and source line', () => {
+    const flow = viewOf('flow');
+    const chartHeight = readSvgSize(flow.wide?.svg ?? '').height;
+    expect(estimateEmbedHeight(flow)).toBe(Math.ceil(chartHeight) + EMBED_CHROME_HEIGHT);
+    const links = buildChartEmbedLinks(report!.meta.id, flow, SITE);
+    expect(links.snippet).toContain(`height="${links.height}"`);
+    expect(links.snippet).toContain('src="https://gongkai.example.org/embed/230881-2020/flow/"');
+    expect(links.csv).toEqual({ href: '/embed/230881-2020/flow/data.csv', download: '230881-2020-flow.csv' });
+  });
+
+  it('gives a rich oEmbed response with the snippet, sizes and thumbnail', () => {
+    const flow = viewOf('flow');
+    const json = buildOembed(report!.meta, flow, SITE, { width: 768, height: 416 }, 2);
+    expect(json).toEqual({
+      version: '1.0',
+      type: 'rich',
+      title: '同江市2020年政府信息公开申请的办理结果',
+      author_name: '同江市人民政府',
+      author_url: 'https://gongkai.example.org/reports/230881-2020/',
+      provider_name: '公开 gongkai',
+      provider_url: 'https://gongkai.example.org/',
+      html: buildChartEmbedLinks('230881-2020', flow, SITE).snippet,
+      width: 720,
+      height: estimateEmbedHeight(flow),
+      thumbnail_url: 'https://gongkai.example.org/embed/230881-2020/flow/chart.png',
+      thumbnail_width: 1536,
+      thumbnail_height: 832,
+    });
+  });
+
+  it('links the embed page back to the chart on the report page, and keeps the data link on the site', () => {
+    const view = buildEmbedPageView(report!.meta, viewOf('appeals'), SITE);
+    expect(view.reportHref).toBe('https://gongkai.example.org/reports/230881-2020/#chart-appeals');
+    expect(view.reportText).toBe('同江市人民政府《同江市2020年政府信息公开工作年度报告》');
+    expect(view.csv.href).toBe('/embed/230881-2020/appeals/data.csv');
+    expect(view.frameId).toBe('230881-2020/appeals');
+  });
+});
+
+describe('image text layout', () => {
+  const fonts = loadImageFonts();
+
+  it('wraps Chinese between characters within the width, never starting a line with closing punctuation', () => {
+    const text = '本年新收申请 25 件，上年结转 0 件。其中予以公开 9 件（36.0%），不予公开 1 件（4.0%），无法提供 2 件（8.0%）。';
+    for (const width of [120, 157, 200, 333]) {
+      const lines = wrapText(text, width, fonts.regular, 14);
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      for (const line of lines) {
+        expect(measureTextWidth(line, fonts.regular, 14), line).toBeLessThanOrEqual(width + 14);
+        expect(line, `width ${width}`).not.toMatch(/^[，。、；：）%]/);
+      }
+    }
+  });
+
+  it('fits a long title into the preview image in at most four lines, ending with … when cut', () => {
+    const meta = { ...report!.meta, title: '某某省某某市某某县某某局某某办公室关于二〇二〇年度政府信息公开工作年度报告的补充说明和更正公告全文' };
+    const svg = composeOgImage(viewOf('flow').wide?.svg ?? null, buildOgImageText(meta), fonts);
+    const lines = [...svg.matchAll(/font-size:44px[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(lines.length).toBe(4);
+    expect(lines.at(-1)).toMatch(/…$/);
+    expect(readSvgSize(svg)).toEqual({ width: 1200, height: 630 });
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * The view models of embedding: a chart's links and iframe snippet on the report page, the embed
+ * page itself, its oEmbed JSON, and the words of the chart's standalone image and of the report's
+ * preview image. Absolute URLs are made against the site's configured address.
+ */
+import { estimateTextWidth, FONT_SIZE } from '../charts/chart-theme.ts';
+import { COMPILER } from '../downloads/citation.ts';
+import { DATA_LICENSE } from '../downloads/datapackage.ts';
+import { formatAbsoluteUrl } from '../downloads/download-paths.ts';
+import type { ReportMeta } from '../reports/types.ts';
+import type { ChartView } from '../views/chart-view.ts';
+import { reportPath } from '../views/paths.ts';
+import { readSvgSize, type ChartImageText, type OgImageText } from './chart-image.ts';
+import { chartCsvPath, chartPngPath, chartSvgPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath, formatChartFileName } from './embed-paths.ts';
+
+/**
+ * The height of an embed page around its chart at desktop width, in CSS px: the title (one line)
+ * and the source line (up to two lines) with their margins. Checked against the real page by
+ * tests/e2e/embed.test.ts.
+ */
+export const EMBED_CHROME_HEIGHT = 104;
+
+/** The width (CSS px) the default height is made for: the desktop chart and the page's side padding. */
+export const EMBED_DESKTOP_WIDTH = 760;
+
+/** The description's font size and line height on the embed page (global.css .chart-desc: .9rem, 1.7). */
+const NOTE_FONT_PX = 14.4;
+const NOTE_LINE_PX = 24.5;
+
+/** A file link with the name a browser saves it under. */
+export interface FileLink {
+  readonly href: string;
+  readonly download: string;
+}
+
+/** What the report page shows under a chart: its files, its embed page and the snippet to copy. */
+export interface ChartEmbedLinks {
+  readonly pageHref: string;
+  readonly oembedHref: string;
+  readonly csv: FileLink;
+  readonly svg: FileLink;
+  readonly png: FileLink;
+  /** The HTML to paste: the iframe and the resize script. */
+  readonly snippet: string;
+  /** The iframe's height without the script, in CSS px. */
+  readonly height: number;
+}
+
+/** Everything the embed page shows. */
+export interface EmbedPageView {
+  readonly chart: ChartView;
+  /** Identifies the chart in resize messages: `230881-2020/flow`. */
+  readonly frameId: string;
+  readonly description: string;
+  readonly oembedHref: string;
+  /** The chart on the report page (absolute: links leave the iframe). */
+  readonly reportHref: string;
+  /** 同江市人民政府《同江市2020年政府信息公开工作年度报告》 */
+  readonly reportText: string;
+  readonly siteHref: string;
+  readonly compiler: string;
+  readonly licenseHref: string;
+  readonly licenseText: string;
+  readonly csv: FileLink;
+}
+
+/** The oEmbed 1.0 response of a rich embed (https://oembed.com/ §2.3.4–2.3.5). */
+export interface OembedJson {
+  readonly version: '1.0';
+  readonly type: 'rich';
+  readonly title: string;
+  readonly author_name: string;
+  readonly author_url: string;
+  readonly provider_name: string;
+  readonly provider_url: string;
+  readonly html: string;
+  readonly width: number;
+  readonly height: number;
+  readonly thumbnail_url: string;
+  readonly thumbnail_width: number;
+  readonly thumbnail_height: number;
+}
+
+/** The licence as the source lines name it: CC BY 4.0. */
+const LICENSE_TEXT = DATA_LICENSE.name.replace(/-/g, ' ');
+
+/** Escapes text for an HTML attribute value. */
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The iframe height that shows a chart whole at the desktop width without the resize script (with no chart, its description). */
+export function estimateEmbedHeight(chart: ChartView): number {
+  if (chart.wide) return Math.ceil(readSvgSize(chart.wide.svg).height) + EMBED_CHROME_HEIGHT;
+  const lines = Math.ceil(((estimateTextWidth(chart.description) / FONT_SIZE) * NOTE_FONT_PX) / (EMBED_DESKTOP_WIDTH - 24));
+  return Math.ceil(EMBED_CHROME_HEIGHT + 16 + lines * NOTE_LINE_PX);
+}
+
+/** The HTML a site pastes to embed a chart: a full-width iframe at its default height, then the async resize script. */
+export function formatEmbedSnippet(src: string, title: string, height: number, scriptSrc: string): string {
+  return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe><script async src="${escapeAttribute(scriptSrc)}"></script>`;
+}
+
+/** Builds the links and snippet of one chart of a report page. */
+export function buildChartEmbedLinks(reportId: string, chart: ChartView, site: string): ChartEmbedLinks {
+  const height = estimateEmbedHeight(chart);
+  return {
+    pageHref: embedPath(reportId, chart.key),
+    oembedHref: embedOembedPath(reportId, chart.key),
+    csv: { href: chartCsvPath(reportId, chart.key), download: formatChartFileName(reportId, chart.key, 'csv') },
+    svg: { href: chartSvgPath(reportId, chart.key), download: formatChartFileName(reportId, chart.key, 'svg') },
+    png: { href: chartPngPath(reportId, chart.key), download: formatChartFileName(reportId, chart.key, 'png') },
+    snippet: formatEmbedSnippet(formatAbsoluteUrl(embedPath(reportId, chart.key), site), chart.title, height, formatAbsoluteUrl(EMBED_SCRIPT_PATH, site)),
+    height,
+  };
+}
+
+/** Names a report as its source line does: publisher and title. */
+export function formatReportSource(meta: ReportMeta): string {
+  return `${meta.publisher}《${meta.title}》`;
+}
+
+/** Builds the embed page of one chart of a report. */
+export function buildEmbedPageView(meta: ReportMeta, chart: ChartView, site: string): EmbedPageView {
+  return {
+    chart,
+    frameId: `${meta.id}/${chart.key}`,
+    description: chart.description,
+    oembedHref: formatAbsoluteUrl(embedOembedPath(meta.id, chart.key), site),
+    reportHref: formatAbsoluteUrl(`${reportPath(meta.id)}#${chart.id}`, site),
+    reportText: formatReportSource(meta),
+    siteHref: formatAbsoluteUrl('/', site),
+    compiler: COMPILER,
+    licenseHref: DATA_LICENSE.path,
+    licenseText: LICENSE_TEXT,
+    csv: { href: chartCsvPath(meta.id, chart.key), download: formatChartFileName(meta.id, chart.key, 'csv') },
+  };
+}
+
+/** Builds a chart's oEmbed JSON; `image` is the size of its standalone SVG (the PNG is twice as large). */
+export function buildOembed(meta: ReportMeta, chart: ChartView, site: string, image: { width: number; height: number }, pngZoom: number): OembedJson {
+  const links = buildChartEmbedLinks(meta.id, chart, site);
+  return {
+    version: '1.0',
+    type: 'rich',
+    title: chart.title,
+    author_name: meta.publisher,
+    author_url: formatAbsoluteUrl(reportPath(meta.id), site),
+    provider_name: COMPILER,
+    provider_url: formatAbsoluteUrl('/', site),
+    html: links.snippet,
+    width: chart.wide ? readSvgSize(chart.wide.svg).width : 720,
+    height: links.height,
+    thumbnail_url: formatAbsoluteUrl(links.png.href, site),
+    thumbnail_width: Math.round(image.width * pngZoom),
+    thumbnail_height: Math.round(image.height * pngZoom),
+  };
+}
+
+/** The words of a chart's standalone image: its title, and the report and compiler under it. */
+export function buildChartImageText(meta: ReportMeta, chart: ChartView, site: string): ChartImageText {
+  return {
+    title: chart.title,
+    source: [`来源：${formatReportSource(meta)}`, `${COMPILER} 整理，${LICENSE_TEXT} · ${formatAbsoluteUrl(reportPath(meta.id), site)}`],
+    note: chart.description,
+  };
+}
+
+/** The words of a report's preview image. */
+export function buildOgImageText(meta: ReportMeta): OgImageText {
+  return {
+    brand: COMPILER,
+    title: meta.title,
+    subtitle: `${meta.publisher} · ${meta.year} 年度`,
+    footer: '政府信息公开工作年度报告中的数字，按报告原样发布',
+  };
+}

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+import { renderChartSvg } from '../charts/render-svg.ts';
+import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import { listReportCharts } from '../views/chart-sets.ts';
+import { loadImageFonts } from './build-images.ts';
+import { composeChartImage, CHART_IMAGE_PADDING, IMAGE_COLORS, renderChartImageSvg } from './chart-image.ts';
+import { openOutlineFont } from './fontkit-font.ts';
+import { decodeXmlText, formatGlyphPath, measureTextWidth, outlineSvgText, type GlyphCommand } from './outline-text.ts';
+import { rasterisePng } from './rasterise-png.ts';
+
+const content = loadCommittedContent();
+const fonts = loadImageFonts();
+const report = content.reports.find((r) => r.meta.id === '230000-2020');
+if (!report) throw new Error('no committed report 230000-2020');
+
+/** The desktop SVG of one of the report's charts, as the site renders it. */
+function renderChart(key: string): string {
+  const built = listReportCharts(report!, content.jurisdictions).find((e) => e.key === key)?.build?.(720);
+  if (!built) throw new Error(`no chart ${key}`);
+  return renderChartSvg(built.option, built.size);
+}
+
+/** Reads a path written by formatGlyphPath back to absolute points, one list per contour. */
+function readPathPoints(d: string): number[][] {
+  const contours: number[][] = [];
+  let x = 0;
+  let y = 0;
+  let start: [number, number] = [0, 0];
+  for (const [, op = '', args = ''] of d.matchAll(/([mlqcz])([^mlqcz]*)/g)) {
+    if (op === 'z') {
+      [x, y] = start;
+      continue;
+    }
+    const nums = (args.match(/-?(\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+    const size = op === 'q' ? 4 : op === 'c' ? 6 : 2;
+    for (let i = 0; i < nums.length; i += size) {
+      const base = [x, y];
+      const seg = nums.slice(i, i + size).map((v, k) => Math.round((v + (base[k % 2] ?? 0)) * 10) / 10);
+      x = seg[size - 2] ?? x;
+      y = seg[size - 1] ?? y;
+      if (op === 'm') {
+        start = [x, y];
+        contours.push([]);
+      }
+      contours.at(-1)?.push(...seg);
+    }
+  }
+  return contours;
+}
+
+/** The share of dark pixels in a box of an SVG rendered with no fonts at all. */
+function measureInk(svg: string, box: { x: number; y: number; width: number; height: number }): number {
+  const image = new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render();
+  // Read once: each read of `pixels` copies the whole image out of resvg.
+  const pixels = image.pixels;
+  let dark = 0;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = box.x; x < box.x + box.width; x++) {
+      const i = (y * image.width + x) * 4;
+      if (0.2126 * (pixels[i] ?? 255) + 0.7152 * (pixels[i + 1] ?? 255) + 0.0722 * (pixels[i + 2] ?? 255) < 128) dark += 1;
+    }
+  }
+  return dark / (box.width * box.height);
+}
+
+describe('formatGlyphPath', () => {
+  it('writes relative commands with short numbers, y flipped, scaled', () => {
+    const square: GlyphCommand[] = [
+      { op: 'M', args: [100, 0] },
+      { op: 'L', args: [600, 0] },
+      { op: 'L', args: [600, 500] },
+      { op: 'L', args: [100, 500] },
+      { op: 'Z', args: [] },
+    ];
+    expect(formatGlyphPath(square, 0.01)).toBe('m1 0l5 0 0-5-5 0z');
+    expect(formatGlyphPath([{ op: 'M', args: [50, -50] }, { op: 'Q', args: [75, -75, 100, -50] }, { op: 'Z', args: [] }], 0.01)).toBe('m.5.5q.3.3.5 0z');
+  });
+
+  it('never lets rounding drift along a contour: every point is its own coordinate rounded to 0.1', () => {
+    // A long contour of steps that each round the same way (0.04 px): relative steps of rounded values would drift by 8 px.
+    const commands: GlyphCommand[] = [{ op: 'M', args: [0, 0] }, ...Array.from({ length: 200 }, (_v, i) => ({ op: 'L' as const, args: [(i + 1) * 4, 0] })), { op: 'Z', args: [] }];
+    const [contour = []] = readPathPoints(formatGlyphPath(commands, 0.01));
+    expect(contour.at(-2)).toBe(8);
+    // And a real glyph read back lands on its outline within 0.05 px everywhere.
+    const laid = fonts.regular.layoutText('黑');
+    const glyph = laid.glyphs[0];
+    if (!glyph) throw new Error('no glyph');
+    const points = readPathPoints(formatGlyphPath(glyph.commands, 12 / 1000)).flat();
+    const exact = glyph.commands.flatMap((c) => c.args.map((v, i) => (i % 2 ? -v : v) * 0.012));
+    expect(points.length).toBe(exact.length);
+    expect(Math.max(...points.map((p, i) => Math.abs(p - (exact[i] ?? 0))))).toBeLessThanOrEqual(0.0501);
+  });
+});
+
+describe('outlineSvgText', () => {
+  it('leaves no text and places one glyph per visible character of every label', () => {
+    for (const key of ['flow', 'applicants', 'appeals', 'active']) {
+      const svg = renderChart(key).replaceAll('currentColor', IMAGE_COLORS.ink);
+      const texts = [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => decodeXmlText(m[1] ?? ''));
+      expect(texts.length).toBeGreaterThan(3);
+      const out = outlineSvgText(svg, fonts);
+      expect(out).not.toMatch(/<text\b/);
+      expect(out.match(/<use /g)?.length, key).toBe(texts.join('').replace(/\s/g, '').length);
+    }
+  });
+
+  it('anchors end and middle texts at their x by the font’s own widths', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="60" viewBox="0 0 300 60" font-size="12"><text x="200" y="20" text-anchor="end" dominant-baseline="central" fill="#000">行政复议 1,234</text><text x="100" y="40" text-anchor="middle" fill="#000">合计</text></svg>';
+    const out = outlineSvgText(svg, fonts);
+    const uses = [...out.matchAll(/<use xlink:href="#[^"]+" x="([\d.-]+)" y="([\d.-]+)"\/>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+    const width = measureTextWidth('行政复议 1,234', fonts.regular, 12);
+    expect(uses[0]?.x).toBeCloseTo(200 - width, 1);
+    // Central baseline: the alphabetic baseline sits (ascender + descender) / 2 below y.
+    expect(uses[0]?.y).toBeCloseTo(20 + ((fonts.regular.ascender + fonts.regular.descender) / 2) * (12 / fonts.regular.unitsPerEm), 1);
+    expect(uses[9]?.x).toBeCloseTo(100 - measureTextWidth('合计', fonts.regular, 12) / 2, 1);
+    expect(uses[9]?.y).toBe(40);
+  });
+
+  it('refuses what it cannot outline faithfully: a character the font lacks, an unknown attribute, a nested element', () => {
+    const wrap = (text: string): string => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${text}</svg>`;
+    expect(() => outlineSvgText(wrap('<text x="1" y="1">数据😀</text>'), fonts)).toThrow(/no glyph for “😀” \(U\+1F600\)/);
+    expect(() => outlineSvgText(wrap('<text x="1" y="1" rotate="30">数据</text>'), fonts)).toThrow(/unexpected attribute\(s\) rotate/);
+    expect(() => outlineSvgText(wrap('<text x="1" y="1">数<tspan>据</tspan></text>'), fonts)).toThrow(/child elements/);
+    expect(() => outlineSvgText(wrap('<text x="1" y="1" style="letter-spacing:2px">数据</text>'), fonts)).toThrow(/unexpected style letter-spacing/);
+  });
+
+  it('draws Chinese text with no fonts installed, where the same SVG with <text> draws nothing', () => {
+    const text = { title: '黑龙江省2020年政府信息公开申请的办理结果', source: ['来源：黑龙江省人民政府'], note: '' };
+    const composed = composeChartImage(renderChart('flow'), text, fonts, 720);
+    const titleBox = { x: CHART_IMAGE_PADDING, y: CHART_IMAGE_PADDING + 4, width: 300, height: 18 };
+    expect(measureInk(composed, titleBox)).toBe(0);
+    expect(measureInk(outlineSvgText(composed, fonts), titleBox)).toBeGreaterThan(0.1);
+  });
+
+  it('gives the same bytes every time, with freshly opened fonts (SVG and PNG)', () => {
+    const text = { title: '同江市2020年政府信息公开行政复议、行政诉讼情况', source: ['来源：同江市人民政府'], note: '' };
+    const chart = renderChart('appeals');
+    const first = renderChartImageSvg(chart, text, fonts, 720);
+    const dir = join('node_modules', '@expo-google-fonts', 'noto-sans-sc');
+    const fresh = {
+      regular: openOutlineFont(readFileSync(join(dir, '400Regular/NotoSansSC_400Regular.ttf')), 'r'),
+      bold: openOutlineFont(readFileSync(join(dir, '700Bold/NotoSansSC_700Bold.ttf')), 'b'),
+    };
+    expect(renderChartImageSvg(chart, text, fresh, 720)).toBe(first);
+    expect(Buffer.from(rasterisePng(first, 2)).equals(Buffer.from(rasterisePng(first, 2)))).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * What the embed endpoints share at build time: the static paths of every report chart, and one
+ * chart of a report found by key and rendered through the chart cache (only that chart, only the
+ * widths asked for, so each of a chart's files costs one chart, not a whole report).
+ */
+import type { GetStaticPathsResult } from 'astro';
+import { getChartCache } from '../loaders/chart-cache.ts';
+import { getSiteContent } from '../loaders/site-content.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { listReportCharts, type ChartEntry } from '../views/chart-sets.ts';
+import { CHART_WIDTHS, renderChartViews, type ChartView } from '../views/chart-view.ts';
+
+/** The props of every embed route: the report whose chart it is. */
+export interface ReportChartProps {
+  readonly report: CheckedReport;
+}
+
+/** One route per chart of every report: `{ params: { id, chart }, props: { report } }`. */
+export function listReportChartPaths(): GetStaticPathsResult {
+  const { reports, jurisdictions } = getSiteContent();
+  return reports.flatMap((report) => listReportCharts(report, jurisdictions).map((entry) => ({ params: { id: report.meta.id, chart: entry.key }, props: { report } })));
+}
+
+/** Finds a chart of a report by key; throws for an unknown key. */
+export function findReportChart(report: CheckedReport, key: string): ChartEntry {
+  const entry = listReportCharts(report, getSiteContent().jurisdictions).find((e) => e.key === key);
+  if (!entry) throw new Error(`report ${report.meta.id} has no chart ${key}`);
+  return entry;
+}
+
+/** Renders one chart of a report at both widths, through the build's chart cache. */
+export function renderReportChart(report: CheckedReport, key: string): ChartView {
+  const [view] = renderChartViews([findReportChart(report, key)], getChartCache());
+  if (!view) throw new Error(`report ${report.meta.id}: chart ${key} did not render`);
+  return view;
+}
+
+/** The SVG of a report's key chart at the desktop width: the first it can draw (the request flow, unless it has no requests); null when none. */
+export function renderKeyChartSvg(report: CheckedReport): string | null {
+  const entry = listReportCharts(report, getSiteContent().jurisdictions).find((e) => e.build);
+  return entry?.build ? getChartCache().render(entry.build(CHART_WIDTHS.wide)) : null;
+}

@@ -1,0 +1,9 @@
+/** `/embed/<id>/<chart>/data.csv`: the numbers one chart of a report draws. */
+import type { APIRoute } from 'astro';
+import { writeChartCsv } from '../../../../embeds/chart-csv.ts';
+import { findReportChart, listReportChartPaths, type ReportChartProps } from '../../../../embeds/report-chart-files.ts';
+
+export const getStaticPaths = listReportChartPaths;
+
+export const GET: APIRoute<ReportChartProps> = ({ params, props }) =>
+  new Response(writeChartCsv(findReportChart(props.report, params.chart ?? '').data), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

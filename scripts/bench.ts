@@ -1,120 +1,239 @@
 /**
- * `npm run bench -- --reports N [--seed S] [--keep]`: the build benchmark of issue #7 (draft).
- * Generates a synthetic corpus of N reports, builds a bare Astro page per report as the baseline,
- * then the site cold (empty chart cache), warm (nothing changed) and after changing 1% of reports.
- * Prints one JSON line per build:
- *   {"build","reports","pages","seconds","peak_rss_mb","charts_rendered","charts_reused","ratio"}
- * where `ratio` is seconds over the baseline's seconds in the same run. Everything happens in a
- * scratch directory (removed unless --keep); the project's content/ is never read or written.
- * Peak memory is the build process's maximum resident set, measured by /usr/bin/time.
+ * `npm run bench -- --reports N [--seed S] [--ref REV] [--keep] [--cpu-prof DIR]`: the build
+ * benchmark of issue #7. Generates a synthetic corpus of N reports, builds a bare Astro page per
+ * report as the baseline, then the site cold (empty chart and image caches), warm (nothing changed)
+ * and after changing 1% of reports. Prints one JSON line per build:
+ *   {"build","reports","pages","seconds","peak_rss_mb","charts_rendered","charts_reused","ratio", …}
+ * where `ratio` is seconds over the baseline's seconds in the same run, so the figure survives a
+ * noisy machine. Extra fields: `files` (every output file), `images_made`/`images_reused` (embed
+ * images, when the site has them), `cpu_seconds` (user + system of the whole build), and on the warm
+ * and changed builds `identical_to_cold` and `differing_files` (files added, removed or changed
+ * against the cold build: what a deploy uploads).
+ *
+ * Assumes the machine is shared: the site is built from a snapshot of the project (the working tree,
+ * or `--ref REV` from git) copied into a scratch directory, so edits made while a long benchmark
+ * runs do not leak into it, and neither the project's content/ nor its caches are read or written.
+ * Peak memory is the largest resident set of the build's whole process tree (Astro, Pagefind),
+ * sampled from /proc every 100 ms, or the largest single process as /usr/bin/time reports it.
+ * Output directories are hashed and deleted as soon as they are measured (20,000 reports with
+ * embeds take tens of GB), unless --keep.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
-const USAGE = 'usage: npm run bench -- --reports N [--seed S] [--keep]';
+const USAGE = 'usage: npm run bench -- --reports N [--seed S] [--ref REV] [--keep] [--cpu-prof DIR]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const TIME = '/usr/bin/time';
+/** What the site build reads from the project besides node_modules. */
+const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
 /** The bare baseline page: one plain table per report, read straight from its CSV. */
 const BASELINE_PAGE = `---
 import { readdirSync, readFileSync } from 'node:fs';
 export function getStaticPaths() {
   const root = process.env.BENCH_CONTENT + '/reports';
-  return readdirSync(root).sort().map((id) => ({
-    params: { id },
-    props: { id, rows: readFileSync(root + '/' + id + '/requests.csv', 'utf8').trimEnd().split('\\n').map((l) => l.split(',')) },
-  }));
+  return readdirSync(root).sort().map((id) => ({ params: { id }, props: { id } }));
 }
-const { id, rows } = Astro.props;
+const { id } = Astro.props;
+const rows = readFileSync(process.env.BENCH_CONTENT + '/reports/' + id + '/requests.csv', 'utf8').trimEnd().split('\\n').map((l) => l.split(','));
 ---
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{id}</title></head>
 <body><h1>{id}</h1><table>{rows.map((r) => <tr>{r.map((c) => <td>{c}</td>)}</tr>)}</table></body></html>
 `;
 
+/** An Astro config that wraps the project's and keeps Astro's and Vite's caches inside the snapshot. */
+const BENCH_CONFIG = `import config from './astro.config.mjs';
+export default { ...config, cacheDir: './.bench-cache/astro', vite: { ...(config.vite ?? {}), cacheDir: './.bench-cache/vite' } };
+`;
+
 /** One build's figures. */
 interface BuildFigures {
   readonly seconds: number;
-  readonly peakRssMb: number | null;
+  readonly cpuSeconds: number | null;
+  readonly peakRssMb: number;
   readonly pages: number;
-  readonly charts: { charts_rendered: number; charts_reused: number } | null;
+  readonly files: number;
+  /** Hash of every output file by its path, for comparing builds. */
+  readonly hashes: ReadonlyMap<string, string>;
+  readonly stats: Record<string, number>;
 }
 
-/** Counts the HTML pages under a directory. */
-function countPages(dir: string): number {
-  return readdirSync(dir, { recursive: true }).filter((p) => String(p).endsWith('.html')).length;
+/** The resident set (kB) of a process and all its descendants, from /proc. */
+function readTreeRssKb(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after the command name (which may hold spaces): state ppid … rss is field 24 overall.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(name);
+    const ppid = Number(fields[1]);
+    rss.set(pid, Number(fields[21]) * 4);
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  let total = 0;
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    total += rss.get(pid) ?? 0;
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return total;
 }
 
-/** Hashes every file of a directory tree (path and bytes), for comparing two builds. */
-function hashTree(dir: string): string {
-  const h = createHash('sha256');
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
-  for (const f of files) h.update(f.slice(dir.length)).update('\0').update(readFileSync(f)).update('\0');
-  return h.digest('hex');
+/** Hashes every file under a directory by its relative path. */
+function hashTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  for (const e of files) {
+    const path = join(e.parentPath, e.name);
+    out.set(path.slice(dir.length), createHash('sha256').update(readFileSync(path)).digest('hex'));
+  }
+  return out;
 }
 
-/** Runs `astro build` under /usr/bin/time; throws with its output when it fails. */
-function runBuild(root: string, outDir: string, env: Record<string, string>, statsFile: string | null): BuildFigures {
+/** Counts the paths whose bytes differ between two builds, or that only one of them has. */
+function countDifferences(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): number {
+  let n = 0;
+  for (const [path, hash] of a) if (b.get(path) !== hash) n++;
+  for (const path of b.keys()) if (!a.has(path)) n++;
+  return n;
+}
+
+/** Reads the JSON counters a build wrote on exit, if it wrote them. */
+function readStats(file: string): Record<string, number> {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>) : {};
+}
+
+/** Runs `astro build` (under /usr/bin/time when present), sampling its process tree's memory. */
+async function runBuild(root: string, outDir: string, env: Record<string, string>, nodeFlags: string[], keep: boolean): Promise<BuildFigures> {
   const timed = existsSync(TIME);
-  const cmd = timed ? TIME : process.execPath;
-  const args = [...(timed ? ['-f', 'BENCH-MAXRSS-KB %M', process.execPath] : []), ASTRO, 'build', '--root', root, '--outDir', outDir, '--silent'];
+  const astro = [...nodeFlags, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root, '--outDir', outDir, '--config', 'astro.bench.config.mjs', '--silent'];
+  const [cmd, args] = timed ? [TIME, ['-f', 'BENCH-TIME %M %U %S', process.execPath, ...astro]] : [process.execPath, astro];
   const started = performance.now();
-  const r = spawnSync(cmd, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-20000)));
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20000)));
+  let peakKb = 0;
+  const timer = setInterval(() => {
+    if (child.pid) peakKb = Math.max(peakKb, readTreeRssKb(child.pid));
+  }, 100);
+  const status = await new Promise<number | null>((done) => child.on('close', done));
+  clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
-  if (r.status !== 0) throw new Error(`astro build in ${root} failed (exit ${r.status}):\n${r.stderr.slice(-4000)}`);
-  const rss = /BENCH-MAXRSS-KB (\d+)/.exec(r.stderr)?.[1];
-  const charts = statsFile && existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as BuildFigures['charts']) : null;
-  return { seconds, peakRssMb: rss ? Math.round(Number(rss) / 1024) : null, pages: countPages(outDir), charts };
+  if (status !== 0) throw new Error(`astro build in ${root} failed (exit ${status}):\n${stdout.slice(-2000)}\n${stderr.slice(-6000)}`);
+  const time = /BENCH-TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
+  if (time) peakKb = Math.max(peakKb, Number(time[1]));
+  const hashes = hashTree(outDir);
+  const paths = [...hashes.keys()];
+  const figures = {
+    seconds,
+    cpuSeconds: time ? Number(time[2]) + Number(time[3]) : null,
+    peakRssMb: Math.round(peakKb / 1024),
+    pages: paths.filter((p) => p.endsWith('.html')).length,
+    files: paths.length,
+    hashes,
+    stats: {},
+  };
+  if (!keep) rmSync(outDir, { recursive: true, force: true });
+  return figures;
 }
 
-/** Changes 1% of reports the way an editor would: a sentence in the text and one consistent appeal. */
+/** Picks 1% of reports (at least one), the same for a seed whatever the machine. */
+function pickOnePercent(ids: readonly string[], seed: number): string[] {
+  const keyed = ids.map((id) => ({ id, key: hashSeed(seed, 'change', id) }));
+  keyed.sort((a, b) => a.key - b.key || (a.id < b.id ? -1 : 1));
+  return keyed.slice(0, Math.max(1, Math.round(ids.length / 100))).map((k) => k.id);
+}
+
+/**
+ * Changes 1% of reports the way an editor would: a sentence in the text and one consistent pair of
+ * numbers (行政复议 结果维持 + 1 and its 总计 + 1, so T4-A still holds, or stays broken as it was).
+ */
 function changeOnePercent(corpus: string, seed: number): number {
   const dir = join(corpus, 'reports');
-  const ids = readdirSync(dir).sort();
-  const picked = ids.map((id) => ({ id, key: hashSeed(seed, 'change', id) })).sort((a, b) => a.key - b.key || (a.id < b.id ? -1 : 1)).slice(0, Math.max(1, Math.round(ids.length / 100)));
-  for (const { id } of picked) {
+  const picked = pickOnePercent(readdirSync(dir).sort(), seed);
+  for (const id of picked) {
     const rng = createKeyedRng(seed, 'change-text', id);
     const md = join(dir, id, 'index.md');
-    writeFileSync(md, readFileSync(md, 'utf8').replace(/\n## 五、/, `\n（合成数据修订 ${Math.floor(rng() * 1000)}。）\n\n## 五、`));
-    // 行政复议 结果维持 + 1 and 总计 + 1: the report changes, T4-A still holds (or stays broken as it was).
+    const text = readFileSync(md, 'utf8');
+    const revised = text.replace(/\n## 五、/, `\n（合成数据修订 ${Math.floor(rng() * 1000)}。）\n\n## 五、`);
+    if (revised === text) throw new Error(`${md}: no section 五 to add a sentence before`);
+    writeFileSync(md, revised);
     const csv = join(dir, id, 'appeals.csv');
     const lines = readFileSync(csv, 'utf8').split('\n');
     const header = (lines[0] ?? '').split(',');
-    const [upheld, total] = [header.indexOf('upheld'), header.indexOf('total')];
+    const columns = [header.indexOf('upheld'), header.indexOf('total')];
     const i = lines.findIndex((l) => l.startsWith('review,'));
     const fields = (lines[i] ?? '').split(',');
-    for (const k of [upheld, total]) fields[k] = String(Number(fields[k]) + 1);
+    if (i < 0 || columns.some((k) => k < 0 || !/^\d+$/.test(fields[k] ?? ''))) throw new Error(`${csv}: no numeric review upheld/total cells to change`);
+    for (const k of columns) fields[k] = String(Number(fields[k]) + 1);
     lines[i] = fields.join(',');
     writeFileSync(csv, lines.join('\n'));
   }
   return picked.length;
 }
 
+/** Copies the site's sources into `dir`, from the working tree or from a git revision. */
+function snapshotSite(dir: string, ref: string | undefined): void {
+  mkdirSync(dir, { recursive: true });
+  if (ref) {
+    const archive = spawnSync('git', ['-C', REPO, 'archive', '--format=tar', ref, ...SITE_FILES], { maxBuffer: 1 << 30 });
+    if (archive.status !== 0) throw new Error(`git archive ${ref} failed:\n${archive.stderr.toString()}`);
+    const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+    if (untar.status !== 0) throw new Error(`tar failed:\n${untar.stderr.toString()}`);
+  } else {
+    for (const name of SITE_FILES) cpSync(join(REPO, name), join(dir, name), { recursive: true });
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'astro.bench.config.mjs'), BENCH_CONFIG);
+}
+
 let args;
 try {
-  args = parseArgs({ options: { reports: { type: 'string' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
+  args = parseArgs({
+    options: {
+      reports: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      ref: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+  });
 } catch (err) {
   console.error(`bench: ${(err as Error).message}\n${USAGE}`);
   process.exit(2);
 }
 if (args.values.help) {
-  console.log(USAGE);
+  console.log(`${USAGE}\n  --reports N      how many synthetic reports\n  --seed S         corpus seed (default 1)\n  --ref REV        build the site as committed at REV instead of the working tree\n  --keep           keep the scratch directory and every output directory\n  --cpu-prof DIR   write a V8 CPU profile of each site build into DIR`);
   process.exit(0);
 }
-const { reports, seed, keep } = args.values;
-if (!reports || !/^\d+$/.test(reports) || !/^-?\d+$/.test(seed)) {
-  console.error(`bench: --reports N is required\n${USAGE}`);
+const { reports, seed, ref, keep } = args.values;
+const cpuProf = args.values['cpu-prof'];
+if (!reports || !/^[1-9]\d*$/.test(reports) || !/^-?\d+$/.test(seed)) {
+  console.error(`bench: --reports N (a positive integer) is required\n${USAGE}`);
   process.exit(2);
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
 try {
+  const n = Number(reports);
   const corpus = join(scratch, 'corpus');
   const synth = spawnSync(process.execPath, [join(REPO, 'scripts', 'synth.ts'), '--reports', reports, '--out', corpus, '--seed', seed], { encoding: 'utf8' });
   if (synth.status !== 0) throw new Error(`synth failed:\n${synth.stderr}`);
@@ -123,30 +242,45 @@ try {
   const baselineRoot = join(scratch, 'baseline');
   mkdirSync(join(baselineRoot, 'src', 'pages'), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(baselineRoot, 'node_modules'));
-  writeFileSync(join(baselineRoot, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static' });\n");
+  writeFileSync(join(baselineRoot, 'astro.bench.config.mjs'), "export default { output: 'static', cacheDir: './.bench-cache/astro' };\n");
   writeFileSync(join(baselineRoot, 'src', 'pages', '[id].astro'), BASELINE_PAGE);
+  const siteRoot = join(scratch, 'site');
+  snapshotSite(siteRoot, ref);
 
-  const n = Number(reports);
-  const print = (build: string, f: BuildFigures, baseline: number): void => {
-    console.log(JSON.stringify({ build, reports: n, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, peak_rss_mb: f.peakRssMb, charts_rendered: f.charts?.charts_rendered ?? null, charts_reused: f.charts?.charts_reused ?? null, ratio: Math.round((f.seconds / baseline) * 100) / 100 }));
+  const round = (x: number): number => Math.round(x * 100) / 100;
+  const print = (build: string, f: BuildFigures, baselineSeconds: number, extra: Record<string, unknown> = {}): void => {
+    const { charts_rendered = null, charts_reused = null, ...rest } = f.stats;
+    console.log(
+      JSON.stringify({ build, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: round(f.seconds / baselineSeconds), files: f.files, ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...extra }),
+    );
   };
-  const baseline = runBuild(baselineRoot, join(scratch, 'dist-baseline'), { BENCH_CONTENT: corpus }, null);
+
+  const baseline = await runBuild(baselineRoot, join(scratch, 'dist-baseline'), { BENCH_CONTENT: corpus }, [], keep);
   print('baseline', baseline, baseline.seconds);
 
-  const site = (build: string): BuildFigures => {
-    const stats = join(scratch, `stats-${build}.json`);
-    const env = { GONGKAI_CONTENT: corpus, GONGKAI_CHART_CACHE: join(scratch, 'chart-cache'), GONGKAI_CHART_STATS: stats };
-    const f = runBuild(REPO, join(scratch, `dist-${build}`), env, stats);
-    print(build, f, baseline.seconds);
-    return f;
+  const site = async (build: string): Promise<BuildFigures> => {
+    const stats = { chart: join(scratch, `chart-stats-${build}.json`), image: join(scratch, `image-stats-${build}.json`) };
+    const env = {
+      GONGKAI_CONTENT: corpus,
+      GONGKAI_CHART_CACHE: join(scratch, 'chart-cache'),
+      GONGKAI_CHART_STATS: stats.chart,
+      GONGKAI_IMAGE_CACHE: join(scratch, 'image-cache'),
+      GONGKAI_IMAGE_STATS: stats.image,
+    };
+    const flags = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProf, build)] : [];
+    const f = await runBuild(siteRoot, join(scratch, `dist-${build}`), env, flags, keep);
+    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) } };
   };
-  site('cold');
-  site('warm');
-  const same = hashTree(join(scratch, 'dist-cold')) === hashTree(join(scratch, 'dist-warm'));
-  console.error(`bench: cold and warm builds of the same content are ${same ? '' : 'NOT '}byte-identical`);
+  const cold = await site('cold');
+  print('cold', cold, baseline.seconds);
+  const warm = await site('warm');
+  const same = countDifferences(cold.hashes, warm.hashes);
+  print('warm', warm, baseline.seconds, { identical_to_cold: same === 0, differing_files: same });
   const changed = changeOnePercent(corpus, Number(seed));
   console.error(`bench: changed ${changed} reports`);
-  site('changed-1pct');
+  const after = await site('changed-1pct');
+  const differing = countDifferences(cold.hashes, after.hashes);
+  print('changed-1pct', after, baseline.seconds, { identical_to_cold: differing === 0, differing_files: differing, changed_reports: changed });
 } catch (err) {
   console.error(`bench: ${(err as Error).message}`);
   process.exitCode = 1;

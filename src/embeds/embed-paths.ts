@@ -8,9 +8,12 @@
 /** The host-side script that sizes embedded iframes to their chart (one per site). */
 export const EMBED_SCRIPT_PATH = '/embed.js';
 
+/** The folder of every embed and per-chart file. */
+export const EMBED_ROOT = '/embed/';
+
 /** The embed page of a report chart: `/embed/230881-2020/flow/`. */
 export function embedPath(reportId: string, chartKey: string): string {
-  return `/embed/${reportId}/${chartKey}/`;
+  return `${EMBED_ROOT}${reportId}/${chartKey}/`;
 }
 
 /** The oEmbed (rich) JSON of a chart's embed: `/embed/<id>/<key>/oembed.json`. */

@@ -130,6 +130,25 @@ const COPIED_ATTRIBUTES = ['transform', 'fill', 'fill-opacity', 'opacity'];
 /** The style properties a `<text>` may set. */
 const KNOWN_STYLE = new Set(['font-size', 'font-weight']);
 
+/** Glyph path data already written, by font, then size and glyph id: charts share most of their glyphs. */
+const writtenPaths = new WeakMap<OutlineFont, Map<string, string>>();
+
+/** Writes a glyph's path data at a size, once per font, size and glyph. */
+function formatCachedGlyphPath(font: OutlineFont, size: number, glyph: PlacedGlyph): string {
+  let paths = writtenPaths.get(font);
+  if (!paths) {
+    paths = new Map();
+    writtenPaths.set(font, paths);
+  }
+  const key = `${size}:${glyph.id}`;
+  let d = paths.get(key);
+  if (d === undefined) {
+    d = formatGlyphPath(glyph.commands, size / font.unitsPerEm);
+    paths.set(key, d);
+  }
+  return d;
+}
+
 /** Options of the outliner. */
 export interface OutlineOptions {
   /** Prefix of the glyph ids in `<defs>`, unique among SVGs that may share a document. */
@@ -143,9 +162,7 @@ export function outlineSvgText(svg: string, fonts: OutlineFonts, opts: OutlineOp
   const defs = new Map<string, string>();
   const glyphId = (font: OutlineFont, weight: 'r' | 'b', size: number, glyph: PlacedGlyph): string => {
     const id = `${prefix}${weight}${formatCoord(size).replace('.', '_')}-${glyph.id}`;
-    if (!defs.has(id)) {
-      defs.set(id, `<path id="${id}" d="${formatGlyphPath(glyph.commands, size / font.unitsPerEm)}"/>`);
-    }
+    if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${formatCachedGlyphPath(font, size, glyph)}"/>`);
     return id;
   };
   const body = svg.replace(/<text\b([^>]*)>([\s\S]*?)<\/text>/g, (whole, attrText: string, content: string) => {

@@ -1,4 +1,5 @@
 /** The sitemap and robots.txt: which pages search engines should find. */
+import { EMBED_ROOT } from '../embeds/embed-paths.ts';
 import { escapeXml } from './feeds.ts';
 import { SEARCH_PATH } from './paths.ts';
 
@@ -8,12 +9,15 @@ export const SITEMAP_PATH = '/sitemap.xml';
 /** Pages that are not content: the error page and the search page (its results are not a page of their own). */
 const LEFT_OUT = new Set(['/404/', '/404.html', SEARCH_PATH]);
 
+/** Pages made to be shown inside other sites' pages (chart embeds): each chart is on its report page, which is listed. */
+const LEFT_OUT_PREFIXES = [EMBED_ROOT];
+
 /**
  * Lists the pages for the sitemap from the build's page paths (`reports/x/`, `` for the home page):
- * pages only (paths ending in `/`), without the error and search pages, sorted, each once.
+ * pages only (paths ending in `/`), without the error and search pages and the chart embeds, sorted, each once.
  */
 export function listSitemapPaths(pathnames: readonly string[]): string[] {
-  const paths = pathnames.map((p) => `/${p.replace(/^\/+/, '')}`).filter((p) => p.endsWith('/') && !LEFT_OUT.has(p));
+  const paths = pathnames.map((p) => `/${p.replace(/^\/+/, '')}`).filter((p) => p.endsWith('/') && !LEFT_OUT.has(p) && !LEFT_OUT_PREFIXES.some((prefix) => p.startsWith(prefix)));
   return [...new Set(paths)].sort();
 }
 

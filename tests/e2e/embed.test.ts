@@ -152,6 +152,12 @@ describe('the embed files of every report chart', () => {
     }
   });
 
+  it('keeps the embed pages out of the sitemap (their charts are on the report pages, which are in it)', () => {
+    const sitemap = readBuilt('/sitemap.xml').toString('utf8');
+    expect(sitemap).toContain(`/reports/${SAMPLE.id}/</loc>`);
+    expect(sitemap).not.toContain('/embed/');
+  });
+
   it('serves the host script', () => {
     const script = readBuilt(EMBED_SCRIPT_PATH).toString('utf8');
     expect(script).toContain(JSON.stringify(RESIZE_MESSAGE));

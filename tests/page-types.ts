@@ -1,7 +1,7 @@
 /**
  * Every page type of the site, declared once. The browser, accessibility, budget and Lighthouse
  * tests iterate over this list; a page type whose page is missing from the build fails them.
- * When a new page type exists (embeds, next), add it here with one representative path.
+ * When a new page type exists, add it here with one representative path.
  */
 
 /** Size limits of a page type in gzipped kilobytes (1 KB = 1024 bytes): everything, and JavaScript alone. */
@@ -19,6 +19,13 @@ export interface PageType {
   readonly budget?: PageBudget;
   /** A selector that appears once the page's own script has finished (tests wait for it). */
   readonly ready?: string;
+  /**
+   * A page without the site's navigation, search box and feed links (an embed, shown in someone
+   * else's page): the tests still want one h1, the main landmark and the head tags.
+   */
+  readonly bare?: boolean;
+  /** How a reader picks the dark theme here: the header button (stored choice, the default) or `?theme=dark` (embeds). */
+  readonly pickTheme?: 'button' | 'query';
 }
 
 /** The page types, each with a page that exercises most of what the type can show. */
@@ -34,6 +41,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'comparisons', path: '/compare/' },
   { name: 'methodology', path: '/methodology/' },
   { name: 'data', path: '/data/' },
+  // A chart made to sit in someone else's page: no site chrome, theme from ?theme=.
+  { name: 'embed', path: '/embed/230881-2020/flow/', budget: { totalKb: 20 }, bare: true, pickTheme: 'query' },
   { name: 'search', path: `/search/?q=${encodeURIComponent('同江')}`, ready: '#search-results li' },
   // The error page as a host serves it for a missing URL is tested in pages.test.ts; here it is fetched by name.
   { name: '404', path: '/404.html' },

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { OgImageText, ChartImageText } from './chart-image.ts';
 import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
@@ -35,7 +36,8 @@ export const nodeImageCacheFs: ImageCacheFs = {
   },
   writeBytes(path, bytes) {
     mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
+    // Process and thread in the name: workers of one build may write the same image.
+    const tmp = `${path}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, bytes);
     renameSync(tmp, path);
   },

@@ -15,10 +15,22 @@ export interface ReportChartProps {
   readonly report: CheckedReport;
 }
 
+/** The chart keys of each report, kept (a few short strings per report) so the five routes of a chart derive them once. */
+const chartKeys = new WeakMap<CheckedReport, readonly string[]>();
+
+/** The keys of a report's charts: flow, applicants, appeals, active. */
+function listChartKeys(report: CheckedReport): readonly string[] {
+  let keys = chartKeys.get(report);
+  if (!keys) {
+    keys = listReportCharts(report, getSiteContent().jurisdictions).map((e) => e.key);
+    chartKeys.set(report, keys);
+  }
+  return keys;
+}
+
 /** One route per chart of every report: `{ params: { id, chart }, props: { report } }`. */
 export function listReportChartPaths(): GetStaticPathsResult {
-  const { reports, jurisdictions } = getSiteContent();
-  return reports.flatMap((report) => listReportCharts(report, jurisdictions).map((entry) => ({ params: { id: report.meta.id, chart: entry.key }, props: { report } })));
+  return getSiteContent().reports.flatMap((report) => listChartKeys(report).map((chart) => ({ params: { id: report.meta.id, chart }, props: { report } })));
 }
 
 /** Finds a chart of a report by key; throws for an unknown key. */
@@ -28,11 +40,17 @@ export function findReportChart(report: CheckedReport, key: string): ChartEntry 
   return entry;
 }
 
-/** Renders one chart of a report at both widths, through the build's chart cache. */
-export function renderReportChart(report: CheckedReport, key: string): ChartView {
-  const [view] = renderChartViews([findReportChart(report, key)], getChartCache());
+/**
+ * Renders one chart of a report through the build's chart cache: at both widths for its embed page,
+ * or at the desktop width only (`wideOnly`) for its images and oEmbed, which show no other.
+ */
+export function renderReportChart(report: CheckedReport, key: string, wideOnly = false): ChartView {
+  const entry = findReportChart(report, key);
+  const [view] = renderChartViews([wideOnly ? { ...entry, build: null } : entry], getChartCache());
   if (!view) throw new Error(`report ${report.meta.id}: chart ${key} did not render`);
-  return view;
+  if (!wideOnly) return view;
+  const built = entry.build?.(CHART_WIDTHS.wide);
+  return { ...view, wide: built ? { svg: getChartCache().render(built), tipsJson: JSON.stringify(built.tips) } : null };
 }
 
 /** The SVG of a report's key chart at the desktop width: the first it can draw (the request flow, unless it has no requests); null when none. */

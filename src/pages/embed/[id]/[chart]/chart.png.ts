@@ -8,7 +8,7 @@ import { listReportChartPaths, renderReportChart, type ReportChartProps } from '
 export const getStaticPaths = listReportChartPaths;
 
 export const GET: APIRoute<ReportChartProps> = ({ params, props, site }) => {
-  const chart = renderReportChart(props.report, params.chart ?? '');
+  const chart = renderReportChart(props.report, params.chart ?? '', true);
   const png = makeChartPng(chart.wide?.svg ?? null, buildChartImageText(props.report.meta, chart, formatSiteAddress(site)));
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };

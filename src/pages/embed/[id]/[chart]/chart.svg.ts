@@ -8,7 +8,7 @@ import { listReportChartPaths, renderReportChart, type ReportChartProps } from '
 export const getStaticPaths = listReportChartPaths;
 
 export const GET: APIRoute<ReportChartProps> = ({ params, props, site }) => {
-  const chart = renderReportChart(props.report, params.chart ?? '');
+  const chart = renderReportChart(props.report, params.chart ?? '', true);
   const svg = makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(props.report.meta, chart, formatSiteAddress(site)));
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
 };

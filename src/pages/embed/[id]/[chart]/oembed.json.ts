@@ -10,7 +10,7 @@ export const getStaticPaths = listReportChartPaths;
 
 export const GET: APIRoute<ReportChartProps> = ({ params, props, site }) => {
   const address = formatSiteAddress(site);
-  const chart = renderReportChart(props.report, params.chart ?? '');
+  const chart = renderReportChart(props.report, params.chart ?? '', true);
   const image = readSvgSize(new TextDecoder().decode(makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(props.report.meta, chart, address))));
   const json = buildOembed(props.report.meta, chart, address, image, CHART_PNG_ZOOM);
   return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -307,6 +307,21 @@ describe('an embedded chart in Chromium', () => {
     }
   });
 
+  it('copies the snippet from the report page with the 复制代码 button', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.origin}/reports/${SAMPLE.id}/`);
+      const figure = page.locator(`#chart-${SAMPLE.key}`);
+      await figure.locator('details.chart-embed summary').click();
+      await figure.locator('button[data-copy]').click();
+      await expect.poll(() => figure.locator('[role=status]').textContent()).toBe('已复制');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(readOembed(SAMPLE.id, SAMPLE.key).html);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('hides the title and source line with plain, keeping the chart', async () => {
     const path = embedPath(SAMPLE.id, SAMPLE.key);
     const heights: number[] = [];

@@ -1,7 +1,9 @@
 /**
- * Every download of the site, generated once per build from the checked content and shared by the
+ * Every download of the site, described once per build from the checked content and shared by the
  * endpoints that serve the files and the pages that list their sizes (memoized per content and
- * site address). Each report's tidy lines are written once and reused in the site-wide file.
+ * site address). Assumes a corpus too large to hold as text (20,000 reports make a 730 MB
+ * cells.csv): a file keeps only its size and hash, and its text is generated again, in pieces,
+ * when its endpoint serves it; the site-wide cells.csv is served as a stream of the reports' lines.
  */
 import { createHash } from 'node:crypto';
 import { TABLE_IDS } from '../form/forms.ts';
@@ -15,10 +17,13 @@ import { writeTableDownloadCsv } from './table-download-csv.ts';
 import { TIDY_HEADER, writeTidyBody } from './tidy-csv.ts';
 import { writeWideCsv } from './wide-csv.ts';
 
-/** One generated file: its URL path, its text and what describes its bytes. */
+/** One generated file: its URL path, what describes its bytes, and its text, generated on demand. */
 export interface DownloadFile extends FileStats {
   readonly path: string;
+  /** The whole text, generated again on every read: read it once, and not for a site-wide file of a large corpus. */
   readonly text: string;
+  /** Generates the text in pieces that join to `text`, for serving a file too large for one string. */
+  readonly pieces: () => Iterable<string>;
   readonly mediaType: 'text/csv' | 'application/json';
 }
 
@@ -39,15 +44,39 @@ export interface SiteDownloads {
 
 const ENCODER = new TextEncoder();
 
-/** Wraps a generated text as a file with its size and hash. */
+/** The media type of a download, from its extension. */
+function mediaTypeOf(path: string): DownloadFile['mediaType'] {
+  return path.endsWith('.json') ? 'application/json' : 'text/csv';
+}
+
+/** Wraps a generated text as a file with its size and hash (the text is kept: for small files). */
 export function makeDownloadFile(path: string, text: string): DownloadFile {
   const bytes = ENCODER.encode(text);
+  return { path, text, pieces: () => [text], bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), mediaType: mediaTypeOf(path) };
+}
+
+/** Measures a text given in pieces: its UTF-8 size and SHA-256, updated piece by piece. */
+function measurePieces(pieces: Iterable<string>): FileStats {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const piece of pieces) {
+    const encoded = ENCODER.encode(piece);
+    bytes += encoded.length;
+    hash.update(encoded);
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Describes a file generated in pieces: its size and hash (measured now unless given), and the generator, not the text. */
+export function makeLazyDownloadFile(path: string, pieces: () => Iterable<string>, stats: FileStats = measurePieces(pieces())): DownloadFile {
   return {
     path,
-    text,
-    bytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    mediaType: path.endsWith('.json') ? 'application/json' : 'text/csv',
+    get text() {
+      return [...pieces()].join('');
+    },
+    pieces,
+    ...stats,
+    mediaType: mediaTypeOf(path),
   };
 }
 
@@ -55,18 +84,29 @@ export function makeDownloadFile(path: string, text: string): DownloadFile {
 export function buildSiteDownloads(content: LoadedContent, site: string): SiteDownloads {
   const { reports, jurisdictions } = content;
   const reportFiles = new Map<string, ReportFiles>();
-  const tidyBodies: string[] = [];
+  const tidyHead = joinCsvText(TIDY_HEADER, []);
+  const tidyBody = (report: (typeof reports)[number]): string => writeTidyBody(report, jurisdictions);
+  // Each report's tidy lines are generated once here, measured for its own cells.csv and the site-wide one.
+  const head = ENCODER.encode(tidyHead);
+  const siteHash = createHash('sha256').update(head);
+  let siteBytes = head.length;
   for (const report of reports) {
     const id = report.meta.id;
-    const body = writeTidyBody(report, jurisdictions);
-    tidyBodies.push(body);
-    const tables = Object.fromEntries(TABLE_IDS.map((t) => [t, makeDownloadFile(reportTableCsvPath(id, t), writeTableDownloadCsv(report, t))])) as Record<TableId, DownloadFile>;
-    reportFiles.set(id, { tables, cells: makeDownloadFile(reportCellsCsvPath(id), joinCsvText(TIDY_HEADER, [body])) });
+    const tables = Object.fromEntries(TABLE_IDS.map((t) => [t, makeLazyDownloadFile(reportTableCsvPath(id, t), () => [writeTableDownloadCsv(report, t)])])) as Record<TableId, DownloadFile>;
+    const body = ENCODER.encode(tidyBody(report));
+    siteBytes += body.length;
+    siteHash.update(body);
+    const cellStats = { bytes: head.length + body.length, sha256: createHash('sha256').update(head).update(body).digest('hex') };
+    reportFiles.set(id, { tables, cells: makeLazyDownloadFile(reportCellsCsvPath(id), () => [tidyHead, tidyBody(report)], cellStats) });
   }
+  const siteCells = function* (): Generator<string> {
+    yield tidyHead;
+    for (const report of reports) yield tidyBody(report);
+  };
   const siteFiles = [
-    makeDownloadFile(siteCsvPath('cells'), joinCsvText(TIDY_HEADER, tidyBodies)),
-    makeDownloadFile(siteCsvPath('reports'), writeReportsCsv(reports, jurisdictions, site)),
-    ...TABLE_IDS.map((t) => makeDownloadFile(siteCsvPath(t), writeWideCsv(reports, t, jurisdictions))),
+    makeLazyDownloadFile(siteCsvPath('cells'), siteCells, { bytes: siteBytes, sha256: siteHash.digest('hex') }),
+    makeLazyDownloadFile(siteCsvPath('reports'), () => [writeReportsCsv(reports, jurisdictions, site)]),
+    ...TABLE_IDS.map((t) => makeLazyDownloadFile(siteCsvPath(t), () => [writeWideCsv(reports, t, jurisdictions)])),
   ];
   const stats = new Map(siteFiles.map((f) => [f.path, f]));
   const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH);

@@ -5,7 +5,7 @@
  * not drawn; they stay in the table equivalent, with their units as printed.
  */
 import type { EChartsOption } from 'echarts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, isNarrow, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, isNarrow, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { OKABE_ITO, SERIES_COLORS } from './palette.ts';
 import { formatFull, formatProse } from '../views/format-number.ts';
@@ -44,7 +44,7 @@ export function buildActiveOption(data: ActiveChartData, width: number): BuiltCh
   const allLabels = [...data.documents.rows, ...data.decisions.rows].map((r) => r.label);
   const left = measureLabelRoom(allLabels);
   const values = [...data.documents.rows.flatMap((r) => r.values), ...data.decisions.rows.map((r) => r.value)];
-  const right = measureLabelRoom(values.map((v) => formatFull(v)), 4);
+  const right = measureValueRoom(values.map((v) => formatFull(v)));
   const legendHeight = narrow && docColumns * 110 > width ? 44 : 22;
   const top1 = 22 + legendHeight;
   const h1 = data.documents.rows.length * (docColumns * BAR + 14);

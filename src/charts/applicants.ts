@@ -4,7 +4,7 @@
  * a two-entry legend, so the printed group heading survives without a subtotal the form does not print.
  */
 import type { EChartsOption } from 'echarts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { OKABE_ITO } from './palette.ts';
 import { formatFull, formatPercent, formatProse } from '../views/format-number.ts';
@@ -63,7 +63,7 @@ export function buildApplicantOption(data: ApplicantChartData, width: number): B
   const option: EChartsOption = {
     ...buildBaseOption(),
     legend: { ...buildLegendStyle() },
-    grid: { left: labelWidth, right: measureLabelRoom(data.items.map(valueText), 4), top: 30, bottom: 4, containLabel: false },
+    grid: { left: labelWidth, right: measureValueRoom(data.items.map(valueText)), top: 30, bottom: 4, containLabel: false },
     xAxis: { type: 'value', show: false, max: 'dataMax' },
     yAxis: { type: 'category', inverse: true, data: data.items.map((i) => i.label), ...buildAxisStyle(), axisLine: { show: false } },
     series: series.map((s) => ({ ...s, label: buildLabelStyle() })),

@@ -69,16 +69,36 @@ export function buildLegendStyle(): Record<string, unknown> {
   return { top: 0, left: 0, icon: 'rect', itemWidth: 12, itemHeight: 12, itemGap: 10, selectedMode: false, textStyle: buildLabelStyle() };
 }
 
-/** Estimates the width of a label at FONT_SIZE: CJK and full-width characters one em, others 0.6 em. */
+/** The width of a character in em, an upper bound over the usual system fonts (DejaVu Sans, SF, Segoe UI). */
+function estimateCharEm(ch: string): number {
+  if (/[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F“”…%]/.test(ch)) return 1;
+  if (/[ .,:;'!|/()[\]-]/.test(ch)) return 0.4;
+  if (/[0-9a-z]/.test(ch)) return 0.65;
+  return 0.85;
+}
+
+/**
+ * Estimates the width of a label at FONT_SIZE, erring wide: CJK, full-width characters and “%” one
+ * em, digits and lower case 0.65 em, narrow punctuation 0.4 em, anything else 0.85 em. (Measured in
+ * Chromium with DejaVu Sans: digits 0.64 em, “%” 0.95 em, “.” 0.32 em.)
+ */
 export function estimateTextWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F“”…]/.test(ch) ? FONT_SIZE : FONT_SIZE * 0.6;
+  for (const ch of text) width += estimateCharEm(ch) * FONT_SIZE;
   return Math.ceil(width);
 }
 
 /** The room the widest of some labels needs, plus a gap. */
 export function measureLabelRoom(labels: readonly string[], gap = 8): number {
   return Math.max(0, ...labels.map(estimateTextWidth)) + gap;
+}
+
+/** How far ECharts puts a bar's value label past the bar's end (its default `label.distance`). */
+export const BAR_LABEL_DISTANCE = 5;
+
+/** The room right of the longest bar for the widest value label: its distance, its width and a small margin. */
+export function measureValueRoom(values: readonly string[]): number {
+  return measureLabelRoom(values, BAR_LABEL_DISTANCE + 4);
 }
 
 /** Fits “name value” into a width by shortening the name with “…”, never the value: 本机关不掌握相关… 1,655. */

@@ -3,7 +3,7 @@ import { loadCommittedContent, moveToYear, restateOnF2021, setCellValue } from '
 import type { CheckedReport, ParsedReport } from '../reports/types.ts';
 import { deriveRankingData, deriveTrendData } from '../views/chart-data.ts';
 import { buildRankingOption, describeRanking, rankItems, tabulateRanking, type RankingChartData } from './ranking.ts';
-import { buildTrendOption, describeTrend, formatYearTick, listFormBreaks, tabulateTrend } from './trend.ts';
+import { buildTrendOption, describeTrend, formatYearTick, listFormBreaks, planYearTicks, tabulateTrend, type TrendChartData } from './trend.ts';
 
 const content = loadCommittedContent();
 const j = content.jurisdictions;
@@ -17,7 +17,7 @@ const variant = (r: ParsedReport): CheckedReport => ({ ...r, outcomes: [] });
 interface Point {
   value: [number, number | null];
   symbol: string;
-  label: { formatter: string };
+  label: { show: boolean; formatter: string };
 }
 interface LineSeries {
   name: string;
@@ -55,7 +55,8 @@ describe('trend', () => {
   it('draws a small base hollow and labels it m/n, not as a percentage', () => {
     const d = deriveTrendData([base], 'review_correction_rate', j);
     const [line] = buildTrendOption(d, 720).option.series as LineSeries[];
-    expect(line?.data[0]).toMatchObject({ symbol: 'emptyCircle', label: { formatter: '1/1' } });
+    expect(line?.data[0]).toMatchObject({ itemStyle: { color: 'rgba(0,114,178,0.2)', borderColor: '#0072B2' }, label: { formatter: '1/1' } });
+    expect(line).toMatchObject({ symbol: 'circle', itemStyle: { color: '#0072B2' } });
     expect(describeTrend(d)).toBe('只有 2020 年一年的数据：复议纠错率 1/1。空心点的基数不足，仅供参考。');
   });
 
@@ -67,16 +68,53 @@ describe('trend', () => {
   });
 });
 
+describe('trend layout on a long run of years', () => {
+  it('labels every year as “2021年” where it fits, else the bare year, thinned back from the latest', () => {
+    expect(planYearTicks(2019, 2022, 73)).toEqual({ years: [2019, 2020, 2021, 2022], short: false });
+    // 7 years on a 360 chart: 41.7 units a year, too narrow for “2025年” (44 + 6), enough for “2025” (32 + 6).
+    expect(planYearTicks(2019, 2025, 292 / 7)).toEqual({ years: [2019, 2020, 2021, 2022, 2023, 2024, 2025], short: true });
+    expect(planYearTicks(2016, 2025, 29.2)).toEqual({ years: [2017, 2019, 2021, 2023, 2025], short: true });
+  });
+
+  const points = Array.from({ length: 10 }, (_, i) => ({
+    year: 2016 + i,
+    form: i < 5 ? ('F2019' as const) : ('F2021' as const),
+    value: 0.5 + i / 100,
+    numerator: 50 + i,
+    denominator: 100,
+    caution: false,
+    missing: null,
+    flags: [],
+  }));
+  const data: TrendChartData = { title: 't', metricName: '公开率', unit: 'share', comparability: 'comparable', comparabilityNote: '', points, formLabels: { F2019: '2019 版表式', F2021: '2021 版表式' } };
+
+  it('labels only the latest point of each form when the values do not fit side by side', () => {
+    const narrow = buildTrendOption(data, 360).option.series as LineSeries[];
+    expect(narrow.map((l) => l.data.filter((p) => p.label.show).map((p) => p.value[0]))).toEqual([[2020], [2025]]);
+    const wide = buildTrendOption(data, 720).option.series as LineSeries[];
+    expect(wide.flatMap((l) => l.data.filter((p) => p.label.show)).length).toBe(10);
+  });
+
+  it('lifts “表式变更” above a top point’s value label and the plot below the legend', () => {
+    const built = buildTrendOption(data, 360).option as { grid: { top: number }; series: { markLine?: { label: { distance: number } } }[] };
+    const distance = built.series[0]?.markLine?.label.distance ?? 0;
+    // Half the 7-unit symbol, ECharts' 5-unit label distance and a 12-unit line of text lie below it.
+    expect(distance).toBeGreaterThanOrEqual(3.5 + 5 + 12);
+    expect(built.grid.top).toBeGreaterThanOrEqual(distance + 12 + 14);
+  });
+});
+
 describe('ranking', () => {
   const [province, prefecture, county] = deriveRankingData(content.reports, 'grant_rate', 2020, j);
 
   it('ranks highest first, small bases pale and labelled m/n', () => {
     if (!county || !prefecture || !province) throw new Error('expected three levels');
-    const [bars] = buildRankingOption(county, 360).option.series as { data: { value: number; label: { formatter: string }; itemStyle: { opacity: number } }[] }[];
+    const [bars] = buildRankingOption(county, 360).option.series as { data: { value: number; label: { formatter: string }; itemStyle: { color: string; borderColor?: string } }[] }[];
     expect((buildRankingOption(county, 360).option.yAxis as { data: string[] }).data).toEqual(['嘉荫县', '同江市']);
-    expect(bars?.data.map((d) => [d.value, d.label.formatter, d.itemStyle.opacity])).toEqual([
-      [1, '1/1', 0.35],
-      [9 / 25, '36.0%', 1],
+    // The small base is a pale fill inside a solid outline, so that it stays visible on a dark page.
+    expect(bars?.data.map((d) => [d.value, d.label.formatter, d.itemStyle.color, d.itemStyle.borderColor])).toEqual([
+      [1, '1/1', 'rgba(0,114,178,0.2)', '#0072B2'],
+      [9 / 25, '36.0%', '#0072B2', undefined],
     ]);
     expect(buildRankingOption(prefecture, 720).size).toEqual({ width: 720, height: 8 + 2 * 22 });
   });

@@ -54,6 +54,18 @@ export const APPEAL_RESULT_COLORS: Readonly<Record<string, string>> = {
   pending: NEUTRAL,
 };
 
+/**
+ * A #RRGGBB colour at an alpha, for the pale fill of a mark on a small base. The mark keeps a solid
+ * outline in the full colour: a pale fill alone all but vanishes on a dark page.
+ */
+export function fadeColor(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
+/** The alpha of a small-base mark's fill (see `fadeColor`). */
+export const CAUTION_FILL_ALPHA = 0.2;
+
 /** Relative luminance of a #RRGGBB colour (WCAG 2). */
 function measureLuminance(hex: string): number {
   const channel = (i: number): number => {

@@ -4,7 +4,7 @@
  * 上年结转 requests in the text. Nothing here is read from another report, and nothing is added up.
  */
 import type { EChartsOption } from 'echarts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { NEUTRAL } from './palette.ts';
 import { formatFull, formatProse, formatSigned } from '../views/format-number.ts';
@@ -46,7 +46,7 @@ export function buildPriorYearOption(data: PriorYearChartData, width: number): B
   const option: EChartsOption = {
     ...buildBaseOption(),
     legend: { ...buildLegendStyle() },
-    grid: { left, right: measureLabelRoom(data.items.map(valueText), 4), top: 28, bottom: 4, containLabel: false },
+    grid: { left, right: measureValueRoom(data.items.map(valueText)), top: 28, bottom: 4, containLabel: false },
     xAxis: { type: 'value', show: false, min: 0, max: 'dataMax' },
     yAxis: { type: 'category', inverse: true, data: data.items.map((i) => i.label), ...buildAxisStyle(), axisLine: { show: false } },
     series: [

@@ -6,9 +6,9 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { MetricUnit } from '../metrics/metric-specs.ts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
-import { OKABE_ITO } from './palette.ts';
+import { CAUTION_FILL_ALPHA, fadeColor, OKABE_ITO } from './palette.ts';
 import { formatFull, formatPer100, formatPercent } from '../views/format-number.ts';
 
 /** One jurisdiction's value. */
@@ -63,7 +63,7 @@ export function rankItems(items: readonly RankingItem[]): RankingItem[] {
 export function buildRankingOption(data: RankingChartData, width: number): BuiltChart {
   const ranked = rankItems(data.items);
   const left = measureLabelRoom(ranked.map((i) => i.name));
-  const right = measureLabelRoom(ranked.map((i) => formatRankingValue(i, data.unit)), 4);
+  const right = measureValueRoom(ranked.map((i) => formatRankingValue(i, data.unit)));
   const tips = [
     ranked.map((i) => `${i.name}（${i.scopeLabel}）：${formatRankingValue(i, data.unit)}${i.denominator !== null ? `（${formatFull(i.numerator)} / ${formatFull(i.denominator)}）` : ''}${i.caution ? '，基数小，仅供参考' : ''}`),
   ];
@@ -79,7 +79,7 @@ export function buildRankingOption(data: RankingChartData, width: number): Built
         emphasis: { disabled: true },
         data: ranked.map((i) => ({
           value: i.value,
-          itemStyle: { color: OKABE_ITO.blue, opacity: i.caution ? 0.35 : 1 },
+          itemStyle: i.caution ? { color: fadeColor(OKABE_ITO.blue, CAUTION_FILL_ALPHA), borderColor: OKABE_ITO.blue, borderWidth: 1 } : { color: OKABE_ITO.blue },
           label: { show: true, position: 'right', formatter: formatRankingValue(i, data.unit), ...buildLabelStyle() },
         })),
       },

@@ -7,9 +7,9 @@
 import type { EChartsOption } from 'echarts';
 import type { FormId } from '../form/types.ts';
 import type { Comparability, MetricUnit } from '../metrics/metric-specs.ts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, isNarrow, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, estimateTextWidth, FONT_SIZE, isNarrow, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
-import { INK, SERIES_COLORS } from './palette.ts';
+import { CAUTION_FILL_ALPHA, fadeColor, INK, OKABE_ITO, SERIES_COLORS } from './palette.ts';
 import { formatAxisTick, formatFull, formatPer100, formatPercent, formatProse } from '../views/format-number.ts';
 
 /** One year of the metric. */
@@ -53,6 +53,31 @@ export function formatTrendValue(point: TrendPoint, unit: MetricUnit): string {
   return formatFull(point.value);
 }
 
+/** Formats a year tick as the bare year, for axes too narrow for “2021年” (a module-level function, so cache keys see its source). */
+export function formatShortYearTick(year: number): string {
+  return String(year);
+}
+
+/** The least room between two labels on the year axis or between two value labels. */
+const LABEL_SPACE = 6;
+
+/** The diameter of a point. */
+const SYMBOL_SIZE = 7;
+
+/** The height the legend takes at the top. */
+const LEGEND_ROOM = 16;
+
+/**
+ * Picks the year ticks for the room one year gets: every year as “2021年” when that fits, else the
+ * bare year, every k-th one counted back from the latest year so that the newest is always labelled.
+ */
+export function planYearTicks(first: number, last: number, perYear: number): { years: number[]; short: boolean } {
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  if (estimateTextWidth(formatYearTick(last)) + LABEL_SPACE <= perYear) return { years, short: false };
+  const step = Math.ceil((estimateTextWidth(formatShortYearTick(last)) + LABEL_SPACE) / perYear);
+  return { years: years.filter((y) => (last - y) % step === 0), short: true };
+}
+
 /** The years where the form version changes from the point before (the first year of the newer form). */
 export function listFormBreaks(points: readonly TrendPoint[]): number[] {
   return points.filter((p, i) => i > 0 && points[i - 1]?.form !== p.form).map((p) => p.year);
@@ -72,18 +97,27 @@ export function buildTrendOption(data: TrendChartData, width: number): BuiltChar
       .filter((p) => p.form === form)
       .map((p) => `${p.year}年 ${data.metricName}：${p.value === null ? `无（${p.missing ?? '未填写'}）` : formatTrendValue(p, data.unit)}${p.denominator !== null && p.value !== null ? `（${formatFull(p.numerator)} / ${formatFull(p.denominator)}）` : ''}${p.caution ? '，基数小，仅供参考' : ''}`),
   );
-  const years1 = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const grid = { left: narrow ? 44 : 56, right: 24 };
+  const perYear = (width - grid.left - grid.right) / (last - first + 1);
+  const ticks = planYearTicks(first, last, perYear);
+  // Every value label when they fit side by side; else only each series' latest (the table and hover texts have all).
+  const labelsFit = data.points.every((p) => estimateTextWidth(formatTrendValue(p, data.unit)) + LABEL_SPACE <= perYear);
+  const lastOfForm = new Set(forms.map((form) => data.points.filter((p) => p.form === form).at(-1)));
+  // “表式变更” sits above the plot, higher than a top point's value label (half the symbol, the label's
+  // distance, one line) and below the legend.
+  const breakDistance = Math.ceil(SYMBOL_SIZE / 2 + 5 + FONT_SIZE * 1.2 + LABEL_SPACE / 2);
+  const top = Math.max(forms.length > 1 ? 56 : 40, breaks.length ? LEGEND_ROOM + FONT_SIZE * 1.2 + breakDistance : 0);
   const option: EChartsOption = {
     ...buildBaseOption(),
     legend: forms.length > 1 ? { ...buildLegendStyle(), icon: undefined, itemWidth: 16, itemHeight: 8 } : { show: false },
-    grid: { left: narrow ? 44 : 56, right: 24, top: forms.length > 1 ? 56 : 40, bottom: 28, containLabel: false },
+    grid: { ...grid, top: Math.ceil(top), bottom: 28, containLabel: false },
     xAxis: {
       type: 'value',
       min: first - 0.5,
       max: last + 0.5,
       ...buildAxisStyle(),
       splitLine: { show: false },
-      axisLabel: { ...buildLabelStyle(), customValues: years1, formatter: formatYearTick },
+      axisLabel: { ...buildLabelStyle(), customValues: ticks.years, formatter: ticks.short ? formatShortYearTick : formatYearTick },
       axisTick: { show: false },
     },
     yAxis: {
@@ -94,33 +128,39 @@ export function buildTrendOption(data: TrendChartData, width: number): BuiltChar
       axisLine: { show: false },
       axisLabel: { ...buildLabelStyle(), formatter: data.unit === 'share' ? '{value}%' : data.unit === 'count' ? formatAxisTick : '{value}' },
     },
-    series: forms.map((form, s) => ({
-      type: 'line',
-      name: data.formLabels[form],
-      emphasis: { disabled: true },
-      symbolSize: 7,
-      connectNulls: false,
-      lineStyle: { width: 2, color: SERIES_COLORS[s % SERIES_COLORS.length] },
-      itemStyle: { color: SERIES_COLORS[s % SERIES_COLORS.length] },
-      data: data.points
-        .filter((p) => p.form === form)
-        .map((p) => ({
-          value: [p.year, p.value === null ? null : p.value * scale],
-          symbol: p.caution ? 'emptyCircle' : 'circle',
-          label: { show: p.value !== null, position: 'top', formatter: formatTrendValue(p, data.unit), ...buildLabelStyle() },
-        })),
-      ...(s === 0 && breaks.length
-        ? {
-            markLine: {
-              silent: true,
-              symbol: 'none',
-              lineStyle: { color: INK, type: 'dashed', width: 1, opacity: 0.6 },
-              label: { ...buildLabelStyle(), position: 'end', distance: 2, formatter: '表式变更' },
-              data: breaks.map((y) => ({ xAxis: y - 0.5 })),
-            },
-          }
-        : {}),
-    })),
+    series: forms.map((form, s) => {
+      const color = SERIES_COLORS[s % SERIES_COLORS.length] ?? OKABE_ITO.blue;
+      return {
+        type: 'line',
+        name: data.formLabels[form],
+        emphasis: { disabled: true },
+        symbol: 'circle',
+        symbolSize: SYMBOL_SIZE,
+        connectNulls: false,
+        lineStyle: { width: 2, color },
+        itemStyle: { color },
+        data: data.points
+          .filter((p) => p.form === form)
+          .map((p) => ({
+            value: [p.year, p.value === null ? null : p.value * scale],
+            // Hollow on a small base: a faint fill inside a solid ring (ECharts' own hollow
+            // symbol is filled white, which glares on a dark page).
+            ...(p.caution ? { itemStyle: { color: fadeColor(color, CAUTION_FILL_ALPHA), borderColor: color, borderWidth: 1.5 } } : {}),
+            label: { show: p.value !== null && (labelsFit || lastOfForm.has(p)), position: 'top', formatter: formatTrendValue(p, data.unit), ...buildLabelStyle() },
+          })),
+        ...(s === 0 && breaks.length
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: INK, type: 'dashed', width: 1, opacity: 0.6 },
+                label: { ...buildLabelStyle(), position: 'end', distance: breakDistance, formatter: '表式变更' },
+                data: breaks.map((y) => ({ xAxis: y - 0.5 })),
+              },
+            }
+          : {}),
+      };
+    }),
   };
   return { option, size: { width, height: narrow ? 220 : 260 }, tips };
 }

@@ -2,7 +2,7 @@
 import { METRICS, type MetricSpec } from '../metrics/metric-specs.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { SCOPE_NOTE } from './chart-data.ts';
-import { comparePath } from './paths.ts';
+import { comparePath, metricMethodologyPath } from './paths.ts';
 
 /** The metrics a jurisdiction page charts over the years, in this order. */
 export const TREND_METRIC_IDS: readonly MetricSpec['id'][] = ['requests_received', 'grant_rate', 'denial_rate', 'not_held_share', 'review_correction_rate', 'appeals_per_100'];
@@ -32,6 +32,8 @@ export interface CompareView {
   readonly title: string;
   readonly description: string;
   readonly definition: string;
+  /** The metric's entry on the methodology page. */
+  readonly methodologyHref: string;
   readonly comparabilityNote: string;
   readonly scopeNote: string;
   /** The same metric in the other years, and the other metrics this year. */
@@ -46,6 +48,7 @@ export function buildCompareView(page: ComparePage, reports: readonly CheckedRep
     title: `${page.year} 年各地${page.metric.name}比较`,
     description: `黑龙江省各级政府 ${page.year} 年政府信息公开工作年度报告中的${page.metric.name}，按省、市（地）、县三级分别排序。`,
     definition: page.metric.definition,
+    methodologyHref: metricMethodologyPath(page.metric.id),
     comparabilityNote: page.metric.comparabilityNote,
     scopeNote: SCOPE_NOTE,
     otherYears: pages.filter((p) => p.metric.id === page.metric.id && p.year !== page.year).map((p) => ({ href: p.href, text: `${p.year} 年` })),

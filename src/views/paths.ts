@@ -26,3 +26,13 @@ export const COMPARE_PATH = '/compare/';
 export function comparePath(year: number, metricId: string): string {
   return `/compare/${year}/${metricId}/`;
 }
+
+/** The element id of a metric's entry on the methodology page. */
+export function metricAnchor(metricId: string): string {
+  return `metric-${metricId}`;
+}
+
+/** The methodology entry of a metric: its definition, cells and comparability. */
+export function metricMethodologyPath(metricId: string): string {
+  return `${METHODOLOGY_PATH}#${metricAnchor(metricId)}`;
+}

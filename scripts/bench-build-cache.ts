@@ -1,0 +1,101 @@
+/**
+ * `npm run bench:charts-cache -- [--content DIR] [--keep]`: builds the whole site twice with one
+ * fresh chart cache (GONGKAI_CHART_CACHE in a scratch directory): first cold (empty cache), then
+ * warm (nothing changed), each into its own scratch out dir. Prints one JSON line per build:
+ *   {"build","content","pages","seconds","charts_rendered","charts_reused"}
+ * then one line comparing the two out dirs byte for byte: {"build":"compare","files","identical","differing"}.
+ * Only the chart cache starts empty: Vite's and Astro's own caches are whatever the checkout has.
+ * Uses the committed content/ unless --content names another directory; never writes to it.
+ * Exit 0: measured (even when the builds differ, which the compare line reports); 1: a build failed; 2: usage.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const USAGE = 'usage: npm run bench:charts-cache -- [--content DIR] [--keep]';
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+/** The figures of one build. */
+interface BuildFigures {
+  readonly seconds: number;
+  readonly pages: number;
+  readonly charts_rendered: number;
+  readonly charts_reused: number;
+}
+
+/** Lists every file under a directory, as sorted paths relative to it. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** Hashes a file's bytes. */
+function hashFile(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** The files that are in one tree only or differ in bytes, and how many files the trees hold. */
+function compareTrees(a: string, b: string): { files: number; differing: string[] } {
+  const left = listFiles(a);
+  const right = new Set(listFiles(b));
+  const differing = left.filter((f) => !right.has(f) || hashFile(join(a, f)) !== hashFile(join(b, f)));
+  for (const f of right) if (!left.includes(f)) differing.push(f);
+  return { files: left.length, differing: differing.sort() };
+}
+
+/** Builds the site into `outDir` with the given chart cache and returns its figures; throws when the build fails. */
+function runBuild(outDir: string, cacheDir: string, statsFile: string, content: string | undefined): BuildFigures {
+  const env = { ...process.env, GONGKAI_CHART_CACHE: cacheDir, GONGKAI_CHART_STATS: statsFile, ...(content ? { GONGKAI_CONTENT: content } : {}) };
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir, '--silent'], { cwd: REPO, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${(r.stderr || r.stdout).slice(-4000)}`);
+  if (!existsSync(statsFile)) throw new Error(`the build wrote no chart statistics to ${statsFile}`);
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { charts_rendered: number; charts_reused: number };
+  const pages = listFiles(outDir).filter((f) => f.endsWith('.html')).length;
+  return { seconds, pages, charts_rendered: stats.charts_rendered, charts_reused: stats.charts_reused };
+}
+
+let args;
+try {
+  args = parseArgs({ options: { content: { type: 'string' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
+} catch (err) {
+  console.error(`bench-build-cache: ${(err as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const content = args.values.content ? resolve(args.values.content) : undefined;
+if (content && !existsSync(join(content, 'reports'))) {
+  console.error(`bench-build-cache: ${content} has no reports/ folder\n  hint: pass a content directory, e.g. one written by npm run synth\n${USAGE}`);
+  process.exit(2);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-cache-'));
+let failed = false;
+try {
+  const cache = join(scratch, 'chart-cache');
+  const label = content ?? 'content/';
+  for (const build of ['cold', 'warm'] as const) {
+    const f = runBuild(join(scratch, `dist-${build}`), cache, join(scratch, `stats-${build}.json`), content);
+    console.log(JSON.stringify({ build, content: label, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, charts_rendered: f.charts_rendered, charts_reused: f.charts_reused }));
+  }
+  const { files, differing } = compareTrees(join(scratch, 'dist-cold'), join(scratch, 'dist-warm'));
+  console.log(JSON.stringify({ build: 'compare', files, identical: differing.length === 0, differing: differing.slice(0, 20) }));
+  console.error(`bench-build-cache: cold and warm builds are ${differing.length ? `NOT byte-identical (${differing.length} of ${files} files differ)` : `byte-identical (${files} files)`}${args.values.keep ? `; kept ${scratch}` : ''}`);
+} catch (err) {
+  failed = true;
+  console.error(`bench-build-cache: ${(err as Error).message}`);
+} finally {
+  if (!args.values.keep) rmSync(scratch, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

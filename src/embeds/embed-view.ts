@@ -172,6 +172,6 @@ export function buildOgImageText(meta: ReportMeta): OgImageText {
     brand: COMPILER,
     title: meta.title,
     subtitle: `${meta.publisher} · ${meta.year} 年度`,
-    footer: '政府信息公开工作年度报告中的数字，按报告原样发布',
+    footer: '年度报告中的数字，按报告原样发布',
   };
 }

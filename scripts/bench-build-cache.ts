@@ -4,13 +4,16 @@
  * warm (nothing changed), each into its own scratch out dir. Prints one JSON line per build:
  *   {"build","content","pages","seconds","charts_rendered","charts_reused"}
  * then one line comparing the two out dirs byte for byte: {"build":"compare","files","identical","differing"}.
- * Only the chart cache starts empty: Vite's and Astro's own caches are whatever the checkout has.
+ * Assumes the checkout is shared (others build and edit in it): the site is built from a snapshot of
+ * its sources (src, public, the config) copied into the scratch directory, with Astro's and Vite's
+ * caches inside the snapshot, so a concurrent build or edit cannot leak in. Those caches start empty
+ * on the cold build too; only the chart cache is what the cold/warm pair is about.
  * Uses the committed content/ unless --content names another directory; never writes to it.
  * Exit 0: measured (even when the builds differ, which the compare line reports); 1: a build failed; 2: usage.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +22,12 @@ import { parseArgs } from 'node:util';
 const USAGE = 'usage: npm run bench:charts-cache -- [--content DIR] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** What the site build reads from the project besides node_modules and the content. */
+const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+/** The project's Astro config with Astro's and Vite's caches kept inside the snapshot. */
+const SNAPSHOT_CONFIG = `import config from './astro.config.mjs';
+export default { ...config, cacheDir: './.snapshot-cache/astro', vite: { ...(config.vite ?? {}), cacheDir: './.snapshot-cache/vite' } };
+`;
 
 /** The figures of one build. */
 interface BuildFigures {
@@ -50,11 +59,20 @@ function compareTrees(a: string, b: string): { files: number; differing: string[
   return { files: left.length, differing: differing.sort() };
 }
 
-/** Builds the site into `outDir` with the given chart cache and returns its figures; throws when the build fails. */
-function runBuild(outDir: string, cacheDir: string, statsFile: string, content: string | undefined): BuildFigures {
-  const env = { ...process.env, GONGKAI_CHART_CACHE: cacheDir, GONGKAI_CHART_STATS: statsFile, ...(content ? { GONGKAI_CONTENT: content } : {}) };
+/** Copies the site's sources from the working tree into `dir`, with node_modules linked. */
+function snapshotSite(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const name of SITE_FILES) cpSync(join(REPO, name), join(dir, name), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'astro.snapshot.config.mjs'), SNAPSHOT_CONFIG);
+}
+
+/** Builds the snapshot at `root` into `outDir` with the given chart cache and returns its figures; throws when the build fails. */
+function runBuild(root: string, outDir: string, cacheDir: string, statsFile: string, content: string): BuildFigures {
+  const env = { ...process.env, GONGKAI_CHART_CACHE: cacheDir, GONGKAI_CHART_STATS: statsFile, GONGKAI_CONTENT: content };
   const started = performance.now();
-  const r = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir, '--silent'], { cwd: REPO, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const args = [ASTRO, 'build', '--root', root, '--config', 'astro.snapshot.config.mjs', '--outDir', outDir, '--silent'];
+  const r = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${(r.stderr || r.stdout).slice(-4000)}`);
   if (!existsSync(statsFile)) throw new Error(`the build wrote no chart statistics to ${statsFile}`);
@@ -84,9 +102,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-cache-'));
 let failed = false;
 try {
   const cache = join(scratch, 'chart-cache');
+  const site = join(scratch, 'site');
+  snapshotSite(site);
   const label = content ?? 'content/';
   for (const build of ['cold', 'warm'] as const) {
-    const f = runBuild(join(scratch, `dist-${build}`), cache, join(scratch, `stats-${build}.json`), content);
+    const f = runBuild(site, join(scratch, `dist-${build}`), cache, join(scratch, `stats-${build}.json`), content ?? join(REPO, 'content'));
     console.log(JSON.stringify({ build, content: label, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, charts_rendered: f.charts_rendered, charts_reused: f.charts_reused }));
   }
   const { files, differing } = compareTrees(join(scratch, 'dist-cold'), join(scratch, 'dist-warm'));

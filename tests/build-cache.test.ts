@@ -1,66 +1,57 @@
 /**
- * The chart cache across builds, and the determinism of the whole build: the committed content is
- * built twice into scratch directories with one fresh chart cache. The second build must render no
- * chart (every SVG comes from the cache), and the two builds must be byte-identical, every file of
- * them (HTML, CSV, feeds, sitemap, the Pagefind index), nothing ignored.
+ * The chart cache across builds, and the determinism of the whole build, through the benchmark
+ * (scripts/bench-build-cache.ts): the committed content is built twice, from a snapshot of the
+ * sources, with one fresh chart cache. The second build must render no chart (every SVG comes from
+ * the cache), and the two builds must be byte-identical, every file of them (HTML, CSV, feeds,
+ * sitemap, the Pagefind index), nothing ignored.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-/** The chart counters a build writes to GONGKAI_CHART_STATS. */
-interface ChartStats {
-  readonly charts_rendered: number;
-  readonly charts_reused: number;
+/** One JSON line the benchmark prints. */
+interface BenchLine {
+  readonly build: string;
+  readonly pages?: number;
+  readonly charts_rendered?: number;
+  readonly charts_reused?: number;
+  readonly files?: number;
+  readonly identical?: boolean;
+  readonly differing?: readonly string[];
 }
 
-let scratch = '';
-const stats: ChartStats[] = [];
-
-/** Every file under a directory, as sorted relative paths. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
-}
-
-/** Builds the committed content into `scratch/dist-<n>` with the shared scratch chart cache; returns its chart counters. */
-function buildSite(n: number): ChartStats {
-  const statsFile = join(scratch, `stats-${n}.json`);
-  const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_CHART_CACHE: join(scratch, 'chart-cache'), GONGKAI_CHART_STATS: statsFile };
-  delete env.GONGKAI_CONTENT;
-  execFileSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(scratch, `dist-${n}`), '--silent'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  return JSON.parse(readFileSync(statsFile, 'utf8')) as ChartStats;
-}
+let lines: BenchLine[] = [];
 
 beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'gongkai-build-cache-'));
-  stats.push(buildSite(1), buildSite(2));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.GONGKAI_CONTENT;
+  const out = execFileSync(process.execPath, [join('scripts', 'bench-build-cache.ts')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  lines = out.trim().split('\n').map((l) => JSON.parse(l) as BenchLine);
 });
 
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+/** The line of one build. */
+function findLine(build: string): BenchLine {
+  const line = lines.find((l) => l.build === build);
+  if (!line) throw new Error(`the benchmark printed no "${build}" line`);
+  return line;
+}
 
 describe('two builds of the committed content with one chart cache', () => {
   it('renders every chart in the first build and none in the second', () => {
-    const [cold, warm] = stats;
-    expect(cold?.charts_rendered).toBeGreaterThan(0);
-    expect(warm?.charts_rendered).toBe(0);
+    const cold = findLine('cold');
+    const warm = findLine('warm');
+    expect(cold.pages).toBeGreaterThan(100);
+    expect(warm.pages).toBe(cold.pages);
+    expect(cold.charts_rendered).toBeGreaterThan(0);
+    expect(warm.charts_rendered).toBe(0);
     // The second build asks for exactly the charts the first did, all from the cache.
-    expect(warm?.charts_reused).toBe((cold?.charts_rendered ?? 0) + (cold?.charts_reused ?? 0));
+    expect(warm.charts_reused).toBe((cold.charts_rendered ?? 0) + (cold.charts_reused ?? 0));
   });
 
   it('writes byte-identical files, every one of them', () => {
-    const first = join(scratch, 'dist-1');
-    const second = join(scratch, 'dist-2');
-    const files = listFiles(first);
-    expect(files.length).toBeGreaterThan(100);
-    expect(listFiles(second)).toEqual(files);
-    const differing = files.filter((f) => !readFileSync(join(first, f)).equals(readFileSync(join(second, f))));
-    expect(differing).toEqual([]);
+    const compare = findLine('compare');
+    expect(compare.files).toBeGreaterThan(100);
+    expect(compare.differing).toEqual([]);
+    expect(compare.identical).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { prerenderChartsIntegration } from './src/integrations/prerender-charts.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
 // The public address of the deployed site, used for canonical URLs, the sitemap and feeds.
@@ -13,6 +14,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  // Every build writes the sitemap and the Pagefind search index into its output directory.
-  integrations: [sitemapIntegration(), pagefindIntegration()],
+  // Every build renders the charts the cache lacks on every core first, and writes the sitemap and
+  // the Pagefind search index into its output directory.
+  integrations: [prerenderChartsIntegration(), sitemapIntegration(), pagefindIntegration()],
 });

@@ -1,9 +1,14 @@
 /**
- * `npm run bench:charts-cache -- [--content DIR] [--keep]`: builds the whole site twice with one
- * fresh chart cache (GONGKAI_CHART_CACHE in a scratch directory): first cold (empty cache), then
- * warm (nothing changed), each into its own scratch out dir. Prints one JSON line per build:
- *   {"build","content","pages","seconds","charts_rendered","charts_reused"}
- * then one line comparing the two out dirs byte for byte: {"build":"compare","files","identical","differing"}.
+ * `npm run bench:charts-cache -- [--content DIR] [--keep]`: the chart cache across builds. Builds the
+ * whole site three times, each into its own scratch out dir, with one fresh chart cache
+ * (GONGKAI_CHART_CACHE in a scratch directory):
+ *   cold          empty chart cache, empty image cache (the embed PNG/SVG images, GONGKAI_IMAGE_CACHE)
+ *   warm          both caches as the cold build left them (nothing changed: a rebuild)
+ *   charts-warm   the chart cache warm, a fresh empty image cache: what the chart cache alone saves
+ * Prints one JSON line per build:
+ *   {"build","content","pages","seconds","charts_rendered","charts_reused","images_made","images_reused"}
+ * then a line comparing the cold build's out dir with each other one byte for byte:
+ *   {"build":"compare","builds":["cold","warm"],"files","identical","differing"}.
  * Assumes the checkout is shared (others build and edit in it): the site is built from a snapshot of
  * its sources (src, public, the config) copied into the scratch directory, with Astro's and Vite's
  * caches inside the snapshot, so a concurrent build or edit cannot leak in. Those caches start empty
@@ -29,12 +34,22 @@ const SNAPSHOT_CONFIG = `import config from './astro.config.mjs';
 export default { ...config, cacheDir: './.snapshot-cache/astro', vite: { ...(config.vite ?? {}), cacheDir: './.snapshot-cache/vite' } };
 `;
 
-/** The figures of one build. */
+/** The figures of one build; the image counts are null when the build writes none (no embeds). */
 interface BuildFigures {
   readonly seconds: number;
   readonly pages: number;
   readonly charts_rendered: number;
   readonly charts_reused: number;
+  readonly images_made: number | null;
+  readonly images_reused: number | null;
+}
+
+/** The caches and counter files of one build. */
+interface BuildCaches {
+  readonly charts: string;
+  readonly chartStats: string;
+  readonly images: string;
+  readonly imageStats: string;
 }
 
 /** Lists every file under a directory, as sorted paths relative to it. */
@@ -67,18 +82,26 @@ function snapshotSite(dir: string): void {
   writeFileSync(join(dir, 'astro.snapshot.config.mjs'), SNAPSHOT_CONFIG);
 }
 
-/** Builds the snapshot at `root` into `outDir` with the given chart cache and returns its figures; throws when the build fails. */
-function runBuild(root: string, outDir: string, cacheDir: string, statsFile: string, content: string): BuildFigures {
-  const env = { ...process.env, GONGKAI_CHART_CACHE: cacheDir, GONGKAI_CHART_STATS: statsFile, GONGKAI_CONTENT: content };
+/** Builds the snapshot at `root` into `outDir` with the given caches and returns its figures; throws when the build fails. */
+function runBuild(root: string, outDir: string, caches: BuildCaches, content: string): BuildFigures {
+  const env = {
+    ...process.env,
+    GONGKAI_CONTENT: content,
+    GONGKAI_CHART_CACHE: caches.charts,
+    GONGKAI_CHART_STATS: caches.chartStats,
+    GONGKAI_IMAGE_CACHE: caches.images,
+    GONGKAI_IMAGE_STATS: caches.imageStats,
+  };
   const started = performance.now();
   const args = [ASTRO, 'build', '--root', root, '--config', 'astro.snapshot.config.mjs', '--outDir', outDir, '--silent'];
   const r = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${(r.stderr || r.stdout).slice(-4000)}`);
-  if (!existsSync(statsFile)) throw new Error(`the build wrote no chart statistics to ${statsFile}`);
-  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { charts_rendered: number; charts_reused: number };
+  if (!existsSync(caches.chartStats)) throw new Error(`the build wrote no chart statistics to ${caches.chartStats}`);
+  const charts = JSON.parse(readFileSync(caches.chartStats, 'utf8')) as { charts_rendered: number; charts_reused: number };
+  const images = existsSync(caches.imageStats) ? (JSON.parse(readFileSync(caches.imageStats, 'utf8')) as { images_made: number; images_reused: number }) : null;
   const pages = listFiles(outDir).filter((f) => f.endsWith('.html')).length;
-  return { seconds, pages, charts_rendered: stats.charts_rendered, charts_reused: stats.charts_reused };
+  return { seconds, pages, ...charts, images_made: images?.images_made ?? null, images_reused: images?.images_reused ?? null };
 }
 
 let args;
@@ -101,17 +124,25 @@ if (content && !existsSync(join(content, 'reports'))) {
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-cache-'));
 let failed = false;
 try {
-  const cache = join(scratch, 'chart-cache');
   const site = join(scratch, 'site');
   snapshotSite(site);
   const label = content ?? 'content/';
-  for (const build of ['cold', 'warm'] as const) {
-    const f = runBuild(site, join(scratch, `dist-${build}`), cache, join(scratch, `stats-${build}.json`), content ?? join(REPO, 'content'));
-    console.log(JSON.stringify({ build, content: label, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, charts_rendered: f.charts_rendered, charts_reused: f.charts_reused }));
+  const builds = [
+    { build: 'cold', images: 'image-cache' },
+    { build: 'warm', images: 'image-cache' },
+    { build: 'charts-warm', images: 'image-cache-empty' },
+  ];
+  for (const { build, images } of builds) {
+    const caches = { charts: join(scratch, 'chart-cache'), chartStats: join(scratch, `charts-${build}.json`), images: join(scratch, images), imageStats: join(scratch, `images-${build}.json`) };
+    const f = runBuild(site, join(scratch, `dist-${build}`), caches, content ?? join(REPO, 'content'));
+    console.log(JSON.stringify({ build, content: label, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, charts_rendered: f.charts_rendered, charts_reused: f.charts_reused, images_made: f.images_made, images_reused: f.images_reused }));
   }
-  const { files, differing } = compareTrees(join(scratch, 'dist-cold'), join(scratch, 'dist-warm'));
-  console.log(JSON.stringify({ build: 'compare', files, identical: differing.length === 0, differing: differing.slice(0, 20) }));
-  console.error(`bench-build-cache: cold and warm builds are ${differing.length ? `NOT byte-identical (${differing.length} of ${files} files differ)` : `byte-identical (${files} files)`}${args.values.keep ? `; kept ${scratch}` : ''}`);
+  for (const other of builds.slice(1).map((b) => b.build)) {
+    const { files, differing } = compareTrees(join(scratch, 'dist-cold'), join(scratch, `dist-${other}`));
+    console.log(JSON.stringify({ build: 'compare', builds: ['cold', other], files, identical: differing.length === 0, differing: differing.slice(0, 20) }));
+    console.error(`bench-build-cache: the cold and ${other} builds are ${differing.length ? `NOT byte-identical (${differing.length} of ${files} files differ)` : `byte-identical (${files} files)`}`);
+  }
+  if (args.values.keep) console.error(`bench-build-cache: kept ${scratch}`);
 } catch (err) {
   failed = true;
   console.error(`bench-build-cache: ${(err as Error).message}`);

@@ -18,18 +18,17 @@
  * Output directories are hashed and deleted as soon as they are measured (20,000 reports with
  * embeds take tens of GB), unless --keep.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { countDifferences, hashTree, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
 const USAGE = 'usage: npm run bench -- --reports N [--seed S] [--ref REV] [--keep] [--cpu-prof DIR]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const TIME = '/usr/bin/time';
 /** What the site build reads from the project besides node_modules. */
 const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
@@ -53,10 +52,7 @@ export default { ...config, cacheDir: './.bench-cache/astro', vite: { ...(config
 `;
 
 /** One build's figures. */
-interface BuildFigures {
-  readonly seconds: number;
-  readonly cpuSeconds: number | null;
-  readonly peakRssMb: number;
+interface BuildFigures extends MeasuredRun {
   readonly pages: number;
   readonly files: number;
   /** Hash of every output file by its path, for comparing builds. */
@@ -64,93 +60,19 @@ interface BuildFigures {
   readonly stats: Record<string, number>;
 }
 
-/** The resident set (kB) of a process and all its descendants, from /proc. */
-function readTreeRssKb(root: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // Fields after the command name (which may hold spaces): state ppid … rss is field 24 overall.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const pid = Number(name);
-    const ppid = Number(fields[1]);
-    rss.set(pid, Number(fields[21]) * 4);
-    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  }
-  let total = 0;
-  const todo = [root];
-  while (todo.length) {
-    const pid = todo.pop()!;
-    total += rss.get(pid) ?? 0;
-    todo.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
-
-/** Hashes every file under a directory by its relative path. */
-function hashTree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  for (const e of files) {
-    const path = join(e.parentPath, e.name);
-    out.set(path.slice(dir.length), createHash('sha256').update(readFileSync(path)).digest('hex'));
-  }
-  return out;
-}
-
-/** Counts the paths whose bytes differ between two builds, or that only one of them has. */
-function countDifferences(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): number {
-  let n = 0;
-  for (const [path, hash] of a) if (b.get(path) !== hash) n++;
-  for (const path of b.keys()) if (!a.has(path)) n++;
-  return n;
-}
-
 /** Reads the JSON counters a build wrote on exit, if it wrote them. */
 function readStats(file: string): Record<string, number> {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>) : {};
 }
 
-/** Runs `astro build` (under /usr/bin/time when present), sampling its process tree's memory. */
+/** Runs `astro build` in a project, measures it, hashes its output and (unless kept) deletes it. */
 async function runBuild(root: string, outDir: string, env: Record<string, string>, nodeFlags: string[], keep: boolean): Promise<BuildFigures> {
-  const timed = existsSync(TIME);
   const astro = [...nodeFlags, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root, '--outDir', outDir, '--config', 'astro.bench.config.mjs', '--silent'];
-  const [cmd, args] = timed ? [TIME, ['-f', 'BENCH-TIME %M %U %S', process.execPath, ...astro]] : [process.execPath, astro];
-  const started = performance.now();
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  let stdout = '';
-  child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-20000)));
-  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20000)));
-  let peakKb = 0;
-  const timer = setInterval(() => {
-    if (child.pid) peakKb = Math.max(peakKb, readTreeRssKb(child.pid));
-  }, 100);
-  const status = await new Promise<number | null>((done) => child.on('close', done));
-  clearInterval(timer);
-  const seconds = (performance.now() - started) / 1000;
-  if (status !== 0) throw new Error(`astro build in ${root} failed (exit ${status}):\n${stdout.slice(-2000)}\n${stderr.slice(-6000)}`);
-  const time = /BENCH-TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
-  if (time) peakKb = Math.max(peakKb, Number(time[1]));
+  const run = await runMeasured(astro, root, env);
   const hashes = hashTree(outDir);
   const paths = [...hashes.keys()];
-  const figures = {
-    seconds,
-    cpuSeconds: time ? Number(time[2]) + Number(time[3]) : null,
-    peakRssMb: Math.round(peakKb / 1024),
-    pages: paths.filter((p) => p.endsWith('.html')).length,
-    files: paths.length,
-    hashes,
-    stats: {},
-  };
   if (!keep) rmSync(outDir, { recursive: true, force: true });
-  return figures;
+  return { ...run, pages: paths.filter((p) => p.endsWith('.html')).length, files: paths.length, hashes, stats: {} };
 }
 
 /** Picks 1% of reports (at least one), the same for a seed whatever the machine. */

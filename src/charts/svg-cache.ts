@@ -49,6 +49,11 @@ export function hashChartInput(chart: Pick<BuiltChart, 'option' | 'size'>, opts:
   return createHash('sha256').update(input).digest('hex');
 }
 
+/** Where the cache in `dir` keeps the SVG of a key: `<dir>/<key[0..2]>/<key>.svg`. */
+export function svgCachePath(dir: string, key: string): string {
+  return `${dir}/${key.slice(0, 2)}/${key}.svg`;
+}
+
 /**
  * Creates a cache in a directory (e.g. `.cache/charts`); files are `<dir>/<key[0..2]>/<key>.svg`.
  * With `fs` null it caches in memory only (one build); with `fs` nothing is held in memory, so a large
@@ -61,7 +66,7 @@ export function createSvgCache(fs: SvgCacheFs | null, dir: string): SvgCache {
   return {
     render(chart, opts = {}) {
       const key = hashChartInput(chart, opts);
-      const path = `${dir}/${key.slice(0, 2)}/${key}.svg`;
+      const path = svgCachePath(dir, key);
       const cached = fs ? fs.readText(path) : memory.get(key);
       if (cached !== undefined) {
         hits += 1;

@@ -1,11 +1,29 @@
 /**
  * The build's chart cache on disk (`.cache/charts`, or GONGKAI_CHART_CACHE), shared by every page
- * of one build process and kept across builds. When GONGKAI_CHART_STATS names a file, the build
- * writes its hit/miss counts there on exit, for the benchmark.
+ * of one build process and kept across builds, and the plan of the charts it lacks, which the
+ * pre-render pass (src/integrations/prerender-charts.ts) renders on worker threads before the pages
+ * ask for them. When GONGKAI_CHART_STATS names a file, the build writes its counts there on exit:
+ * `charts_rendered` (rendered in this build, by a page or the pre-render pass) and `charts_reused`
+ * (charts the pages took from the cache that this build did not render).
+ *
+ * Assumes Astro loads this module twice in one build process: with the config and its integrations,
+ * and in the bundle that prerenders the pages. The cache key hashes the chart option with its
+ * formatter functions' source text, which differs between the two (and from a worker's), so keys
+ * are only ever computed by the bundle's copy: it registers the planner on `globalThis` when it loads,
+ * the integration (which never loads this module) calls it there, and the workers render each planned
+ * chart under the bundle's key after checking that their option is the same (functions by name).
+ * The counters live on `globalThis` too.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { createSvgCache, type SvgCache, type SvgCacheFs } from '../charts/svg-cache.ts';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { BuiltChart } from '../charts/chart-theme.ts';
+import { renderChartSvg } from '../charts/render-svg.ts';
+import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs, type SvgCacheStats } from '../charts/svg-cache.ts';
+import { CHART_WIDTHS, listSiteChartEntries } from '../views/chart-view.ts';
+import { PRERENDER_HOOKS_KEY } from './chart-prerender-key.ts';
+import { getSiteContent } from './site-content.ts';
 
 /** The SvgCacheFs over the real file system; writes go to a temporary file and are renamed into place. */
 export const nodeSvgCacheFs: SvgCacheFs = {
@@ -18,22 +36,163 @@ export const nodeSvgCacheFs: SvgCacheFs = {
   },
   writeText(path, text) {
     mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
+    // Process and thread in the name: pre-render workers of one process write beside each other.
+    const tmp = `${path}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, text);
     renameSync(tmp, path);
   },
 };
+
+/** One chart the cache lacks, as the planner found it: where it is in the site's chart list, and its key. */
+export interface ChartJob {
+  /** The position of its entry in `listSiteChartEntries` over the build's content. */
+  readonly position: number;
+  /** The entry's key (flow, trend-grant_rate, …), to check that a worker found the same entry. */
+  readonly entryKey: string;
+  readonly width: number;
+  /** The cache key, computed by the pages' own code. */
+  readonly key: string;
+  /** The option and size with functions by name (see fingerprintChart). */
+  readonly fingerprint: string;
+}
+
+/** What the pre-render pass has to do. */
+export interface ChartPlan {
+  readonly dir: string;
+  /** Charts the pages will show at least once, by position; each key once. */
+  readonly jobs: readonly ChartJob[];
+  /** Charts the pages will show, counted once per key (in the cache or not). */
+  readonly charts: number;
+}
+
+/** The counters of this build process, shared by every copy of this module. */
+interface ChartStatsState {
+  readonly live: SvgCache[];
+  /** Keys the pre-render pass rendered in this build that no page has read yet. */
+  readonly fresh: Set<string>;
+  /** Pre-render renders, and page reads of them (which the live caches count as hits). */
+  prerendered: number;
+  freshRead: number;
+  exitHook: boolean;
+}
+
+const STATE_KEY = Symbol.for('gongkai.chartStats');
+
+/** Returns this process's chart counters, creating them on first use. */
+function getState(): ChartStatsState {
+  const g = globalThis as { [STATE_KEY]?: ChartStatsState };
+  g[STATE_KEY] ??= { live: [], fresh: new Set(), prerendered: 0, freshRead: 0, exitHook: false };
+  return g[STATE_KEY];
+}
+
+/** Records the keys the pre-render pass rendered in this build, so the pages' reads of them are not counted as reuse. */
+export function recordPrerenderedCharts(keys: Iterable<string>): void {
+  const state = getState();
+  for (const key of keys) {
+    state.fresh.add(key);
+    state.prerendered += 1;
+  }
+}
+
+/** The chart counters of this build process so far. */
+export function readChartStats(): SvgCacheStats {
+  const state = getState();
+  const live = state.live.reduce((sum, c) => ({ hits: sum.hits + c.stats().hits, misses: sum.misses + c.stats().misses }), { hits: 0, misses: 0 });
+  return { hits: live.hits - state.freshRead, misses: live.misses + state.prerendered };
+}
+
+/** The directory of the chart cache: GONGKAI_CHART_CACHE, else `.cache/charts` in the working directory. */
+export function resolveChartCacheDir(): string {
+  return resolve(process.env.GONGKAI_CHART_CACHE ?? '.cache/charts');
+}
+
+/** Hashes a chart's option and size with every function replaced by its name, to compare two copies of the code. */
+export function fingerprintChart(chart: Pick<BuiltChart, 'option' | 'size'>): string {
+  const text = JSON.stringify([chart.size, chart.option], (_key, v: unknown) => (typeof v === 'function' ? `fn:${v.name}` : v));
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Lists the charts of the site missing from the cache, computing their keys with this copy of the code. */
+export function planChartJobs(): ChartPlan {
+  const { reports, jurisdictions } = getSiteContent();
+  const dir = resolveChartCacheDir();
+  const jobs: ChartJob[] = [];
+  const seen = new Set<string>();
+  let position = 0;
+  for (const entry of listSiteChartEntries(reports, jurisdictions)) {
+    for (const width of entry.build ? [CHART_WIDTHS.narrow, CHART_WIDTHS.wide] : []) {
+      const built = entry.build!(width);
+      const key = hashChartInput(built);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (!existsSync(svgCachePath(dir, key))) jobs.push({ position, entryKey: entry.key, width, key, fingerprint: fingerprintChart(built) });
+    }
+    position += 1;
+  }
+  return { dir, jobs, charts: seen.size };
+}
+
+/** What rendering a share of a plan did: the keys written, and the jobs left to their pages. */
+export interface ChartJobsResult {
+  readonly rendered: readonly string[];
+  readonly skipped: number;
+}
+
+/**
+ * Renders planned jobs (in order of position) into the cache under their planned keys, walking the
+ * site's charts in the planner's order. A job whose entry or option differs from what the planner
+ * saw (this copy of the code is not the planner's, functions compared by name) is skipped.
+ */
+export function renderChartJobs(dir: string, jobs: readonly ChartJob[]): ChartJobsResult {
+  const { reports, jurisdictions } = getSiteContent();
+  const rendered: string[] = [];
+  let next = 0;
+  let position = 0;
+  for (const entry of listSiteChartEntries(reports, jurisdictions)) {
+    if (next >= jobs.length) break;
+    for (; next < jobs.length && jobs[next]!.position === position; next++) {
+      const job = jobs[next]!;
+      const built = entry.key === job.entryKey && entry.build ? entry.build(job.width) : null;
+      if (!built || fingerprintChart(built) !== job.fingerprint) continue;
+      nodeSvgCacheFs.writeText(svgCachePath(dir, job.key), renderChartSvg(built.option, built.size));
+      rendered.push(job.key);
+    }
+    position += 1;
+  }
+  return { rendered, skipped: jobs.length - rendered.length };
+}
+
+/** What the pages' bundle offers the pre-render pass, on `globalThis` under PRERENDER_HOOKS_KEY. */
+export interface ChartPrerenderHooks {
+  readonly plan: () => ChartPlan;
+  /** Renders a share of the plan on this thread, with the pages' own code. */
+  readonly render: (dir: string, jobs: readonly ChartJob[]) => ChartJobsResult;
+  readonly record: (keys: Iterable<string>) => void;
+}
+
+(globalThis as Record<symbol, ChartPrerenderHooks>)[Symbol.for(PRERENDER_HOOKS_KEY)] = { plan: planChartJobs, render: renderChartJobs, record: recordPrerenderedCharts };
 
 let cache: SvgCache | undefined;
 
 /** Returns the build's chart cache, created on first use. */
 export function getChartCache(): SvgCache {
   if (cache) return cache;
-  const created = createSvgCache(nodeSvgCacheFs, resolve(process.env.GONGKAI_CHART_CACHE ?? '.cache/charts'));
+  const state = getState();
+  const fs: SvgCacheFs = {
+    readText(path) {
+      const text = nodeSvgCacheFs.readText(path);
+      if (text !== undefined && state.fresh.delete(basename(path, '.svg'))) state.freshRead += 1;
+      return text;
+    },
+    writeText: nodeSvgCacheFs.writeText,
+  };
+  const created = createSvgCache(fs, resolveChartCacheDir());
+  state.live.push(created);
   const statsFile = process.env.GONGKAI_CHART_STATS;
-  if (statsFile) {
+  if (statsFile && !state.exitHook) {
+    state.exitHook = true;
     process.on('exit', () => {
-      const { hits, misses } = created.stats();
+      const { hits, misses } = readChartStats();
       writeFileSync(statsFile, `${JSON.stringify({ charts_rendered: misses, charts_reused: hits })}\n`);
     });
   }

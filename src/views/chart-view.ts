@@ -4,7 +4,11 @@
  */
 import type { ChartTable } from '../charts/chart-table.ts';
 import type { SvgCache } from '../charts/svg-cache.ts';
-import type { ChartEntry } from './chart-sets.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { listJurisdictionCharts, listRankingCharts, listReportCharts, type ChartEntry } from './chart-sets.ts';
+import { listComparePages, TREND_METRIC_IDS } from './compare-view.ts';
+import { listGovernmentSeries } from './site-views.ts';
 
 /** The widths (SVG units) a chart is laid out at: phone and desktop. */
 export const CHART_WIDTHS = { narrow: 360, wide: 720 } as const;
@@ -45,4 +49,18 @@ export function renderChartViews(entries: readonly ChartEntry[], cache: SvgCache
     narrow: render(entry, CHART_WIDTHS.narrow),
     wide: render(entry, CHART_WIDTHS.wide),
   }));
+}
+
+/**
+ * Every chart entry the site's pages show (report, jurisdiction and comparison pages; the embed
+ * pages and preview images reuse the report charts), one at a time, for rendering them into the
+ * cache ahead of the pages. Mirrors what the pages list; a chart it misses is rendered by its page.
+ */
+export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): Generator<ChartEntry> {
+  for (const report of reports) yield* listReportCharts(report, jurisdictions);
+  for (const j of jurisdictions.all) {
+    const series = listGovernmentSeries(reports, j.code);
+    if (series.length) yield* listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions);
+  }
+  for (const page of listComparePages(reports)) yield* listRankingCharts(reports, page.metric.id, page.year, jurisdictions);
 }

@@ -1,0 +1,102 @@
+/**
+ * Renders the charts the cache lacks on every core before Astro generates the pages: on the main
+ * thread and on worker threads, one thread per core or GONGKAI_CHART_THREADS (1: the main thread
+ * only, 0: no pre-render pass). Astro generates pages one at a time on one
+ * thread, so charts rendered there use one core of two; rendered ahead in parallel, the pages only
+ * read the cache. The pass runs once Astro has loaded the pages' bundle and listed the paths (a
+ * wrapper around its prerenderer), because only the bundle's code computes the keys the pages will
+ * look up (see src/loaders/chart-cache.ts). Assumes the pass is only a cache warmer: a chart it
+ * skips, or a pass that fails, is rendered by its page as before.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../loaders/chart-cache.ts';
+import { PRERENDER_HOOKS_KEY } from '../loaders/chart-prerender-key.ts';
+import type { PrerenderWorkerData } from './prerender-charts-worker.ts';
+
+/** The environment variable that sets how many threads render charts ahead of the pages (0: none). */
+export const CHART_THREADS_ENV = 'GONGKAI_CHART_THREADS';
+
+/** How many threads to render on: the environment's number, else one per core. */
+export function resolveThreadCount(env: string | undefined, cores: number): number {
+  if (env !== undefined && /^\d+$/.test(env.trim())) return Number(env.trim());
+  return Math.max(1, cores);
+}
+
+/** Deals the jobs to `count` workers in turn, so each gets a like share of every kind of chart, in order of position. */
+export function dealJobs(jobs: readonly ChartJob[], count: number): ChartJob[][] {
+  const hands: ChartJob[][] = Array.from({ length: count }, () => []);
+  jobs.forEach((job, i) => hands[i % count]!.push(job));
+  return hands;
+}
+
+/** Runs one worker to its end; resolves with what it posted. */
+function runWorker(worker: Worker, index: number): Promise<ChartJobsResult> {
+  return new Promise((done, fail) => {
+    let result: ChartJobsResult | undefined;
+    worker.on('message', (m: ChartJobsResult) => (result = m));
+    worker.on('error', fail);
+    worker.on('exit', (code) => (result && code === 0 ? done(result) : fail(new Error(`chart worker ${index} exited with code ${code}`))));
+  });
+}
+
+/**
+ * Renders a plan on `count` threads: this one, with the pages' code (`hooks.render`), and
+ * `count - 1` workers, each of which loads the content again. Returns the keys written and the jobs
+ * skipped; stops the workers at the first failure.
+ */
+export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pick<ChartPrerenderHooks, 'render'>): Promise<ChartJobsResult> {
+  const [own = [], ...others] = dealJobs(plan.jobs, count);
+  const url = new URL('./prerender-charts-worker.ts', import.meta.url);
+  const workers = others.filter((hand) => hand.length).map((jobs) => new Worker(url, { workerData: { dir: plan.dir, jobs } satisfies PrerenderWorkerData }));
+  try {
+    const finished = Promise.all(workers.map(runWorker));
+    // Workers start by loading the content; this thread renders its share meanwhile, then waits.
+    const results = [hooks.render(plan.dir, own), ...(await finished)];
+    return { rendered: results.flatMap((r) => r.rendered), skipped: results.reduce((n, r) => n + r.skipped, 0) };
+  } catch (err) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw err;
+  }
+}
+
+/** Plans with the pages' bundle and renders what the cache lacks; logs what it did, never throws. */
+async function prerenderCharts(count: number, logger: AstroIntegrationLogger): Promise<void> {
+  // Registered by the pages' bundle when it loads src/loaders/chart-cache.ts; absent when no page shows a chart.
+  const hooks = (globalThis as Record<symbol, ChartPrerenderHooks | undefined>)[Symbol.for(PRERENDER_HOOKS_KEY)];
+  if (!hooks) return;
+  const started = performance.now();
+  try {
+    const plan = hooks.plan();
+    const planned = performance.now();
+    const { rendered, skipped } = await renderChartPlan(plan, count, hooks);
+    hooks.record(rendered);
+    const seconds = (t: number): string => ((t - started) / 1000).toFixed(1);
+    logger.info(`${plan.charts} charts: ${plan.charts - plan.jobs.length} in the cache, ${rendered.length} rendered on ${count} threads${skipped ? `, ${skipped} left to their pages` : ''} (planned in ${seconds(planned)} s, done in ${seconds(performance.now())} s)`);
+  } catch (err) {
+    logger.warn(`charts were not pre-rendered, their pages render them: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** The Astro integration: wraps Astro's prerenderer so that the charts are rendered once the paths are known. */
+export function prerenderChartsIntegration(): AstroIntegration {
+  return {
+    name: 'gongkai-prerender-charts',
+    hooks: {
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        const count = resolveThreadCount(process.env[CHART_THREADS_ENV], availableParallelism());
+        if (count === 0) return;
+        setPrerenderer((defaults) => ({
+          ...defaults,
+          name: 'gongkai-prerender-charts',
+          async getStaticPaths() {
+            const paths = await defaults.getStaticPaths();
+            await prerenderCharts(count, logger);
+            return paths;
+          },
+        }));
+      },
+    },
+  };
+}

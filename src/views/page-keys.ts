@@ -1,0 +1,95 @@
+/**
+ * The cache keys of the site's generated paths, for Astro's incremental build
+ * (`experimental.incrementalBuild`): a path whose key and route code are unchanged since the last
+ * build is not rendered again. A key hashes everything in the content that its page reads, so two
+ * builds of the same content give the same keys and a changed report changes the keys of exactly
+ * the pages that show it. Route code is not in the keys: Astro hashes each route's module graph.
+ *
+ * Assumes each page reads only: its report (a report's pages also name its jurisdiction's chain and
+ * list the other years of its series); a jurisdiction's page, the reports of the jurisdiction and of
+ * the jurisdictions under it; a year's comparison page, the reports of that year and the years on
+ * file; a site-wide file, every report. Every key also covers the jurisdiction list.
+ */
+import { createHash } from 'node:crypto';
+import { listAncestors, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { seriesOf } from '../reports/report-id.ts';
+import type { CheckedReport } from '../reports/types.ts';
+
+/** The content the keys are computed from. */
+export interface KeyedContent {
+  readonly jurisdictions: JurisdictionIndex;
+  readonly reports: readonly CheckedReport[];
+}
+
+/** The cache keys of the site's paths, by what the path shows. */
+export interface PageKeys {
+  /** Any path of one report: its page, CSVs, images and embeds. */
+  readonly report: (id: string) => string;
+  /** A jurisdiction's page and its charts. */
+  readonly jurisdiction: (code: string) => string;
+  /** A year's comparison pages and charts. */
+  readonly year: (year: number) => string;
+  /** A file over every report. */
+  readonly site: () => string;
+}
+
+/** Hashes strings into a short hex key. */
+function hashParts(parts: Iterable<string>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex').slice(0, 32);
+}
+
+const memo = new WeakMap<KeyedContent, PageKeys>();
+
+/** Returns the page keys of a build's content, computing each report's hash once. */
+export function getPageKeys(content: KeyedContent): PageKeys {
+  const known = memo.get(content);
+  if (known) return known;
+  const { jurisdictions, reports } = content;
+  const jurisdictionsKey = hashParts(jurisdictions.all.map((j) => JSON.stringify(j)));
+  const own = new Map<string, string>();
+  const byId = new Map(reports.map((r) => [r.meta.id, r]));
+  const series = new Map<string, string[]>();
+  for (const r of reports) {
+    const s = seriesOf(r.meta.id);
+    series.set(s, [...(series.get(s) ?? []), r.meta.id]);
+  }
+  /** The hash of one report's own content (tables, text, checks), computed once. */
+  const ownKey = (r: CheckedReport): string => {
+    let key = own.get(r.meta.id);
+    if (key === undefined) {
+      key = hashParts([JSON.stringify(r)]);
+      own.set(r.meta.id, key);
+    }
+    return key;
+  };
+  const reportKeys = new Map<string, string>();
+  const byPlace = new Map<string, string[]>();
+  const byYear = new Map<number, string[]>();
+  for (const r of reports) {
+    for (const code of [r.meta.jurisdiction, ...listAncestors(jurisdictions, r.meta.jurisdiction).map((j) => j.code)]) {
+      byPlace.set(code, [...(byPlace.get(code) ?? []), r.meta.id]);
+    }
+    byYear.set(r.meta.year, [...(byYear.get(r.meta.year) ?? []), r.meta.id]);
+  }
+  const years = [...byYear.keys()].sort((a, b) => a - b).join(',');
+  const keysOf = (ids: readonly string[]): string[] => ids.map((id) => `${id}=${ownKey(byId.get(id)!)}`);
+  let siteKey: string | undefined;
+  const keys: PageKeys = {
+    report(id) {
+      const cached = reportKeys.get(id);
+      if (cached) return cached;
+      const r = byId.get(id);
+      if (!r) throw new Error(`no report ${id} to key`);
+      const key = hashParts(['report', jurisdictionsKey, ownKey(r), ...(series.get(seriesOf(id)) ?? [])]);
+      reportKeys.set(id, key);
+      return key;
+    },
+    jurisdiction: (code) => hashParts(['jurisdiction', jurisdictionsKey, code, ...keysOf(byPlace.get(code) ?? [])]),
+    year: (year) => hashParts(['year', jurisdictionsKey, years, String(year), ...keysOf(byYear.get(year) ?? [])]),
+    site: () => (siteKey ??= hashParts(['site', jurisdictionsKey, ...keysOf(reports.map((r) => r.meta.id))])),
+  };
+  memo.set(content, keys);
+  return keys;
+}

@@ -127,6 +127,25 @@ describe('outlineSvgText', () => {
     expect(() => outlineSvgText(wrap('<text x="1" y="1" style="letter-spacing:2px">数据</text>'), fonts)).toThrow(/unexpected style letter-spacing/);
   });
 
+  it('keeps a label’s halo: the stroke under the glyphs, as wide as on the text', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30" viewBox="0 0 60 30" font-size="12"><rect width="60" height="30" fill="#fff"/><text dominant-baseline="central" text-anchor="middle" transform="translate(30 15)" fill="#000" stroke="#D55E00" stroke-width="3" paint-order="stroke" stroke-miterlimit="2">50 件</text></svg>';
+    const out = outlineSvgText(svg, fonts);
+    expect(out).toContain('<g transform="translate(30 15)" fill="#000" stroke="#D55E00" stroke-width="3" stroke-miterlimit="2" paint-order="stroke"><use ');
+    // At four times the size, so the glyphs' own strokes are several pixels wide.
+    const image = new Resvg(out, { fitTo: { mode: 'zoom', value: 4 }, font: { loadSystemFonts: false }, logLevel: 'off' }).render();
+    const pixels = image.pixels;
+    let halo = 0;
+    let ink = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      const [r = 0, g = 0, b = 0] = [pixels[i], pixels[i + 1], pixels[i + 2]];
+      if (r > 190 && g > 70 && g < 120 && b < 40) halo += 1;
+      if (r < 40 && g < 40 && b < 40) ink += 1;
+    }
+    // Both show: the fill painted over the stroke, not hidden under it.
+    expect(halo).toBeGreaterThan(200);
+    expect(ink).toBeGreaterThan(200);
+  });
+
   it('draws Chinese text with no fonts installed, where the same SVG with <text> draws nothing', () => {
     const text = { title: '黑龙江省2020年政府信息公开申请的办理结果', source: ['来源：黑龙江省人民政府'], note: '' };
     const composed = composeChartImage(renderChart('flow'), text, fonts, 720);

@@ -121,11 +121,17 @@ function readAttributes(text: string): Map<string, string> {
   return attrs;
 }
 
+/**
+ * The paint of a text's outline (a label's halo: `stroke` with `paint-order="stroke"`), copied as is:
+ * the glyph paths are in px, so a stroke width means on them what it meant on the text.
+ */
+const STROKE_ATTRIBUTES = ['stroke', 'stroke-width', 'stroke-opacity', 'stroke-linejoin', 'stroke-miterlimit', 'paint-order'];
+
 /** The attributes a `<text>` may carry: the ones that position or style it, all handled below. */
-const KNOWN_ATTRIBUTES = new Set(['x', 'y', 'transform', 'fill', 'fill-opacity', 'opacity', 'style', 'text-anchor', 'dominant-baseline', 'xml:space', 'font-size', 'font-weight']);
+const KNOWN_ATTRIBUTES = new Set(['x', 'y', 'transform', 'fill', 'fill-opacity', 'opacity', 'style', 'text-anchor', 'dominant-baseline', 'xml:space', 'font-size', 'font-weight', ...STROKE_ATTRIBUTES]);
 
 /** The attributes copied onto the group that replaces a `<text>`. */
-const COPIED_ATTRIBUTES = ['transform', 'fill', 'fill-opacity', 'opacity'];
+const COPIED_ATTRIBUTES = ['transform', 'fill', 'fill-opacity', 'opacity', ...STROKE_ATTRIBUTES];
 
 /** The style properties a `<text>` may set. */
 const KNOWN_STYLE = new Set(['font-size', 'font-weight']);

@@ -4,24 +4,12 @@
  * findings are printed so they can be seen without failing the run.
  */
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES } from '../page-types.ts';
-import { launchBrowser, openPage, startSiteServer, type SiteServer } from './browser.ts';
+import { openPage, startSiteAndBrowser } from './browser.ts';
 
-const dist = inject('distDir');
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSiteServer(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = startSiteAndBrowser();
 
 /** One axe finding, flattened for messages. */
 interface Finding {
@@ -49,7 +37,7 @@ describe.each(PAGE_TYPES)('the $name page', (type) => {
     it(`has no serious or critical axe violations in the ${theme.name} theme`, async () => {
       const byQuery = theme.stored !== null && type.pickTheme === 'query';
       const path = byQuery ? `${type.path}${type.path.includes('?') ? '&' : '?'}theme=${theme.stored}` : type.path;
-      const { page, context } = await openPage(browser, server.origin, path, { colorScheme: theme.colorScheme, ready: type.ready });
+      const { page, context } = await openPage(site.browser, site.origin, path, { colorScheme: theme.colorScheme, ready: type.ready });
       try {
         if (theme.stored && !byQuery) {
           await page.evaluate((value) => localStorage.setItem('gongkai-theme', value), theme.stored);

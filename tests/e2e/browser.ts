@@ -1,7 +1,8 @@
 /**
  * What the browser tests share: a static server for the built site on 127.0.0.1 (gzip like a real
  * host, 404.html with status 404 for a missing page), Debian's Chromium driven by playwright-core, and
- * a watch on every page for console errors, failed requests and requests that leave localhost.
+ * a watch on every page for console errors, failed requests and requests that leave localhost, and
+ * `startSiteAndBrowser`, the hooks that run the server and the browser around a test file.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Where screenshots go for a person to look at: GONGKAI_SCREENSHOTS, or a folder in the system's temp dir. */
 export const SCREENSHOT_DIR = process.env.GONGKAI_SCREENSHOTS ?? join(tmpdir(), 'gongkai-screenshots');
@@ -95,6 +97,41 @@ export async function startSiteServer(dir: string): Promise<SiteServer> {
 /** Launches Debian's Chromium with the project's flags. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** The static server of the built site and the browser that `startSiteAndBrowser` runs; read them in tests and hooks, once its beforeAll has run. */
+export interface SiteAndBrowser {
+  /** `http://127.0.0.1:<port>` of the server of the built site. */
+  readonly origin: string;
+  readonly browser: Browser;
+}
+
+/** Registers, in the calling file or describe block, a beforeAll that serves the built site (vitest's `distDir`) and launches Chromium, and an afterAll that closes both even when a test or the beforeAll failed. */
+export function startSiteAndBrowser(): SiteAndBrowser {
+  const dist = inject('distDir');
+  let server: SiteServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startSiteServer(dist);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    try {
+      await browser?.close();
+    } finally {
+      await server?.close();
+    }
+  });
+  return {
+    get origin(): string {
+      if (!server) throw new Error('the site server is not running: read `origin` in a test or hook, after beforeAll');
+      return server.origin;
+    },
+    get browser(): Browser {
+      if (!browser) throw new Error('the browser is not running: read `browser` in a test or hook, after beforeAll');
+      return browser;
+    },
+  };
 }
 
 /** What went wrong while a page was open. */

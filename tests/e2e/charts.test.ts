@@ -16,8 +16,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
 import { listJurisdictionCharts, listRankingCharts, listReportCharts, type ChartEntry } from '../../src/views/chart-sets.ts';
@@ -25,9 +25,8 @@ import { CHART_WIDTHS } from '../../src/views/chart-view.ts';
 import { TREND_METRIC_IDS } from '../../src/views/compare-view.ts';
 import { comparePath, jurisdictionPath, reportPath } from '../../src/views/paths.ts';
 import { listGovernmentSeries } from '../../src/views/site-views.ts';
-import { launchBrowser, openPage, SCREENSHOT_DIR, startSiteServer, VIEWPORTS, type SiteServer } from './browser.ts';
+import { openPage, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
 
-const dist = inject('distDir');
 const content = loadContent(nodeContentFs, process.env.GONGKAI_CONTENT ?? 'content');
 
 /** The figure width (CSS px) from which a chart shows its desktop layout: the container query in the site CSS. */
@@ -50,18 +49,10 @@ const PAGES: readonly { name: string; path: string; charts: readonly ChartEntry[
   ];
 })();
 
-let server: SiteServer;
-let browser: Browser;
+const site = startSiteAndBrowser();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  server = await startSiteServer(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** What the page shows of one chart figure. */
@@ -118,7 +109,7 @@ describe.each(PAGES)('charts of the $name page ($path)', ({ name, path, charts }
   for (const viewport of VIEWPORTS) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`shows each chart at ${viewport.width} px (${colorScheme}), labels inside and apart`, async () => {
-        const { page, context, watch } = await openPage(browser, server.origin, path, { ...viewport, colorScheme });
+        const { page, context, watch } = await openPage(site.browser, site.origin, path, { ...viewport, colorScheme });
         try {
           const layout = viewport.width < WIDE_FROM ? 'narrow' : 'wide';
           // The screenshot first, so that a failing layout can be looked at.
@@ -147,7 +138,7 @@ describe.each(PAGES)('charts of the $name page ($path)', ({ name, path, charts }
   }
 
   it('draws the charts’ Chinese labels with CJK glyphs, not .notdef boxes', async () => {
-    const { page, context } = await openPage(browser, server.origin, path, { width: 390 });
+    const { page, context } = await openPage(site.browser, site.origin, path, { width: 390 });
     try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('DOM.enable');
@@ -201,7 +192,7 @@ describe.each(PAGES)('charts of the $name page ($path)', ({ name, path, charts }
 
   for (const viewport of VIEWPORTS) {
     it(`shows each chart's hover text at ${viewport.width} px`, async () => {
-      const { page, context, watch } = await openPage(browser, server.origin, path, viewport);
+      const { page, context, watch } = await openPage(site.browser, site.origin, path, viewport);
       try {
         const tip = page.locator('.chart-tip');
         expect(await tip.count()).toBe(1);

@@ -5,27 +5,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { loadCommittedContent } from '../../src/fixtures/committed-content.ts';
 import { FEED_PATHS } from '../../src/views/feeds.ts';
 import { reportPath } from '../../src/views/paths.ts';
-import { launchBrowser, openPage, resolveSiteFile, startSiteServer, type SiteServer } from './browser.ts';
+import { openPage, resolveSiteFile, startSiteAndBrowser } from './browser.ts';
 
 const dist = inject('distDir');
 const content = loadCommittedContent();
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSiteServer(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = startSiteAndBrowser();
 
 /** An Atom entry as the browser's XML parser reads it. */
 interface ParsedEntry {
@@ -39,7 +27,7 @@ interface ParsedEntry {
 
 /** Fetches a feed through the test server and parses it with Chromium's DOMParser. */
 async function readFeed(path: string): Promise<{ contentType: string; error: string | null; root: string; self: string; updated: string; entries: ParsedEntry[] }> {
-  const { page, context } = await openPage(browser, server.origin, '/404.html');
+  const { page, context } = await openPage(site.browser, site.origin, '/404.html');
   try {
     return await page.evaluate(async (url) => {
       const response = await fetch(url);

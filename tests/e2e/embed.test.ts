@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeChartCsv } from '../../src/embeds/chart-csv.ts';
 import { CHART_IMAGE_PADDING } from '../../src/embeds/chart-image.ts';
@@ -22,7 +22,7 @@ import { RESIZE_MESSAGE } from '../../src/embeds/resize-scripts.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
 import { listReportCharts } from '../../src/views/chart-sets.ts';
-import { launchBrowser, SCREENSHOT_DIR, startSiteServer, type SiteServer } from './browser.ts';
+import { SCREENSHOT_DIR, startSiteAndBrowser } from './browser.ts';
 
 const dist = inject('distDir');
 const content = loadContent(nodeContentFs, 'content');
@@ -166,15 +166,13 @@ describe('the embed files of every report chart', () => {
 });
 
 describe('an embedded chart in Chromium', () => {
-  let site: SiteServer;
+  const site = startSiteAndBrowser();
   let host: Server;
   let hostOrigin = '';
-  let browser: Browser;
   /** The host site's pages by path, set by each test. */
   const hostPages = new Map<string, string>();
 
   beforeAll(async () => {
-    site = await startSiteServer(dist);
     host = createServer((req, res) => {
       const html = hostPages.get(req.url ?? '');
       res.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -182,12 +180,9 @@ describe('an embedded chart in Chromium', () => {
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
     await new Promise<void>((resolve) => host?.close(() => resolve()));
   });
 
@@ -199,7 +194,7 @@ describe('an embedded chart in Chromium', () => {
 
   /** Opens a page in a fresh context that may load only from the host and the site; records console errors. */
   async function open(url: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: options.width ?? 1000, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
+    const context = await site.browser.newContext({ viewport: { width: options.width ?? 1000, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
     await context.route('**/*', (route) => {
       const target = route.request().url();
       return target.startsWith(`${site.origin}/`) || target.startsWith(`${hostOrigin}/`) ? route.continue() : route.abort('blockedbyclient');
@@ -308,7 +303,7 @@ describe('an embedded chart in Chromium', () => {
   });
 
   it('copies the snippet from the report page with the 复制代码 button', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
     try {
       const page = await context.newPage();
       await page.goto(`${site.origin}/reports/${SAMPLE.id}/`);

@@ -6,24 +6,16 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PAGE_TYPES, stripQuery } from '../page-types.ts';
-import { launchBrowser, openPage, resolveSiteFile, SCREENSHOT_DIR, startSiteServer, VIEWPORTS, type SiteServer } from './browser.ts';
+import { openPage, resolveSiteFile, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
 
 const dist = inject('distDir');
-let server: SiteServer;
-let browser: Browser;
+const site = startSiteAndBrowser();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  server = await startSiteServer(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Tabs through the page from the top and reports which of its visible controls were reached and which showed no focus ring. */
@@ -63,7 +55,7 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
   for (const viewport of VIEWPORTS) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`loads cleanly and fits ${viewport.width} px (${colorScheme})`, async () => {
-        const { page, context, watch } = await openPage(browser, server.origin, type.path, { ...viewport, colorScheme, ready: type.ready });
+        const { page, context, watch } = await openPage(site.browser, site.origin, type.path, { ...viewport, colorScheme, ready: type.ready });
         try {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           await page.screenshot({ path: join(SCREENSHOT_DIR, `${type.name}-${viewport.width}-${colorScheme}.png`), fullPage: true });
@@ -79,7 +71,7 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
   }
 
   it('lets the keyboard reach every control, each with a visible focus ring, with every disclosure closed and then open', async () => {
-    const { page, context } = await openPage(browser, server.origin, type.path, { ready: type.ready });
+    const { page, context } = await openPage(site.browser, site.origin, type.path, { ready: type.ready });
     try {
       for (const state of ['closed', 'open'] as const) {
         if (state === 'open') {
@@ -101,7 +93,7 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
   });
 
   it('declares zh-CN, one h1, the landmarks, and complete head tags', async () => {
-    const { page, context } = await openPage(browser, server.origin, type.path, { ready: type.ready });
+    const { page, context } = await openPage(site.browser, site.origin, type.path, { ready: type.ready });
     try {
       const head = await page.evaluate(() => {
         const meta = (sel: string): string | null => document.querySelector(sel)?.getAttribute('content') ?? null;
@@ -153,7 +145,7 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
 
 describe('a missing page', () => {
   it('gets the 404 page with status 404, links back into the site and offers search', async () => {
-    const { status, page, context, watch } = await openPage(browser, server.origin, '/reports/999999-2020/');
+    const { status, page, context, watch } = await openPage(site.browser, site.origin, '/reports/999999-2020/');
     try {
       expect(status).toBe(404);
       expect(await page.locator('h1').count()).toBe(1);

@@ -3,27 +3,14 @@
  * text finds that report, tables stay out of the index, and it all works from the keyboard (and,
  * without JavaScript, the header box still lands on the search page).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findForm } from '../../src/form/forms.ts';
 import { loadCommittedContent } from '../../src/fixtures/committed-content.ts';
 import { jurisdictionPath, reportPath } from '../../src/views/paths.ts';
-import { launchBrowser, openPage, startSiteServer, type OpenedPage, type SiteServer } from './browser.ts';
+import { openPage, startSiteAndBrowser, type OpenedPage } from './browser.ts';
 
-const dist = inject('distDir');
 const content = loadCommittedContent();
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSiteServer(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = startSiteAndBrowser();
 
 /** The narrative of a report as one string of text. */
 function readNarrative(id: string): string {
@@ -48,7 +35,7 @@ function pickUniquePhrase(id: string, length = 12): string {
 
 /** Opens the search page for a query, waits until it has answered, and returns the page with its hits' paths in order. */
 async function openSearch(query: string): Promise<OpenedPage & { hits: string[] }> {
-  const opened = await openPage(browser, server.origin, `/search/?q=${encodeURIComponent(query)}`);
+  const opened = await openPage(site.browser, site.origin, `/search/?q=${encodeURIComponent(query)}`);
   await opened.page.waitForFunction(() => /找到|无法使用/.test(document.querySelector('#search-status')?.textContent ?? ''));
   const hits = await opened.page.$$eval('#search-results li > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return { ...opened, hits };
@@ -116,7 +103,7 @@ describe('the search index', () => {
     // Row labels of the three tables that the report's own text never uses: they can only come from a table.
     const tableOnly = Object.values(form.tables).flatMap((t) => t.rows.map((r) => r.label)).filter((l) => l.length >= 8 && !narrative.includes(l));
     expect(tableOnly.length).toBeGreaterThan(5);
-    const { page, context } = await openPage(browser, server.origin, '/search/');
+    const { page, context } = await openPage(site.browser, site.origin, '/search/');
     try {
       // As a string: the test runner rewrites import() in test code, and this must run in the page as written.
       const indexed = (await page.evaluate(`(async () => {
@@ -136,7 +123,7 @@ describe('the search index', () => {
 
 describe('search by keyboard', () => {
   it('goes from the header box on a report page to a result and into it, keys only', async () => {
-    const { page, context } = await openPage(browser, server.origin, reportPath('230881-2020'));
+    const { page, context } = await openPage(site.browser, site.origin, reportPath('230881-2020'));
     try {
       for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.id === 'site-q')); i++) await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-q');
@@ -156,7 +143,7 @@ describe('search by keyboard', () => {
   });
 
   it('searches as one types on the search page, and Enter keeps the query in the address', async () => {
-    const { page, context } = await openPage(browser, server.origin, '/search/');
+    const { page, context } = await openPage(site.browser, site.origin, '/search/');
     try {
       await page.focus('#search-q');
       await page.keyboard.type('同江');
@@ -171,7 +158,7 @@ describe('search by keyboard', () => {
 
 describe('search without JavaScript', () => {
   it('the header box is a plain form that lands on the search page, which says what to do instead', async () => {
-    const { page, context } = await openPage(browser, server.origin, '/methodology/', { javaScript: false });
+    const { page, context } = await openPage(site.browser, site.origin, '/methodology/', { javaScript: false });
     try {
       await page.fill('#site-q', '同江');
       await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press('#site-q', 'Enter')]);

@@ -3,25 +3,13 @@
  * by mouse or keyboard; the choice is kept and applied before the first paint; without JavaScript the
  * button is not shown at all (no dead control).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { THEME_KEY } from '../../src/scripts/theme-state.ts';
-import { launchBrowser, openPage, startSiteServer, type SiteServer } from './browser.ts';
+import { openPage, startSiteAndBrowser } from './browser.ts';
 
-const dist = inject('distDir');
 const PATH = '/reports/230881-2020/';
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startSiteServer(dist);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = startSiteAndBrowser();
 
 /** The relative luminance (0 black … 1 white) of the page background. */
 async function readBackgroundLuminance(page: Page): Promise<number> {
@@ -36,7 +24,7 @@ async function readBackgroundLuminance(page: Page): Promise<number> {
 describe('the theme', () => {
   it('follows the system: light when it is light, dark when it is dark', async () => {
     for (const [scheme, dark] of [['light', false], ['dark', true]] as const) {
-      const { page, context } = await openPage(browser, server.origin, PATH, { colorScheme: scheme });
+      const { page, context } = await openPage(site.browser, site.origin, PATH, { colorScheme: scheme });
       try {
         const lum = await readBackgroundLuminance(page);
         expect(dark ? lum < 0.05 : lum > 0.9, `${scheme}: luminance ${lum}`).toBe(true);
@@ -48,7 +36,7 @@ describe('the theme', () => {
   });
 
   it('switches 自动 → 浅色 → 深色 → 自动 with the button, overriding the system, and stores the choice', async () => {
-    const { page, context } = await openPage(browser, server.origin, PATH, { colorScheme: 'dark' });
+    const { page, context } = await openPage(site.browser, site.origin, PATH, { colorScheme: 'dark' });
     try {
       const state = async (): Promise<[string | null, string | undefined, string | null, boolean]> => [
         await page.textContent('#theme-toggle'),
@@ -69,7 +57,7 @@ describe('the theme', () => {
   });
 
   it('is switched from the keyboard too', async () => {
-    const { page, context } = await openPage(browser, server.origin, PATH, { colorScheme: 'light' });
+    const { page, context } = await openPage(site.browser, site.origin, PATH, { colorScheme: 'light' });
     try {
       await page.focus('#theme-toggle');
       await page.keyboard.press('Enter');
@@ -83,7 +71,7 @@ describe('the theme', () => {
   });
 
   it('applies a stored choice before the page body exists, so the page never flashes the other theme', async () => {
-    const { page, context } = await openPage(browser, server.origin, PATH, { colorScheme: 'light' });
+    const { page, context } = await openPage(site.browser, site.origin, PATH, { colorScheme: 'light' });
     try {
       await page.evaluate((key) => localStorage.setItem(key, 'dark'), THEME_KEY);
       // Record the theme at the moment <body> is inserted, before anything below the head has run or painted.
@@ -105,7 +93,7 @@ describe('the theme', () => {
   });
 
   it('hides the button when JavaScript does not run, leaving the system theme', async () => {
-    const { page, context } = await openPage(browser, server.origin, PATH, { colorScheme: 'dark', javaScript: false });
+    const { page, context } = await openPage(site.browser, site.origin, PATH, { colorScheme: 'dark', javaScript: false });
     try {
       expect(await page.isVisible('#theme-toggle')).toBe(false);
       expect(await readBackgroundLuminance(page)).toBeLessThan(0.05);

@@ -2,7 +2,11 @@
  * The URLs of every embed and per-chart file, declared once. Stable: iframes on other sites, oEmbed
  * consumers and articles link to them, so a path here is never renamed. A chart is named by its page
  * and its key: `/embed/<report-id>/<chart-key>/` for the charts of a report page (flow, applicants,
- * appeals, active), with its oEmbed JSON, standalone SVG and PNG and its numbers as CSV beside it.
+ * appeals, active), `/embed/jurisdictions/<code>/<chart-key>/` for those of a jurisdiction page
+ * (trend-<metric>, prior-year) and `/embed/compare/<year>/<metric>/<chart-key>/` for those of a
+ * comparison page (ranking-<level>), each with its oEmbed JSON, standalone SVG and PNG and its
+ * numbers as CSV beside it. The fixed first segments keep the three kinds apart: a report id is
+ * never `jurisdictions` or `compare`.
  */
 
 /** The host-side script that sizes embedded iframes to their chart (one per site). */
@@ -41,7 +45,74 @@ export function reportOgImagePath(reportId: string): string {
   return `/reports/${reportId}/og.png`;
 }
 
+/** The stem of the names a report chart's files are saved under: `230881-2020-flow`. */
+export function formatReportChartStem(reportId: string, chartKey: string): string {
+  return `${reportId}-${chartKey}`;
+}
+
 /** The file name a browser saves a chart's files under: `230881-2020-flow.csv`. */
 export function formatChartFileName(reportId: string, chartKey: string, ext: 'csv' | 'svg' | 'png'): string {
-  return `${reportId}-${chartKey}.${ext}`;
+  return `${formatReportChartStem(reportId, chartKey)}.${ext}`;
+}
+
+/** The folder of the jurisdiction pages' chart embeds. */
+export const JURISDICTION_EMBED_ROOT = `${EMBED_ROOT}jurisdictions/`;
+
+/** The folder of the comparison pages' chart embeds. */
+export const COMPARE_EMBED_ROOT = `${EMBED_ROOT}compare/`;
+
+/** The embed page of a jurisdiction page's chart: `/embed/jurisdictions/230881/trend-grant_rate/`. */
+export function jurisdictionEmbedPath(code: string, chartKey: string): string {
+  return `${JURISDICTION_EMBED_ROOT}${code}/${chartKey}/`;
+}
+
+/** The embed page of a comparison page's chart: `/embed/compare/2020/grant_rate/ranking-county/`. */
+export function compareEmbedPath(year: number | string, metricId: string, chartKey: string): string {
+  return `${COMPARE_EMBED_ROOT}${year}/${metricId}/${chartKey}/`;
+}
+
+/** The files beside an embed page, whatever page its chart is on. */
+export interface EmbedFilePaths {
+  readonly oembed: string;
+  readonly svg: string;
+  readonly png: string;
+  readonly csv: string;
+}
+
+/** The oEmbed JSON, SVG, PNG and CSV beside an embed page (`embedHref` ends with `/`). */
+export function listEmbedFiles(embedHref: string): EmbedFilePaths {
+  return { oembed: `${embedHref}oembed.json`, svg: `${embedHref}chart.svg`, png: `${embedHref}chart.png`, csv: `${embedHref}data.csv` };
+}
+
+/** The stem of the names a jurisdiction chart's files are saved under: `230881-trend-grant_rate`. */
+export function formatJurisdictionChartStem(code: string, chartKey: string): string {
+  return `${code}-${chartKey}`;
+}
+
+/** The stem of the names a comparison chart's files are saved under: `compare-2020-grant_rate-ranking-county`. */
+export function formatCompareChartStem(year: number | string, metricId: string, chartKey: string): string {
+  return `compare-${year}-${metricId}-${chartKey}`;
+}
+
+/** One documented URL pattern of the embeds. */
+export interface EmbedUrlPattern {
+  readonly pattern: string;
+  readonly description: string;
+}
+
+/** The embed URL patterns with Chinese descriptions, for the data page: each kind of chart page, then the files beside every embed page. */
+export function listEmbedUrlPatterns(): EmbedUrlPattern[] {
+  const pages = [
+    { href: embedPath('<报告编号>', '<图表>'), description: '报告页的一张图表，可用 iframe 嵌入其他网页（图表：flow、applicants、appeals、active）' },
+    { href: jurisdictionEmbedPath('<地区代码>', '<图表>'), description: '地区页的一张图表（图表：trend-<指标>，只有一份报告时还有 prior-year）' },
+    { href: compareEmbedPath('<年度>', '<指标>', '<图表>'), description: '比较页的一张图表（图表：ranking-province、ranking-prefecture、ranking-county）' },
+  ];
+  const files = listEmbedFiles('…/');
+  return [
+    ...pages.map((p) => ({ pattern: p.href, description: p.description })),
+    { pattern: files.oembed, description: '上述每张图表的 oEmbed（rich）描述，html 即嵌入代码' },
+    { pattern: files.csv, description: '上述每张图表所画的数字（CSV）' },
+    { pattern: `${files.svg}, ${files.png.replace('…/', '')}`, description: '上述每张图表的独立图片，含标题和来源，文字已转为轮廓（PNG 为 2 倍大小）' },
+    { pattern: EMBED_SCRIPT_PATH, description: '嵌入网页引用的脚本，让 iframe 的高度随图表变化' },
+  ];
 }

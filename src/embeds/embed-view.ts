@@ -1,7 +1,9 @@
 /**
- * The view models of embedding: a chart's links and iframe snippet on the report page, the embed
- * page itself, its oEmbed JSON, and the words of the chart's standalone image and of the report's
- * preview image. Absolute URLs are made against the site's configured address.
+ * The view models of embedding: a chart's links and iframe snippet on the page that shows it, the
+ * embed page itself, its oEmbed JSON, and the words of the chart's standalone image and of the
+ * report's preview image. A report page's chart names its report; a chart of another page (a
+ * jurisdiction's trends, a comparison's rankings) is described by its `ChartHome`: the page it is
+ * on and the reports its numbers come from. Absolute URLs are made against the site's configured address.
  */
 import { estimateTextWidth, FONT_SIZE } from '../charts/chart-theme.ts';
 import { COMPILER } from '../downloads/citation.ts';
@@ -11,7 +13,7 @@ import type { ReportMeta } from '../reports/types.ts';
 import type { ChartView } from '../views/chart-view.ts';
 import { reportPath } from '../views/paths.ts';
 import { readSvgSize, type ChartImageText, type OgImageText } from './chart-image.ts';
-import { chartCsvPath, chartPngPath, chartSvgPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath, formatChartFileName } from './embed-paths.ts';
+import { chartCsvPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath, formatChartFileName, formatReportChartStem, listEmbedFiles } from './embed-paths.ts';
 
 /**
  * The height of an embed page around its chart at desktop width, in CSS px: the title (one line)
@@ -101,18 +103,24 @@ export function formatEmbedSnippet(src: string, title: string, height: number, s
   return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe><script async src="${escapeAttribute(scriptSrc)}"></script>`;
 }
 
-/** Builds the links and snippet of one chart of a report page. */
-export function buildChartEmbedLinks(reportId: string, chart: ChartView, site: string): ChartEmbedLinks {
+/** Builds the links and snippet of a chart whose embed page is `embedHref`; its files are saved as `<fileStem>.csv` and so on. */
+export function buildEmbedLinksAt(embedHref: string, fileStem: string, chart: ChartView, site: string): ChartEmbedLinks {
   const height = estimateEmbedHeight(chart);
+  const files = listEmbedFiles(embedHref);
   return {
-    pageHref: embedPath(reportId, chart.key),
-    oembedHref: embedOembedPath(reportId, chart.key),
-    csv: { href: chartCsvPath(reportId, chart.key), download: formatChartFileName(reportId, chart.key, 'csv') },
-    svg: { href: chartSvgPath(reportId, chart.key), download: formatChartFileName(reportId, chart.key, 'svg') },
-    png: { href: chartPngPath(reportId, chart.key), download: formatChartFileName(reportId, chart.key, 'png') },
-    snippet: formatEmbedSnippet(formatAbsoluteUrl(embedPath(reportId, chart.key), site), chart.title, height, formatAbsoluteUrl(EMBED_SCRIPT_PATH, site)),
+    pageHref: embedHref,
+    oembedHref: files.oembed,
+    csv: { href: files.csv, download: `${fileStem}.csv` },
+    svg: { href: files.svg, download: `${fileStem}.svg` },
+    png: { href: files.png, download: `${fileStem}.png` },
+    snippet: formatEmbedSnippet(formatAbsoluteUrl(embedHref, site), chart.title, height, formatAbsoluteUrl(EMBED_SCRIPT_PATH, site)),
     height,
   };
+}
+
+/** Builds the links and snippet of one chart of a report page. */
+export function buildChartEmbedLinks(reportId: string, chart: ChartView, site: string): ChartEmbedLinks {
+  return buildEmbedLinksAt(embedPath(reportId, chart.key), formatReportChartStem(reportId, chart.key), chart, site);
 }
 
 /** Names a report as its source line does: publisher and title. */
@@ -137,15 +145,14 @@ export function buildEmbedPageView(meta: ReportMeta, chart: ChartView, site: str
   };
 }
 
-/** Builds a chart's oEmbed JSON; `image` is the size of its standalone SVG (the PNG is twice as large). */
-export function buildOembed(meta: ReportMeta, chart: ChartView, site: string, image: { width: number; height: number }, pngZoom: number): OembedJson {
-  const links = buildChartEmbedLinks(meta.id, chart, site);
+/** Composes an oEmbed response from a chart's links and its author. */
+function composeOembed(links: ChartEmbedLinks, chart: ChartView, author: { name: string; path: string }, site: string, image: { width: number; height: number }, pngZoom: number): OembedJson {
   return {
     version: '1.0',
     type: 'rich',
     title: chart.title,
-    author_name: meta.publisher,
-    author_url: formatAbsoluteUrl(reportPath(meta.id), site),
+    author_name: author.name,
+    author_url: formatAbsoluteUrl(author.path, site),
     provider_name: COMPILER,
     provider_url: formatAbsoluteUrl('/', site),
     html: links.snippet,
@@ -155,6 +162,11 @@ export function buildOembed(meta: ReportMeta, chart: ChartView, site: string, im
     thumbnail_width: Math.round(image.width * pngZoom),
     thumbnail_height: Math.round(image.height * pngZoom),
   };
+}
+
+/** Builds a chart's oEmbed JSON; `image` is the size of its standalone SVG (the PNG is twice as large). */
+export function buildOembed(meta: ReportMeta, chart: ChartView, site: string, image: { width: number; height: number }, pngZoom: number): OembedJson {
+  return composeOembed(buildChartEmbedLinks(meta.id, chart, site), chart, { name: meta.publisher, path: reportPath(meta.id) }, site, image, pngZoom);
 }
 
 /** The words of a chart's standalone image: its title, and the report and compiler under it. */
@@ -173,5 +185,85 @@ export function buildOgImageText(meta: ReportMeta): OgImageText {
     title: meta.title,
     subtitle: `${meta.publisher} · ${meta.year} 年度`,
     footer: '年度报告中的数字，按报告原样发布',
+  };
+}
+
+/**
+ * A chart of a page other than a report's (a jurisdiction's trend, a comparison's ranking): where
+ * its embed page is, what its files are saved as, the page that shows it and the reports its
+ * numbers come from, in the words of its source line.
+ */
+export interface ChartHome {
+  /** The embed page: `/embed/jurisdictions/230881/trend-grant_rate/`. */
+  readonly embedHref: string;
+  /** Names the chart in resize messages: `jurisdictions/230881/trend-grant_rate`. */
+  readonly frameId: string;
+  /** The name its files are saved under, without extension: `230881-trend-grant_rate`. */
+  readonly fileStem: string;
+  /** The page that shows the chart (without the chart's anchor): `/jurisdictions/230881/`. */
+  readonly pagePath: string;
+  /** The page's name, the source line's link text (in quotes): 同江市. */
+  readonly pageText: string;
+  /** What follows the link: which of the page's reports the numbers come from. */
+  readonly reportsText: string;
+  /** Who published the numbers (oEmbed's author_name): 同江市人民政府. */
+  readonly author: string;
+}
+
+/** Everything the embed page of a ChartHome's chart shows. */
+export interface HomeEmbedPageView {
+  readonly chart: ChartView;
+  readonly frameId: string;
+  readonly description: string;
+  readonly oembedHref: string;
+  /** The chart on its page (absolute: links leave the iframe). */
+  readonly pageHref: string;
+  readonly pageText: string;
+  readonly reportsText: string;
+  readonly siteHref: string;
+  readonly compiler: string;
+  readonly licenseHref: string;
+  readonly licenseText: string;
+  readonly csv: FileLink;
+  /** The chart's PNG (absolute), the page's link-preview image. */
+  readonly ogImage: string;
+}
+
+/** Builds the links and snippet of a ChartHome's chart, for the page that shows it. */
+export function buildHomeEmbedLinks(home: ChartHome, chart: ChartView, site: string): ChartEmbedLinks {
+  return buildEmbedLinksAt(home.embedHref, home.fileStem, chart, site);
+}
+
+/** Builds the embed page of a ChartHome's chart. */
+export function buildHomeEmbedPageView(home: ChartHome, chart: ChartView, site: string): HomeEmbedPageView {
+  const files = listEmbedFiles(home.embedHref);
+  return {
+    chart,
+    frameId: home.frameId,
+    description: chart.description,
+    oembedHref: formatAbsoluteUrl(files.oembed, site),
+    pageHref: formatAbsoluteUrl(`${home.pagePath}#${chart.id}`, site),
+    pageText: home.pageText,
+    reportsText: home.reportsText,
+    siteHref: formatAbsoluteUrl('/', site),
+    compiler: COMPILER,
+    licenseHref: DATA_LICENSE.path,
+    licenseText: LICENSE_TEXT,
+    csv: { href: files.csv, download: `${home.fileStem}.csv` },
+    ogImage: formatAbsoluteUrl(files.png, site),
+  };
+}
+
+/** Builds the oEmbed JSON of a ChartHome's chart; `image` is the size of its standalone SVG. */
+export function buildHomeOembed(home: ChartHome, chart: ChartView, site: string, image: { width: number; height: number }, pngZoom: number): OembedJson {
+  return composeOembed(buildHomeEmbedLinks(home, chart, site), chart, { name: home.author, path: home.pagePath }, site, image, pngZoom);
+}
+
+/** The words of a ChartHome's chart image: its title, and the page, reports and compiler under it. */
+export function buildHomeChartImageText(home: ChartHome, chart: ChartView, site: string): ChartImageText {
+  return {
+    title: chart.title,
+    source: [`来源：“${home.pageText}”${home.reportsText}`, `${COMPILER} 整理，${LICENSE_TEXT} · ${formatAbsoluteUrl(home.pagePath, site)}`],
+    note: chart.description,
   };
 }

@@ -3,6 +3,7 @@
  * columns of each file (from the same declarations as datapackage.json), the stable URL patterns,
  * the licence, the citations, and the schema.org Dataset JSON-LD.
  */
+import { listEmbedUrlPatterns } from '../embeds/embed-paths.ts';
 import { FORMS, TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import { reportPath } from '../views/paths.ts';
@@ -141,6 +142,7 @@ export function buildDataPageView(content: LoadedContent, downloads: SiteDownloa
       { pattern: DATAPACKAGE_PATH, description: 'Data Package 描述文件' },
       ...TABLE_IDS.map((t) => ({ pattern: reportTableCsvPath('<报告编号>', t), description: `一份报告的 ${t} 表，中文栏目` })),
       { pattern: reportCellsCsvPath('<报告编号>'), description: '一份报告的全部单元格（长表）' },
+      ...listEmbedUrlPatterns(),
     ],
     formatNotes: [
       '编码为 UTF-8，文件开头带字节顺序标记（BOM），中文版 Windows 的 Excel 双击即可正确显示中文。',

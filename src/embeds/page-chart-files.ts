@@ -1,0 +1,105 @@
+/**
+ * What the embed routes of jurisdiction and comparison charts share at build time: their static
+ * paths, each keyed for the incremental build by the content its page reads (the jurisdiction's
+ * reports, or the year's), and one chart found by key, rendered through the chart cache and answered
+ * as CSV, SVG, PNG or oEmbed JSON. The pages and their chart keys are listed once per build for the
+ * five routes; a route renders only its own chart, and the entries of the page it rendered last are
+ * kept (a route's paths come page by page, so its charts of one page share them).
+ */
+import type { GetStaticPathsResult } from 'astro';
+import { getChartCache } from '../loaders/chart-cache.ts';
+import type { LoadedContent } from '../loaders/load-content.ts';
+import { getSiteContent } from '../loaders/site-content.ts';
+import type { ChartEntry } from '../views/chart-sets.ts';
+import { CHART_WIDTHS, renderChartViews, type ChartView } from '../views/chart-view.ts';
+import { getPageKeys } from '../views/page-keys.ts';
+import { CHART_PNG_ZOOM, makeChartPng, makeChartSvg } from './build-images.ts';
+import { writeChartCsv } from './chart-csv.ts';
+import { readSvgSize } from './chart-image.ts';
+import { buildHomeChartImageText, buildHomeOembed, type ChartHome } from './embed-view.ts';
+import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace, type ListedPlace } from './page-chart-homes.ts';
+
+/** The props of every page-chart embed route: the page whose chart it is. */
+export interface PageChartProps {
+  readonly place: ChartPlace;
+}
+
+/** The listed pages of a build's content, by kind, made once for the five routes of each. */
+const listed = new WeakMap<LoadedContent, { jurisdiction?: ListedPlace[]; compare?: ListedPlace[] }>();
+
+/** Lists (once per content) the pages of a kind with their chart keys. */
+function listPlaces(kind: 'jurisdiction' | 'compare'): ListedPlace[] {
+  const content = getSiteContent();
+  const known = listed.get(content) ?? {};
+  listed.set(content, known);
+  return (known[kind] ??= (kind === 'jurisdiction' ? listJurisdictionChartPlaces : listCompareChartPlaces)(content.reports, content.jurisdictions));
+}
+
+/** One route per chart of every jurisdiction page: `{ params: { code, chart }, props: { place }, cacheKey }`. */
+export function listJurisdictionChartPaths(): GetStaticPathsResult {
+  const keys = getPageKeys(getSiteContent());
+  return listPlaces('jurisdiction').flatMap(({ place, keys: charts }) => {
+    if (place.kind !== 'jurisdiction') return [];
+    const cacheKey = keys.jurisdiction(place.jurisdiction.code);
+    return charts.map((chart) => ({ params: { code: place.jurisdiction.code, chart }, props: { place }, cacheKey }));
+  });
+}
+
+/** One route per chart of every comparison page: `{ params: { year, metric, chart }, props: { place }, cacheKey }`. */
+export function listCompareChartPaths(): GetStaticPathsResult {
+  const keys = getPageKeys(getSiteContent());
+  return listPlaces('compare').flatMap(({ place, keys: charts }) => {
+    if (place.kind !== 'compare') return [];
+    const cacheKey = keys.year(place.page.year);
+    return charts.map((chart) => ({ params: { year: String(place.page.year), metric: place.page.metric.id, chart }, props: { place }, cacheKey }));
+  });
+}
+
+/** The chart entries of the page rendered last. */
+let last: { place: ChartPlace; entries: ChartEntry[] } | undefined;
+
+/** Finds a chart of a page by key, with its home; throws for an unknown key. */
+export function findPlaceChart(place: ChartPlace, key: string): { entry: ChartEntry; home: ChartHome } {
+  if (last?.place !== place) last = { place, entries: listPlaceCharts(place, getSiteContent().jurisdictions) };
+  const entry = last.entries.find((e) => e.key === key);
+  if (!entry) throw new Error(`${place.kind === 'jurisdiction' ? place.jurisdiction.code : place.page.href} has no chart ${key}`);
+  return { entry, home: describeChartHome(place, entry) };
+}
+
+/**
+ * Renders one chart of a page through the build's chart cache: at both widths for its embed page,
+ * or at the desktop width only (`wideOnly`) for its images and oEmbed, which show no other.
+ */
+export function renderPlaceChart(place: ChartPlace, key: string, wideOnly = false): { chart: ChartView; home: ChartHome } {
+  const { entry, home } = findPlaceChart(place, key);
+  const [view] = renderChartViews([wideOnly ? { ...entry, build: null } : entry], getChartCache());
+  if (!view) throw new Error(`${home.embedHref}: the chart did not render`);
+  if (!wideOnly) return { chart: view, home };
+  const built = entry.build?.(CHART_WIDTHS.wide);
+  return { chart: { ...view, wide: built ? { svg: getChartCache().render(built), tipsJson: JSON.stringify(built.tips) } : null }, home };
+}
+
+/** `data.csv`: the numbers the chart draws. */
+export function respondChartCsv(place: ChartPlace, key: string): Response {
+  return new Response(writeChartCsv(findPlaceChart(place, key).entry.data), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+}
+
+/** `chart.svg`: the chart with its title and source line, every text outlined. */
+export function respondChartSvg(place: ChartPlace, key: string, site: string): Response {
+  const { chart, home } = renderPlaceChart(place, key, true);
+  return new Response(makeChartSvg(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/svg+xml' } });
+}
+
+/** `chart.png`: the same image as PNG, at twice its size. */
+export function respondChartPng(place: ChartPlace, key: string, site: string): Response {
+  const { chart, home } = renderPlaceChart(place, key, true);
+  return new Response(makeChartPng(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/png' } });
+}
+
+/** `oembed.json`: the oEmbed (rich) response of the chart's embed page. */
+export function respondChartOembed(place: ChartPlace, key: string, site: string): Response {
+  const { chart, home } = renderPlaceChart(place, key, true);
+  const image = readSvgSize(new TextDecoder().decode(makeChartSvg(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site))));
+  const json = buildHomeOembed(home, chart, site, image, CHART_PNG_ZOOM);
+  return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

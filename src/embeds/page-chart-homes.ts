@@ -1,0 +1,110 @@
+/**
+ * The charts of jurisdiction and comparison pages as the embed routes see them: which pages have
+ * charts and the keys of those charts (listed once per build from the content, grouped in one pass
+ * over the reports), each page's chart entries, and each chart's home (its embed URLs and the words
+ * of its source line). A jurisdiction's charts are drawn from its own government's series of
+ * reports; a comparison's from the governments' reports of its year.
+ */
+import type { Jurisdiction, JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { seriesOf } from '../reports/report-id.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { listJurisdictionCharts, listRankingCharts, type ChartEntry } from '../views/chart-sets.ts';
+import type { ChartView } from '../views/chart-view.ts';
+import { buildCompareView, listComparePages, TREND_METRIC_IDS, type ComparePage } from '../views/compare-view.ts';
+import { jurisdictionPath } from '../views/paths.ts';
+import { compareEmbedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath } from './embed-paths.ts';
+import { buildEmbedLinksAt, type ChartEmbedLinks, type ChartHome } from './embed-view.ts';
+
+/** A page whose charts have embeds: a jurisdiction with its government's reports (oldest first), or a comparison with the reports of its year. */
+export type ChartPlace =
+  | { readonly kind: 'jurisdiction'; readonly jurisdiction: Jurisdiction; readonly series: readonly CheckedReport[] }
+  | { readonly kind: 'compare'; readonly page: ComparePage; readonly reports: readonly CheckedReport[] };
+
+/** A page with charts and the keys of its charts, in page order. */
+export interface ListedPlace {
+  readonly place: ChartPlace;
+  readonly keys: readonly string[];
+}
+
+/** Who the oEmbed of a comparison chart names as its author: the governments whose reports it ranks. */
+export const COMPARE_AUTHOR = '各地人民政府';
+
+/** Groups reports by a key in one pass, keeping their order. */
+function groupReports<K>(reports: readonly CheckedReport[], keyOf: (r: CheckedReport) => K): Map<K, CheckedReport[]> {
+  const groups = new Map<K, CheckedReport[]>();
+  for (const r of reports) {
+    const key = keyOf(r);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+/** The charts a page shows (the same call as the page's own), in page order. */
+export function listPlaceCharts(place: ChartPlace, jurisdictions: JurisdictionIndex): ChartEntry[] {
+  return place.kind === 'jurisdiction'
+    ? listJurisdictionCharts(place.series, TREND_METRIC_IDS, jurisdictions)
+    : listRankingCharts(place.reports, place.page.metric.id, place.page.year, jurisdictions);
+}
+
+/** Every jurisdiction page with charts (its government has reports), in the jurisdiction list's order, with its chart keys. */
+export function listJurisdictionChartPlaces(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): ListedPlace[] {
+  const bySeries = groupReports(reports, (r) => seriesOf(r.meta.id));
+  return jurisdictions.all.flatMap((jurisdiction) => {
+    const series = [...(bySeries.get(jurisdiction.code) ?? [])].sort((a, b) => a.meta.year - b.meta.year);
+    if (!series.length) return [];
+    const place: ChartPlace = { kind: 'jurisdiction', jurisdiction, series };
+    return [{ place, keys: listPlaceCharts(place, jurisdictions).map((e) => e.key) }];
+  });
+}
+
+/** Every comparison page (year and metric) with its chart keys; each ranks only the reports of its year. */
+export function listCompareChartPlaces(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): ListedPlace[] {
+  const byYear = groupReports(reports, (r) => r.meta.year);
+  return listComparePages(reports).map((page) => {
+    const place: ChartPlace = { kind: 'compare', page, reports: byYear.get(page.year) ?? [] };
+    return { place, keys: listPlaceCharts(place, jurisdictions).map((e) => e.key) };
+  });
+}
+
+/** Describes where one of a page's charts lives and what its numbers come from. */
+export function describeChartHome(place: ChartPlace, entry: ChartEntry): ChartHome {
+  if (place.kind === 'jurisdiction') {
+    const { jurisdiction, series } = place;
+    const latest = series.at(-1);
+    if (!latest) throw new Error(`describeChartHome: ${jurisdiction.code} has no reports`);
+    const first = series[0]?.meta.year ?? latest.meta.year;
+    const span = first === latest.meta.year ? `${first}` : `${first}–${latest.meta.year}`;
+    return {
+      embedHref: jurisdictionEmbedPath(jurisdiction.code, entry.key),
+      frameId: `jurisdictions/${jurisdiction.code}/${entry.key}`,
+      fileStem: formatJurisdictionChartStem(jurisdiction.code, entry.key),
+      pagePath: jurisdictionPath(jurisdiction.code),
+      pageText: jurisdiction.name,
+      reportsText: `页所列${latest.meta.publisher} ${span} 年的 ${series.length} 份年度报告`,
+      author: latest.meta.publisher,
+    };
+  }
+  const { page, reports } = place;
+  // A ranking's numbers have one row per ranked report (chart-numbers.ts tabulateRankingNumbers).
+  return {
+    embedHref: compareEmbedPath(page.year, page.metric.id, entry.key),
+    frameId: `compare/${page.year}/${page.metric.id}/${entry.key}`,
+    fileStem: formatCompareChartStem(page.year, page.metric.id, entry.key),
+    pagePath: page.href,
+    pageText: buildCompareView(page, reports).title,
+    reportsText: `页所列 ${entry.data.rows.length} 份 ${page.year} 年度报告`,
+    author: COMPARE_AUTHOR,
+  };
+}
+
+/** The links and snippet under a chart of a jurisdiction page. */
+export function buildJurisdictionChartLinks(code: string, chart: ChartView, site: string): ChartEmbedLinks {
+  return buildEmbedLinksAt(jurisdictionEmbedPath(code, chart.key), formatJurisdictionChartStem(code, chart.key), chart, site);
+}
+
+/** The links and snippet under a chart of a comparison page. */
+export function buildCompareChartLinks(year: number, metricId: string, chart: ChartView, site: string): ChartEmbedLinks {
+  return buildEmbedLinksAt(compareEmbedPath(year, metricId, chart.key), formatCompareChartStem(year, metricId, chart.key), chart, site);
+}

@@ -1,0 +1,8 @@
+/** `/embed/jurisdictions/<code>/<chart>/chart.svg`: the chart with its title and source line, every text outlined. */
+import type { APIRoute } from 'astro';
+import { formatSiteAddress } from '../../../../../downloads/download-response.ts';
+import { listJurisdictionChartPaths, respondChartSvg, type PageChartProps } from '../../../../../embeds/page-chart-files.ts';
+
+export const getStaticPaths = listJurisdictionChartPaths;
+
+export const GET: APIRoute<PageChartProps> = ({ params, props, site }) => respondChartSvg(props.place, params.chart ?? '', formatSiteAddress(site));

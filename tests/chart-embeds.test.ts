@@ -1,0 +1,224 @@
+/**
+ * The embeds of the jurisdiction and comparison charts in the built site: every chart has its embed
+ * page (source line back to its page, data link, oEmbed discovery), oEmbed JSON, CSV, SVG and PNG,
+ * and its page links to them and offers the snippet. The CSV's figures are checked against numbers
+ * computed here from the hand-checked values of the corpus reports (src/fixtures/corpus/expected)
+ * through the cells each metric declares, so neither the chart code nor the content parser is
+ * trusted. The images have no text left, only outlines, and their Chinese title is drawn with no
+ * system fonts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import Papa from 'papaparse';
+import { describe, expect, inject, it } from 'vitest';
+import { writeChartCsv } from '../src/embeds/chart-csv.ts';
+import { CHART_IMAGE_PADDING } from '../src/embeds/chart-image.ts';
+import { EMBED_SCRIPT_PATH, listEmbedFiles } from '../src/embeds/embed-paths.ts';
+import type { OembedJson } from '../src/embeds/embed-view.ts';
+import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from '../src/embeds/page-chart-homes.ts';
+import { formOf, readExpectedReport } from '../src/fixtures/committed-content.ts';
+import { listMetricCells } from '../src/metrics/derive-metrics.ts';
+import { findMetric } from '../src/metrics/metric-specs.ts';
+import { loadContent } from '../src/loaders/load-content.ts';
+import { nodeContentFs } from '../src/loaders/node-fs.ts';
+import { REPORT_ID } from '../src/reports/report-id.ts';
+import type { CheckedReport } from '../src/reports/types.ts';
+
+const dist = inject('distDir');
+const content = loadContent(nodeContentFs, 'content');
+const places = [...listJurisdictionChartPlaces(content.reports, content.jurisdictions), ...listCompareChartPlaces(content.reports, content.jurisdictions)];
+const charts = places.flatMap(({ place }) => listPlaceCharts(place, content.jurisdictions).map((entry) => ({ place, entry, home: describeChartHome(place, entry) })));
+
+/** Reads a built file by its URL path. */
+function readBuilt(path: string): Buffer {
+  return readFileSync(join(dist, path.endsWith('/') ? `${path}index.html` : path));
+}
+
+/** The page that shows a place's charts. */
+function pagePathOf(place: ChartPlace): string {
+  return place.kind === 'jurisdiction' ? `/jurisdictions/${place.jurisdiction.code}/` : `/compare/${place.page.year}/${place.page.metric.id}/`;
+}
+
+/** A metric of a report computed from its hand-checked cells: null where a cell is blank or not on the form, or the denominator is 0. */
+function computeMetric(report: CheckedReport, metricId: string): { value: number | null; numerator: number | null; denominator: number | null } {
+  const metric = findMetric(metricId);
+  if (!metric) throw new Error(`no metric ${metricId}`);
+  const expected = readExpectedReport(report.meta.id);
+  const cells = listMetricCells(metric, formOf(report));
+  const sum = (refs: typeof cells.numerator): number | null => {
+    let total = 0;
+    for (const ref of refs) {
+      const v = expected.tables[ref.table]?.[ref.row]?.[ref.column];
+      if (v === undefined || v === null) return null;
+      total += v;
+    }
+    return total;
+  };
+  const numerator = sum(cells.numerator);
+  const denominator = metric.denominator ? sum(cells.denominator) : null;
+  if (numerator === null || (metric.denominator && (denominator === null || denominator === 0))) return { value: null, numerator, denominator };
+  const value = denominator === null ? numerator : metric.unit === 'per100' ? (numerator / denominator) * 100 : numerator / denominator;
+  return { value, numerator, denominator };
+}
+
+/** Parses a built chart CSV: its header and rows, numbers as numbers, empty fields as null. */
+function readCsv(path: string): { header: string[]; rows: (string | number | null)[][] } {
+  const text = readBuilt(path).toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const [header = [], ...rows] = parsed.data;
+  return { header, rows: rows.map((r) => r.map((v) => (v === '' ? null : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v))) };
+}
+
+/** The width and height a PNG's IHDR chunk declares. */
+function readPngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** The share of dark pixels in a box of an image (SVG, or PNG wrapped in SVG) drawn by resvg with no system fonts. */
+function measureInk(svg: string, box: { x: number; y: number; width: number; height: number }): number {
+  const image = new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render();
+  const pixels = image.pixels;
+  let dark = 0;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = box.x; x < box.x + box.width; x++) {
+      const i = (y * image.width + x) * 4;
+      if (0.2126 * (pixels[i] ?? 255) + 0.7152 * (pixels[i + 1] ?? 255) + 0.0722 * (pixels[i + 2] ?? 255) < 128) dark += 1;
+    }
+  }
+  return dark / (box.width * box.height);
+}
+
+/** Wraps a PNG in an SVG of its own size, so resvg decodes it. */
+function wrapPng(png: Buffer): string {
+  const { width, height } = readPngSize(png);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
+}
+
+/** Escapes text as Astro writes it in an attribute or element. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+describe('the embeds of the jurisdiction and comparison charts', () => {
+  it('covers both kinds of page', () => {
+    expect(charts.filter((c) => c.place.kind === 'jurisdiction').length).toBeGreaterThan(10);
+    expect(charts.filter((c) => c.place.kind === 'compare').length).toBeGreaterThan(10);
+  });
+
+  it.each(charts.map((c) => [c.home.embedHref, c] as const))('%s: its page, oEmbed, CSV, SVG and PNG are built and linked from the page that shows it', (_href, { place, entry, home }) => {
+    const files = listEmbedFiles(home.embedHref);
+    for (const path of [home.embedHref, files.oembed, files.csv, files.svg, files.png]) expect(existsSync(join(dist, path.endsWith('/') ? `${path}index.html` : path)), path).toBe(true);
+    const pageHtml = readBuilt(pagePathOf(place)).toString('utf8');
+    for (const href of [home.embedHref, files.csv, files.svg, files.png]) expect(pageHtml).toContain(`href="${href}"`);
+    const json = JSON.parse(readBuilt(files.oembed).toString('utf8')) as OembedJson;
+    expect(pageHtml.includes(escapeHtml(json.html)) || pageHtml.includes(escapeHtml(json.html).replace(/&quot;/g, '"')), 'the page offers the oEmbed html as its snippet').toBe(true);
+    const embed = readBuilt(home.embedHref).toString('utf8');
+    const site = new URL(json.provider_url).origin;
+    expect(embed).toContain(`<link rel="alternate" type="application/json+oembed" href="${site}${files.oembed}"`);
+    expect(embed).toContain(`<h1 id="embed-title">${escapeHtml(entry.title)}</h1>`);
+    // The source line: back to the chart on its page, which reports, the data link; nothing of the site's chrome.
+    expect(embed).toContain(`href="${site}${pagePathOf(place)}#chart-${entry.key}"`);
+    expect(embed).toContain(escapeHtml(home.reportsText));
+    expect(embed).toContain(`href="${files.csv}"`);
+    expect(embed).toContain('<body class="embed">');
+    expect(embed).not.toMatch(/<(header|nav|footer) class="site"/);
+  });
+
+  it('writes oEmbed JSON of type rich whose html is the iframe snippet', () => {
+    for (const { entry, home } of charts) {
+      const files = listEmbedFiles(home.embedHref);
+      const json = JSON.parse(readBuilt(files.oembed).toString('utf8')) as OembedJson;
+      expect(Object.keys(json).sort()).toEqual(['author_name', 'author_url', 'height', 'html', 'provider_name', 'provider_url', 'thumbnail_height', 'thumbnail_url', 'thumbnail_width', 'title', 'type', 'version', 'width']);
+      expect([json.version, json.type, json.title, json.author_name]).toEqual(['1.0', 'rich', entry.title, home.author]);
+      const site = new URL(json.provider_url).origin;
+      expect(json.author_url).toBe(`${site}${home.pagePath}`);
+      expect(json.html).toBe(`<iframe src="${site}${home.embedHref}" title="${escapeHtml(entry.title)}" width="100%" height="${json.height}" style="border:0" loading="lazy"></iframe><script async src="${site}${EMBED_SCRIPT_PATH}"></script>`);
+      expect(json.thumbnail_url).toBe(`${site}${files.png}`);
+      expect(readPngSize(readBuilt(files.png))).toEqual({ width: json.thumbnail_width, height: json.thumbnail_height });
+    }
+  });
+
+  it('writes each trend’s CSV with one row per report of the series, oldest first: the metric computed from the report’s cells', () => {
+    let checked = 0;
+    for (const { place, entry, home } of charts) {
+      if (place.kind !== 'jurisdiction' || !entry.key.startsWith('trend-')) continue;
+      const metricId = entry.key.slice('trend-'.length);
+      const { header, rows } = readCsv(listEmbedFiles(home.embedHref).csv);
+      expect(header.slice(0, 2).concat(header.slice(3, 5))).toEqual(['年度', '表式', '分子', '分母']);
+      expect(rows.map((r) => r[0])).toEqual(place.series.map((r) => r.meta.year));
+      place.series.forEach((report, i) => {
+        const want = computeMetric(report, metricId);
+        const row = rows[i] ?? [];
+        expect([row[3], row[4]], `${home.embedHref} ${report.meta.year}`).toEqual([want.numerator, want.denominator]);
+        if (want.value === null) expect(row[2]).toBeNull();
+        else expect(Number(row[2])).toBeCloseTo(want.value, 12);
+        checked += 1;
+      });
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('writes each ranking’s CSV with one row per government report of its year and level, in code order: the metric computed from its cells', () => {
+    let checked = 0;
+    for (const { place, entry, home } of charts) {
+      if (place.kind !== 'compare') continue;
+      const level = entry.key.slice('ranking-'.length);
+      const { year, metric } = place.page;
+      const ranked = content.reports
+        .filter((r) => r.meta.year === year && !REPORT_ID.exec(r.meta.id)?.[2] && content.jurisdictions.byCode.get(r.meta.jurisdiction)?.level === level)
+        .sort((a, b) => (a.meta.jurisdiction < b.meta.jurisdiction ? -1 : 1));
+      const { header, rows } = readCsv(listEmbedFiles(home.embedHref).csv);
+      expect([header[0], header[1], header[3], header[4]]).toEqual(['地区', '代码', '分子', '分母']);
+      expect(rows.map((r) => String(r[1])), home.embedHref).toEqual(ranked.map((r) => r.meta.jurisdiction));
+      ranked.forEach((report, i) => {
+        const want = computeMetric(report, metric.id);
+        const row = rows[i] ?? [];
+        expect(row[0]).toBe(content.jurisdictions.byCode.get(report.meta.jurisdiction)?.name);
+        expect([row[3], row[4]], `${home.embedHref} ${report.meta.jurisdiction}`).toEqual([want.numerator, want.denominator]);
+        if (want.value === null) expect(row[2]).toBeNull();
+        else expect(Number(row[2])).toBeCloseTo(want.value, 12);
+        checked += 1;
+      });
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('writes every CSV through the site’s CSV writer from the chart’s own numbers', () => {
+    for (const { entry, home } of charts) expect(readBuilt(listEmbedFiles(home.embedHref).csv).toString('utf8'), home.embedHref).toBe(writeChartCsv(entry.data));
+  });
+
+  it('writes SVGs with every text outlined and PNGs twice their size, the Chinese title drawn with no system fonts', () => {
+    const titleBox = { x: CHART_IMAGE_PADDING, y: CHART_IMAGE_PADDING + 4, width: 160, height: 18 };
+    for (const { home } of charts) {
+      const files = listEmbedFiles(home.embedHref);
+      const svg = readBuilt(files.svg).toString('utf8');
+      expect(svg, home.embedHref).not.toMatch(/<text\b|currentColor|font-family/);
+      expect(svg).toMatch(/<use xlink:href="#/);
+      const w = Number(/width="(\d+)"/.exec(svg)?.[1]);
+      const h = Number(/height="(\d+)"/.exec(svg)?.[1]);
+      const png = readBuilt(files.png);
+      expect(readPngSize(png)).toEqual({ width: w * 2, height: h * 2 });
+      expect(measureInk(svg, titleBox), `${home.embedHref} SVG title`).toBeGreaterThan(0.08);
+      expect(measureInk(svg, { ...titleBox, y: 2 }), 'above the title is white').toBe(0);
+      expect(measureInk(wrapPng(png), { x: titleBox.x * 2, y: titleBox.y * 2, width: titleBox.width * 2, height: titleBox.height * 2 }), `${home.embedHref} PNG title`).toBeGreaterThan(0.08);
+    }
+  });
+
+  it('documents the embed URLs of every kind of chart among the stable URLs of the data page', () => {
+    const html = readBuilt('/data/').toString('utf8');
+    const urls = html.slice(html.indexOf('id="urls"'));
+    for (const pattern of ['/embed/<报告编号>/<图表>/', '/embed/jurisdictions/<地区代码>/<图表>/', '/embed/compare/<年度>/<指标>/<图表>/', '…/oembed.json', '…/data.csv', '/embed.js']) {
+      expect(urls).toMatch(new RegExp(`<code[^>]*>${escapeHtml(pattern).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</code>`));
+    }
+  });
+
+  it('keeps the new embed pages out of the sitemap, and their pages in it', () => {
+    const sitemap = readBuilt('/sitemap.xml').toString('utf8');
+    expect(sitemap).toContain('/jurisdictions/230881/</loc>');
+    expect(sitemap).not.toContain('/embed/');
+  });
+});

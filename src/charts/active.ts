@@ -7,6 +7,7 @@
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, isNarrow, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
+import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { OKABE_ITO, SERIES_COLORS } from './palette.ts';
 import { formatFull, formatProse } from '../views/format-number.ts';
 
@@ -83,7 +84,7 @@ export function buildActiveOption(data: ActiveChartData, width: number): BuiltCh
         barWidth: BAR - 2,
         barGap: '20%',
         emphasis: { disabled: true },
-        itemStyle: { color: SERIES_COLORS[s % SERIES_COLORS.length] },
+        itemStyle: buildBarStyle(SERIES_COLORS[s % SERIES_COLORS.length] ?? OKABE_ITO.blue, pickBarPattern(s)),
         data: data.documents.rows.map((row) => ({ value: row.values[s] ?? '-', label: { ...label, formatter: formatFull(row.values[s] ?? null) } })),
       })),
       {

@@ -4,8 +4,9 @@
  * is wide enough to hold them; every number is in the tooltip and the table.
  */
 import type { EChartsOption } from 'echarts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, estimateTextWidth, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
+import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { APPEAL_RESULT_COLORS, NEUTRAL, pickTextColor } from './palette.ts';
 import { formatFull, formatProse } from '../views/format-number.ts';
 
@@ -35,6 +36,8 @@ export interface AppealsChartData {
 
 const BAR_ROW = 34;
 const MIN_LABEL_PX = 26;
+/** The width of the outline in the segment's colour that clears the fill pattern around a label's digits. */
+const LABEL_HALO = 3;
 
 /** Whether any case is on file. */
 export function hasAppeals(data: AppealsChartData): boolean {
@@ -62,19 +65,27 @@ export function buildAppealsOption(data: AppealsChartData, width: number): Built
       ...buildAxisStyle(),
       axisLine: { show: false },
     },
-    series: data.results.map((res, s) => ({
-      type: 'bar',
-      name: res.label,
-      stack: 'results',
-      barWidth: 16,
-      emphasis: { disabled: true },
-      itemStyle: { color: APPEAL_RESULT_COLORS[res.code] ?? NEUTRAL },
-      data: data.rows.map((row) => {
-        const v = row.values[s] ?? null;
-        const show = v !== null && v > 0 && (v / max) * plotWidth >= MIN_LABEL_PX;
-        return { value: v ? v : '-', label: { show, position: 'inside', formatter: formatFull(v), ...buildLabelStyle(), color: pickTextColor(APPEAL_RESULT_COLORS[res.code] ?? NEUTRAL) } };
-      }),
-    })),
+    series: data.results.map((res, s) => {
+      const color = APPEAL_RESULT_COLORS[res.code] ?? NEUTRAL;
+      const itemStyle = buildBarStyle(color, pickBarPattern(s));
+      const halo = itemStyle.decal ? LABEL_HALO : 0;
+      // Each result has its own fill pattern besides its colour; a segment's number has an outline in
+      // the segment's colour, so the pattern does not run through the digits.
+      return {
+        type: 'bar',
+        name: res.label,
+        stack: 'results',
+        barWidth: 16,
+        emphasis: { disabled: true },
+        itemStyle,
+        data: data.rows.map((row) => {
+          const v = row.values[s] ?? null;
+          const text = formatFull(v);
+          const show = v !== null && v > 0 && (v / max) * plotWidth >= Math.max(MIN_LABEL_PX, estimateTextWidth(text) + 2 * halo);
+          return { value: v ? v : '-', label: { show, position: 'inside', formatter: text, ...buildLabelStyle(), color: pickTextColor(color), ...(halo ? { textBorderColor: color, textBorderWidth: halo } : {}) } };
+        }),
+      };
+    }),
   };
   return { option, size: { width, height: 40 + data.rows.length * BAR_ROW }, tips };
 }

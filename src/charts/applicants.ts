@@ -6,6 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
+import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { OKABE_ITO } from './palette.ts';
 import { formatFull, formatPercent, formatProse } from '../views/format-number.ts';
 
@@ -52,7 +53,7 @@ export function buildApplicantOption(data: ApplicantChartData, width: number): B
     stack: 'one',
     barWidth: 14,
     emphasis: { disabled: true },
-    itemStyle: { color: colors[s % colors.length] },
+    itemStyle: buildBarStyle(colors[s % colors.length] ?? OKABE_ITO.blue, pickBarPattern(s)),
     data: data.items.map((item, d) => {
       const tip = `${item.group ? `${item.group}·` : ''}${item.label}：${formatFull(item.value)} 件${item.value !== null && data.total ? `，占${formatShareText(item.value, data.total)}` : ''}`;
       tips[s]![d] = item.group === group ? tip : '';

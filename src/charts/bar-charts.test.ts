@@ -60,6 +60,15 @@ describe('appeals', () => {
     expect(built.tips[1]?.[0]).toBe('行政复议：纠正 50 件（总计 225 件）');
   });
 
+  it('outlines a label on a patterned segment in the segment’s colour, and labels only a segment the outlined number fits', () => {
+    const built = buildAppealsOption(deriveAppealsData(report('230000-2020'), j), 360);
+    const [upheld, corrected] = seriesOf(built.option) as unknown as { data: { value: number | string; label: { show: boolean; textBorderColor?: string; textBorderWidth?: number } }[] }[];
+    expect(upheld?.data[0]?.label.textBorderColor).toBeUndefined();
+    expect(corrected?.data[0]?.label).toMatchObject({ show: true, textBorderColor: '#D55E00', textBorderWidth: 3 });
+    // 纠正 12 of 未经复议直接起诉 is 12/225 of the 211-unit plot, about 11 units: too narrow for a label.
+    expect(corrected?.data.map((d) => [d.value, d.label.show])).toEqual([[50, true], [12, false], [1, false]]);
+  });
+
   it('says so when there were no cases', () => {
     const none = deriveAppealsData(report('230722-2020'), j);
     expect(hasAppeals(none)).toBe(false);

@@ -37,7 +37,9 @@ describe('renderChartSvg', () => {
         const built = entry.build(360);
         const svg = renderChartSvg(built.option, built.size);
         expect(svg.startsWith(`<svg xmlns="http://www.w3.org/2000/svg" width="360" height="${built.size.height}" viewBox="0 0 360 ${built.size.height}" font-family="`), entry.key).toBe(true);
-        expect(svg, `${r.meta.id} ${entry.key}`).not.toMatch(/zr\d|<style|class=|font-family:|pointer-events|fill="none"><\/path>/);
+        expect(svg, `${r.meta.id} ${entry.key}`).not.toMatch(/zr\d|<style|class=|font-family:|pointer-events="visible"|fill="none"><\/path>/);
+        // The only pointer-events left: fill-pattern overlays let the pointer through to their bar.
+        for (const m of svg.matchAll(/<path [^>]*pointer-events="[^"]*"[^>]*>/g)) expect(m[0], `${r.meta.id} ${entry.key}`).toMatch(/ fill="url\(#c[0-9a-f]{8}-\d+\)" pointer-events="none">$/);
         expect(svg, `${r.meta.id} ${entry.key}`).not.toMatch(/ (d|transform|x|y)="[^"]*\d\.\d\d/);
         expect(svg.endsWith('</svg>\n')).toBe(true);
       }
@@ -56,6 +58,26 @@ describe('renderChartSvg', () => {
     const svg = renderChartSvg(a.option, a.size);
     expect(svg).toContain('ecmeta_series_index="1" ecmeta_data_index="0" ecmeta_ssr_type="chart"');
     expect(svg).not.toContain('ecmeta_silent');
+  });
+
+  it('keeps only the symbols of a fill pattern that fall inside its tile, their shared fill on the group', () => {
+    const raw = [
+      '<svg width="10" height="10">',
+      '<path d="M0 0l5 0l0 5l-5 0Z" fill="url(#zr3-p0)"></path>',
+      '<defs >',
+      '<pattern width="1" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)" id="zr3-p0">',
+      '<g >',
+      '<path d="M0 -5l1 0l0 2l-1 0Z" fill="rgb(0,0,0)" fill-opacity="0.55"></path>',
+      '<path d="M1 -5l1 0l0 2l-1 0Z" fill="rgb(0,0,0)" fill-opacity="0.55"></path>',
+      '<path d="M0 0l1 0l0 2l-1 0Z" fill="rgb(0,0,0)" fill-opacity="0.55"></path>',
+      '<path d="M1 0l1 0l0 2l-1 0Z" fill="rgb(0,0,0)" fill-opacity="0.55"></path>',
+      '</g>',
+      '</pattern>',
+      '</defs>',
+      '</svg>',
+    ].join('\n');
+    const out = normaliseSvg(raw, { width: 10, height: 10 });
+    expect(out).toMatch(/<path d="M0 0l5 0l0 5l-5 0Z" fill="url\(#(c[0-9a-f]{8}-0)\)" pointer-events="none"><\/path>\n<defs>\n<pattern width="1" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate\(-45\)" id="\1">\n<g fill="rgb\(0,0,0\)" fill-opacity="0.55">\n<path d="M0 0l1 0l0 2l-1 0Z"><\/path>\n<\/g>\n<\/pattern>\n<\/defs>/);
   });
 
   it('replaces ECharts ids with ids derived from the content', () => {

@@ -4,8 +4,9 @@
  * animation, emphasis disabled). The output is normalised so that equal input gives equal bytes
  * whatever was rendered before it: ECharts' per-instance ids are replaced by ids derived from the
  * content, its CSS hover classes, background rectangle, invisible hit areas and the metadata of
- * silent elements are dropped, coordinates are rounded to one decimal, and the font family is
- * written once on the root instead of on every text.
+ * silent elements are dropped, fill-pattern overlays (decals) let the pointer through to the mark
+ * below, coordinates are rounded to one decimal, and the font family is written once on the root
+ * instead of on every text.
  */
 import { createHash } from 'node:crypto';
 import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
@@ -18,7 +19,7 @@ import { FONT_SIZE, FONT_STACK, type ChartSize } from './chart-theme.ts';
 use([SVGRenderer, BarChart, LineChart, SankeyChart, GridComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, TitleComponent]);
 
 /** The version of the normalisation below; part of every cache key, so a change here re-renders. */
-export const SVG_FORMAT_VERSION = 1;
+export const SVG_FORMAT_VERSION = 2;
 
 /** Options of one rendering. */
 export interface RenderOptions {
@@ -39,12 +40,32 @@ function roundNumbers(text: string): string {
   });
 }
 
+/**
+ * Trims the tiles of fill patterns (decals): ECharts draws a rectangle symbol a row above and a tile
+ * to the right of each tile as well, which the tile clips; those are dropped, and a fill all the
+ * remaining symbols share is written once on their group.
+ */
+function trimPatterns(svg: string): string {
+  return svg.replace(/(<pattern width="([\d.]+)" height="([\d.]+)"[^>]*>\n?<g) ?>\n?([\s\S]*?)\n?(<\/g>\n?<\/pattern>)/g, (whole, head: string, w: string, h: string, body: string, tail: string) => {
+    const symbols = body.split('\n').map((line) => /^<path d="(M(-?[\d.]+) (-?[\d.]+)l([\d.]+) 0l0 ([\d.]+)l-[\d.]+ 0Z)"( [^>]*)><\/path>$/.exec(line));
+    if (symbols.some((m) => !m)) return whole;
+    const inside = symbols.flatMap((m) => {
+      const [x, y, sw, sh] = [m![2], m![3], m![4], m![5]].map(Number) as [number, number, number, number];
+      return x < Number(w) && y < Number(h) && x + sw > 0 && y + sh > 0 ? [{ d: m![1]!, fill: m![6]! }] : [];
+    });
+    const fills = new Set(inside.map((p) => p.fill));
+    const shared = fills.size === 1 ? [...fills][0]! : '';
+    return `${head}${shared}>\n${inside.map((p) => `<path d="${p.d}"${shared ? '' : p.fill}></path>\n`).join('')}${tail}`;
+  });
+}
+
 /** Makes ECharts' SVG lean and deterministic (see the module comment). */
 export function normaliseSvg(svg: string, size: ChartSize, opts: RenderOptions = {}): string {
   let out = svg
     .replace(/<style\s*>[\s\S]*?<\/style>\s*/g, '')
     .replace(/ class="zr\d+-cls-\d+"/g, '')
     .replace(/ pointer-events="visible"/g, '')
+    .replace(/(<path [^>]*fill="url\(#zr\d+-p\d+\)")/g, '$1 pointer-events="none"')
     .replace(/<path [^>]*fill-opacity="0"[^>]*stroke-width="0"[^>]*><\/path>\n?/g, '')
     .replace(/<path (?![^>]*stroke=)[^>]*fill="none"[^>]*><\/path>\n?/g, '')
     .replace(/((?: ecmeta_[a-z_]+="[^"]*")+) ecmeta_silent="true"/g, '')
@@ -53,7 +74,9 @@ export function normaliseSvg(svg: string, size: ChartSize, opts: RenderOptions =
     .replace(/font-family:[^;"]*;?/g, '')
     .replace(new RegExp(`font-size:${FONT_SIZE}px;?`, 'g'), '')
     .replace(/ style=""/g, '')
+    .replace(/<defs >/g, '<defs>')
     .replace(/\n+/g, '\n');
+  out = trimPatterns(out);
   const ids = [...new Set(out.match(/zr\d+-[a-z]+\d+/g) ?? [])];
   if (ids.length) {
     // Number the ids in order of appearance first, so the hash does not see ECharts' instance counter.

@@ -9,6 +9,7 @@ import type { FormId } from '../form/types.ts';
 import type { Comparability, MetricUnit } from '../metrics/metric-specs.ts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, estimateTextWidth, FONT_SIZE, isNarrow, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
+import { buildLineType, pickLineMark } from './marks.ts';
 import { CAUTION_FILL_ALPHA, fadeColor, INK, OKABE_ITO, SERIES_COLORS } from './palette.ts';
 import { formatAxisTick, formatFull, formatPer100, formatPercent, formatProse } from '../views/format-number.ts';
 
@@ -130,14 +131,16 @@ export function buildTrendOption(data: TrendChartData, width: number): BuiltChar
     },
     series: forms.map((form, s) => {
       const color = SERIES_COLORS[s % SERIES_COLORS.length] ?? OKABE_ITO.blue;
+      // Each form's line has its own dash and point shape besides its colour (black-and-white print).
+      const mark = pickLineMark(s);
       return {
         type: 'line',
         name: data.formLabels[form],
         emphasis: { disabled: true },
-        symbol: 'circle',
+        symbol: mark.symbol,
         symbolSize: SYMBOL_SIZE,
         connectNulls: false,
-        lineStyle: { width: 2, color },
+        lineStyle: { width: 2, color, type: buildLineType(mark) },
         itemStyle: { color },
         data: data.points
           .filter((p) => p.form === form)
@@ -154,7 +157,8 @@ export function buildTrendOption(data: TrendChartData, width: number): BuiltChar
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: INK, type: 'dashed', width: 1, opacity: 0.6 },
-                label: { ...buildLabelStyle(), position: 'end', distance: breakDistance, formatter: '表式变更' },
+                // The label in full ink (the rule is faint): it must read in greyscale too.
+                label: { ...buildLabelStyle(), opacity: 1, position: 'end', distance: breakDistance, formatter: '表式变更' },
                 data: breaks.map((y) => ({ xAxis: y - 0.5 })),
               },
             }

@@ -94,6 +94,7 @@ function runBuild(root: string, outDir: string, caches: BuildCaches, content: st
     GONGKAI_CHART_CACHE: caches.charts,
     GONGKAI_CHART_STATS: caches.chartStats,
     GONGKAI_IMAGE_CACHE: caches.images,
+    GONGKAI_DOWNLOAD_CACHE: join(caches.charts, '..', 'downloads.json'),
     GONGKAI_IMAGE_STATS: caches.imageStats,
   };
   const started = performance.now();

@@ -188,6 +188,7 @@ try {
       GONGKAI_CHART_CACHE: join(scratch, 'chart-cache'),
       GONGKAI_CHART_STATS: stats.chart,
       GONGKAI_IMAGE_CACHE: join(scratch, 'image-cache'),
+      GONGKAI_DOWNLOAD_CACHE: join(scratch, 'downloads.json'),
       GONGKAI_IMAGE_STATS: stats.image,
     };
     const flags = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProf, build)] : [];

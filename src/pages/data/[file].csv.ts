@@ -5,6 +5,7 @@ import { formatSiteAddress, makeDownloadResponse } from '../../downloads/downloa
 import { SITE_RESOURCES } from '../../downloads/fields.ts';
 import { findDownloadFile, getSiteDownloads } from '../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../loaders/site-content.ts';
+import { getDownloadStatsMemo } from '../../loaders/download-stats.ts';
 import { getPageKeys } from '../../views/page-keys.ts';
 
 export const getStaticPaths = (() => {
@@ -13,6 +14,6 @@ export const getStaticPaths = (() => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
-  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site));
+  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
   return makeDownloadResponse(findDownloadFile(downloads, siteCsvPath((params.file ?? '') as SiteFileName)));
 };

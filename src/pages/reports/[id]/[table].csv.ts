@@ -5,6 +5,7 @@ import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/down
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { TABLE_IDS } from '../../../form/forms.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
+import { getDownloadStatsMemo } from '../../../loaders/download-stats.ts';
 import { getPageKeys } from '../../../views/page-keys.ts';
 
 export const getStaticPaths = (() => {
@@ -14,6 +15,6 @@ export const getStaticPaths = (() => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
-  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site));
+  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
   return makeDownloadResponse(findDownloadFile(downloads, reportTableCsvPath(params.id ?? '', (params.table ?? '') as (typeof TABLE_IDS)[number])));
 };

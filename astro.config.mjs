@@ -1,5 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { imageWorkersIntegration } from './src/integrations/image-workers.ts';
+import { incrementalBuildIntegration } from './src/integrations/incremental-build.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { prerenderChartsIntegration } from './src/integrations/prerender-charts.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
@@ -11,10 +13,18 @@ export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Several paths at a time, so that image endpoints wait on the image workers together while the
+  // main thread renders other pages.
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // Incremental builds: a path whose cache key (src/views/page-keys.ts) and route code are unchanged
+  // is not rendered again and its file is left in the output, which is therefore not emptied first;
+  // the incremental-build integration removes the files of paths that are gone.
+  cacheDir: './.cache/astro',
+  experimental: { incrementalBuild: true },
+  vite: { build: { emptyOutDir: false } },
   // Every build renders the charts the cache lacks on every core first, and writes the sitemap and
   // the Pagefind search index into its output directory.
-  integrations: [prerenderChartsIntegration(), sitemapIntegration(), pagefindIntegration()],
+  integrations: [incrementalBuildIntegration(), prerenderChartsIntegration(), imageWorkersIntegration(), sitemapIntegration(), pagefindIntegration()],
 });

@@ -1,14 +1,18 @@
 /**
- * `npm run bench:charts-cache -- [--content DIR] [--keep]`: the chart cache across builds. Builds the
- * whole site three times, each into its own scratch out dir, with one fresh chart cache
- * (GONGKAI_CHART_CACHE in a scratch directory):
- *   cold          empty chart cache, empty image cache (the embed PNG/SVG images, GONGKAI_IMAGE_CACHE)
- *   warm          both caches as the cold build left them (nothing changed: a rebuild)
- *   charts-warm   the chart cache warm, a fresh empty image cache: what the chart cache alone saves
+ * `npm run bench:charts-cache -- [--content DIR] [--keep]`: the build caches across builds (Astro's
+ * incremental build, the chart cache, the image cache) and whether they are correct. Works on a
+ * scratch copy of the content, with one chart cache (GONGKAI_CHART_CACHE in a scratch directory):
+ *   cold           empty caches, into an output directory the next builds reuse
+ *   warm           nothing changed: a rebuild into the same directory
+ *   charts-warm    a fresh Astro cache and output directory, the chart cache warm, the image cache empty
+ *   changed        one report's text changed, rebuilt into the same directory
+ *   changed-fresh  the same content built afresh (new Astro cache and output directory)
+ *   removed        the last report removed, rebuilt into the same directory
+ *   removed-fresh  the same content built afresh
  * Prints one JSON line per build:
  *   {"build","content","pages","seconds","charts_rendered","charts_reused","images_made","images_reused"}
- * then a line comparing the cold build's out dir with each other one byte for byte:
- *   {"build":"compare","builds":["cold","warm"],"files","identical","differing"}.
+ * and lines comparing two builds' output byte for byte (cold/warm, cold/charts-warm,
+ * changed-fresh/changed, removed-fresh/removed): {"build":"compare","builds":[a,b],"files","identical","differing"}.
  * Assumes the checkout is shared (others build and edit in it): the site is built from a snapshot of
  * its sources (src, public, the config) copied into the scratch directory, with Astro's and Vite's
  * caches inside the snapshot, so a concurrent build or edit cannot leak in. Those caches start empty
@@ -90,6 +94,7 @@ function runBuild(root: string, outDir: string, caches: BuildCaches, content: st
     GONGKAI_CHART_CACHE: caches.charts,
     GONGKAI_CHART_STATS: caches.chartStats,
     GONGKAI_IMAGE_CACHE: caches.images,
+    GONGKAI_DOWNLOAD_CACHE: join(caches.charts, '..', 'downloads.json'),
     GONGKAI_IMAGE_STATS: caches.imageStats,
   };
   const started = performance.now();
@@ -121,27 +126,80 @@ if (content && !existsSync(join(content, 'reports'))) {
   process.exit(2);
 }
 
+/** Copies a content directory so a build sequence can change it. */
+function copyContent(from: string, to: string): void {
+  cpSync(from, to, { recursive: true });
+}
+
+/**
+ * Changes the first report the way an editor would: a sentence in its text and one consistent pair
+ * of numbers (行政复议 维持 + 1 and its 总计 + 1), so its charts change too.
+ */
+function changeReport(dir: string): string {
+  const id = readdirSync(join(dir, 'reports')).sort()[0]!;
+  const md = join(dir, 'reports', id, 'index.md');
+  writeFileSync(md, `${readFileSync(md, 'utf8').trimEnd()}\n\n（本句为测试增量构建而加。）\n`);
+  const csv = join(dir, 'reports', id, 'appeals.csv');
+  const lines = readFileSync(csv, 'utf8').split('\n');
+  const header = (lines[0] ?? '').split(',');
+  const i = lines.findIndex((l) => l.startsWith('review,'));
+  const fields = (lines[i] ?? '').split(',');
+  const columns = [header.indexOf('upheld'), header.indexOf('total')];
+  if (i < 0 || columns.some((k) => k < 0 || !/^\d+$/.test(fields[k] ?? ''))) throw new Error(`${csv}: no numeric review upheld/total cells to change`);
+  for (const k of columns) fields[k] = String(Number(fields[k]) + 1);
+  lines[i] = fields.join(',');
+  writeFileSync(csv, lines.join('\n'));
+  return id;
+}
+
+/** Removes the last report, as when a report is withdrawn. */
+function removeReport(dir: string): string {
+  const ids = readdirSync(join(dir, 'reports')).sort();
+  const id = ids[ids.length - 1]!;
+  rmSync(join(dir, 'reports', id), { recursive: true });
+  return id;
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-cache-'));
 let failed = false;
 try {
   const site = join(scratch, 'site');
   snapshotSite(site);
   const label = content ?? 'content/';
-  const builds = [
-    { build: 'cold', images: 'image-cache' },
-    { build: 'warm', images: 'image-cache' },
-    { build: 'charts-warm', images: 'image-cache-empty' },
-  ];
-  for (const { build, images } of builds) {
-    const caches = { charts: join(scratch, 'chart-cache'), chartStats: join(scratch, `charts-${build}.json`), images: join(scratch, images), imageStats: join(scratch, `images-${build}.json`) };
-    const f = runBuild(site, join(scratch, `dist-${build}`), caches, content ?? join(REPO, 'content'));
-    console.log(JSON.stringify({ build, content: label, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, charts_rendered: f.charts_rendered, charts_reused: f.charts_reused, images_made: f.images_made, images_reused: f.images_reused }));
-  }
-  for (const other of builds.slice(1).map((b) => b.build)) {
-    const { files, differing } = compareTrees(join(scratch, 'dist-cold'), join(scratch, `dist-${other}`));
-    console.log(JSON.stringify({ build: 'compare', builds: ['cold', other], files, identical: differing.length === 0, differing: differing.slice(0, 20) }));
-    console.error(`bench-build-cache: the cold and ${other} builds are ${differing.length ? `NOT byte-identical (${differing.length} of ${files} files differ)` : `byte-identical (${files} files)`}`);
-  }
+  const working = join(scratch, 'content');
+  copyContent(content ?? join(REPO, 'content'), working);
+  const caches = (build: string, images = 'image-cache'): BuildCaches => ({ charts: join(scratch, 'chart-cache'), chartStats: join(scratch, `charts-${build}.json`), images: join(scratch, images), imageStats: join(scratch, `images-${build}.json`) });
+  const print = (build: string, f: BuildFigures, extra: Record<string, unknown> = {}): void =>
+    console.log(JSON.stringify({ build, content: label, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, charts_rendered: f.charts_rendered, charts_reused: f.charts_reused, images_made: f.images_made, images_reused: f.images_reused, ...extra }));
+  const compare = (a: string, b: string, names: [string, string]): void => {
+    const { files, differing } = compareTrees(a, b);
+    console.log(JSON.stringify({ build: 'compare', builds: names, files, identical: differing.length === 0, differing: differing.slice(0, 20) }));
+    console.error(`bench-build-cache: ${names.join(' and ')} are ${differing.length ? `NOT byte-identical (${differing.length} of ${files} files differ)` : `byte-identical (${files} files)`}`);
+  };
+  // The incremental sequence: one output directory and one Astro cache, as a maintainer's rebuilds.
+  const out = join(scratch, 'dist');
+  const cold = runBuild(site, out, caches('cold'), working);
+  print('cold', cold);
+  const coldCopy = join(scratch, 'dist-cold');
+  cpSync(out, coldCopy, { recursive: true });
+  print('warm', runBuild(site, out, caches('warm'), working));
+  compare(coldCopy, out, ['cold', 'warm']);
+  // A fresh Astro cache and output directory with the chart cache warm and the image cache empty.
+  const fresh = (build: string, images: string): string => {
+    const root = join(scratch, `site-${build}`);
+    snapshotSite(root);
+    const dist = join(scratch, `dist-${build}`);
+    print(build, runBuild(root, dist, caches(build, images), working));
+    return dist;
+  };
+  compare(coldCopy, fresh('charts-warm', 'image-cache-empty'), ['cold', 'charts-warm']);
+  // After a change, and after a removal, the incremental build must equal a fresh build of the same content.
+  const changed = changeReport(working);
+  print('changed', runBuild(site, out, caches('changed'), working), { report: changed });
+  compare(fresh('changed-fresh', 'image-cache'), out, ['changed-fresh', 'changed']);
+  const removed = removeReport(working);
+  print('removed', runBuild(site, out, caches('removed'), working), { report: removed });
+  compare(fresh('removed-fresh', 'image-cache'), out, ['removed-fresh', 'removed']);
   if (args.values.keep) console.error(`bench-build-cache: kept ${scratch}`);
 } catch (err) {
   failed = true;

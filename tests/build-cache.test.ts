@@ -1,9 +1,10 @@
 /**
- * The chart cache across builds, and the determinism of the whole build, through the benchmark
- * (scripts/bench-build-cache.ts): the committed content is built three times, from a snapshot of
- * the sources, with one fresh chart cache. The builds after the first must render no chart (every
- * SVG comes from the cache), and all must be byte-identical, every file of them (HTML, CSV, feeds,
- * sitemap, images, the Pagefind index), nothing ignored.
+ * The build's caches across builds, and the determinism of the whole build, through the benchmark
+ * (scripts/bench-build-cache.ts) on a copy of the committed content: Astro's incremental build (one
+ * output directory rebuilt), the chart cache and the image cache. A rebuild with nothing changed
+ * renders no chart and no image and leaves every file as it was; after a report changes, and after
+ * one is removed, the incremental output equals a fresh build of the same content, every file of it
+ * (HTML, CSV, feeds, sitemap, images, the Pagefind index), nothing ignored.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ interface BenchLine {
   readonly pages?: number;
   readonly charts_rendered?: number;
   readonly charts_reused?: number;
+  readonly images_made?: number | null;
   readonly builds?: readonly string[];
   readonly files?: number;
   readonly identical?: boolean;
@@ -37,29 +39,50 @@ function findLine(build: string): BenchLine {
   return line;
 }
 
-describe('two builds of the committed content with one chart cache', () => {
-  it('renders every chart in the first build and none in the second', () => {
+/** The comparison of two builds' output. */
+function findCompare(a: string, b: string): BenchLine {
+  const line = lines.find((l) => l.build === 'compare' && l.builds?.[0] === a && l.builds[1] === b);
+  if (!line) throw new Error(`the benchmark compared no ${a} and ${b}`);
+  return line;
+}
+
+describe('rebuilds of the committed content', () => {
+  it('renders every chart and image in the first build and none in a rebuild with nothing changed', () => {
     const cold = findLine('cold');
     const warm = findLine('warm');
     expect(cold.pages).toBeGreaterThan(100);
     expect(warm.pages).toBe(cold.pages);
     expect(cold.charts_rendered).toBeGreaterThan(0);
+    expect(cold.images_made).toBeGreaterThan(0);
     expect(warm.charts_rendered).toBe(0);
-    // The second build asks for exactly the charts the first did, all from the cache.
-    expect(warm.charts_reused).toBe((cold.charts_rendered ?? 0) + (cold.charts_reused ?? 0));
+    expect(warm.images_made).toBe(0);
   });
 
-  it('renders no chart with a warm chart cache and an empty image cache either', () => {
-    expect(findLine('charts-warm').charts_rendered).toBe(0);
+  it('renders no chart with a warm chart cache, a fresh output directory and an empty image cache', () => {
+    const line = findLine('charts-warm');
+    expect(line.charts_rendered).toBe(0);
+    expect(line.images_made).toBeGreaterThan(0);
+  });
+
+  it('redraws the charts of a changed report, and no more than that report shows', () => {
+    const changed = findLine('changed');
+    expect(changed.charts_rendered).toBeGreaterThan(0);
+    expect(changed.charts_rendered).toBeLessThan(findLine('cold').charts_rendered ?? 0);
   });
 
   it('writes byte-identical files, every one of them, whichever caches were warm', () => {
-    const compares = lines.filter((l) => l.build === 'compare');
-    expect(compares.map((c) => c.builds)).toEqual([['cold', 'warm'], ['cold', 'charts-warm']]);
-    for (const compare of compares) {
+    for (const compare of [findCompare('cold', 'warm'), findCompare('cold', 'charts-warm')]) {
       expect(compare.files).toBeGreaterThan(100);
       expect(compare.differing).toEqual([]);
       expect(compare.identical).toBe(true);
+    }
+  });
+
+  it('after a report changes or is removed, rebuilds exactly what a fresh build of that content writes', () => {
+    expect(findLine('removed').pages).toBeLessThan(findLine('cold').pages ?? 0);
+    for (const compare of [findCompare('changed-fresh', 'changed'), findCompare('removed-fresh', 'removed')]) {
+      expect(compare.files).toBeGreaterThan(100);
+      expect(compare.differing).toEqual([]);
     }
   });
 });

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { TABLE_IDS } from '../form/forms.ts';
 import type { TableId } from '../form/types.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
+import { getPageKeys, type PageKeys } from '../views/page-keys.ts';
 import { joinCsvText } from './csv-text.ts';
 import { buildDataPackage, type FileStats } from './datapackage.ts';
 import { DATA_PATH, DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath } from './download-paths.ts';
@@ -80,33 +81,66 @@ export function makeLazyDownloadFile(path: string, pieces: () => Iterable<string
   };
 }
 
-/** Generates every download from the content; `site` is the site's address ('' for relative links). */
-export function buildSiteDownloads(content: LoadedContent, site: string): SiteDownloads {
+/**
+ * The version of the download layouts; part of every memo key, so that a change to how a CSV is
+ * written (not visible in the content's keys) measures every file again. Bump it with such a change.
+ */
+export const DOWNLOAD_FORMAT_VERSION = 1;
+
+/**
+ * Sizes and hashes measured by earlier builds, by a key that covers everything the file's bytes
+ * depend on (see `buildSiteDownloads`), so an unchanged report's files are not generated to be
+ * measured again. Kept on disk across builds by src/loaders/download-stats.ts.
+ */
+export interface DownloadStatsMemo {
+  get(key: string): FileStats | undefined;
+  set(key: string, stats: FileStats): void;
+}
+
+/**
+ * Generates every download from the content; `site` is the site's address ('' for relative links).
+ * With `memo` and `keys` (the page cache keys of the content), a report's files are measured only
+ * when the memo lacks them under its key, and the site-wide files only when the site's key is new.
+ */
+export function buildSiteDownloads(content: LoadedContent, site: string, memo?: DownloadStatsMemo, keys?: Pick<PageKeys, 'report' | 'site'>): SiteDownloads {
   const { reports, jurisdictions } = content;
+  /** Returns a file's stats from the memo under its path and key, or measures and records them. */
+  const remember = (path: string, key: string | undefined, measure: () => FileStats): FileStats => {
+    if (!memo || key === undefined) return measure();
+    const id = `${DOWNLOAD_FORMAT_VERSION}\u0000${path}\u0000${key}`;
+    const known = memo.get(id);
+    if (known) return known;
+    const stats = measure();
+    memo.set(id, stats);
+    return stats;
+  };
+  const siteKey = keys ? `${keys.site()}\u0000${site}` : undefined;
   const reportFiles = new Map<string, ReportFiles>();
   const tidyHead = joinCsvText(TIDY_HEADER, []);
   const tidyBody = (report: (typeof reports)[number]): string => writeTidyBody(report, jurisdictions);
-  // Each report's tidy lines are generated once here, measured for its own cells.csv and the site-wide one.
-  const head = ENCODER.encode(tidyHead);
-  const siteHash = createHash('sha256').update(head);
-  let siteBytes = head.length;
   for (const report of reports) {
     const id = report.meta.id;
-    const tables = Object.fromEntries(TABLE_IDS.map((t) => [t, makeLazyDownloadFile(reportTableCsvPath(id, t), () => [writeTableDownloadCsv(report, t)])])) as Record<TableId, DownloadFile>;
-    const body = ENCODER.encode(tidyBody(report));
-    siteBytes += body.length;
-    siteHash.update(body);
-    const cellStats = { bytes: head.length + body.length, sha256: createHash('sha256').update(head).update(body).digest('hex') };
-    reportFiles.set(id, { tables, cells: makeLazyDownloadFile(reportCellsCsvPath(id), () => [tidyHead, tidyBody(report)], cellStats) });
+    const key = keys?.report(id);
+    const tables = Object.fromEntries(
+      TABLE_IDS.map((t) => {
+        const pieces = (): string[] => [writeTableDownloadCsv(report, t)];
+        const path = reportTableCsvPath(id, t);
+        return [t, makeLazyDownloadFile(path, pieces, remember(path, key, () => measurePieces(pieces())))];
+      }),
+    ) as Record<TableId, DownloadFile>;
+    const cells = (): string[] => [tidyHead, tidyBody(report)];
+    const path = reportCellsCsvPath(id);
+    reportFiles.set(id, { tables, cells: makeLazyDownloadFile(path, cells, remember(path, key, () => measurePieces(cells()))) });
   }
   const siteCells = function* (): Generator<string> {
     yield tidyHead;
     for (const report of reports) yield tidyBody(report);
   };
+  const lazySite = (path: string, pieces: () => Iterable<string>): DownloadFile => makeLazyDownloadFile(path, pieces, remember(path, siteKey, () => measurePieces(pieces())));
   const siteFiles = [
-    makeLazyDownloadFile(siteCsvPath('cells'), siteCells, { bytes: siteBytes, sha256: siteHash.digest('hex') }),
-    makeLazyDownloadFile(siteCsvPath('reports'), () => [writeReportsCsv(reports, jurisdictions, site)]),
-    ...TABLE_IDS.map((t) => makeLazyDownloadFile(siteCsvPath(t), () => [writeWideCsv(reports, t, jurisdictions)])),
+    lazySite(siteCsvPath('cells'), siteCells),
+    lazySite(siteCsvPath('reports'), () => [writeReportsCsv(reports, jurisdictions, site)]),
+    ...TABLE_IDS.map((t) => lazySite(siteCsvPath(t), () => [writeWideCsv(reports, t, jurisdictions)])),
   ];
   const stats = new Map(siteFiles.map((f) => [f.path, f]));
   const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH);
@@ -117,17 +151,17 @@ export function buildSiteDownloads(content: LoadedContent, site: string): SiteDo
   return { byPath, reports: reportFiles, site: siteFiles, datapackage };
 }
 
-const memo = new WeakMap<LoadedContent, Map<string, SiteDownloads>>();
+const built = new WeakMap<LoadedContent, Map<string, SiteDownloads>>();
 
-/** Returns the downloads of the content, generating them on the first call only. */
-export function getSiteDownloads(content: LoadedContent, site: string): SiteDownloads {
-  const bySite = memo.get(content) ?? new Map<string, SiteDownloads>();
-  memo.set(content, bySite);
+/** Returns the downloads of the content, generating them on the first call only (with a stats memo, see buildSiteDownloads). */
+export function getSiteDownloads(content: LoadedContent, site: string, memo?: DownloadStatsMemo): SiteDownloads {
+  const bySite = built.get(content) ?? new Map<string, SiteDownloads>();
+  built.set(content, bySite);
   const found = bySite.get(site);
   if (found) return found;
-  const built = buildSiteDownloads(content, site);
-  bySite.set(site, built);
-  return built;
+  const downloads = buildSiteDownloads(content, site, memo, memo ? getPageKeys(content) : undefined);
+  bySite.set(site, downloads);
+  return downloads;
 }
 
 /** Looks up one generated file by its URL path; throws when there is none (a route without a file is a bug). */

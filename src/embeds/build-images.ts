@@ -8,11 +8,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import type { OgImageText, ChartImageText } from './chart-image.ts';
 import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
 import { createImageCache, type ImageCache, type ImageCacheFs } from './image-cache.ts';
+import { IMAGE_POOL_KEY, type ImageJob, type ImagePool } from './image-pool-key.ts';
 import type { OutlineFonts } from './outline-text.ts';
 import { rasterisePng } from './rasterise-png.ts';
 
@@ -83,33 +84,79 @@ export function loadImageFonts(): OutlineFonts {
 /** Returns the build's image cache, created on first use. */
 export function getImageCache(): ImageCache {
   if (cache) return cache;
-  const created = createImageCache(nodeImageCacheFs, resolve(process.env.GONGKAI_IMAGE_CACHE ?? '.cache/images'));
-  const statsFile = process.env.GONGKAI_IMAGE_STATS;
-  if (statsFile) {
-    process.on('exit', () => {
-      const { hits, misses } = created.stats();
-      writeFileSync(statsFile, `${JSON.stringify({ images_made: misses, images_reused: hits })}\n`);
-    });
-  }
-  cache = created;
-  return created;
+  cache = createImageCache(nodeImageCacheFs, resolve(process.env.GONGKAI_IMAGE_CACHE ?? '.cache/images'));
+  return cache;
 }
+
+// Image workers keep their own caches; the main thread counts what the build asked for, from when
+// this module loads, so a build that asks for no image (all pages unchanged) writes its zeros too.
+const imageStatsFile = process.env.GONGKAI_IMAGE_STATS;
+if (imageStatsFile && isMainThread) {
+  process.on('exit', () => {
+    const { hits, misses } = cache?.stats() ?? { hits: 0, misses: 0 };
+    writeFileSync(imageStatsFile, `${JSON.stringify({ images_made: misses, images_reused: hits })}\n`);
+  });
+}
+
+/** The image-cache inputs of each kind of image: everything that decides its bytes. */
+const inputs = {
+  chartSvg: (chartSvg: string | null, text: ChartImageText): string => JSON.stringify({ kind: 'chart', versions, width: IMAGE_CHART_WIDTH, text, chartSvg }),
+  chartPng: (svgText: string): string => JSON.stringify({ kind: 'chart', resvg: versions.resvg, zoom: CHART_PNG_ZOOM, svg: svgText }),
+  og: (chartSvg: string | null, text: OgImageText): string => JSON.stringify({ kind: 'og', versions, text, chartSvg }),
+};
 
 /** A chart's standalone SVG (title, chart, source, every text outlined), as bytes. */
 export function makeChartSvg(chartSvg: string | null, text: ChartImageText): Uint8Array<ArrayBuffer> {
-  const input = JSON.stringify({ kind: 'chart', versions, width: IMAGE_CHART_WIDTH, text, chartSvg });
-  return getImageCache().get('svg', input, () => new TextEncoder().encode(renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH)));
+  return getImageCache().get('svg', inputs.chartSvg(chartSvg, text), () => new TextEncoder().encode(renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH)));
 }
 
 /** A chart's PNG: its standalone SVG rasterised at CHART_PNG_ZOOM. */
 export function makeChartPng(chartSvg: string | null, text: ChartImageText): Uint8Array<ArrayBuffer> {
   const svg = makeChartSvg(chartSvg, text);
   const svgText = new TextDecoder().decode(svg);
-  return getImageCache().get('png', JSON.stringify({ kind: 'chart', resvg: versions.resvg, zoom: CHART_PNG_ZOOM, svg: svgText }), () => rasterisePng(svgText, CHART_PNG_ZOOM));
+  return getImageCache().get('png', inputs.chartPng(svgText), () => rasterisePng(svgText, CHART_PNG_ZOOM));
 }
 
 /** A report's 1200×630 preview PNG. */
 export function makeOgPng(chartSvg: string | null, text: OgImageText): Uint8Array<ArrayBuffer> {
-  const input = JSON.stringify({ kind: 'og', versions, text, chartSvg });
-  return getImageCache().get('png', input, () => rasterisePng(renderOgImageSvg(chartSvg, text, loadImageFonts()), 1));
+  return getImageCache().get('png', inputs.og(chartSvg, text), () => rasterisePng(renderOgImageSvg(chartSvg, text, loadImageFonts()), 1));
+}
+
+/** Images being made on a worker, by extension and input, so concurrent requests for one image wait for one making. */
+const pending = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+
+/**
+ * Returns a file from the image cache, or has it made: on an image worker when the build offers a
+ * pool (src/integrations/image-workers.ts), else here with `make`.
+ */
+function makeOnPool(ext: 'svg' | 'png', input: string, job: ImageJob, make: () => Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const cache = getImageCache();
+  const found = cache.find(ext, input);
+  if (found) return Promise.resolve(found);
+  const pool = (globalThis as Record<symbol, ImagePool | undefined>)[Symbol.for(IMAGE_POOL_KEY)];
+  if (!pool) return Promise.resolve(cache.get(ext, input, make));
+  const id = `${ext}\u0000${input}`;
+  let running = pending.get(id);
+  if (!running) {
+    cache.recordMiss();
+    running = pool.run(job).finally(() => pending.delete(id));
+    pending.set(id, running);
+  }
+  return running;
+}
+
+/** `makeChartSvg`, made on an image worker when the build has them. */
+export function makeChartSvgAsync(chartSvg: string | null, text: ChartImageText): Promise<Uint8Array<ArrayBuffer>> {
+  return makeOnPool('svg', inputs.chartSvg(chartSvg, text), { kind: 'chart-svg', chartSvg, text }, () => makeChartSvg(chartSvg, text));
+}
+
+/** `makeChartPng`, made on an image worker when the build has them. */
+export async function makeChartPngAsync(chartSvg: string | null, text: ChartImageText): Promise<Uint8Array<ArrayBuffer>> {
+  const svgText = new TextDecoder().decode(await makeChartSvgAsync(chartSvg, text));
+  return makeOnPool('png', inputs.chartPng(svgText), { kind: 'chart-png', chartSvg, text }, () => makeChartPng(chartSvg, text));
+}
+
+/** `makeOgPng`, made on an image worker when the build has them. */
+export function makeOgPngAsync(chartSvg: string | null, text: OgImageText): Promise<Uint8Array<ArrayBuffer>> {
+  return makeOnPool('png', inputs.og(chartSvg, text), { kind: 'og-png', chartSvg, text }, () => makeOgPng(chartSvg, text));
 }

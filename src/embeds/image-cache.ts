@@ -27,6 +27,10 @@ export interface ImageCacheStats {
 export interface ImageCache {
   /** Returns the file for `input`: from the cache when its key is there, else made by `make` and stored. */
   get(ext: 'svg' | 'png', input: string, make: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>;
+  /** Returns the file for `input` when the cache has it (counted as a hit), else undefined (not counted). */
+  find(ext: 'svg' | 'png', input: string): Uint8Array<ArrayBuffer> | undefined;
+  /** Counts a miss whose file was made elsewhere (by an image worker, which stores it). */
+  recordMiss(): void;
   stats(): ImageCacheStats;
 }
 
@@ -40,15 +44,21 @@ export function createImageCache(fs: ImageCacheFs | null, dir: string): ImageCac
   const memory = new Map<string, Uint8Array<ArrayBuffer>>();
   let hits = 0;
   let misses = 0;
+  const find = (ext: string, input: string): Uint8Array<ArrayBuffer> | undefined => {
+    const key = hashImageInput(ext, input);
+    const path = `${dir}/${key.slice(0, 2)}/${key}.${ext}`;
+    const cached = fs ? fs.readBytes(path) : memory.get(path);
+    if (cached !== undefined) hits += 1;
+    return cached;
+  };
   return {
+    find,
+    recordMiss: () => void (misses += 1),
     get(ext, input, make) {
+      const cached = find(ext, input);
+      if (cached !== undefined) return cached;
       const key = hashImageInput(ext, input);
       const path = `${dir}/${key.slice(0, 2)}/${key}.${ext}`;
-      const cached = fs ? fs.readBytes(path) : memory.get(path);
-      if (cached !== undefined) {
-        hits += 1;
-        return cached;
-      }
       misses += 1;
       const bytes = make();
       if (fs) fs.writeBytes(path, bytes);

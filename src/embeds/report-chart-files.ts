@@ -9,6 +9,7 @@ import { getSiteContent } from '../loaders/site-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { listReportCharts, type ChartEntry } from '../views/chart-sets.ts';
 import { CHART_WIDTHS, renderChartViews, type ChartView } from '../views/chart-view.ts';
+import { getPageKeys } from '../views/page-keys.ts';
 
 /** The props of every embed route: the report whose chart it is. */
 export interface ReportChartProps {
@@ -28,9 +29,11 @@ function listChartKeys(report: CheckedReport): readonly string[] {
   return keys;
 }
 
-/** One route per chart of every report: `{ params: { id, chart }, props: { report } }`. */
+/** One route per chart of every report: `{ params: { id, chart }, props: { report }, cacheKey }`, keyed by the report. */
 export function listReportChartPaths(): GetStaticPathsResult {
-  return getSiteContent().reports.flatMap((report) => listChartKeys(report).map((chart) => ({ params: { id: report.meta.id, chart }, props: { report } })));
+  const content = getSiteContent();
+  const keys = getPageKeys(content);
+  return content.reports.flatMap((report) => listChartKeys(report).map((chart) => ({ params: { id: report.meta.id, chart }, props: { report }, cacheKey: keys.report(report.meta.id) })));
 }
 
 /** Finds a chart of a report by key; throws for an unknown key. */

@@ -1,10 +1,13 @@
 /**
  * Indexes the built site with Pagefind after every `astro build` (into dist/, a scratch dir or a
  * benchmark's dir alike), so search never lags the pages. Chinese is segmented by Pagefind's extended
- * binary, chosen from each page's `<html lang="zh-CN">`.
+ * binary, chosen from each page's `<html lang="zh-CN">`. An index is only rebuilt when a page it
+ * covers changed: the integration keeps a fingerprint of the indexed pages' bytes beside Astro's
+ * cache, and each page's hash by size and modification time, so an unchanged page is not read again.
  */
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { rmSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -56,13 +59,67 @@ export async function buildSearchIndex(dir: string): Promise<{ pages: number }> 
   }
 }
 
-/** The Astro integration: runs `buildSearchIndex` over the output directory when a build is done. */
+/** What the integration remembers of the last index it built. */
+interface IndexMemo {
+  /** Where the index was written and the fingerprint of the pages it covers. */
+  readonly outDir: string;
+  readonly fingerprint: string;
+  /** Each indexed page's hash, by path, with the size and time it had when hashed. */
+  readonly files: Readonly<Record<string, { readonly size: number; readonly mtimeMs: number; readonly sha256: string }>>;
+}
+
+/** Reads the memo of the last index; null when there is none or it is unreadable. */
+function readIndexMemo(file: string): IndexMemo | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as IndexMemo;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Fingerprints the pages search covers in `dir`: a hash of each page's path and bytes, re-reading
+ * only the pages whose size or modification time differ from the memo's.
+ */
+export function fingerprintSearchPages(dir: string, memo: IndexMemo | null): Pick<IndexMemo, 'fingerprint' | 'files'> {
+  const files: Record<string, IndexMemo['files'][string]> = {};
+  const all = createHash('sha256');
+  for (const path of globSync(SEARCH_GLOB, { cwd: dir }).sort()) {
+    const { size, mtimeMs } = statSync(join(dir, path));
+    const known = memo?.files[path];
+    const sha256 = known && known.size === size && known.mtimeMs === mtimeMs ? known.sha256 : createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
+    files[path] = { size, mtimeMs, sha256 };
+    all.update(`${path}\u0000${sha256}\n`);
+  }
+  return { fingerprint: all.digest('hex'), files };
+}
+
+/**
+ * The Astro integration: runs `buildSearchIndex` over the output directory when a build is done,
+ * unless the index there covers exactly the pages there are now.
+ */
 export function pagefindIntegration(): AstroIntegration {
+  let memoFile = '';
   return {
     name: 'gongkai-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        memoFile = fileURLToPath(new URL('pagefind-index.json', config.cacheDir));
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { pages } = await buildSearchIndex(fileURLToPath(dir));
+        const out = fileURLToPath(dir);
+        const memo = readIndexMemo(memoFile);
+        const now = fingerprintSearchPages(out, memo);
+        if (memo && memo.outDir === out && memo.fingerprint === now.fingerprint && existsSync(join(out, PAGEFIND_DIR, 'pagefind.js'))) {
+          logger.info(`search index unchanged (${Object.keys(now.files).length} pages)`);
+          return;
+        }
+        // A new index replaces the old one whole: its fragment files are named by content.
+        rmSync(join(out, PAGEFIND_DIR), { recursive: true, force: true });
+        const { pages } = await buildSearchIndex(out);
+        mkdirSync(join(memoFile, '..'), { recursive: true });
+        writeFileSync(`${memoFile}.tmp`, JSON.stringify({ outDir: out, ...now } satisfies IndexMemo));
+        renameSync(`${memoFile}.tmp`, memoFile);
         logger.info(`indexed ${pages} pages for search`);
       },
     },

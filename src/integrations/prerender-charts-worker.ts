@@ -4,13 +4,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderChartJobs, type ChartJob } from '../loaders/chart-cache.ts';
+import type { ChartOwner } from '../views/chart-view.ts';
 
 /** What the integration passes to each worker. */
 export interface PrerenderWorkerData {
   readonly dir: string;
   /** This worker's jobs, in order of position. */
   readonly jobs: readonly ChartJob[];
+  /** The owners the plan covered (null: all), so the worker walks the same charts in the same order. */
+  readonly owners: readonly ChartOwner[] | null;
 }
 
-const { dir, jobs } = workerData as PrerenderWorkerData;
-parentPort?.postMessage(renderChartJobs(dir, jobs));
+const { dir, jobs, owners } = workerData as PrerenderWorkerData;
+parentPort?.postMessage(renderChartJobs(dir, jobs, owners));

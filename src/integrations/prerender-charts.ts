@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../loaders/chart-cache.ts';
 import { PRERENDER_HOOKS_KEY } from '../loaders/chart-prerender-key.ts';
+import { listRenderedKeys, readIncrementalManifest } from './incremental-build.ts';
 import type { PrerenderWorkerData } from './prerender-charts-worker.ts';
 
 /** The environment variable that sets how many threads render charts ahead of the pages (0: none). */
@@ -49,11 +50,11 @@ function runWorker(worker: Worker, index: number): Promise<ChartJobsResult> {
 export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pick<ChartPrerenderHooks, 'render'>): Promise<ChartJobsResult> {
   const [own = [], ...others] = dealJobs(plan.jobs, count);
   const url = new URL('./prerender-charts-worker.ts', import.meta.url);
-  const workers = others.filter((hand) => hand.length).map((jobs) => new Worker(url, { workerData: { dir: plan.dir, jobs } satisfies PrerenderWorkerData }));
+  const workers = others.filter((hand) => hand.length).map((jobs) => new Worker(url, { workerData: { dir: plan.dir, jobs, owners: plan.owners } satisfies PrerenderWorkerData }));
   try {
     const finished = Promise.all(workers.map(runWorker));
     // Workers start by loading the content; this thread renders its share meanwhile, then waits.
-    const results = [hooks.render(plan.dir, own), ...(await finished)];
+    const results = [hooks.render(plan.dir, own, plan.owners), ...(await finished)];
     return { rendered: results.flatMap((r) => r.rendered), skipped: results.reduce((n, r) => n + r.skipped, 0) };
   } catch (err) {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -61,14 +62,17 @@ export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pic
   }
 }
 
-/** Plans with the pages' bundle and renders what the cache lacks; logs what it did, never throws. */
-async function prerenderCharts(count: number, logger: AstroIntegrationLogger): Promise<void> {
+/**
+ * Plans with the pages' bundle and renders what the cache lacks, for the pages with one of
+ * `pageKeys` (null: every page); logs what it did, never throws.
+ */
+async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | null, logger: AstroIntegrationLogger): Promise<void> {
   // Registered by the pages' bundle when it loads src/loaders/chart-cache.ts; absent when no page shows a chart.
   const hooks = (globalThis as Record<symbol, ChartPrerenderHooks | undefined>)[Symbol.for(PRERENDER_HOOKS_KEY)];
   if (!hooks) return;
   const started = performance.now();
   try {
-    const plan = hooks.plan();
+    const plan = hooks.plan(pageKeys ?? undefined);
     const planned = performance.now();
     const { rendered, skipped } = await renderChartPlan(plan, count, hooks);
     hooks.record(rendered);
@@ -81,9 +85,13 @@ async function prerenderCharts(count: number, logger: AstroIntegrationLogger): P
 
 /** The Astro integration: wraps Astro's prerenderer so that the charts are rendered once the paths are known. */
 export function prerenderChartsIntegration(): AstroIntegration {
+  let cacheDir: URL | undefined;
   return {
     name: 'gongkai-prerender-charts',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const count = resolveThreadCount(process.env[CHART_THREADS_ENV], availableParallelism());
         if (count === 0) return;
@@ -92,7 +100,8 @@ export function prerenderChartsIntegration(): AstroIntegration {
           name: 'gongkai-prerender-charts',
           async getStaticPaths() {
             const paths = await defaults.getStaticPaths();
-            await prerenderCharts(count, logger);
+            // Only the pages the incremental build will render need their charts.
+            await prerenderCharts(count, listRenderedKeys(paths, cacheDir ? readIncrementalManifest(cacheDir) : null), logger);
             return paths;
           },
         }));

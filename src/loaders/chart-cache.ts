@@ -17,11 +17,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import type { BuiltChart } from '../charts/chart-theme.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs, type SvgCacheStats } from '../charts/svg-cache.ts';
-import { CHART_WIDTHS, listSiteChartEntries } from '../views/chart-view.ts';
+import { CHART_WIDTHS, listSiteChartEntries, type ChartOwner } from '../views/chart-view.ts';
+import { getPageKeys } from '../views/page-keys.ts';
 import { PRERENDER_HOOKS_KEY } from './chart-prerender-key.ts';
 import { getSiteContent } from './site-content.ts';
 
@@ -63,6 +64,8 @@ export interface ChartPlan {
   readonly jobs: readonly ChartJob[];
   /** Charts the pages will show, counted once per key (in the cache or not). */
   readonly charts: number;
+  /** The owners whose charts were planned (the pages this build renders); null: every owner. */
+  readonly owners: readonly ChartOwner[] | null;
 }
 
 /** The counters of this build process, shared by every copy of this module. */
@@ -112,14 +115,30 @@ export function fingerprintChart(chart: Pick<BuiltChart, 'option' | 'size'>): st
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Lists the charts of the site missing from the cache, computing their keys with this copy of the code. */
-export function planChartJobs(): ChartPlan {
+/** The chart owners whose pages have one of the given page cache keys (see src/views/page-keys.ts). */
+export function findChartOwners(pageKeys: ReadonlySet<string>): ChartOwner[] {
+  const content = getSiteContent();
+  const keys = getPageKeys(content);
+  const owners: ChartOwner[] = [];
+  for (const r of content.reports) if (pageKeys.has(keys.report(r.meta.id))) owners.push(`report:${r.meta.id}`);
+  for (const j of content.jurisdictions.all) if (pageKeys.has(keys.jurisdiction(j.code))) owners.push(`jurisdiction:${j.code}`);
+  for (const year of new Set(content.reports.map((r) => r.meta.year))) if (pageKeys.has(keys.year(year))) owners.push(`year:${year}`);
+  return owners;
+}
+
+/**
+ * Lists the charts of the site missing from the cache, computing their keys with this copy of the
+ * code: every chart, or with `pageKeys` (the cache keys of the paths this build renders) only the
+ * charts of those pages.
+ */
+export function planChartJobs(pageKeys?: ReadonlySet<string>): ChartPlan {
   const { reports, jurisdictions } = getSiteContent();
   const dir = resolveChartCacheDir();
   const jobs: ChartJob[] = [];
   const seen = new Set<string>();
+  const owners = pageKeys ? findChartOwners(pageKeys) : null;
   let position = 0;
-  for (const entry of listSiteChartEntries(reports, jurisdictions)) {
+  for (const entry of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
     for (const width of entry.build ? [CHART_WIDTHS.narrow, CHART_WIDTHS.wide] : []) {
       const built = entry.build!(width);
       const key = hashChartInput(built);
@@ -129,7 +148,7 @@ export function planChartJobs(): ChartPlan {
     }
     position += 1;
   }
-  return { dir, jobs, charts: seen.size };
+  return { dir, jobs, charts: seen.size, owners };
 }
 
 /** What rendering a share of a plan did: the keys written, and the jobs left to their pages. */
@@ -143,12 +162,12 @@ export interface ChartJobsResult {
  * site's charts in the planner's order. A job whose entry or option differs from what the planner
  * saw (this copy of the code is not the planner's, functions compared by name) is skipped.
  */
-export function renderChartJobs(dir: string, jobs: readonly ChartJob[]): ChartJobsResult {
+export function renderChartJobs(dir: string, jobs: readonly ChartJob[], owners: readonly ChartOwner[] | null = null): ChartJobsResult {
   const { reports, jurisdictions } = getSiteContent();
   const rendered: string[] = [];
   let next = 0;
   let position = 0;
-  for (const entry of listSiteChartEntries(reports, jurisdictions)) {
+  for (const entry of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
     if (next >= jobs.length) break;
     for (; next < jobs.length && jobs[next]!.position === position; next++) {
       const job = jobs[next]!;
@@ -164,9 +183,9 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[]): ChartJo
 
 /** What the pages' bundle offers the pre-render pass, on `globalThis` under PRERENDER_HOOKS_KEY. */
 export interface ChartPrerenderHooks {
-  readonly plan: () => ChartPlan;
+  readonly plan: (pageKeys?: ReadonlySet<string>) => ChartPlan;
   /** Renders a share of the plan on this thread, with the pages' own code. */
-  readonly render: (dir: string, jobs: readonly ChartJob[]) => ChartJobsResult;
+  readonly render: (dir: string, jobs: readonly ChartJob[], owners: readonly ChartOwner[] | null) => ChartJobsResult;
   readonly record: (keys: Iterable<string>) => void;
 }
 
@@ -188,14 +207,21 @@ export function getChartCache(): SvgCache {
   };
   const created = createSvgCache(fs, resolveChartCacheDir());
   state.live.push(created);
-  const statsFile = process.env.GONGKAI_CHART_STATS;
-  if (statsFile && !state.exitHook) {
-    state.exitHook = true;
-    process.on('exit', () => {
-      const { hits, misses } = readChartStats();
-      writeFileSync(statsFile, `${JSON.stringify({ charts_rendered: misses, charts_reused: hits })}\n`);
-    });
-  }
   cache = created;
   return created;
 }
+
+/** Writes the counters to GONGKAI_CHART_STATS when the build process exits (once per process, from the main thread only). */
+function registerStatsFile(): void {
+  const state = getState();
+  const statsFile = process.env.GONGKAI_CHART_STATS;
+  if (!statsFile || state.exitHook || !isMainThread) return;
+  state.exitHook = true;
+  process.on('exit', () => {
+    const { hits, misses } = readChartStats();
+    writeFileSync(statsFile, `${JSON.stringify({ charts_rendered: misses, charts_reused: hits })}\n`);
+  });
+}
+
+// Registered on load, so a build that renders and reads no chart (all pages unchanged) writes its zeros too.
+registerStatsFile();

@@ -51,16 +51,22 @@ export function renderChartViews(entries: readonly ChartEntry[], cache: SvgCache
   }));
 }
 
+/** Who shows a chart: a report (`report:<id>`), a jurisdiction (`jurisdiction:<code>`) or a year's comparison pages (`year:<year>`). */
+export type ChartOwner = `report:${string}` | `jurisdiction:${string}` | `year:${number}`;
+
 /**
  * Every chart entry the site's pages show (report, jurisdiction and comparison pages; the embed
  * pages and preview images reuse the report charts), one at a time, for rendering them into the
- * cache ahead of the pages. Mirrors what the pages list; a chart it misses is rendered by its page.
+ * cache ahead of the pages; with `owners`, only the charts of those owners (the pages a build will
+ * render), in the same order. Mirrors what the pages list; a chart it misses is rendered by its page.
  */
-export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): Generator<ChartEntry> {
-  for (const report of reports) yield* listReportCharts(report, jurisdictions);
+export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex, owners?: ReadonlySet<ChartOwner>): Generator<ChartEntry> {
+  const wanted = (owner: ChartOwner): boolean => !owners || owners.has(owner);
+  for (const report of reports) if (wanted(`report:${report.meta.id}`)) yield* listReportCharts(report, jurisdictions);
   for (const j of jurisdictions.all) {
+    if (!wanted(`jurisdiction:${j.code}`)) continue;
     const series = listGovernmentSeries(reports, j.code);
     if (series.length) yield* listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions);
   }
-  for (const page of listComparePages(reports)) yield* listRankingCharts(reports, page.metric.id, page.year, jurisdictions);
+  for (const page of listComparePages(reports)) if (wanted(`year:${page.year}`)) yield* listRankingCharts(reports, page.metric.id, page.year, jurisdictions);
 }

@@ -5,10 +5,15 @@ import { formatSiteAddress, makeDownloadResponse } from '../../downloads/downloa
 import { SITE_RESOURCES } from '../../downloads/fields.ts';
 import { findDownloadFile, getSiteDownloads } from '../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../loaders/site-content.ts';
+import { getDownloadStatsMemo } from '../../loaders/download-stats.ts';
+import { getPageKeys } from '../../views/page-keys.ts';
 
-export const getStaticPaths = (() => SITE_RESOURCES.map((r) => ({ params: { file: r.name } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => {
+  const key = getPageKeys(getSiteContent()).site();
+  return SITE_RESOURCES.map((r) => ({ params: { file: r.name }, cacheKey: key }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
-  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site));
+  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
   return makeDownloadResponse(findDownloadFile(downloads, siteCsvPath((params.file ?? '') as SiteFileName)));
 };

@@ -5,11 +5,16 @@ import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/down
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { TABLE_IDS } from '../../../form/forms.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
+import { getDownloadStatsMemo } from '../../../loaders/download-stats.ts';
+import { getPageKeys } from '../../../views/page-keys.ts';
 
-export const getStaticPaths = (() =>
-  getSiteContent().reports.flatMap((r) => TABLE_IDS.map((table) => ({ params: { id: r.meta.id, table } })))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => {
+  const content = getSiteContent();
+  const keys = getPageKeys(content);
+  return content.reports.flatMap((r) => TABLE_IDS.map((table) => ({ params: { id: r.meta.id, table }, cacheKey: keys.report(r.meta.id) })));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
-  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site));
+  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
   return makeDownloadResponse(findDownloadFile(downloads, reportTableCsvPath(params.id ?? '', (params.table ?? '') as (typeof TABLE_IDS)[number])));
 };

@@ -4,10 +4,16 @@ import { reportCellsCsvPath } from '../../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
+import { getDownloadStatsMemo } from '../../../loaders/download-stats.ts';
+import { getPageKeys } from '../../../views/page-keys.ts';
 
-export const getStaticPaths = (() => getSiteContent().reports.map((r) => ({ params: { id: r.meta.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => {
+  const content = getSiteContent();
+  const keys = getPageKeys(content);
+  return content.reports.map((r) => ({ params: { id: r.meta.id }, cacheKey: keys.report(r.meta.id) }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
-  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site));
+  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
   return makeDownloadResponse(findDownloadFile(downloads, reportCellsCsvPath(params.id ?? '')));
 };

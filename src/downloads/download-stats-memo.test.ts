@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { loadCommittedContent, setCellValue } from '../fixtures/committed-content.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { getPageKeys } from '../views/page-keys.ts';
+import type { FileStats } from './datapackage.ts';
+import { buildSiteDownloads, type DownloadStatsMemo, type SiteDownloads } from './site-downloads.ts';
+
+const SITE = 'https://gongkai.example.org';
+const content = loadCommittedContent();
+
+/** A memo in memory that counts what it measured (set) and what it answered (get hits). */
+function countingMemo(entries = new Map<string, FileStats>()): DownloadStatsMemo & { sets: number; hits: number; entries: Map<string, FileStats> } {
+  return {
+    entries,
+    sets: 0,
+    hits: 0,
+    get(key) {
+      const s = entries.get(key);
+      if (s) this.hits += 1;
+      return s;
+    },
+    set(key, stats) {
+      this.sets += 1;
+      entries.set(key, stats);
+    },
+  };
+}
+
+/** Every file's path, size and hash. */
+function listStats(d: SiteDownloads): [string, number, string][] {
+  return [...d.byPath.values()].map((f) => [f.path, f.bytes, f.sha256]);
+}
+
+describe('the download stats memo', () => {
+  const plain = buildSiteDownloads(content, SITE);
+
+  it('gives the sizes and hashes of measuring every file, and measures nothing the second time', () => {
+    const memo = countingMemo();
+    const first = buildSiteDownloads(content, SITE, memo, getPageKeys(content));
+    expect(listStats(first)).toEqual(listStats(plain));
+    expect(memo.sets).toBe(first.byPath.size - 1); // every file but datapackage.json, which is always written
+    const again = countingMemo(memo.entries);
+    expect(listStats(buildSiteDownloads(content, SITE, again, getPageKeys(content)))).toEqual(listStats(plain));
+    expect(again.sets).toBe(0);
+  });
+
+  it('measures again the files of a changed report and the site-wide files, and only those', () => {
+    const memo = countingMemo();
+    buildSiteDownloads(content, SITE, memo, getPageKeys(content));
+    const [first] = content.reports as [CheckedReport];
+    const changed = { ...content, reports: content.reports.map((r) => (r === first ? (setCellValue(first, { table: 'appeals', row: 'review', column: 'total' }, 9999) as CheckedReport) : r)) };
+    const after = countingMemo(memo.entries);
+    const rebuilt = buildSiteDownloads(changed, SITE, after, getPageKeys(changed));
+    // The report's three tables and cells.csv, and the five site-wide CSVs.
+    expect(after.sets).toBe(4 + 5);
+    expect(listStats(rebuilt)).toEqual(listStats(buildSiteDownloads(changed, SITE)));
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The build's memo of download sizes and hashes (see DownloadStatsMemo in
+ * src/downloads/site-downloads.ts), kept on disk across builds in `.cache/downloads.json` or
+ * GONGKAI_DOWNLOAD_CACHE. Read once per build process; written when the process exits, with only
+ * the entries this build used, so the file never grows with content that is gone. A file that
+ * cannot be read counts as empty: every file is then measured again, which changes no output.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
+import type { FileStats } from '../downloads/datapackage.ts';
+import type { DownloadStatsMemo } from '../downloads/site-downloads.ts';
+
+/** The environment variable naming the memo's file. */
+export const DOWNLOAD_CACHE_ENV = 'GONGKAI_DOWNLOAD_CACHE';
+
+let memo: DownloadStatsMemo | undefined;
+
+/** Reads the memo file; an unreadable or malformed one is empty. */
+function readMemoFile(file: string): Map<string, FileStats> {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, FileStats>;
+    return new Map(Object.entries(data).filter(([, s]) => typeof s?.bytes === 'number' && typeof s.sha256 === 'string'));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Returns the build's download stats memo, loaded on first use and saved when the process exits. */
+export function getDownloadStatsMemo(): DownloadStatsMemo {
+  if (memo) return memo;
+  const file = resolve(process.env[DOWNLOAD_CACHE_ENV] ?? '.cache/downloads.json');
+  const before = readMemoFile(file);
+  const used = new Map<string, FileStats>();
+  let changed = false;
+  memo = {
+    get(key) {
+      const stats = before.get(key);
+      if (stats) used.set(key, stats);
+      return stats;
+    },
+    set(key, stats) {
+      used.set(key, stats);
+      changed = true;
+    },
+  };
+  if (isMainThread) {
+    process.on('exit', () => {
+      if (!changed && used.size === before.size) return;
+      mkdirSync(dirname(file), { recursive: true });
+      const sorted = Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(sorted));
+      renameSync(`${file}.${process.pid}.tmp`, file);
+    });
+  }
+  return memo;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { loadCommittedContent, moveToYear, setCellValue } from '../fixtures/committed-content.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { getPageKeys, type KeyedContent } from './page-keys.ts';
+
+const content = loadCommittedContent();
+const keys = getPageKeys(content);
+const [first, second] = content.reports as [CheckedReport, CheckedReport, ...CheckedReport[]];
+
+/** The same content with one report replaced. */
+function replaceReport(id: string, report: CheckedReport): KeyedContent {
+  return { jurisdictions: content.jurisdictions, reports: content.reports.map((r) => (r.meta.id === id ? report : r)) };
+}
+
+describe('page cache keys', () => {
+  it('are the same for equal content, computed twice', () => {
+    const again = getPageKeys({ jurisdictions: content.jurisdictions, reports: [...content.reports] });
+    expect(again).not.toBe(keys);
+    for (const r of content.reports) expect(again.report(r.meta.id)).toBe(keys.report(r.meta.id));
+    expect(again.site()).toBe(keys.site());
+    expect(again.year(2020)).toBe(keys.year(2020));
+    for (const j of content.jurisdictions.all) expect(again.jurisdiction(j.code)).toBe(keys.jurisdiction(j.code));
+  });
+
+  it('change for the pages that show a changed cell, and only for those', () => {
+    const changed = setCellValue(first, { table: 'appeals', row: 'review', column: 'total' }, 9999) as CheckedReport;
+    const after = getPageKeys(replaceReport(first.meta.id, changed));
+    expect(after.report(first.meta.id)).not.toBe(keys.report(first.meta.id));
+    expect(after.report(second.meta.id)).toBe(keys.report(second.meta.id));
+    expect(after.site()).not.toBe(keys.site());
+    expect(after.year(2020)).not.toBe(keys.year(2020));
+    // The report's own place and every place above it list it; a place elsewhere does not.
+    expect(after.jurisdiction(first.meta.jurisdiction)).not.toBe(keys.jurisdiction(first.meta.jurisdiction));
+    expect(after.jurisdiction('230000')).not.toBe(keys.jurisdiction('230000'));
+    const unrelated = content.jurisdictions.all.find((j) => j.level === 'county' && !content.reports.some((r) => r.meta.jurisdiction === j.code))!;
+    expect(after.jurisdiction(unrelated.code)).toBe(keys.jurisdiction(unrelated.code));
+  });
+
+  it('change for every page of a jurisdiction whose name changes', () => {
+    const renamed = content.jurisdictions.all.map((j) => (j.code === first.meta.jurisdiction ? { ...j, name: `${j.name}（改）` } : j));
+    const after = getPageKeys({ jurisdictions: { all: renamed, byCode: new Map(renamed.map((j) => [j.code, j])) }, reports: content.reports });
+    for (const r of content.reports) expect(after.report(r.meta.id)).not.toBe(keys.report(r.meta.id));
+  });
+
+  it('change for a year when a report moves to another year, and name the other years on file', () => {
+    const moved = moveToYear(second, 2021) as CheckedReport;
+    const after = getPageKeys(replaceReport(second.meta.id, moved));
+    expect(after.year(2020)).not.toBe(keys.year(2020));
+    expect(after.year(2021)).not.toBe(keys.year(2021));
+  });
+
+  it('refuse a report that is not in the content', () => {
+    expect(() => keys.report('999999-1900')).toThrow(/no report 999999-1900/);
+  });
+});

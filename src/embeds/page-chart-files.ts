@@ -13,7 +13,7 @@ import { getSiteContent } from '../loaders/site-content.ts';
 import type { ChartEntry } from '../views/chart-sets.ts';
 import { CHART_WIDTHS, renderChartViews, type ChartView } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
-import { CHART_PNG_ZOOM, makeChartPng, makeChartSvg } from './build-images.ts';
+import { CHART_PNG_ZOOM, makeChartPngAsync, makeChartSvgAsync } from './build-images.ts';
 import { writeChartCsv } from './chart-csv.ts';
 import { readSvgSize } from './chart-image.ts';
 import { buildHomeChartImageText, buildHomeOembed, type ChartHome } from './embed-view.ts';
@@ -85,21 +85,21 @@ export function respondChartCsv(place: ChartPlace, key: string): Response {
 }
 
 /** `chart.svg`: the chart with its title and source line, every text outlined. */
-export function respondChartSvg(place: ChartPlace, key: string, site: string): Response {
+export async function respondChartSvg(place: ChartPlace, key: string, site: string): Promise<Response> {
   const { chart, home } = renderPlaceChart(place, key, true);
-  return new Response(makeChartSvg(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/svg+xml' } });
+  return new Response(await makeChartSvgAsync(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/svg+xml' } });
 }
 
 /** `chart.png`: the same image as PNG, at twice its size. */
-export function respondChartPng(place: ChartPlace, key: string, site: string): Response {
+export async function respondChartPng(place: ChartPlace, key: string, site: string): Promise<Response> {
   const { chart, home } = renderPlaceChart(place, key, true);
-  return new Response(makeChartPng(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(await makeChartPngAsync(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/png' } });
 }
 
 /** `oembed.json`: the oEmbed (rich) response of the chart's embed page. */
-export function respondChartOembed(place: ChartPlace, key: string, site: string): Response {
+export async function respondChartOembed(place: ChartPlace, key: string, site: string): Promise<Response> {
   const { chart, home } = renderPlaceChart(place, key, true);
-  const image = readSvgSize(new TextDecoder().decode(makeChartSvg(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site))));
+  const image = readSvgSize(new TextDecoder().decode(await makeChartSvgAsync(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site))));
   const json = buildHomeOembed(home, chart, site, image, CHART_PNG_ZOOM);
   return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

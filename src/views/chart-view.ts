@@ -55,8 +55,8 @@ export function renderChartViews(entries: readonly ChartEntry[], cache: SvgCache
 export type ChartOwner = `report:${string}` | `jurisdiction:${string}` | `year:${number}`;
 
 /**
- * Every chart entry the site's pages show (report, jurisdiction and comparison pages; the embed
- * pages and preview images reuse the report charts), one at a time, for rendering them into the
+ * Every chart entry the site's pages show (report, jurisdiction and comparison pages; their embed
+ * pages, images and the report preview images reuse the same charts), one at a time, for rendering them into the
  * cache ahead of the pages; with `owners`, only the charts of those owners (the pages a build will
  * render), in the same order. Mirrors what the pages list; a chart it misses is rendered by its page.
  */

@@ -38,6 +38,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   // A prefecture with reports of its own and of a county below it.
   { name: 'prefecture', path: '/jurisdictions/230700/', budget: { totalKb: 30, jsKb: 5 } },
   { name: 'jurisdictions', path: '/jurisdictions/' },
+  { name: 'year', path: '/years/2020/' },
   { name: 'comparison', path: '/compare/2020/grant_rate/', budget: { totalKb: 30, jsKb: 5 } },
   { name: 'comparisons', path: '/compare/' },
   { name: 'methodology', path: '/methodology/' },

@@ -10,6 +10,11 @@ export function jurisdictionPath(code: string): string {
   return `/jurisdictions/${code}/`;
 }
 
+/** The list of one year's reports. */
+export function yearPath(year: number): string {
+  return `/years/${year}/`;
+}
+
 /** The methodology page. */
 export const METHODOLOGY_PATH = '/methodology/';
 

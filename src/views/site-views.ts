@@ -2,7 +2,7 @@
 import { LEVEL_LABELS, listAncestors, listChildren, type Jurisdiction, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { jurisdictionPath, reportPath } from './paths.ts';
+import { jurisdictionPath, reportPath, yearPath } from './paths.ts';
 import type { Link } from './report-view.ts';
 
 /** One report in a list. */
@@ -36,6 +36,28 @@ export function buildReportList(reports: readonly CheckedReport[], index: Jurisd
         failing: failing.length > 0,
       };
     });
+}
+
+/** One year on the home page: its reports, how many fail a check, and the page listing them. */
+export interface YearSummary extends Link {
+  readonly year: number;
+  readonly reports: number;
+  readonly failing: number;
+}
+
+/** How many of the newest reports the home page lists itself; the rest are on the year pages. */
+export const HOME_LATEST = 30;
+
+/** The years on file, newest first, each with its report and failing counts. */
+export function summariseYears(items: readonly ReportListItem[]): YearSummary[] {
+  const years = new Map<number, { reports: number; failing: number }>();
+  for (const i of items) {
+    const y = years.get(i.year) ?? { reports: 0, failing: 0 };
+    y.reports += 1;
+    if (i.failing) y.failing += 1;
+    years.set(i.year, y);
+  }
+  return [...years].sort(([a], [b]) => b - a).map(([year, y]) => ({ year, ...y, href: yearPath(year), text: `${year} 年` }));
 }
 
 /** A child jurisdiction with how many reports it has. */

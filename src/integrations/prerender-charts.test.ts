@@ -10,7 +10,7 @@ import { listJurisdictionCharts, listRankingCharts, listReportCharts, type Chart
 import { CHART_WIDTHS, renderChartViews } from '../views/chart-view.ts';
 import { listComparePages, TREND_METRIC_IDS } from '../views/compare-view.ts';
 import { listGovernmentSeries } from '../views/site-views.ts';
-import { dealJobs, renderChartPlan, resolveThreadCount } from './prerender-charts.ts';
+import { chooseThreadCount, dealJobs, renderChartPlan, resolveThreadCount, WORKER_MIN_JOBS } from './prerender-charts.ts';
 
 let dir = '';
 const previous = process.env.GONGKAI_CHART_CACHE;
@@ -104,5 +104,14 @@ describe('dealJobs and resolveThreadCount', () => {
     expect(resolveThreadCount(' 0 ', 8)).toBe(0);
     expect(resolveThreadCount('3', 2)).toBe(3);
     expect(resolveThreadCount('many', 4)).toBe(4);
+  });
+});
+
+describe('the threads of a plan', () => {
+  it('keeps a small plan (a rebuild after a few reports changed) on this thread, and spreads a large one', () => {
+    expect(chooseThreadCount(WORKER_MIN_JOBS - 1, 2)).toBe(1);
+    expect(chooseThreadCount(0, 0)).toBe(0);
+    expect(chooseThreadCount(WORKER_MIN_JOBS, 2)).toBe(2);
+    expect(chooseThreadCount(20_000, 4)).toBe(4);
   });
 });

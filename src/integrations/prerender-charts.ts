@@ -25,6 +25,17 @@ export function resolveThreadCount(env: string | undefined, cores: number): numb
   return Math.max(1, cores);
 }
 
+/**
+ * The fewest charts worth a worker thread: a worker first loads the whole content again (seconds,
+ * and its memory, at thousands of reports), which a few hundred charts at 2–5 ms each do not repay.
+ */
+export const WORKER_MIN_JOBS = 500;
+
+/** How many threads a plan of `jobs` charts is rendered on: `count`, or this thread alone (or none) for a small plan. */
+export function chooseThreadCount(jobs: number, count: number): number {
+  return jobs < WORKER_MIN_JOBS ? Math.min(count, 1) : count;
+}
+
 /** Deals the jobs to `count` workers in turn, so each gets a like share of every kind of chart, in order of position. */
 export function dealJobs(jobs: readonly ChartJob[], count: number): ChartJob[][] {
   const hands: ChartJob[][] = Array.from({ length: count }, () => []);
@@ -74,10 +85,11 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
   try {
     const plan = hooks.plan(pageKeys ?? undefined);
     const planned = performance.now();
-    const { rendered, skipped } = await renderChartPlan(plan, count, hooks);
+    const threads = chooseThreadCount(plan.jobs.length, count);
+    const { rendered, skipped } = await renderChartPlan(plan, threads, hooks);
     hooks.record(rendered);
     const seconds = (t: number): string => ((t - started) / 1000).toFixed(1);
-    logger.info(`${plan.charts} charts: ${plan.charts - plan.jobs.length} in the cache, ${rendered.length} rendered on ${count} threads${skipped ? `, ${skipped} left to their pages` : ''} (planned in ${seconds(planned)} s, done in ${seconds(performance.now())} s)`);
+    logger.info(`${plan.charts} charts: ${plan.charts - plan.jobs.length} in the cache, ${rendered.length} rendered on ${threads} threads${skipped ? `, ${skipped} left to their pages` : ''} (planned in ${seconds(planned)} s, done in ${seconds(performance.now())} s)`);
   } catch (err) {
     logger.warn(`charts were not pre-rendered, their pages render them: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { changeReportFiles } from '../src/bench/change-report.ts';
 
 const USAGE = 'usage: npm run bench:charts-cache -- [--content DIR] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -126,29 +127,10 @@ if (content && !existsSync(join(content, 'reports'))) {
   process.exit(2);
 }
 
-/** Copies a content directory so a build sequence can change it. */
-function copyContent(from: string, to: string): void {
-  cpSync(from, to, { recursive: true });
-}
-
-/**
- * Changes the first report the way an editor would: a sentence in its text and one consistent pair
- * of numbers (行政复议 维持 + 1 and its 总计 + 1), so its charts change too.
- */
+/** Changes the first report the way an editor would (see changeReportFiles), so its charts change too. */
 function changeReport(dir: string): string {
   const id = readdirSync(join(dir, 'reports')).sort()[0]!;
-  const md = join(dir, 'reports', id, 'index.md');
-  writeFileSync(md, `${readFileSync(md, 'utf8').trimEnd()}\n\n（本句为测试增量构建而加。）\n`);
-  const csv = join(dir, 'reports', id, 'appeals.csv');
-  const lines = readFileSync(csv, 'utf8').split('\n');
-  const header = (lines[0] ?? '').split(',');
-  const i = lines.findIndex((l) => l.startsWith('review,'));
-  const fields = (lines[i] ?? '').split(',');
-  const columns = [header.indexOf('upheld'), header.indexOf('total')];
-  if (i < 0 || columns.some((k) => k < 0 || !/^\d+$/.test(fields[k] ?? ''))) throw new Error(`${csv}: no numeric review upheld/total cells to change`);
-  for (const k of columns) fields[k] = String(Number(fields[k]) + 1);
-  lines[i] = fields.join(',');
-  writeFileSync(csv, lines.join('\n'));
+  changeReportFiles(join(dir, 'reports', id), '（本句为测试增量构建而加。）');
   return id;
 }
 
@@ -167,7 +149,7 @@ try {
   snapshotSite(site);
   const label = content ?? 'content/';
   const working = join(scratch, 'content');
-  copyContent(content ?? join(REPO, 'content'), working);
+  cpSync(content ?? join(REPO, 'content'), working, { recursive: true });
   const caches = (build: string, images = 'image-cache'): BuildCaches => ({ charts: join(scratch, 'chart-cache'), chartStats: join(scratch, `charts-${build}.json`), images: join(scratch, images), imageStats: join(scratch, `images-${build}.json`) });
   const print = (build: string, f: BuildFigures, extra: Record<string, unknown> = {}): void =>
     console.log(JSON.stringify({ build, content: label, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, charts_rendered: f.charts_rendered, charts_reused: f.charts_reused, images_made: f.images_made, images_reused: f.images_reused, ...extra }));

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { changeReportFiles } from '../src/bench/change-report.ts';
 import { countDifferences, hashTree, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
@@ -83,30 +84,13 @@ function pickOnePercent(ids: readonly string[], seed: number): string[] {
   return keyed.slice(0, Math.max(1, Math.round(ids.length / 100))).map((k) => k.id);
 }
 
-/**
- * Changes 1% of reports the way an editor would: a sentence in the text and one consistent pair of
- * numbers (行政复议 结果维持 + 1 and its 总计 + 1, so T4-A still holds, or stays broken as it was).
- */
+/** Changes 1% of reports the way an editor would (see changeReportFiles). */
 function changeOnePercent(corpus: string, seed: number): number {
   const dir = join(corpus, 'reports');
   const picked = pickOnePercent(readdirSync(dir).sort(), seed);
   for (const id of picked) {
     const rng = createKeyedRng(seed, 'change-text', id);
-    const md = join(dir, id, 'index.md');
-    const text = readFileSync(md, 'utf8');
-    const revised = text.replace(/\n## 五、/, `\n（合成数据修订 ${Math.floor(rng() * 1000)}。）\n\n## 五、`);
-    if (revised === text) throw new Error(`${md}: no section 五 to add a sentence before`);
-    writeFileSync(md, revised);
-    const csv = join(dir, id, 'appeals.csv');
-    const lines = readFileSync(csv, 'utf8').split('\n');
-    const header = (lines[0] ?? '').split(',');
-    const columns = [header.indexOf('upheld'), header.indexOf('total')];
-    const i = lines.findIndex((l) => l.startsWith('review,'));
-    const fields = (lines[i] ?? '').split(',');
-    if (i < 0 || columns.some((k) => k < 0 || !/^\d+$/.test(fields[k] ?? ''))) throw new Error(`${csv}: no numeric review upheld/total cells to change`);
-    for (const k of columns) fields[k] = String(Number(fields[k]) + 1);
-    lines[i] = fields.join(',');
-    writeFileSync(csv, lines.join('\n'));
+    changeReportFiles(join(dir, id), `（合成数据修订 ${Math.floor(rng() * 1000)}。）`);
   }
   return picked.length;
 }

@@ -9,7 +9,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { writeChartCsv } from '../src/embeds/chart-csv.ts';
@@ -18,6 +17,7 @@ import { EMBED_SCRIPT_PATH, listEmbedFiles } from '../src/embeds/embed-paths.ts'
 import type { OembedJson } from '../src/embeds/embed-view.ts';
 import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from '../src/embeds/page-chart-homes.ts';
 import { formOf, readExpectedReport } from '../src/fixtures/committed-content.ts';
+import { measureInk } from '../src/fixtures/measure-ink.ts';
 import { listMetricCells } from '../src/metrics/derive-metrics.ts';
 import { findMetric } from '../src/metrics/metric-specs.ts';
 import { loadContent } from '../src/loaders/load-content.ts';
@@ -76,20 +76,6 @@ function readCsv(path: string): { header: string[]; rows: (string | number | nul
 function readPngSize(png: Buffer): { width: number; height: number } {
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** The share of dark pixels in a box of an image (SVG, or PNG wrapped in SVG) drawn by resvg with no system fonts. */
-function measureInk(svg: string, box: { x: number; y: number; width: number; height: number }): number {
-  const image = new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render();
-  const pixels = image.pixels;
-  let dark = 0;
-  for (let y = box.y; y < box.y + box.height; y++) {
-    for (let x = box.x; x < box.x + box.width; x++) {
-      const i = (y * image.width + x) * 4;
-      if (0.2126 * (pixels[i] ?? 255) + 0.7152 * (pixels[i + 1] ?? 255) + 0.0722 * (pixels[i + 2] ?? 255) < 128) dark += 1;
-    }
-  }
-  return dark / (box.width * box.height);
 }
 
 /** Wraps a PNG in an SVG of its own size, so resvg decodes it. */

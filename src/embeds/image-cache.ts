@@ -44,21 +44,24 @@ export function createImageCache(fs: ImageCacheFs | null, dir: string): ImageCac
   const memory = new Map<string, Uint8Array<ArrayBuffer>>();
   let hits = 0;
   let misses = 0;
-  const find = (ext: string, input: string): Uint8Array<ArrayBuffer> | undefined => {
+  /** Where the file of an input is kept. */
+  const pathOf = (ext: string, input: string): string => {
     const key = hashImageInput(ext, input);
-    const path = `${dir}/${key.slice(0, 2)}/${key}.${ext}`;
+    return `${dir}/${key.slice(0, 2)}/${key}.${ext}`;
+  };
+  /** The file at a path, counted as a hit when there is one. */
+  const read = (path: string): Uint8Array<ArrayBuffer> | undefined => {
     const cached = fs ? fs.readBytes(path) : memory.get(path);
     if (cached !== undefined) hits += 1;
     return cached;
   };
   return {
-    find,
+    find: (ext, input) => read(pathOf(ext, input)),
     recordMiss: () => void (misses += 1),
     get(ext, input, make) {
-      const cached = find(ext, input);
+      const path = pathOf(ext, input);
+      const cached = read(path);
       if (cached !== undefined) return cached;
-      const key = hashImageInput(ext, input);
-      const path = `${dir}/${key.slice(0, 2)}/${key}.${ext}`;
       misses += 1;
       const bytes = make();
       if (fs) fs.writeBytes(path, bytes);

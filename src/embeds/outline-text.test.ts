@@ -4,6 +4,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import { measureInk } from '../fixtures/measure-ink.ts';
 import { listReportCharts } from '../views/chart-sets.ts';
 import { loadImageFonts } from './build-images.ts';
 import { composeChartImage, CHART_IMAGE_PADDING, IMAGE_COLORS, renderChartImageSvg } from './chart-image.ts';
@@ -49,21 +50,6 @@ function readPathPoints(d: string): number[][] {
     }
   }
   return contours;
-}
-
-/** The share of dark pixels in a box of an SVG rendered with no fonts at all. */
-function measureInk(svg: string, box: { x: number; y: number; width: number; height: number }): number {
-  const image = new Resvg(svg, { font: { loadSystemFonts: false }, logLevel: 'off' }).render();
-  // Read once: each read of `pixels` copies the whole image out of resvg.
-  const pixels = image.pixels;
-  let dark = 0;
-  for (let y = box.y; y < box.y + box.height; y++) {
-    for (let x = box.x; x < box.x + box.width; x++) {
-      const i = (y * image.width + x) * 4;
-      if (0.2126 * (pixels[i] ?? 255) + 0.7152 * (pixels[i + 1] ?? 255) + 0.0722 * (pixels[i + 2] ?? 255) < 128) dark += 1;
-    }
-  }
-  return dark / (box.width * box.height);
 }
 
 describe('formatGlyphPath', () => {

@@ -7,17 +7,17 @@
  * kept (a route's paths come page by page, so its charts of one page share them).
  */
 import type { GetStaticPathsResult } from 'astro';
-import { getChartCache } from '../loaders/chart-cache.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import type { ChartEntry } from '../views/chart-sets.ts';
-import { CHART_WIDTHS, renderChartViews, type ChartView } from '../views/chart-view.ts';
+import type { ChartView } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 import { CHART_PNG_ZOOM, makeChartPngAsync, makeChartSvgAsync } from './build-images.ts';
 import { writeChartCsv } from './chart-csv.ts';
 import { readSvgSize } from './chart-image.ts';
 import { buildHomeChartImageText, buildHomeOembed, type ChartHome } from './embed-view.ts';
 import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace, type ListedPlace } from './page-chart-homes.ts';
+import { renderEmbedChart } from './report-chart-files.ts';
 
 /** The props of every page-chart embed route: the page whose chart it is. */
 export interface PageChartProps {
@@ -72,11 +72,7 @@ export function findPlaceChart(place: ChartPlace, key: string): { entry: ChartEn
  */
 export function renderPlaceChart(place: ChartPlace, key: string, wideOnly = false): { chart: ChartView; home: ChartHome } {
   const { entry, home } = findPlaceChart(place, key);
-  const [view] = renderChartViews([wideOnly ? { ...entry, build: null } : entry], getChartCache());
-  if (!view) throw new Error(`${home.embedHref}: the chart did not render`);
-  if (!wideOnly) return { chart: view, home };
-  const built = entry.build?.(CHART_WIDTHS.wide);
-  return { chart: { ...view, wide: built ? { svg: getChartCache().render(built), tipsJson: JSON.stringify(built.tips) } : null }, home };
+  return { chart: renderEmbedChart(entry, wideOnly, `${home.embedHref}: the chart`), home };
 }
 
 /** `data.csv`: the numbers the chart draws. */

@@ -48,9 +48,16 @@ export function findReportChart(report: CheckedReport, key: string): ChartEntry 
  * or at the desktop width only (`wideOnly`) for its images and oEmbed, which show no other.
  */
 export function renderReportChart(report: CheckedReport, key: string, wideOnly = false): ChartView {
-  const entry = findReportChart(report, key);
+  return renderEmbedChart(findReportChart(report, key), wideOnly, `report ${report.meta.id}: chart ${key}`);
+}
+
+/**
+ * Renders one chart entry of any page through the build's chart cache, as renderReportChart does;
+ * `what` names the chart in the error thrown when it does not render.
+ */
+export function renderEmbedChart(entry: ChartEntry, wideOnly: boolean, what: string): ChartView {
   const [view] = renderChartViews([wideOnly ? { ...entry, build: null } : entry], getChartCache());
-  if (!view) throw new Error(`report ${report.meta.id}: chart ${key} did not render`);
+  if (!view) throw new Error(`${what} did not render`);
   if (!wideOnly) return view;
   const built = entry.build?.(CHART_WIDTHS.wide);
   return { ...view, wide: built ? { svg: getChartCache().render(built), tipsJson: JSON.stringify(built.tips) } : null };

@@ -39,6 +39,19 @@ export function readIncrementalManifest(cacheDir: URL): IncrementalManifest | nu
   }
 }
 
+/** The manifest the running build started from, by cache directory (see readPreviousManifest). */
+let atStart: { readonly cacheDir: string; readonly manifest: IncrementalManifest | null } | null = null;
+
+/**
+ * The previous build's manifest, read once per build and shared by the integrations that need it
+ * (a large site's manifest is tens of MB). Valid until Astro writes the next one at the end of page
+ * generation; the incremental-build integration forgets it when the build is done.
+ */
+export function readPreviousManifest(cacheDir: URL): IncrementalManifest | null {
+  if (atStart?.cacheDir !== cacheDir.href) atStart = { cacheDir: cacheDir.href, manifest: readIncrementalManifest(cacheDir) };
+  return atStart.manifest;
+}
+
 /**
  * The cache keys of the paths this build will render: those the previous build did not record
  * under the same key. Null without a previous manifest (every path renders). A path whose route
@@ -77,7 +90,8 @@ export function incrementalBuildIntegration(): AstroIntegration {
         cacheDir = config.cacheDir;
       },
       'astro:build:start': () => {
-        previous = cacheDir ? readIncrementalManifest(cacheDir) : null;
+        atStart = null;
+        previous = cacheDir ? readPreviousManifest(cacheDir) : null;
       },
       'astro:build:done': ({ dir, logger }) => {
         if (!cacheDir) return;
@@ -90,6 +104,7 @@ export function incrementalBuildIntegration(): AstroIntegration {
         }
         if (orphans.length) logger.info(`removed ${orphans.length} files of paths the content no longer has`);
         previous = null;
+        atStart = null;
       },
     },
   };

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../loaders/chart-cache.ts';
 import { PRERENDER_HOOKS_KEY } from '../loaders/chart-prerender-key.ts';
-import { listRenderedKeys, readIncrementalManifest } from './incremental-build.ts';
+import { listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
 import type { PrerenderWorkerData } from './prerender-charts-worker.ts';
 
 /** The environment variable that sets how many threads render charts ahead of the pages (0: none). */
@@ -113,7 +113,7 @@ export function prerenderChartsIntegration(): AstroIntegration {
           async getStaticPaths() {
             const paths = await defaults.getStaticPaths();
             // Only the pages the incremental build will render need their charts.
-            await prerenderCharts(count, listRenderedKeys(paths, cacheDir ? readIncrementalManifest(cacheDir) : null), logger);
+            await prerenderCharts(count, listRenderedKeys(paths, cacheDir ? readPreviousManifest(cacheDir) : null), logger);
             return paths;
           },
         }));

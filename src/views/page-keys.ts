@@ -33,6 +33,13 @@ export interface PageKeys {
   readonly site: () => string;
 }
 
+/** Appends a value to the list under a key, creating the list on first use. */
+function pushTo<K>(map: Map<K, string[]>, key: K, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Hashes strings into a short hex key. */
 function hashParts(parts: Iterable<string>): string {
   const hash = createHash('sha256');
@@ -51,10 +58,7 @@ export function getPageKeys(content: KeyedContent): PageKeys {
   const own = new Map<string, string>();
   const byId = new Map(reports.map((r) => [r.meta.id, r]));
   const series = new Map<string, string[]>();
-  for (const r of reports) {
-    const s = seriesOf(r.meta.id);
-    series.set(s, [...(series.get(s) ?? []), r.meta.id]);
-  }
+  for (const r of reports) pushTo(series, seriesOf(r.meta.id), r.meta.id);
   /** The hash of one report's own content (tables, text, checks), computed once. */
   const ownKey = (r: CheckedReport): string => {
     let key = own.get(r.meta.id);
@@ -68,10 +72,8 @@ export function getPageKeys(content: KeyedContent): PageKeys {
   const byPlace = new Map<string, string[]>();
   const byYear = new Map<number, string[]>();
   for (const r of reports) {
-    for (const code of [r.meta.jurisdiction, ...listAncestors(jurisdictions, r.meta.jurisdiction).map((j) => j.code)]) {
-      byPlace.set(code, [...(byPlace.get(code) ?? []), r.meta.id]);
-    }
-    byYear.set(r.meta.year, [...(byYear.get(r.meta.year) ?? []), r.meta.id]);
+    for (const code of [r.meta.jurisdiction, ...listAncestors(jurisdictions, r.meta.jurisdiction).map((j) => j.code)]) pushTo(byPlace, code, r.meta.id);
+    pushTo(byYear, r.meta.year, r.meta.id);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b).join(',');
   const keysOf = (ids: readonly string[]): string[] => ids.map((id) => `${id}=${ownKey(byId.get(id)!)}`);

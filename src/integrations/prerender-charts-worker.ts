@@ -1,19 +1,42 @@
 /**
  * One worker thread of the chart pre-render pass (see prerender-charts.ts): renders its share of
- * the plan into the chart cache with renderChartJobs and posts back what it did.
+ * the plan into the chart cache and posts back what it did. It loads the content a batch of owners
+ * at a time (chart-job-content.ts), so its memory stays that of a batch's reports, not the site's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderChartJobs, type ChartJob } from '../loaders/chart-cache.ts';
-import type { ChartOwner } from '../views/chart-view.ts';
+import { renderChartJobs, type ChartJob, type ChartJobsResult } from '../loaders/chart-cache.ts';
+import { batchChartJobs, indexReportDirs } from '../loaders/chart-job-content.ts';
+import { resolveContentDir } from '../loaders/content-dir.ts';
+import { loadContent } from '../loaders/load-content.ts';
+import { nodeContentFs } from '../loaders/node-fs.ts';
+import { CONTENT_FILES } from '../reports/layout.ts';
 
 /** What the integration passes to each worker. */
 export interface PrerenderWorkerData {
   readonly dir: string;
-  /** This worker's jobs, in order of position. */
+  /** This worker's jobs, in plan order, each owner's together. */
   readonly jobs: readonly ChartJob[];
-  /** The owners the plan covered (null: all), so the worker walks the same charts in the same order. */
-  readonly owners: readonly ChartOwner[] | null;
 }
 
-const { dir, jobs, owners } = workerData as PrerenderWorkerData;
-parentPort?.postMessage(renderChartJobs(dir, jobs, owners));
+/** The most report folders a worker loads at once. */
+export const WORKER_BATCH_DIRS = 1000;
+
+/** Renders a share batch by batch (of about `maxDirs` report folders), loading only the reports each batch reads. */
+export function renderShare(dir: string, jobs: readonly ChartJob[], maxDirs = WORKER_BATCH_DIRS): ChartJobsResult {
+  const root = resolveContentDir();
+  const index = indexReportDirs(nodeContentFs.listDirs(`${root}/${CONTENT_FILES.reports}`));
+  const rendered: string[] = [];
+  let skipped = 0;
+  for (const batch of batchChartJobs(jobs, index, maxDirs)) {
+    const content = loadContent(nodeContentFs, root, { only: (d) => batch.dirs.has(d) });
+    const result = renderChartJobs(dir, batch.jobs, content);
+    rendered.push(...result.rendered);
+    skipped += result.skipped;
+  }
+  return { rendered, skipped };
+}
+
+if (parentPort) {
+  const { dir, jobs } = workerData as PrerenderWorkerData;
+  parentPort.postMessage(renderShare(dir, jobs));
+}

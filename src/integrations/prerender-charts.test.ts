@@ -68,7 +68,8 @@ describe('the chart pre-render pass', () => {
   });
 
   it('skips a job whose option is not the one planned, leaving it to its page', () => {
-    const job: ChartJob = { position: 0, entryKey: 'flow', width: CHART_WIDTHS.narrow, key: 'f'.repeat(64), fingerprint: 'not the planned option' };
+    const owner = `report:${getSiteContent().reports[0]!.meta.id}` as const;
+    const job: ChartJob = { owner, index: 0, entryKey: 'flow', width: CHART_WIDTHS.narrow, key: 'f'.repeat(64), fingerprint: 'not the planned option' };
     expect(renderChartJobs(dir, [job])).toEqual({ rendered: [], skipped: 1 });
     expect(() => readFileSync(svgCachePath(dir, job.key))).toThrow();
     expect(renderChartJobs(dir, [{ ...job, entryKey: 'no-such-chart' }])).toEqual({ rendered: [], skipped: 1 });
@@ -93,10 +94,14 @@ describe('the build counters', () => {
 });
 
 describe('dealJobs and resolveThreadCount', () => {
-  it('deals jobs in turn, keeping each hand in order of position', () => {
-    const jobs = [0, 1, 2, 3, 4].map((position): ChartJob => ({ position, entryKey: 'flow', width: 360, key: String(position), fingerprint: '' }));
-    expect(dealJobs(jobs, 2).map((hand) => hand.map((j) => j.position))).toEqual([[0, 2, 4], [1, 3]]);
-    expect(dealJobs(jobs, 1)[0]).toHaveLength(5);
+  it('deals each owner whole to the emptiest hand, keeping each hand in plan order', () => {
+    const job = (owner: string, index: number): ChartJob => ({ owner: owner as ChartJob['owner'], index, entryKey: 'flow', width: 360, key: `${owner}/${index}`, fingerprint: '' });
+    const jobs = [job('report:a', 0), job('report:a', 1), job('report:a', 2), job('report:b', 0), job('report:c', 0), job('year:2020', 0)];
+    expect(dealJobs(jobs, 2).map((hand) => hand.map((j) => j.key))).toEqual([
+      ['report:a/0', 'report:a/1', 'report:a/2'],
+      ['report:b/0', 'report:c/0', 'year:2020/0'],
+    ]);
+    expect(dealJobs(jobs, 1)[0]).toHaveLength(6);
   });
 
   it('takes the thread count from the environment, else one per core', () => {

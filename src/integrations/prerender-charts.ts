@@ -26,8 +26,8 @@ export function resolveThreadCount(env: string | undefined, cores: number): numb
 }
 
 /**
- * The fewest charts worth a worker thread: a worker first loads the whole content again (seconds,
- * and its memory, at thousands of reports), which a few hundred charts at 2–5 ms each do not repay.
+ * The fewest charts worth a worker thread: a worker starts by loading the code and the first
+ * reports it needs, which a few hundred charts at 2–5 ms each do not repay.
  */
 export const WORKER_MIN_JOBS = 500;
 
@@ -36,10 +36,21 @@ export function chooseThreadCount(jobs: number, count: number): number {
   return jobs < WORKER_MIN_JOBS ? Math.min(count, 1) : count;
 }
 
-/** Deals the jobs to `count` workers in turn, so each gets a like share of every kind of chart, in order of position. */
+/**
+ * Deals the jobs to `count` hands, each owner's jobs to one hand (a worker then loads an owner's
+ * reports once), to the hand with the fewest jobs so far; each hand keeps plan order.
+ */
 export function dealJobs(jobs: readonly ChartJob[], count: number): ChartJob[][] {
   const hands: ChartJob[][] = Array.from({ length: count }, () => []);
-  jobs.forEach((job, i) => hands[i % count]!.push(job));
+  let hand: ChartJob[] = hands[0]!;
+  let owner: string | undefined;
+  for (const job of jobs) {
+    if (job.owner !== owner) {
+      owner = job.owner;
+      hand = hands.reduce((a, b) => (b.length < a.length ? b : a));
+    }
+    hand.push(job);
+  }
   return hands;
 }
 
@@ -54,18 +65,18 @@ function runWorker(worker: Worker, index: number): Promise<ChartJobsResult> {
 }
 
 /**
- * Renders a plan on `count` threads: this one, with the pages' code (`hooks.render`), and
- * `count - 1` workers, each of which loads the content again. Returns the keys written and the jobs
- * skipped; stops the workers at the first failure.
+ * Renders a plan on `count` threads: this one, with the pages' code and content (`hooks.render`),
+ * and `count - 1` workers, each loading the reports of its share a batch at a time. Returns the
+ * keys written and the jobs skipped; stops the workers at the first failure.
  */
 export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pick<ChartPrerenderHooks, 'render'>): Promise<ChartJobsResult> {
   const [own = [], ...others] = dealJobs(plan.jobs, count);
   const url = new URL('./prerender-charts-worker.ts', import.meta.url);
-  const workers = others.filter((hand) => hand.length).map((jobs) => new Worker(url, { workerData: { dir: plan.dir, jobs, owners: plan.owners } satisfies PrerenderWorkerData }));
+  const workers = others.filter((hand) => hand.length).map((jobs) => new Worker(url, { workerData: { dir: plan.dir, jobs } satisfies PrerenderWorkerData }));
   try {
     const finished = Promise.all(workers.map(runWorker));
     // Workers start by loading the content; this thread renders its share meanwhile, then waits.
-    const results = [hooks.render(plan.dir, own, plan.owners), ...(await finished)];
+    const results = [hooks.render(plan.dir, own), ...(await finished)];
     return { rendered: results.flatMap((r) => r.rendered), skipped: results.reduce((n, r) => n + r.skipped, 0) };
   } catch (err) {
     await Promise.all(workers.map((w) => w.terminate()));

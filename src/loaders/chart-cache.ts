@@ -24,6 +24,7 @@ import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCa
 import { CHART_WIDTHS, listSiteChartEntries, type ChartOwner } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 import { PRERENDER_HOOKS_KEY } from './chart-prerender-key.ts';
+import type { LoadedContent } from './load-content.ts';
 import { getSiteContent } from './site-content.ts';
 
 /** The SvgCacheFs over the real file system; writes go to a temporary file and are renamed into place. */
@@ -44,10 +45,11 @@ export const nodeSvgCacheFs: SvgCacheFs = {
   },
 };
 
-/** One chart the cache lacks, as the planner found it: where it is in the site's chart list, and its key. */
+/** One chart the cache lacks, as the planner found it: whose it is, where among its owner's charts, and its key. */
 export interface ChartJob {
-  /** The position of its entry in `listSiteChartEntries` over the build's content. */
-  readonly position: number;
+  readonly owner: ChartOwner;
+  /** The position of its entry among its owner's in `listSiteChartEntries`. */
+  readonly index: number;
   /** The entry's key (flow, trend-grant_rate, …), to check that a worker found the same entry. */
   readonly entryKey: string;
   readonly width: number;
@@ -60,12 +62,10 @@ export interface ChartJob {
 /** What the pre-render pass has to do. */
 export interface ChartPlan {
   readonly dir: string;
-  /** Charts the pages will show at least once, by position; each key once. */
+  /** Charts the pages will show at least once, in the site's chart order; each key once. */
   readonly jobs: readonly ChartJob[];
   /** Charts the pages will show, counted once per key (in the cache or not). */
   readonly charts: number;
-  /** The owners whose charts were planned (the pages this build renders); null: every owner. */
-  readonly owners: readonly ChartOwner[] | null;
 }
 
 /** The counters of this build process, shared by every copy of this module. */
@@ -137,18 +137,16 @@ export function planChartJobs(pageKeys?: ReadonlySet<string>): ChartPlan {
   const jobs: ChartJob[] = [];
   const seen = new Set<string>();
   const owners = pageKeys ? findChartOwners(pageKeys) : null;
-  let position = 0;
-  for (const entry of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
+  for (const { owner, index, entry } of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
     for (const width of entry.build ? [CHART_WIDTHS.narrow, CHART_WIDTHS.wide] : []) {
       const built = entry.build!(width);
       const key = hashChartInput(built);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (!existsSync(svgCachePath(dir, key))) jobs.push({ position, entryKey: entry.key, width, key, fingerprint: fingerprintChart(built) });
+      if (!existsSync(svgCachePath(dir, key))) jobs.push({ owner, index, entryKey: entry.key, width, key, fingerprint: fingerprintChart(built) });
     }
-    position += 1;
   }
-  return { dir, jobs, charts: seen.size, owners };
+  return { dir, jobs, charts: seen.size };
 }
 
 /** What rendering a share of a plan did: the keys written, and the jobs left to their pages. */
@@ -157,26 +155,29 @@ export interface ChartJobsResult {
   readonly skipped: number;
 }
 
+/** The content a share of a plan is rendered from: the build's, or the part of it its owners need. */
+export type ChartJobsContent = Pick<LoadedContent, 'reports' | 'jurisdictions'>;
+
 /**
- * Renders planned jobs (in order of position) into the cache under their planned keys, walking the
- * site's charts in the planner's order. A job whose entry or option differs from what the planner
- * saw (this copy of the code is not the planner's, functions compared by name) is skipped.
+ * Renders planned jobs into the cache under their planned keys, walking the charts of the jobs'
+ * owners in `content` (default: the build's). A job whose entry or option differs from what the
+ * planner saw (this copy of the code is not the planner's, functions compared by name; or `content`
+ * lacks a report the chart reads) is skipped.
  */
-export function renderChartJobs(dir: string, jobs: readonly ChartJob[], owners: readonly ChartOwner[] | null = null): ChartJobsResult {
-  const { reports, jurisdictions } = getSiteContent();
+export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content: ChartJobsContent = getSiteContent()): ChartJobsResult {
+  const byEntry = new Map<string, ChartJob[]>();
+  for (const job of jobs) {
+    const id = `${job.owner}\u0000${job.index}`;
+    byEntry.set(id, [...(byEntry.get(id) ?? []), job]);
+  }
   const rendered: string[] = [];
-  let next = 0;
-  let position = 0;
-  for (const entry of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
-    if (next >= jobs.length) break;
-    for (; next < jobs.length && jobs[next]!.position === position; next++) {
-      const job = jobs[next]!;
+  for (const { owner, index, entry } of listSiteChartEntries(content.reports, content.jurisdictions, new Set(jobs.map((j) => j.owner)))) {
+    for (const job of byEntry.get(`${owner}\u0000${index}`) ?? []) {
       const built = entry.key === job.entryKey && entry.build ? entry.build(job.width) : null;
       if (!built || fingerprintChart(built) !== job.fingerprint) continue;
       nodeSvgCacheFs.writeText(svgCachePath(dir, job.key), renderChartSvg(built.option, built.size));
       rendered.push(job.key);
     }
-    position += 1;
   }
   return { rendered, skipped: jobs.length - rendered.length };
 }
@@ -185,7 +186,7 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[], owners: 
 export interface ChartPrerenderHooks {
   readonly plan: (pageKeys?: ReadonlySet<string>) => ChartPlan;
   /** Renders a share of the plan on this thread, with the pages' own code. */
-  readonly render: (dir: string, jobs: readonly ChartJob[], owners: readonly ChartOwner[] | null) => ChartJobsResult;
+  readonly render: (dir: string, jobs: readonly ChartJob[]) => ChartJobsResult;
   readonly record: (keys: Iterable<string>) => void;
 }
 

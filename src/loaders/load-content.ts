@@ -127,8 +127,17 @@ function describeCheck(check: RuleCheck): string {
   return `at ${check.at}: ${side('left', check.left)}${atLeast ? ' is less than ' : ', but '}${side('right', check.right)}`;
 }
 
+/** What to load of a content directory. */
+export interface LoadOptions {
+  /**
+   * Only the report folders this accepts (a part of the content, for rendering a few pages' charts
+   * on a worker): known errors of the reports left out are then reported as stale errors.
+   */
+  readonly only?: (dir: string) => boolean;
+}
+
 /** Loads a content directory and checks everything in it. */
-export function loadContent(fs: ContentFs, root: string): LoadedContent {
+export function loadContent(fs: ContentFs, root: string, options: LoadOptions = {}): LoadedContent {
   const errors: Diagnostic[] = [];
   const findings: Diagnostic[] = [];
   const known: Diagnostic[] = [];
@@ -139,7 +148,7 @@ export function loadContent(fs: ContentFs, root: string): LoadedContent {
   errors.push(...jDiag);
 
   const parsed: ParsedReport[] = [];
-  const read = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).sort().map((dir) => ({ dir, ...readReport(fs, root, dir, jurisdictions) }));
+  const read = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).filter(options.only ?? (() => true)).sort().map((dir) => ({ dir, ...readReport(fs, root, dir, jurisdictions) }));
   // A report id belongs to the folder named after it (else to the first folder declaring it): any
   // other folder declaring the same id is a duplicate, even when it fails to load for other reasons.
   const owners = new Map<string, (typeof read)[number]>();

@@ -54,19 +54,40 @@ export function renderChartViews(entries: readonly ChartEntry[], cache: SvgCache
 /** Who shows a chart: a report (`report:<id>`), a jurisdiction (`jurisdiction:<code>`) or a year's comparison pages (`year:<year>`). */
 export type ChartOwner = `report:${string}` | `jurisdiction:${string}` | `year:${number}`;
 
+/** A chart entry with who shows it and its place among that owner's entries. */
+export interface OwnedChartEntry {
+  readonly owner: ChartOwner;
+  /** Its position among the entries of its owner, counted from 0. */
+  readonly index: number;
+  readonly entry: ChartEntry;
+}
+
 /**
  * Every chart entry the site's pages show (report, jurisdiction and comparison pages; their embed
  * pages, images and the report preview images reuse the same charts), one at a time, for rendering them into the
  * cache ahead of the pages; with `owners`, only the charts of those owners (the pages a build will
  * render), in the same order. Mirrors what the pages list; a chart it misses is rendered by its page.
+ * An owner's entries need only its own reports in `reports`: a report's, its report; a
+ * jurisdiction's, its government's series; a year's, the reports of that year.
  */
-export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex, owners?: ReadonlySet<ChartOwner>): Generator<ChartEntry> {
+export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex, owners?: ReadonlySet<ChartOwner>): Generator<OwnedChartEntry> {
   const wanted = (owner: ChartOwner): boolean => !owners || owners.has(owner);
-  for (const report of reports) if (wanted(`report:${report.meta.id}`)) yield* listReportCharts(report, jurisdictions);
+  function* own(owner: ChartOwner, entries: Iterable<ChartEntry>): Generator<OwnedChartEntry> {
+    let index = 0;
+    for (const entry of entries) yield { owner, index: index++, entry };
+  }
+  for (const report of reports) if (wanted(`report:${report.meta.id}`)) yield* own(`report:${report.meta.id}`, listReportCharts(report, jurisdictions));
   for (const j of jurisdictions.all) {
     if (!wanted(`jurisdiction:${j.code}`)) continue;
     const series = listGovernmentSeries(reports, j.code);
-    if (series.length) yield* listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions);
+    if (series.length) yield* own(`jurisdiction:${j.code}`, listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions));
   }
-  for (const page of listComparePages(reports)) if (wanted(`year:${page.year}`)) yield* listRankingCharts(reports, page.metric.id, page.year, jurisdictions);
+  const years = new Map<number, ChartEntry[]>();
+  for (const page of listComparePages(reports)) {
+    if (!wanted(`year:${page.year}`)) continue;
+    const list = years.get(page.year) ?? [];
+    list.push(...listRankingCharts(reports, page.metric.id, page.year, jurisdictions));
+    years.set(page.year, list);
+  }
+  for (const [year, entries] of years) yield* own(`year:${year}`, entries);
 }

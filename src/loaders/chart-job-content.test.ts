@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderChartSvg } from '../charts/render-svg.ts';
+import { hashChartInput, svgCachePath } from '../charts/svg-cache.ts';
+import { renderShare } from '../integrations/prerender-charts-worker.ts';
+import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
+import { generateSynthFiles } from '../synth/generate.ts';
+import { planSynthCorpus } from '../synth/plan.ts';
+import { CHART_WIDTHS, listSiteChartEntries } from '../views/chart-view.ts';
+import { planChartJobs, type ChartJob } from './chart-cache.ts';
+import { batchChartJobs, indexReportDirs, listOwnerDirs } from './chart-job-content.ts';
+import { getSiteContent } from './site-content.ts';
+
+const DIRS = ['230881-2019', '230881-2020', '230881-jiaoyu-2020', '230700-2020', '230700-2021', 'README'];
+
+describe('what an owner of charts reads', () => {
+  const index = indexReportDirs(DIRS);
+
+  it('is a report with its report of the year before', () => {
+    expect(listOwnerDirs('report:230881-2020', index).sort()).toEqual(['230881-2019', '230881-2020']);
+    expect(listOwnerDirs('report:230881-jiaoyu-2020', index).sort()).toEqual(['230881-jiaoyu-2019', '230881-jiaoyu-2020']);
+  });
+
+  it("is a jurisdiction's government series, without its departments", () => {
+    expect(listOwnerDirs('jurisdiction:230881', index).sort()).toEqual(['230881-2018', '230881-2019', '230881-2020']);
+  });
+
+  it("is a year's reports with their reports of the year before", () => {
+    expect(listOwnerDirs('year:2021', index).sort()).toEqual(['230700-2020', '230700-2021']);
+    expect(listOwnerDirs('year:2020', index)).toContain('230881-jiaoyu-2019');
+  });
+
+  it('batches whole owners in plan order, starting a batch when the next owner would overflow it', () => {
+    const job = (owner: string, i: number): ChartJob => ({ owner: owner as ChartJob['owner'], index: i, entryKey: 'flow', width: 360, key: `${owner}/${i}`, fingerprint: '' });
+    const jobs = [job('report:230881-2020', 0), job('report:230881-2020', 1), job('report:230700-2021', 0), job('year:2020', 0)];
+    const batches = batchChartJobs(jobs, index, 4);
+    expect(batches.map((b) => b.jobs.map((j) => j.key))).toEqual([['report:230881-2020/0', 'report:230881-2020/1', 'report:230700-2021/0'], ['year:2020/0']]);
+    expect([...batches[0]!.dirs].sort()).toEqual(['230700-2020', '230700-2021', '230881-2019', '230881-2020']);
+    expect(batches.flatMap((b) => b.jobs)).toEqual(jobs);
+  });
+});
+
+describe('a worker share over a synthetic corpus of several years', () => {
+  let root = '';
+  let cache = '';
+  const saved = { content: process.env.GONGKAI_CONTENT, cache: process.env.GONGKAI_CHART_CACHE };
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'gongkai-share-content-'));
+    cache = mkdtempSync(join(tmpdir(), 'gongkai-share-cache-'));
+    const csv = readFileSync(new URL('../../content/jurisdictions.csv', import.meta.url), 'utf8');
+    const plan = planSynthCorpus(readJurisdictionsCsv(csv, 'jurisdictions.csv').index, { reports: 90, seed: 7, inconsistentShare: 0.1 });
+    for (const f of generateSynthFiles(plan, csv)) {
+      mkdirSync(dirname(join(root, f.path)), { recursive: true });
+      writeFileSync(join(root, f.path), f.text);
+    }
+    process.env.GONGKAI_CONTENT = root;
+    process.env.GONGKAI_CHART_CACHE = cache;
+  });
+
+  afterAll(() => {
+    for (const [k, v] of [['GONGKAI_CONTENT', saved.content], ['GONGKAI_CHART_CACHE', saved.cache]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('renders every planned chart from small batches of the content, byte for byte what the pages would render', () => {
+    const plan = planChartJobs();
+    const owners = new Set(plan.jobs.map((j) => j.owner.split(':')[0]));
+    expect([...owners].sort()).toEqual(['jurisdiction', 'report', 'year']);
+    expect(new Set(getSiteContent().reports.map((r) => r.meta.year)).size).toBeGreaterThan(3);
+    // 5 folders per batch: every owner's reports are loaded apart from the rest of the content.
+    const result = renderShare(plan.dir, plan.jobs, 5);
+    expect(result.skipped).toBe(0);
+    expect([...result.rendered].sort()).toEqual(plan.jobs.map((j) => j.key).sort());
+    const { reports, jurisdictions } = getSiteContent();
+    let checked = 0;
+    for (const { owner, entry } of listSiteChartEntries(reports, jurisdictions)) {
+      if (!entry.build) continue;
+      const built = entry.build(CHART_WIDTHS.wide);
+      expect(readFileSync(svgCachePath(cache, hashChartInput(built)), 'utf8'), `${owner} ${entry.key}`).toBe(renderChartSvg(built.option, built.size));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { buildPhasesIntegrations } from './src/integrations/build-phases.ts';
 import { imageWorkersIntegration } from './src/integrations/image-workers.ts';
 import { incrementalBuildIntegration } from './src/integrations/incremental-build.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
@@ -8,6 +9,7 @@ import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
 // The public address of the deployed site, used for canonical URLs, the sitemap and feeds.
 const site = process.env.GONGKAI_SITE_URL ?? 'https://gongkai.example.org';
+const [phasesStart, phasesEnd] = buildPhasesIntegrations();
 
 export default defineConfig({
   site,
@@ -25,6 +27,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   vite: { build: { emptyOutDir: false } },
   // Every build renders the charts the cache lacks on every core first, and writes the sitemap and
-  // the Pagefind search index into its output directory.
-  integrations: [incrementalBuildIntegration(), prerenderChartsIntegration(), imageWorkersIntegration(), sitemapIntegration(), pagefindIntegration()],
+  // the Pagefind search index into its output directory. The first and last time the build's phases
+  // for the benchmarks (src/integrations/build-phases.ts).
+  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), imageWorkersIntegration(), sitemapIntegration(), pagefindIntegration(), phasesEnd],
 });

@@ -8,7 +8,9 @@
  * noisy machine. Extra fields: `files` (every output file), `images_made`/`images_reused` (embed
  * images, when the site has them), `cpu_seconds` (user + system of the whole build), and on the warm
  * and changed builds `identical_to_cold` and `differing_files` (files added, removed or changed
- * against the cold build: what a deploy uploads).
+ * against the cold build: what a deploy uploads), and `phases`: seconds of the build's phases (`build`:
+ * bundling and generating every path, of which `charts`: the chart pre-render; `after`: pruning,
+ * sitemap and search, of which `search`: the Pagefind index).
  *
  * Assumes the machine is shared: the site is built from a snapshot of the project (the working tree,
  * or `--ref REV` from git) copied into a scratch directory, so edits made while a long benchmark
@@ -27,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { changeReportFiles } from '../src/bench/change-report.ts';
 import { countDifferences, hashTree, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
+import { PHASES_ENV, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
 const USAGE = 'usage: npm run bench -- --reports N [--seed S] [--ref REV] [--keep] [--cpu-prof DIR]';
@@ -60,6 +63,8 @@ interface BuildFigures extends MeasuredRun {
   /** Hash of every output file by its path, for comparing builds. */
   readonly hashes: ReadonlyMap<string, string>;
   readonly stats: Record<string, number>;
+  /** Seconds by phase of the build (see src/integrations/build-phases.ts). */
+  readonly phases?: Record<string, number>;
 }
 
 /** Reads the JSON counters a build wrote on exit, if it wrote them. */
@@ -158,7 +163,7 @@ try {
   const print = (build: string, f: BuildFigures, baselineSeconds: number, extra: Record<string, unknown> = {}): void => {
     const { charts_rendered = null, charts_reused = null, ...rest } = f.stats;
     console.log(
-      JSON.stringify({ build, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: round(f.seconds / baselineSeconds), files: f.files, ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...extra }),
+      JSON.stringify({ build, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: round(f.seconds / baselineSeconds), files: f.files, ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...extra }),
     );
   };
 
@@ -166,7 +171,7 @@ try {
   print('baseline', baseline, baseline.seconds);
 
   const site = async (build: string): Promise<BuildFigures> => {
-    const stats = { chart: join(scratch, `chart-stats-${build}.json`), image: join(scratch, `image-stats-${build}.json`) };
+    const stats = { chart: join(scratch, `chart-stats-${build}.json`), image: join(scratch, `image-stats-${build}.json`), phases: join(scratch, `phases-${build}.jsonl`) };
     const env = {
       GONGKAI_CONTENT: corpus,
       GONGKAI_CHART_CACHE: join(scratch, 'chart-cache'),
@@ -174,12 +179,14 @@ try {
       GONGKAI_IMAGE_CACHE: join(scratch, 'image-cache'),
       GONGKAI_DOWNLOAD_CACHE: join(scratch, 'downloads.json'),
       GONGKAI_IMAGE_STATS: stats.image,
+      [PHASES_ENV]: stats.phases,
     };
     const flags = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProf, build)] : [];
     // The three builds share one output directory, as a maintainer's rebuilds do: the incremental
     // build leaves unchanged files where they are.
     const f = await runBuild(siteRoot, join(scratch, 'dist-site'), env, flags, build === 'changed-1pct' && !keep);
-    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) } };
+    const phases = existsSync(stats.phases) ? sumPhases(readFileSync(stats.phases, 'utf8')) : {};
+    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) }, phases };
   };
   const cold = await site('cold');
   print('cold', cold, baseline.seconds);

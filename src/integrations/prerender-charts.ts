@@ -14,6 +14,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../loaders/chart-cache.ts';
 import { PRERENDER_HOOKS_KEY } from '../loaders/chart-prerender-key.ts';
 import { listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
+import { recordPhase } from './build-phases.ts';
 import type { PrerenderWorkerData } from './prerender-charts-worker.ts';
 
 /** The environment variable that sets how many threads render charts ahead of the pages (0: none). */
@@ -99,6 +100,7 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
     const threads = chooseThreadCount(plan.jobs.length, count);
     const { rendered, skipped } = await renderChartPlan(plan, threads, hooks);
     hooks.record(rendered);
+    recordPhase('charts', (performance.now() - started) / 1000);
     const seconds = (t: number): string => ((t - started) / 1000).toFixed(1);
     logger.info(`${plan.charts} charts: ${plan.charts - plan.jobs.length} in the cache, ${rendered.length} rendered on ${threads} threads${skipped ? `, ${skipped} left to their pages` : ''} (planned in ${seconds(planned)} s, done in ${seconds(performance.now())} s)`);
   } catch (err) {

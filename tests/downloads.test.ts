@@ -145,10 +145,12 @@ describe('download files in dist/', () => {
 
 describe('the data page', () => {
   const html = readFileSync(join(dist, 'data', 'index.html'), 'utf8');
+  // Each report's files and citation are on its year's page (/data/<year>/), linked from /data/.
+  const yearHtml = [...html.matchAll(/<a href="(\/data\/\d{4}\/)"/g)].map((m) => readFileSync(join(dist, m[1] ?? '', 'index.html'), 'utf8')).join('\n');
 
   it('lists every download with its real size in bytes', () => {
     const listed = new Map<string, number>();
-    for (const m of html.matchAll(/<a href="(\/[^"]+\.(?:csv|json))"[^>]*>.*?data-bytes="(\d+)"/g)) listed.set(m[1] ?? '', Number(m[2]));
+    for (const m of (html + yearHtml).matchAll(/<a href="(\/[^"]+\.(?:csv|json))"[^>]*>.*?data-bytes="(\d+)"/g)) listed.set(m[1] ?? '', Number(m[2]));
     expect([...listed.keys()].sort()).toEqual([...paths, DATAPACKAGE_PATH].sort());
     for (const [p, bytes] of listed) expect(bytes, p).toBe(readBuilt(p).length);
   });
@@ -171,7 +173,7 @@ describe('the data page', () => {
       for (const f of r.fields) expect(section, `${r.name}.${f.name}`).toMatch(new RegExp(`<code[^>]*>${f.name}</code>`));
     }
     expect(html).toContain('[DS/OL]. 公开 gongkai, 整理. [<span data-access-date');
-    expect(html).toContain('同江市人民政府. 同江市2020年政府信息公开工作年度报告[R/OL]. 公开 gongkai, 整理. [2021][<span data-access-date');
+    expect(yearHtml).toContain('同江市人民政府. 同江市2020年政府信息公开工作年度报告[R/OL]. 公开 gongkai, 整理. [2021][<span data-access-date');
   });
 
   it('is linked from the site navigation', () => {

@@ -43,6 +43,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'comparisons', path: '/compare/' },
   { name: 'methodology', path: '/methodology/' },
   { name: 'data', path: '/data/' },
+  { name: 'data-year', path: '/data/2020/' },
   // A chart made to sit in someone else's page: no site chrome, theme from ?theme=.
   { name: 'embed', path: '/embed/230881-2020/flow/', budget: { totalKb: 20 }, bare: true, pickTheme: 'query' },
   { name: 'search', path: `/search/?q=${encodeURIComponent('同江')}`, ready: '#search-results li' },

@@ -1,15 +1,17 @@
 /**
- * The view model of the data page (/data/): every download with its size and description, the
- * columns of each file (from the same declarations as datapackage.json), the stable URL patterns,
- * the licence, the citations, and the schema.org Dataset JSON-LD.
+ * The view model of the data page (/data/): the site-wide downloads with their sizes and
+ * descriptions, one link per year to the per-report files (data-year-view.ts), the columns of each
+ * file (from the same declarations as datapackage.json), the stable URL patterns, the licence, the
+ * dataset citation, and the schema.org Dataset JSON-LD. Its size does not grow with the number of
+ * reports: it names years, never reports.
  */
 import { listEmbedUrlPatterns } from '../embeds/embed-paths.ts';
-import { FORMS, TABLE_IDS } from '../form/forms.ts';
+import { TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
-import { reportPath } from '../views/paths.ts';
-import { ACCESS_DATE_PLACEHOLDER, COMPILER, formatDatasetCitation, formatOriginalCitation, formatReportCitation, formatYearSpan, type Citation } from './citation.ts';
+import { ACCESS_DATE_PLACEHOLDER, COMPILER, formatDatasetCitation, formatYearSpan, type Citation } from './citation.ts';
 import { DATA_LICENSE, DATASET_DESCRIPTION, DATASET_TITLE } from './datapackage.ts';
-import { DATA_PATH, DATAPACKAGE_PATH, formatAbsoluteUrl, formatDownloadName, reportCellsCsvPath, reportTableCsvPath, siteCsvPath } from './download-paths.ts';
+import { listDataYears, type DataYearLink } from './data-year-view.ts';
+import { DATA_PATH, DATAPACKAGE_PATH, formatAbsoluteUrl, reportCellsCsvPath, reportTableCsvPath, siteCsvPath } from './download-paths.ts';
 import { SITE_RESOURCES } from './fields.ts';
 import { buildDownloadLink, formatByteSize, type DownloadLink } from './report-downloads-view.ts';
 import type { SiteDownloads } from './site-downloads.ts';
@@ -30,16 +32,6 @@ export interface SiteFileView extends DownloadLink {
   readonly fields: readonly FieldDoc[];
 }
 
-/** One report's line in the table of per-report files. */
-export interface ReportFilesRow {
-  readonly href: string;
-  readonly title: string;
-  readonly year: number;
-  readonly files: readonly DownloadLink[];
-  readonly citation: Citation;
-  readonly original: Citation | null;
-}
-
 /** A documented URL pattern. */
 export interface UrlPattern {
   readonly pattern: string;
@@ -52,8 +44,9 @@ export interface DataPageView {
   readonly description: string;
   readonly siteFiles: readonly SiteFileView[];
   readonly datapackage: DownloadLink;
-  readonly reportFileHeads: readonly string[];
-  readonly reports: readonly ReportFilesRow[];
+  /** The years on file, newest first: each links the page of that year's per-report files. */
+  readonly years: readonly DataYearLink[];
+  readonly reportCount: number;
   readonly urlPatterns: readonly UrlPattern[];
   readonly formatNotes: readonly string[];
   readonly pythonExample: string;
@@ -89,22 +82,7 @@ export function buildDataPageView(content: LoadedContent, downloads: SiteDownloa
     };
   });
   const datapackage = buildDownloadLink(downloads.datapackage, 'datapackage.json', 'Frictionless Data Package 描述文件：各文件的栏目、类型、缺失值标记、主键、许可和来源', 'datapackage.json');
-  const reports = content.reports.map((report): ReportFilesRow => {
-    const files = downloads.reports.get(report.meta.id);
-    if (!files) throw new Error(`no downloads for report ${report.meta.id}`);
-    const id = report.meta.id;
-    return {
-      href: reportPath(id),
-      title: report.meta.title,
-      year: report.meta.year,
-      files: [
-        ...TABLE_IDS.map((t) => buildDownloadLink(files.tables[t], `${t}.csv`, '', formatDownloadName(id, t))),
-        buildDownloadLink(files.cells, 'cells.csv', '', formatDownloadName(id, 'cells')),
-      ],
-      citation: formatReportCitation(report.meta, absolute(reportPath(id))),
-      original: formatOriginalCitation(report.meta),
-    };
-  });
+  const years = listDataYears(content.reports);
   const datasetCitation = formatDatasetCitation(metas, absolute(DATA_PATH), DATASET_TITLE);
   const span = formatYearSpan(metas);
   const jsonLd = {
@@ -120,7 +98,8 @@ export function buildDataPageView(content: LoadedContent, downloads: SiteDownloa
     creator: { '@type': 'Organization', name: COMPILER, url: absolute('/') },
     ...(span ? { temporalCoverage: span.replace('—', '/') } : {}),
     spatialCoverage: { '@type': 'Place', name: province?.name ?? '黑龙江省', address: { '@type': 'PostalAddress', addressRegion: province?.name ?? '黑龙江省', addressCountry: 'CN' } },
-    isBasedOn: metas.map((m) => ({ '@type': 'Report', name: m.title, author: { '@type': 'GovernmentOrganization', name: m.publisher }, ...(m.source.url ? { url: m.source.url } : {}) })),
+    // One entry per year, not per report: the page stays the same size at any number of reports; each year's page cites its reports.
+    isBasedOn: years.map((y) => ({ '@type': 'Collection', name: `${y.year}年政府信息公开工作年度报告（${y.reports} 份）`, url: absolute(y.href), temporalCoverage: String(y.year) })),
     variableMeasured: SITE_RESOURCES[0]?.fields.map((f) => ({ '@type': 'PropertyValue', name: f.name, description: `${f.title}：${f.description}` })) ?? [],
     distribution: [...downloads.site, downloads.datapackage].map((f) => ({
       '@type': 'DataDownload',
@@ -135,13 +114,14 @@ export function buildDataPageView(content: LoadedContent, downloads: SiteDownloa
     description: `${DATASET_TITLE}：全部报告的数字，CSV 与 Frictionless Data Package 格式，附栏目说明、许可和引用格式。`,
     siteFiles,
     datapackage,
-    reportFileHeads: [...TABLE_IDS.map((t) => `表${FORMS[0]?.tables[t].section ?? ''}（${t}.csv）`), '全部单元格（cells.csv）'],
-    reports,
+    years,
+    reportCount: content.reports.length,
     urlPatterns: [
       ...SITE_RESOURCES.map((r) => ({ pattern: siteCsvPath(r.name), description: r.title })),
       { pattern: DATAPACKAGE_PATH, description: 'Data Package 描述文件' },
       ...TABLE_IDS.map((t) => ({ pattern: reportTableCsvPath('<报告编号>', t), description: `一份报告的 ${t} 表，中文栏目` })),
       { pattern: reportCellsCsvPath('<报告编号>'), description: '一份报告的全部单元格（长表）' },
+      { pattern: `${DATA_PATH}<年度>/`, description: '一个年度每份报告的文件、大小和引用格式（报告多时分页：<年度>/2/、<年度>/3/……）' },
       ...listEmbedUrlPatterns(),
     ],
     formatNotes: [

@@ -1,6 +1,7 @@
-/** /feeds/reports.xml: an Atom feed of the reports on the site, newest year first. */
+/** /feeds/reports.xml: an Atom feed of the newest reports on the site (FEED_MAX_ENTRIES), newest year first. */
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../loaders/site-content.ts';
+import { buildNewestEntries, FEED_MAX_ENTRIES } from '../../views/feed-window.ts';
 import { buildReportEntries, dateNewestReport, FEED_PATHS, FEED_TITLES, renderAtomFeed } from '../../views/feeds.ts';
 
 /** Serves the feed of reports. */
@@ -9,11 +10,13 @@ export const GET: APIRoute = ({ site }) => {
   const content = getSiteContent();
   const head = {
     title: FEED_TITLES.reports,
-    subtitle: '黑龙江省各级政府新收录的政府信息公开工作年度报告数据，每份报告一条。',
+    subtitle: `黑龙江省各级政府新收录的政府信息公开工作年度报告数据，每份报告一条，只列最新的 ${FEED_MAX_ENTRIES} 条；全部报告见 /data/reports.csv。`,
     self: new URL(FEED_PATHS.reports, site).href,
     home: new URL('/', site).href,
     emptyUpdated: dateNewestReport(content.reports),
   };
-  const xml = renderAtomFeed(head, buildReportEntries(content.reports, content.jurisdictions, site.href));
+  // The newest FEED_MAX_ENTRIES entries only, as feeds normally carry: the feed stays small at any number of reports.
+  const entries = buildNewestEntries(content.reports, (reports) => buildReportEntries(reports, content.jurisdictions, site.href));
+  const xml = renderAtomFeed(head, entries);
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -15,6 +15,7 @@ import { openOutlineFont } from './fontkit-font.ts';
 import { createImageCache, type ImageCache, type ImageCacheFs } from './image-cache.ts';
 import { IMAGE_POOL_KEY, type ImageJob, type ImagePool } from './image-pool-key.ts';
 import type { OutlineFonts } from './outline-text.ts';
+import { PNG_ENCODER_ID } from './png-encode.ts';
 import { rasterisePng } from './rasterise-png.ts';
 
 /** The zoom of chart PNGs: twice the SVG's size, sharp on high-density screens and in WeChat articles. */
@@ -62,11 +63,12 @@ function readPackageVersion(name: string): string {
   return (JSON.parse(readFileSync(join(findPackageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** What decides the bytes besides the content: the font and rasteriser versions. */
+/** What decides the bytes besides the content: the font, rasteriser and PNG encoder versions. */
 const versions = {
   fonts: `${FONT_PACKAGE}@${readPackageVersion(FONT_PACKAGE)}:${FONT_FILES.regular},${FONT_FILES.bold}`,
   fontkit: readPackageVersion('fontkit'),
   resvg: readPackageVersion('@resvg/resvg-js'),
+  png: PNG_ENCODER_ID,
 };
 
 let fonts: OutlineFonts | undefined;
@@ -101,7 +103,7 @@ if (imageStatsFile && isMainThread) {
 /** The image-cache inputs of each kind of image: everything that decides its bytes. */
 const inputs = {
   chartSvg: (chartSvg: string | null, text: ChartImageText): string => JSON.stringify({ kind: 'chart', versions, width: IMAGE_CHART_WIDTH, text, chartSvg }),
-  chartPng: (svgText: string): string => JSON.stringify({ kind: 'chart', resvg: versions.resvg, zoom: CHART_PNG_ZOOM, svg: svgText }),
+  chartPng: (svgText: string): string => JSON.stringify({ kind: 'chart', resvg: versions.resvg, png: versions.png, zoom: CHART_PNG_ZOOM, svg: svgText }),
   og: (chartSvg: string | null, text: OgImageText): string => JSON.stringify({ kind: 'og', versions, text, chartSvg }),
 };
 

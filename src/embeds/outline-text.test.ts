@@ -152,4 +152,26 @@ describe('outlineSvgText', () => {
     expect(renderChartImageSvg(chart, text, fresh, 720)).toBe(first);
     expect(Buffer.from(rasterisePng(first, 2)).equals(Buffer.from(rasterisePng(first, 2)))).toBe(true);
   });
+
+  it('gives the same SVG from cached layouts as from a font that has laid out nothing yet', () => {
+    const dir = join('node_modules', '@expo-google-fonts', 'noto-sans-sc');
+    const openFresh = (): typeof fonts => ({
+      regular: openOutlineFont(readFileSync(join(dir, '400Regular/NotoSansSC_400Regular.ttf')), 'r'),
+      bold: openOutlineFont(readFileSync(join(dir, '700Bold/NotoSansSC_700Bold.ttf')), 'b'),
+    });
+    const warm = openFresh();
+    const text = { title: '黑龙江省2020年政府信息公开申请的办理结果（单位：件）', source: ['来源：黑龙江省人民政府 2020 年度报告', '整理：公开'], note: '' };
+    const charts = ['flow', 'applicants', 'appeals', 'active'].map((key) => renderChart(key));
+    // Warm the caches with every chart, then render each again: all its texts now come from the cache.
+    const first = charts.map((chart) => renderChartImageSvg(chart, text, warm, 720));
+    const again = charts.map((chart) => renderChartImageSvg(chart, text, warm, 720));
+    const cold = charts.map((chart) => renderChartImageSvg(chart, text, openFresh(), 720));
+    expect(again).toEqual(first);
+    expect(cold).toEqual(first);
+    // The cache is really used: the same layout object comes back, equal to a fresh font's.
+    const laid = warm.regular.layoutText('来源：黑龙江省人民政府 2020 年度报告');
+    expect(warm.regular.layoutText('来源：黑龙江省人民政府 2020 年度报告')).toBe(laid);
+    expect(openFresh().regular.layoutText('来源：黑龙江省人民政府 2020 年度报告')).toEqual(laid);
+    expect(Object.isFrozen(laid.glyphs)).toBe(true);
+  });
 });

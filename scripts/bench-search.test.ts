@@ -1,54 +1,32 @@
 /**
  * The search benchmark's pages are pages search works on: made from the built site's pages (the
  * global setup's build) for a three-report synthetic corpus, indexed with the site's own
- * `buildSearchIndex`, then searched with the Pagefind bundle it wrote, run in Node, and ordered as
- * the search page orders hits.
+ * `buildSearchIndex` (forced into several parts), then searched with the Pagefind bundle it wrote, its
+ * parts merged, run in Node, and ordered as the search page orders hits.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSearchIndex, PAGEFIND_DIR } from '../src/integrations/pagefind.ts';
+import { searchWrittenIndex, type IndexHit } from '../src/integrations/pagefind-node-search.ts';
 import { loadContent, type LoadedContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
 import { orderByLiteralMatch } from '../src/scripts/search-rank.ts';
 import { reportPath } from '../src/views/paths.ts';
 import { readPageTemplates, writeSearchSite } from './bench-search.ts';
 
-/** What the Pagefind bundle's search gives for one hit. */
-interface Hit {
-  readonly url: string;
-  readonly content: string;
-}
-
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-search-test-'));
 const site = join(scratch, 'site');
 let content: LoadedContent;
 let written: { pages: number; bytes: number };
-let indexed: { pages: number };
+let indexed: Awaited<ReturnType<typeof buildSearchIndex>>;
 
-/** Searches the written index with its own `pagefind.js`, serving its files from disk; returns every hit, best first. */
-async function searchSite(query: string): Promise<Hit[]> {
-  const saved = { fetch: globalThis.fetch, window: (globalThis as { window?: unknown }).window };
-  (globalThis as { window?: unknown }).window = { location: { origin: 'http://localhost' } };
-  globalThis.fetch = async (input: string | URL | Request) => {
-    const path = decodeURIComponent(new URL(String(input), 'http://localhost/').pathname);
-    return new Response(readFileSync(join(site, path)));
-  };
-  try {
-    const pagefind = (await import(/* @vite-ignore */ pathToFileURL(join(site, PAGEFIND_DIR, 'pagefind.js')).href)) as {
-      options(o: object): Promise<void>;
-      search(q: string): Promise<{ results: { data(): Promise<Hit> }[] }>;
-    };
-    await pagefind.options({ basePath: `/${PAGEFIND_DIR}/` });
-    const found = await pagefind.search(query);
-    return await Promise.all(found.results.map((r) => r.data()));
-  } finally {
-    globalThis.fetch = saved.fetch;
-    (globalThis as { window?: unknown }).window = saved.window;
-  }
+/** Searches the written index, all its parts merged, with its own `pagefind.js`, serving its files from disk; returns every hit, best first. */
+function searchSite(query: string): Promise<IndexHit[]> {
+  return searchWrittenIndex(site, PAGEFIND_DIR, query);
 }
 
 /**
@@ -69,7 +47,8 @@ beforeAll(async () => {
   execFileSync(process.execPath, [fileURLToPath(new URL('./synth.ts', import.meta.url)), '--reports', '3', '--out', corpus], { stdio: 'ignore' });
   content = loadContent(nodeContentFs, corpus);
   written = writeSearchSite(content, site, readPageTemplates(inject('distDir')));
-  indexed = await buildSearchIndex(site);
+  // A part per report at most: the search must find pages of every part.
+  indexed = await buildSearchIndex(site, { maxPages: 1 });
 });
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -80,6 +59,8 @@ describe('the search benchmark site', () => {
     expect(content.reports).toHaveLength(3);
     expect(written.pages).toBe(3 + content.jurisdictions.all.length + 1);
     expect(indexed.pages).toBe(written.pages);
+    expect(indexed.parts.length).toBeGreaterThan(2);
+    expect(indexed.parts.reduce((n, p) => n + p.pages, 0)).toBe(written.pages);
   });
 
   it('finds exactly the reports holding a phrase of a report’s text, and indexes the text without its charts and tables', async () => {

@@ -2,10 +2,11 @@
  * `npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative real] [--keep]`: the
  * search index benchmark of issues #6/#7. Generates a synthetic corpus of N reports (`npm run synth`), writes without Astro
  * the pages Pagefind indexes (one per report, one per jurisdiction, the methodology), then times
- * `buildSearchIndex` on them in a child process and prints one JSON line:
- *   {"reports","pages","seconds","cpu_seconds","peak_rss_mb","index_files","index_mb","html_mb", …}
+ * `buildSearchIndex` on them in a child process, in parts as the site builds it (`--part-pages N`
+ * overrides the pages a part may hold), and prints each part's figures on stderr and one JSON line:
+ *   {"reports","pages","seconds","cpu_seconds","peak_rss_mb","parts","part_pages_max","largest_part_pages","part_peak_rss_mb","index_files","index_mb","html_mb", …}
  * plus `index_disk_mb` (the index's allocated blocks), `narrative` and `load_1m` (the load average when
- * indexing began). Synthetic narratives are about a tenth as long as real ones; `--narrative real`
+ * indexing began). `peak_rss_mb` is the whole run's, `part_peak_rss_mb` the largest of the parts' peaks. Synthetic narratives are about a tenth as long as real ones; `--narrative real`
  * gives the reports the committed real reports' narratives in turn (long texts, few distinct ones).
  *
  * Assumes a page's shape matters to Pagefind, not how it was made: each page is a real built page
@@ -23,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runMeasured } from '../src/bench/measure-build.ts';
 import { PAGEFIND_DIR } from '../src/integrations/pagefind.ts';
+import { readSearchPartMaxPages, SEARCH_MANIFEST, type SearchManifest } from '../src/integrations/pagefind-parts.ts';
 import { loadContent, type LoadedContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
 import { seriesOf } from '../src/reports/report-id.ts';
@@ -30,7 +32,7 @@ import type { CheckedReport, Narrative } from '../src/reports/types.ts';
 import { buildReportView, type Link, type ReportView } from '../src/views/report-view.ts';
 import { buildJurisdictionView, listGovernmentSeries, type ReportListItem } from '../src/views/site-views.ts';
 
-const USAGE = 'usage: npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--keep]';
+const USAGE = 'usage: npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** What the template build reads from the project besides node_modules and content/. */
 const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
@@ -182,19 +184,36 @@ function buildTemplateSite(scratch: string): string {
 }
 
 /**
- * The child's script: runs `buildSearchIndex` on `dir`, then waits for Pagefind's binary to exit.
- * Pagefind's Node API unrefs its binary and only signals it on close, so without the wait the child
- * exits first, nobody it knows reaps the binary, and /usr/bin/time would leave out its CPU time.
+ * The child's script: runs `buildSearchIndex` on `dir` part by part, sampling its own process tree's
+ * memory every 100 ms to write each part's time and peak to `partsFile`, then waits for Pagefind's
+ * binaries to exit. Pagefind's Node API unrefs its binary and only signals it on close, so without the
+ * wait the child exits first, nobody it knows reaps a binary, and /usr/bin/time would leave out its CPU time.
  */
-function writeIndexScript(dir: string): string {
+function writeIndexScript(dir: string, partsFile: string): string {
   const integration = pathToFileURL(join(REPO, 'src', 'integrations', 'pagefind.ts')).href;
+  const measure = pathToFileURL(join(REPO, 'src', 'bench', 'measure-build.ts')).href;
   return `import childProcess from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
 const spawned = [];
 const spawn = childProcess.spawn;
 childProcess.spawn = (...args) => { const child = spawn(...args); spawned.push(child); return child; };
 const { buildSearchIndex } = await import(${JSON.stringify(integration)});
-await buildSearchIndex(${JSON.stringify(dir)});
+const { readTreeRssKb } = await import(${JSON.stringify(measure)});
+const parts = [];
+let current = null;
+const timer = setInterval(() => { if (current) current.peakKb = Math.max(current.peakKb, readTreeRssKb(process.pid)); }, 100);
+await buildSearchIndex(${JSON.stringify(dir)}, {
+  onPart: ({ part, phase }) => {
+    if (phase === 'start') current = { name: part.name, pages: part.pages.length, started: performance.now(), peakKb: readTreeRssKb(process.pid) };
+    else {
+      parts.push({ part: current.name, pages: current.pages, seconds: Math.round(performance.now() - current.started) / 1000, peak_rss_mb: Math.round(current.peakKb / 1024) });
+      current = null;
+    }
+  },
+});
+clearInterval(timer);
+writeFileSync(${JSON.stringify(partsFile)}, JSON.stringify(parts));
 if (!spawned.length) throw new Error('bench-search: Pagefind started no binary; cannot account for its time');
 for (const child of spawned) {
   if (child.exitCode !== null || child.signalCode !== null) continue;
@@ -219,28 +238,44 @@ function measureTree(dir: string): { files: number; bytes: number; diskBytes: nu
   return { files, bytes, diskBytes };
 }
 
-/** Reads how many pages the written index holds, over its languages. */
+/** Reads how many pages the written index holds, over its parts (from its manifest) and their languages. */
 function readIndexedPages(dir: string): number {
-  const entry = JSON.parse(readFileSync(join(dir, PAGEFIND_DIR, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  const manifest = JSON.parse(readFileSync(join(dir, PAGEFIND_DIR, SEARCH_MANIFEST), 'utf8')) as SearchManifest;
+  return manifest.parts.reduce((n, part) => {
+    const entry = JSON.parse(readFileSync(join(dir, PAGEFIND_DIR, part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    return n + Object.values(entry.languages).reduce((m, l) => m + l.page_count, 0);
+  }, 0);
+}
+
+/** One part's figures, as the child measured them. */
+interface PartFigures {
+  readonly part: string;
+  readonly pages: number;
+  readonly seconds: number;
+  readonly peak_rss_mb: number;
 }
 
 /** Runs the benchmark from the command line. */
 async function runBench(): Promise<void> {
   let args;
   try {
-    args = parseArgs({ options: { reports: { type: 'string' }, seed: { type: 'string', default: '1' }, site: { type: 'string' }, narrative: { type: 'string', default: 'synthetic' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
+    args = parseArgs({ options: { reports: { type: 'string' }, 'part-pages': { type: 'string' }, seed: { type: 'string', default: '1' }, site: { type: 'string' }, narrative: { type: 'string', default: 'synthetic' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
   } catch (err) {
     console.error(`bench-search: ${(err as Error).message}\n${USAGE}`);
     process.exit(2);
   }
   if (args.values.help) {
-    console.log(`${USAGE}\n  --reports N   how many synthetic reports\n  --seed S      corpus seed (default 1)\n  --site DIR    a built site to take the page templates from (default: build the working tree's site here)\n  --narrative real   give the reports, in turn, the narratives of the committed real reports (about ten times longer than synthetic ones)\n  --keep        keep the scratch directory (corpus, pages, index)`);
+    console.log(`${USAGE}\n  --reports N   how many synthetic reports\n  --seed S      corpus seed (default 1)\n  --site DIR    a built site to take the page templates from (default: build the working tree's site here)\n  --narrative real   give the reports, in turn, the narratives of the committed real reports (about ten times longer than synthetic ones)\n  --part-pages N     at most N pages a search index part (default GONGKAI_SEARCH_PART_PAGES, else the site's default)\n  --keep        keep the scratch directory (corpus, pages, index)`);
     process.exit(0);
   }
   const { reports, seed, site, narrative, keep } = args.values;
   if (!reports || !/^[1-9]\d*$/.test(reports) || !/^-?\d+$/.test(seed)) {
     console.error(`bench-search: --reports N (a positive integer) is required\n${USAGE}`);
+    process.exit(2);
+  }
+  const partPagesArg = args.values['part-pages'];
+  if (partPagesArg !== undefined && !/^[1-9]\d*$/.test(partPagesArg)) {
+    console.error(`bench-search: --part-pages N must be a positive integer, found “${partPagesArg}”\n${USAGE}`);
     process.exit(2);
   }
   if (narrative !== 'synthetic' && narrative !== 'real') {
@@ -268,8 +303,12 @@ async function runBench(): Promise<void> {
     console.error(`bench-search: wrote ${written.pages} pages (${(written.bytes / 2 ** 20).toFixed(1)} MB) to ${out}`);
 
     const load = loadavg()[0] ?? 0;
-    const run = await runMeasured(['--input-type=module', '-e', writeIndexScript(out)], REPO, {});
+    const partsFile = join(scratch, 'parts.json');
+    const partPages = args.values['part-pages'] ?? String(readSearchPartMaxPages(process.env));
+    const run = await runMeasured(['--input-type=module', '-e', writeIndexScript(out, partsFile)], REPO, { GONGKAI_SEARCH_PART_PAGES: partPages });
     const indexed = readIndexedPages(out);
+    const parts = JSON.parse(readFileSync(partsFile, 'utf8')) as PartFigures[];
+    for (const p of parts) console.error(`bench-search: part ${JSON.stringify(p)}`);
     if (indexed !== written.pages) throw new Error(`the index holds ${indexed} pages, but ${written.pages} were written`);
     const index = measureTree(join(out, PAGEFIND_DIR));
     const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -281,6 +320,10 @@ async function runBench(): Promise<void> {
         seconds: round(run.seconds),
         cpu_seconds: run.cpuSeconds === null ? null : round(run.cpuSeconds),
         peak_rss_mb: run.peakRssMb,
+        parts: parts.length,
+        part_pages_max: Number(partPages),
+        largest_part_pages: Math.max(...parts.map((p) => p.pages)),
+        part_peak_rss_mb: Math.max(...parts.map((p) => p.peak_rss_mb)),
         index_files: index.files,
         index_mb: mb(index.bytes),
         html_mb: mb(written.bytes),

@@ -1,25 +1,28 @@
 /**
  * Indexes the built site with Pagefind after every `astro build` (into dist/, a scratch dir or a
  * benchmark's dir alike), so search never lags the pages. Chinese is segmented by Pagefind's extended
- * binary, chosen from each page's `<html lang="zh-CN">`. An index is only rebuilt when a page it
- * covers changed: the integration keeps a fingerprint of the indexed pages' bytes beside Astro's
- * cache, and each page's hash by size and modification time, so an unchanged page is not read again.
+ * binary, chosen from each page's `<html lang="zh-CN">`. The index is written in parts (see
+ * pagefind-parts.ts), one after another, each by a fresh Pagefind process that is stopped before the
+ * next starts, so memory stays that of one part at any number of reports. A part is only rebuilt when
+ * a page it covers changed: the integration keeps each part's fingerprint beside Astro's cache, and
+ * each page's hash by size and modification time, so an unchanged page is not read again.
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { existsSync, globSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_MANIFEST, type SearchPart } from './pagefind-parts.ts';
 
 /** The pages search covers: each report, each jurisdiction, the methodology. Lists and tools are left out. */
 export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,methodology/index.html}';
 
-/** Where on the site the Pagefind bundle is written; the search page loads `pagefind.js` from here. */
+/** Where on the site the Pagefind parts and their manifest are written; the search page reads `parts.json` from here. */
 export const PAGEFIND_DIR = 'pagefind';
 
 /**
- * Pagefind's prebuilt search interfaces, written with every index. The search page uses the JS API
+ * Pagefind's prebuilt search interfaces, written with every part. The search page uses the JS API
  * (`pagefind.js`, its worker, wasm and index) with its own small script, so these are removed.
  */
 const UNUSED_BUNDLE_FILES = [
@@ -32,6 +35,12 @@ const UNUSED_BUNDLE_FILES = [
   'pagefind-highlight.js',
 ];
 
+/** The search code of a bundle: only the first part's is loaded; a merged part brings its index and fragments alone. */
+const MERGED_PART_UNUSED = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+
+/** How many pages are on their way to Pagefind at once: enough to keep its binary busy, few enough that Node holds little. */
+const PAGES_IN_FLIGHT = 8;
+
 /**
  * What Pagefind reads of a page: only `<main>`, without tables, charts and the data-quality panel
  * (numbers, row labels and axis labels are noise in full text; they are on the page and in the
@@ -42,62 +51,159 @@ const INDEX_CONFIG = {
   excludeSelectors: ['table', 'svg', 'figure', 'nav', '[role=img]', '.chart', '#quality', '[data-pagefind-ignore]'],
 } as const;
 
-/** Builds the Pagefind index of the site in `dir`; throws, failing the build, when Pagefind reports an error. */
-export async function buildSearchIndex(dir: string): Promise<{ pages: number }> {
-  try {
-    const { index, errors } = await pagefind.createIndex({ ...INDEX_CONFIG, excludeSelectors: [...INDEX_CONFIG.excludeSelectors] });
-    if (!index || errors.length) throw new Error(`pagefind: cannot create the index: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dir, glob: SEARCH_GLOB });
-    if (added.errors.length) throw new Error(`pagefind: cannot index ${dir}: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error(`pagefind: no page of ${dir} matches ${SEARCH_GLOB}; the search would be empty`);
-    const written = await index.writeFiles({ outputPath: join(dir, PAGEFIND_DIR) });
-    if (written.errors.length) throw new Error(`pagefind: cannot write the index: ${written.errors.join('; ')}`);
-    for (const file of UNUSED_BUNDLE_FILES) rmSync(join(dir, PAGEFIND_DIR, file), { force: true });
-    return { pages: added.page_count };
-  } finally {
-    await pagefind.close();
-  }
+/** Pagefind's version: a part written by another version is rebuilt, since the first part's search code reads them all. */
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+
+/** A page's hash, with the size and modification time it had when hashed. */
+interface PageHash {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly sha256: string;
 }
 
 /** What the integration remembers of the last index it built. */
-interface IndexMemo {
-  /** Where the index was written and the fingerprint of the pages it covers. */
+export interface IndexMemo {
+  /** Where the index was written. */
   readonly outDir: string;
-  readonly fingerprint: string;
-  /** Each indexed page's hash, by path, with the size and time it had when hashed. */
-  readonly files: Readonly<Record<string, { readonly size: number; readonly mtimeMs: number; readonly sha256: string }>>;
+  /** Each indexed page's hash, by path. */
+  readonly files: Readonly<Record<string, PageHash>>;
+  /** Each part's fingerprint, by part name. */
+  readonly parts: Readonly<Record<string, string>>;
 }
 
-/** Reads the memo of the last index; null when there is none or it is unreadable. */
+/** What became of one part in a run. */
+export interface PartOutcome {
+  readonly name: string;
+  readonly pages: number;
+  /** False when the part on disk already covered exactly these pages and was kept. */
+  readonly built: boolean;
+}
+
+/** Reads the memo of the last index; null when there is none, it is unreadable or from before the index had parts. */
 function readIndexMemo(file: string): IndexMemo | null {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as IndexMemo;
+    const memo = JSON.parse(readFileSync(file, 'utf8')) as IndexMemo;
+    return memo.parts && memo.files ? memo : null;
   } catch {
     return null;
   }
 }
 
-/**
- * Fingerprints the pages search covers in `dir`: a hash of each page's path and bytes, re-reading
- * only the pages whose size or modification time differ from the memo's.
- */
-export function fingerprintSearchPages(dir: string, memo: IndexMemo | null): Pick<IndexMemo, 'fingerprint' | 'files'> {
-  const files: Record<string, IndexMemo['files'][string]> = {};
-  const all = createHash('sha256');
+/** Hashes the pages search covers in `dir`, by path, re-reading only the pages whose size or modification time differ from the memo's. */
+export function fingerprintSearchPages(dir: string, memo: Pick<IndexMemo, 'files'> | null): Record<string, PageHash> {
+  const files: Record<string, PageHash> = {};
   for (const path of globSync(SEARCH_GLOB, { cwd: dir }).sort()) {
     const { size, mtimeMs } = statSync(join(dir, path));
     const known = memo?.files[path];
     const sha256 = known && known.size === size && known.mtimeMs === mtimeMs ? known.sha256 : createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
     files[path] = { size, mtimeMs, sha256 };
-    all.update(`${path}\u0000${sha256}\n`);
   }
-  return { fingerprint: all.digest('hex'), files };
+  return files;
+}
+
+/** Fingerprints a part: Pagefind's version and settings, whether it carries the search code, and its pages' paths and hashes. */
+export function fingerprintSearchPart(part: SearchPart, primary: boolean, files: Readonly<Record<string, PageHash>>): string {
+  const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\u0000${JSON.stringify(INDEX_CONFIG)}\u0000${primary ? 'primary' : 'merged'}\n`);
+  for (const path of part.pages) hash.update(`${path}\u0000${files[path]?.sha256 ?? ''}\n`);
+  return hash.digest('hex');
 }
 
 /**
- * The Astro integration: runs `buildSearchIndex` over the output directory when a build is done,
- * unless the index there covers exactly the pages there are now.
+ * Decides which parts to write: a part is kept when the memo (of the same output directory) has its
+ * fingerprint and its bundle is on disk (`hasPart`), and written otherwise.
  */
+export function planPartWork(
+  parts: readonly SearchPart[],
+  fingerprints: Readonly<Record<string, string>>,
+  memo: Pick<IndexMemo, 'outDir' | 'parts'> | null,
+  outDir: string,
+  hasPart: (name: string) => boolean,
+): { build: SearchPart[]; keep: SearchPart[] } {
+  const known = memo && memo.outDir === outDir ? memo.parts : {};
+  const build: SearchPart[] = [];
+  const keep: SearchPart[] = [];
+  for (const part of parts) (known[part.name] === fingerprints[part.name] && hasPart(part.name) ? keep : build).push(part);
+  return { build, keep };
+}
+
+/** Writes one part's bundle into `target` with a fresh Pagefind process, stopped before returning; throws when Pagefind reports an error. */
+async function writeSearchPart(dir: string, part: SearchPart, target: string, primary: boolean): Promise<void> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ ...INDEX_CONFIG, excludeSelectors: [...INDEX_CONFIG.excludeSelectors] });
+    if (!index || errors.length) throw new Error(`pagefind: cannot create the index: ${errors.join('; ')}`);
+    for (let i = 0; i < part.pages.length; i += PAGES_IN_FLIGHT) {
+      const added = await Promise.all(
+        part.pages.slice(i, i + PAGES_IN_FLIGHT).map((path) => index.addHTMLFile({ url: `/${path.replace(/index\.html$/, '')}`, content: readFileSync(join(dir, path), 'utf8') })),
+      );
+      const failed = added.flatMap((a, j) => a.errors.map((e) => `${part.pages[i + j]}: ${e}`));
+      if (failed.length) throw new Error(`pagefind: cannot index part ${part.name}: ${failed.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: target });
+    if (written.errors.length) throw new Error(`pagefind: cannot write part ${part.name}: ${written.errors.join('; ')}`);
+  } finally {
+    // Stops the binary, and with it the memory of this part, before the next part starts one.
+    await pagefind.close();
+  }
+  for (const file of readdirSync(target)) {
+    if (UNUSED_BUNDLE_FILES.includes(file) || (!primary && MERGED_PART_UNUSED.test(file))) rmSync(join(target, file), { force: true });
+  }
+}
+
+/** Replaces `dir/name` with `dir/from` by renames, so the directory holds the old whole part or the new one, never half of either. */
+function replaceDir(dir: string, from: string, name: string): void {
+  const old = join(dir, `.${name}.old`);
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(join(dir, name))) renameSync(join(dir, name), old);
+  renameSync(join(dir, from), join(dir, name));
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Options of `buildSearchIndex`. */
+export interface SearchIndexOptions {
+  /** The most pages a part holds (default: GONGKAI_SEARCH_PART_PAGES, else SEARCH_PART_MAX_PAGES). */
+  readonly maxPages?: number;
+  /** The memo of the last run into the same directory: its unchanged parts are kept. */
+  readonly memo?: IndexMemo | null;
+  /** Called before a part is written and after, for progress and measurement. */
+  readonly onPart?: (event: { readonly part: SearchPart; readonly phase: 'start' | 'done' }) => void;
+}
+
+/**
+ * Builds the Pagefind index of the site in `dir`, part by part, into `dir/pagefind/<part>/`, with
+ * `dir/pagefind/parts.json` listing them (the first part carries the search code); removes whatever
+ * else is in `dir/pagefind/`. Throws, failing the build, when Pagefind reports an error or no page is found.
+ */
+export async function buildSearchIndex(dir: string, options: SearchIndexOptions = {}): Promise<{ pages: number; parts: PartOutcome[]; memo: IndexMemo }> {
+  const memo = options.memo ?? null;
+  const files = fingerprintSearchPages(dir, memo);
+  const paths = Object.keys(files);
+  if (paths.length === 0) throw new Error(`pagefind: no page of ${dir} matches ${SEARCH_GLOB}; the search would be empty`);
+  const parts = planSearchParts(paths, options.maxPages ?? readSearchPartMaxPages(process.env));
+  const fingerprints = Object.fromEntries(parts.map((p, i) => [p.name, fingerprintSearchPart(p, i === 0, files)]));
+  const out = join(dir, PAGEFIND_DIR);
+  const { build } = planPartWork(parts, fingerprints, memo, dir, (name) => existsSync(join(out, name, 'pagefind-entry.json')));
+  mkdirSync(out, { recursive: true });
+  for (const part of build) {
+    options.onPart?.({ part, phase: 'start' });
+    const tmp = `.${part.name}.tmp`;
+    rmSync(join(out, tmp), { recursive: true, force: true });
+    await writeSearchPart(dir, part, join(out, tmp), part === parts[0]);
+    replaceDir(out, tmp, part.name);
+    options.onPart?.({ part, phase: 'done' });
+  }
+  // Parts that are gone, an interrupted run's leftovers, an index from before parts.
+  const names = new Set([...parts.map((p) => p.name), SEARCH_MANIFEST]);
+  for (const entry of readdirSync(out)) if (!names.has(entry)) rmSync(join(out, entry), { recursive: true, force: true });
+  writeFileSync(join(out, `.${SEARCH_MANIFEST}.tmp`), renderSearchManifest(parts));
+  renameSync(join(out, `.${SEARCH_MANIFEST}.tmp`), join(out, SEARCH_MANIFEST));
+  return {
+    pages: paths.length,
+    parts: parts.map((p) => ({ name: p.name, pages: p.pages.length, built: build.includes(p) })),
+    memo: { outDir: dir, files, parts: fingerprints },
+  };
+}
+
+/** The Astro integration: runs `buildSearchIndex` over the output directory when a build is done, rebuilding only the parts whose pages changed. */
 export function pagefindIntegration(): AstroIntegration {
   let memoFile = '';
   return {
@@ -108,19 +214,12 @@ export function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const memo = readIndexMemo(memoFile);
-        const now = fingerprintSearchPages(out, memo);
-        if (memo && memo.outDir === out && memo.fingerprint === now.fingerprint && existsSync(join(out, PAGEFIND_DIR, 'pagefind.js'))) {
-          logger.info(`search index unchanged (${Object.keys(now.files).length} pages)`);
-          return;
-        }
-        // A new index replaces the old one whole: its fragment files are named by content.
-        rmSync(join(out, PAGEFIND_DIR), { recursive: true, force: true });
-        const { pages } = await buildSearchIndex(out);
+        const { pages, parts, memo } = await buildSearchIndex(out, { memo: readIndexMemo(memoFile) });
         mkdirSync(join(memoFile, '..'), { recursive: true });
-        writeFileSync(`${memoFile}.tmp`, JSON.stringify({ outDir: out, ...now } satisfies IndexMemo));
+        writeFileSync(`${memoFile}.tmp`, JSON.stringify(memo));
         renameSync(`${memoFile}.tmp`, memoFile);
-        logger.info(`indexed ${pages} pages for search`);
+        const built = parts.filter((p) => p.built);
+        logger.info(built.length ? `indexed ${built.reduce((n, p) => n + p.pages, 0)} pages for search in ${built.length} of ${parts.length} parts (${pages} pages in all)` : `search index unchanged (${pages} pages in ${parts.length} parts)`);
       },
     },
   };

@@ -8,10 +8,13 @@ import { buildNameHits, describePage, mergeHits, orderByLiteralMatch, titlePage,
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
   init(): Promise<void>;
+  mergeIndex(indexPath: string): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; content: string; meta: { title?: string } }> }[] }>;
 }
 
 const MAX_TEXT_HITS = 20;
+/** The manifest of the index's parts (src/integrations/pagefind-parts.ts): bundle directories relative to it, the first with the search code. */
+const MANIFEST_PATH = '/pagefind/parts.json';
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-q');
 const status = document.querySelector<HTMLElement>('#search-status');
@@ -20,13 +23,22 @@ const names = JSON.parse(document.querySelector('#search-names')?.textContent ??
 let pagefind: Promise<Pagefind> | null = null;
 let latest = 0;
 
-/** Loads Pagefind from the site's bundle once. */
+/** Loads Pagefind once: the first part's bundle, with every other part of the index merged into it, so a search covers them all. */
 function loadPagefind(): Promise<Pagefind> {
-  const url = new URL('/pagefind/pagefind.js', location.href).href;
-  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
+  pagefind ??= (async () => {
+    const manifestUrl = new URL(MANIFEST_PATH, location.href);
+    const response = await fetch(manifestUrl);
+    if (!response.ok) throw new Error(`${MANIFEST_PATH}: ${response.status}`);
+    const parts = ((await response.json()) as { parts: string[] }).parts.map((p) => new URL(p, manifestUrl).href);
+    const [first, ...rest] = parts;
+    if (!first) throw new Error(`${MANIFEST_PATH}: no part`);
+    const pf = (await import(/* @vite-ignore */ new URL('pagefind.js', first).href)) as Pagefind;
     await pf.init();
+    await Promise.all(rest.map((part) => pf.mergeIndex(part)));
     return pf;
-  });
+  })();
+  // A failed load is tried again by the next search.
+  pagefind.catch(() => (pagefind = null));
   return pagefind;
 }
 

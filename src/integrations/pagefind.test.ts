@@ -1,0 +1,146 @@
+/**
+ * The search index in parts, with the real Pagefind on real built pages (the global setup's build):
+ * every part written whole with its page count, the search code only in the first, a search over
+ * the merged parts finding pages of every part, and the per-part memo rebuilding only what changed.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import { orderByLiteralMatch } from '../scripts/search-rank.ts';
+import { jurisdictionPath, reportPath } from '../views/paths.ts';
+import { buildSearchIndex, PAGEFIND_DIR, planPartWork, type IndexMemo } from './pagefind.ts';
+import { searchWrittenIndex } from './pagefind-node-search.ts';
+import { planSearchParts } from './pagefind-parts.ts';
+
+const content = loadCommittedContent();
+const scratch = mkdtempSync(join(tmpdir(), 'gongkai-pagefind-test-'));
+const site = join(scratch, 'site');
+const index = join(site, PAGEFIND_DIR);
+/** The jurisdictions whose pages the test site has: those with a committed report. */
+const codes = [...new Set(content.reports.map((r) => r.meta.id.slice(0, 6)))];
+/** At most two pages a part: the five 2020 reports go in several buckets. */
+const MAX_PAGES = 2;
+
+/** The parts named in the manifest. */
+function readManifestParts(): string[] {
+  return (JSON.parse(readFileSync(join(index, 'parts.json'), 'utf8')) as { parts: string[] }).parts.map((p) => p.replace(/\/$/, ''));
+}
+
+/** Each part directory's modification time, by name. */
+function readPartTimes(): Record<string, number> {
+  return Object.fromEntries(readdirSync(index, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => [e.name, statSync(join(index, e.name, 'pagefind-entry.json')).mtimeMs]));
+}
+
+/** The number of pages a written part holds, from its entry file. */
+function readPartPages(name: string): number {
+  const entry = JSON.parse(readFileSync(join(index, name, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+}
+
+/** A phrase of a report's own text (the first 12 Chinese characters of its problems section that no other report has). */
+function pickPhrase(id: string): string {
+  const report = content.reports.find((r) => r.meta.id === id)!;
+  const others = content.reports.filter((r) => r !== report).map((r) => Object.values(r.narrative).join('\n'));
+  const phrase = (Object.values(report.narrative).join('\n').match(/[\u4e00-\u9fff]{12,}/g) ?? []).map((run) => run.slice(0, 12)).find((p) => others.every((t) => !t.includes(p)));
+  if (!phrase) throw new Error(`no phrase of ${id}`);
+  return phrase;
+}
+
+let first: Awaited<ReturnType<typeof buildSearchIndex>>;
+
+beforeAll(async () => {
+  const dist = inject('distDir');
+  for (const path of ['methodology', ...codes.map((c) => `jurisdictions/${c}`), ...content.reports.map((r) => `reports/${r.meta.id}`)]) {
+    mkdirSync(join(site, path), { recursive: true });
+    cpSync(join(dist, path, 'index.html'), join(site, path, 'index.html'));
+  }
+  // What an index from before parts left behind.
+  mkdirSync(join(index, 'fragment'), { recursive: true });
+  writeFileSync(join(index, 'pagefind.js'), '// old');
+  first = await buildSearchIndex(site, { maxPages: MAX_PAGES });
+}, 120_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('an index in parts', () => {
+  it('writes every planned part whole, lists them in the manifest, and leaves nothing else', () => {
+    const plan = planSearchParts(Object.keys(first.memo.files), MAX_PAGES);
+    expect(plan.length).toBeGreaterThanOrEqual(4);
+    expect(first.parts.map((p) => [p.name, p.pages, p.built])).toEqual(plan.map((p) => [p.name, p.pages.length, true]));
+    expect(readManifestParts()).toEqual(plan.map((p) => p.name));
+    expect(readdirSync(index).sort()).toEqual([...plan.map((p) => p.name), 'parts.json'].sort());
+    for (const part of plan) expect(readPartPages(part.name), part.name).toBe(part.pages.length);
+    expect(first.pages).toBe(1 + codes.length + content.reports.length);
+  });
+
+  it('puts the search code in the first part only', () => {
+    const [head, ...rest] = readManifestParts();
+    expect(readdirSync(join(index, head!))).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']));
+    expect(readdirSync(join(index, head!)).some((f) => /^wasm\..*\.pagefind$/.test(f))).toBe(true);
+    for (const name of rest) expect(readdirSync(join(index, name)).filter((f) => /^(pagefind.*\.js|wasm\..*)$/.test(f)), name).toEqual([]);
+  });
+
+  it('finds a jurisdiction page and every report by searching the merged parts, and only the first part’s pages without merging', async () => {
+    const place = content.jurisdictions.all.find((j) => j.code === '230722')!;
+    const byName = (await searchWrittenIndex(site, PAGEFIND_DIR, place.name)).map((h) => h.url);
+    expect(byName).toContain(jurisdictionPath(place.code));
+    expect(byName).toContain(reportPath('230722-2020'));
+    for (const report of content.reports) {
+      const phrase = pickPhrase(report.meta.id);
+      // Ordered as the search page orders hits: pages holding the words as typed first.
+      expect(orderByLiteralMatch(await searchWrittenIndex(site, PAGEFIND_DIR, phrase), phrase).hits.map((h) => h.url)[0], phrase).toBe(reportPath(report.meta.id));
+      expect((await searchWrittenIndex(site, PAGEFIND_DIR, phrase, { merge: false })).map((h) => h.url)).not.toContain(reportPath(report.meta.id));
+    }
+  });
+});
+
+describe('the per-part memo', () => {
+  it('keeps every part when no page changed', async () => {
+    const before = readPartTimes();
+    const again = await buildSearchIndex(site, { maxPages: MAX_PAGES, memo: first.memo });
+    expect(again.parts.filter((p) => p.built)).toEqual([]);
+    expect(readPartTimes()).toEqual(before);
+    expect(again.memo).toEqual(first.memo);
+  });
+
+  it('rebuilds only the part of a changed page, and search finds the new text', async () => {
+    const id = content.reports[2]!.meta.id;
+    const file = join(site, 'reports', id, 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('</main>', '<p>量子纠缠观测试验记录</p></main>'));
+    const before = readPartTimes();
+    const changed = await buildSearchIndex(site, { maxPages: MAX_PAGES, memo: first.memo });
+    const part = changed.parts.find((p) => planSearchParts(Object.keys(changed.memo.files), MAX_PAGES).find((q) => q.name === p.name)!.pages.includes(`reports/${id}/index.html`))!;
+    expect(changed.parts.filter((p) => p.built).map((p) => p.name)).toEqual([part.name]);
+    const after = readPartTimes();
+    for (const name of Object.keys(before)) if (name !== part.name) expect(after[name], name).toBe(before[name]);
+    first = changed;
+    const found = orderByLiteralMatch(await searchWrittenIndex(site, PAGEFIND_DIR, '量子纠缠观测试验记录'), '量子纠缠观测试验记录');
+    expect(found.hits.slice(0, found.literal).map((h) => h.url)).toEqual([reportPath(id)]);
+  });
+
+  it('adds the part of a new year, then removes it from disk and manifest when its page is gone', async () => {
+    mkdirSync(join(site, 'reports', '230881-2021'), { recursive: true });
+    cpSync(join(site, 'reports', '230881-2020', 'index.html'), join(site, 'reports', '230881-2021', 'index.html'));
+    const added = await buildSearchIndex(site, { maxPages: MAX_PAGES, memo: first.memo });
+    expect(added.parts.filter((p) => p.built).map((p) => p.name)).toEqual(['2021']);
+    expect(readManifestParts().at(-1)).toBe('2021');
+    rmSync(join(site, 'reports', '230881-2021'), { recursive: true });
+    writeFileSync(join(index, '.2020-1.tmp'), 'an interrupted run');
+    const removed = await buildSearchIndex(site, { maxPages: MAX_PAGES, memo: added.memo });
+    expect(removed.parts.filter((p) => p.built)).toEqual([]);
+    expect(readManifestParts()).not.toContain('2021');
+    expect(existsSync(join(index, '2021'))).toBe(false);
+    expect(readdirSync(index).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('rebuilds a part whose bundle is missing, and every part for a memo of another directory', () => {
+    const parts = planSearchParts(Object.keys(first.memo.files), MAX_PAGES);
+    const memo: IndexMemo = first.memo;
+    expect(planPartWork(parts, memo.parts, memo, site, () => true).build).toEqual([]);
+    expect(planPartWork(parts, memo.parts, memo, site, (name) => name !== parts[1]!.name).build).toEqual([parts[1]]);
+    expect(planPartWork(parts, memo.parts, memo, `${site}-elsewhere`, () => true).build).toEqual(parts);
+    expect(planPartWork(parts, { ...memo.parts, [parts[0]!.name]: 'stale' }, memo, site, () => true).build).toEqual([parts[0]]);
+  });
+});

@@ -63,12 +63,11 @@ function readPackageVersion(name: string): string {
   return (JSON.parse(readFileSync(join(findPackageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** What decides the bytes besides the content: the font, rasteriser and PNG encoder versions. */
+/** What decides the bytes besides the content: the font and rasteriser versions. */
 const versions = {
   fonts: `${FONT_PACKAGE}@${readPackageVersion(FONT_PACKAGE)}:${FONT_FILES.regular},${FONT_FILES.bold}`,
   fontkit: readPackageVersion('fontkit'),
   resvg: readPackageVersion('@resvg/resvg-js'),
-  png: PNG_ENCODER_ID,
 };
 
 let fonts: OutlineFonts | undefined;
@@ -100,11 +99,14 @@ if (imageStatsFile && isMainThread) {
   });
 }
 
-/** The image-cache inputs of each kind of image: everything that decides its bytes. */
+/**
+ * The image-cache inputs of each kind of image: everything that decides its bytes. PNGs name their
+ * encoder (png-encode.ts and the zlib it uses); chart SVGs do not depend on it, so they keep their keys.
+ */
 const inputs = {
   chartSvg: (chartSvg: string | null, text: ChartImageText): string => JSON.stringify({ kind: 'chart', versions, width: IMAGE_CHART_WIDTH, text, chartSvg }),
-  chartPng: (svgText: string): string => JSON.stringify({ kind: 'chart', resvg: versions.resvg, png: versions.png, zoom: CHART_PNG_ZOOM, svg: svgText }),
-  og: (chartSvg: string | null, text: OgImageText): string => JSON.stringify({ kind: 'og', versions, text, chartSvg }),
+  chartPng: (svgText: string): string => JSON.stringify({ kind: 'chart', resvg: versions.resvg, png: PNG_ENCODER_ID, zoom: CHART_PNG_ZOOM, svg: svgText }),
+  og: (chartSvg: string | null, text: OgImageText): string => JSON.stringify({ kind: 'og', versions, png: PNG_ENCODER_ID, text, chartSvg }),
 };
 
 /** A chart's standalone SVG (title, chart, source, every text outlined), as bytes. */

@@ -71,12 +71,16 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   const rgba = new Uint8Array(width * height * 4);
   for (let p = 0; p < width * height; p += 1) {
     if (channels === 3) {
-      rgba.set(rows.subarray(p * 3, p * 3 + 3), p * 4);
+      rgba[p * 4] = rows[p * 3] ?? 0;
+      rgba[p * 4 + 1] = rows[p * 3 + 1] ?? 0;
+      rgba[p * 4 + 2] = rows[p * 3 + 2] ?? 0;
       rgba[p * 4 + 3] = 0xff;
     } else {
       const index = rows[p] ?? 0;
       if (index * 3 >= palette.length) throw new Error(`decodePng: palette index ${index} past a palette of ${palette.length / 3}`);
-      rgba.set(palette.subarray(index * 3, index * 3 + 3), p * 4);
+      rgba[p * 4] = palette[index * 3] ?? 0;
+      rgba[p * 4 + 1] = palette[index * 3 + 1] ?? 0;
+      rgba[p * 4 + 2] = palette[index * 3 + 2] ?? 0;
       rgba[p * 4 + 3] = alphas[index] ?? 0xff;
     }
   }

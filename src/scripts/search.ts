@@ -34,7 +34,8 @@ function loadPagefind(): Promise<Pagefind> {
     if (!first) throw new Error(`${MANIFEST_PATH}: no part`);
     const pf = (await import(/* @vite-ignore */ new URL('pagefind.js', first).href)) as Pagefind;
     await pf.init();
-    await Promise.all(rest.map((part) => pf.mergeIndex(part)));
+    // By path: a part given by full URL would give its hits full URLs (Pagefind's worker takes the base URL from it).
+    await Promise.all(rest.map((part) => pf.mergeIndex(new URL(part).pathname)));
     return pf;
   })();
   // A failed load is tried again by the next search.

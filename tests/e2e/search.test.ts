@@ -1,13 +1,18 @@
 /**
  * Search in a real browser: Chinese place names put their own pages first, a phrase from a report's
- * text finds that report, tables stay out of the index, and it all works from the keyboard (and,
- * without JavaScript, the header box still lands on the search page).
+ * text finds that report, tables stay out of the index, an index split into a part per report still
+ * finds pages of every part, and it all works from the keyboard (and, without JavaScript, the header
+ * box still lands on the search page).
  */
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findForm } from '../../src/form/forms.ts';
 import { loadCommittedContent } from '../../src/fixtures/committed-content.ts';
 import { jurisdictionPath, reportPath } from '../../src/views/paths.ts';
-import { openPage, startSiteAndBrowser, type OpenedPage } from './browser.ts';
+import { buildSearchIndex, PAGEFIND_DIR } from '../../src/integrations/pagefind.ts';
+import { openPage, startSiteAndBrowser, startSiteServer, type OpenedPage, type SiteServer } from './browser.ts';
 
 const content = loadCommittedContent();
 const site = startSiteAndBrowser();
@@ -34,8 +39,8 @@ function pickUniquePhrase(id: string, length = 12): string {
 }
 
 /** Opens the search page for a query, waits until it has answered, and returns the page with its hits' paths in order. */
-async function openSearch(query: string): Promise<OpenedPage & { hits: string[] }> {
-  const opened = await openPage(site.browser, site.origin, `/search/?q=${encodeURIComponent(query)}`);
+async function openSearch(query: string, origin = site.origin): Promise<OpenedPage & { hits: string[] }> {
+  const opened = await openPage(site.browser, origin, `/search/?q=${encodeURIComponent(query)}`);
   await opened.page.waitForFunction(() => /找到|无法使用/.test(document.querySelector('#search-status')?.textContent ?? ''));
   const hits = await opened.page.$$eval('#search-results li > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return { ...opened, hits };
@@ -107,7 +112,11 @@ describe('the search index', () => {
     try {
       // As a string: the test runner rewrites import() in test code, and this must run in the page as written.
       const indexed = (await page.evaluate(`(async () => {
-        const pf = await import('/pagefind/pagefind.js');
+        // As the search page loads it: the manifest's first part, the others merged in.
+        const parts = (await (await fetch('/pagefind/parts.json')).json()).parts.map((p) => new URL(p, location.origin + '/pagefind/').pathname);
+        const pf = await import(parts[0] + 'pagefind.js');
+        await pf.init();
+        for (const part of parts.slice(1)) await pf.mergeIndex(part);
         const found = await pf.search('同江市');
         const pages = await Promise.all(found.results.map((r) => r.data()));
         return pages.find((p) => p.url === ${JSON.stringify(reportPath(report.meta.id))})?.content ?? null;
@@ -117,6 +126,49 @@ describe('the search index', () => {
       expect(tableOnly.filter((label) => indexed?.includes(label))).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('an index split into a part per report', () => {
+  // The built site copied and re-indexed at one page a part: places, then one part per 2020 report.
+  const scratch = mkdtempSync(join(tmpdir(), 'gongkai-search-parts-'));
+  let split: SiteServer | undefined;
+  let parts: string[] = [];
+  beforeAll(async () => {
+    cpSync(inject('distDir'), scratch, { recursive: true });
+    await buildSearchIndex(scratch, { maxPages: 1 });
+    parts = (JSON.parse(readFileSync(join(scratch, PAGEFIND_DIR, 'parts.json'), 'utf8')) as { parts: string[] }).parts;
+    split = await startSiteServer(scratch);
+  }, 120_000);
+  afterAll(async () => {
+    await split?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('has a part per report besides the places part', () => {
+    expect(parts[0]).toBe('places/');
+    expect(parts).toHaveLength(1 + content.reports.length);
+  });
+
+  it('finds a jurisdiction page (first part) and its report (a merged part) by name, and every report by a phrase of its text', async () => {
+    const byName = await openSearch('嘉荫县', split!.origin);
+    try {
+      expect(byName.hits.slice(0, 2)).toEqual([jurisdictionPath('230722'), reportPath('230722-2020')]);
+      // Pagefind's own hits, not only the name list: each excerpt comes from the page's part.
+      for (const i of [0, 1]) expect(await byName.page.locator('#search-results li').nth(i).locator('p mark').count(), byName.hits[i]).toBeGreaterThan(0);
+      expect([...byName.watch.consoleErrors, ...byName.watch.failedRequests, ...byName.watch.externalRequests]).toEqual([]);
+    } finally {
+      await byName.context.close();
+    }
+    for (const report of content.reports) {
+      const phrase = pickUniquePhrase(report.meta.id);
+      const { context, hits } = await openSearch(phrase, split!.origin);
+      try {
+        expect(hits[0], `searching “${phrase}”`).toBe(reportPath(report.meta.id));
+      } finally {
+        await context.close();
+      }
     }
   });
 });

@@ -5,6 +5,8 @@ import { Package, validate } from 'datapackage';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import { loadSynthContent } from '../fixtures/synth-content.ts';
+import { formatSourcesTitle } from './datapackage.ts';
 import { CSV_BOM } from './csv-text.ts';
 import { SITE_RESOURCES } from './fields.ts';
 import { buildSiteDownloads, type SiteDownloads } from './site-downloads.ts';
@@ -14,7 +16,8 @@ const downloads = buildSiteDownloads(content, 'https://gongkai.example.org/');
 const descriptor = JSON.parse(downloads.datapackage.text) as {
   name: string;
   licenses: { name: string; path: string }[];
-  sources: { title: string }[];
+  sources: { title: string; path: string }[];
+  contributors: { title: string; role: string }[];
   resources: { name: string; path: string; bytes: number; hash: string; encoding: string; schema: { fields: { name: string; type: string; title: string }[]; missingValues: string[]; primaryKey: string[] } }[];
 };
 const scratch: string[] = [];
@@ -69,7 +72,7 @@ describe('datapackage.json', () => {
     expect((await validate({ ...descriptor, resources: [] })).valid).toBe(false);
   });
 
-  it('lists every site-wide file with its size, SHA-256, UTF-8, the licence and every report as a source', () => {
+  it('lists every site-wide file with its size, SHA-256, UTF-8, the licence, and reports.csv for the reports\' publishers and sources', () => {
     expect(descriptor.resources.map((r) => r.name)).toEqual(SITE_RESOURCES.map((r) => r.name));
     for (const r of descriptor.resources) {
       const file = downloads.site.find((f) => f.path === `/data/${r.path}`);
@@ -83,8 +86,27 @@ describe('datapackage.json', () => {
       for (const k of r.schema.primaryKey) expect(r.schema.fields.map((f) => f.name)).toContain(k);
     }
     expect(descriptor.licenses).toEqual([expect.objectContaining({ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' })]);
-    expect(descriptor.sources.map((s) => s.title)).toContain('同江市人民政府：同江市2020年政府信息公开工作年度报告');
-    expect(descriptor.sources).toHaveLength(content.reports.length);
+    expect(descriptor.sources).toEqual([{ title: formatSourcesTitle(content.reports.length), path: 'https://gongkai.example.org/data/reports.csv' }]);
+    expect(descriptor.contributors.map((c) => c.role)).toEqual(['publisher', 'author']);
+    // What the two entries point to is there: reports.csv names each report's publisher and original address.
+    const reportsCsv = Papa.parse<Record<string, string>>((downloads.site.find((f) => f.path === '/data/reports.csv')?.text ?? '').slice(CSV_BOM.length), { header: true, skipEmptyLines: true }).data;
+    expect(reportsCsv.map((r) => [r.report_id, r.publisher, r.source_url]).sort()).toEqual(content.reports.map((r) => [r.meta.id, r.meta.publisher, r.meta.source.url ?? '']).sort());
+  });
+
+  it('does not grow with the number of reports (issue #7): one source and one author entry at 100 and 1,000 synthetic reports', async () => {
+    const sizes = [100, 1000].map((n) => {
+      const synth = loadSynthContent(n);
+      const text = buildSiteDownloads(synth, 'https://gongkai.example.org/').datapackage.text;
+      const d = JSON.parse(text) as { sources: unknown[]; contributors: unknown[] };
+      expect(d.sources).toHaveLength(1);
+      expect(d.contributors).toHaveLength(2);
+      return { text, bytes: Buffer.byteLength(text, 'utf8') };
+    });
+    // Only figures differ (the report count, file sizes; hashes keep their length).
+    expect(Math.abs((sizes[1]?.bytes ?? 0) - (sizes[0]?.bytes ?? 0))).toBeLessThan(50);
+    expect(sizes[1]?.bytes).toBeLessThan(45_000);
+    const result = await validate(JSON.parse(sizes[1]?.text ?? '{}'));
+    expect(result.errors.map((e) => e.message)).toEqual([]);
   });
 
   it("has each CSV's header equal to its schema's field names", () => {

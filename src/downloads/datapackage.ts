@@ -2,6 +2,8 @@
  * The Frictionless Data Package descriptor of the site-wide files (`/data/datapackage.json`),
  * profile `tabular-data-package` (Data Package 1.0, which Data Package 2.0 tools also read).
  * Schemas come from fields.ts, file sizes and hashes from the generated texts: nothing is restated.
+ * Its size does not grow with the reports: the reports' publishers and original addresses are in
+ * reports.csv (publisher, source_url), to which one contributor and one source entry point.
  */
 import type { ReportMeta } from '../reports/types.ts';
 import { CSV_NEWLINE } from './csv-text.ts';
@@ -21,6 +23,14 @@ export const DATASET_TITLE = '黑龙江省政府信息公开工作年度报告�
 /** The dataset's description, for datapackage.json, the data page and its JSON-LD. */
 export const DATASET_DESCRIPTION =
   '黑龙江省各级人民政府发布的政府信息公开工作年度报告中三张表格（主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况）的全部数字，按报告原样转录，经表式自身的算术规则核对：对不上的数字照印发布，并逐格标注。';
+
+/** The descriptor's one author entry: the reports' publishers, each named in reports.csv. */
+export const PUBLISHERS_TITLE = '发布各报告的黑龙江省各级人民政府及其部门（每份报告的发布机关见 reports.csv 的 publisher 栏）';
+
+/** The title of the descriptor's one source entry, over every report's original. */
+export function formatSourcesTitle(reports: number): string {
+  return `${reports} 份年度报告的原文，由各发布机关公开（每份报告的原文地址见 reports.csv 的 source_url 栏）`;
+}
 
 /** What the descriptor needs to know about one generated file. */
 export interface FileStats {
@@ -49,7 +59,7 @@ function buildSchema(resource: ResourceSpec): Record<string, unknown> {
 
 /** Builds the descriptor; `stats` gives each resource's file size and hash, `site` the site's address. */
 export function buildDataPackage(reports: readonly ReportMeta[], stats: ReadonlyMap<string, FileStats>, site: string, homepage: string): Record<string, unknown> {
-  const publishers = [...new Set(reports.map((r) => r.publisher))];
+  const reportsCsv = formatAbsoluteUrl(siteCsvPath('reports'), site);
   return {
     profile: 'tabular-data-package',
     name: PACKAGE_NAME,
@@ -60,9 +70,9 @@ export function buildDataPackage(reports: readonly ReportMeta[], stats: Readonly
     licenses: [{ ...DATA_LICENSE }],
     contributors: [
       { title: COMPILER, role: 'publisher', path: formatAbsoluteUrl('/', site) },
-      ...publishers.map((p) => ({ title: p, role: 'author' })),
+      { title: PUBLISHERS_TITLE, role: 'author', path: reportsCsv },
     ],
-    sources: reports.map((r) => ({ title: `${r.publisher}：${r.title}`, ...(r.source.url ? { path: r.source.url } : {}) })),
+    sources: [{ title: formatSourcesTitle(reports.length), path: reportsCsv }],
     resources: SITE_RESOURCES.map((resource) => {
       const path = siteCsvPath(resource.name);
       const s = stats.get(path);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
-import { buildSearchNames } from '../views/search-view.ts';
+import { buildSearchNames, buildSearchPlaceReports, type SearchNameReport } from '../views/search-view.ts';
 import { buildNameHits, describePage, matchJurisdictions, mergeHits, orderByLiteralMatch, scoreNameMatch, titlePage, type SearchHit } from './search-rank.ts';
 
 const content = loadCommittedContent();
 const names = buildSearchNames(content.jurisdictions, content.reports);
+/** A jurisdiction's reports as the search page fetches them. */
+const reportsOf = (code: string): SearchNameReport[] => buildSearchPlaceReports(content.reports, code);
 
 describe('scoreNameMatch', () => {
   it('ranks the full name, the name without its suffix, a prefix, then a query that contains the name', () => {
@@ -36,16 +38,20 @@ describe('matchJurisdictions', () => {
 
 describe('buildNameHits', () => {
   it('lists the jurisdiction page, then its reports, with what they are', () => {
-    expect(buildNameHits(names, '同江')).toEqual([
+    expect(buildNameHits(names, '同江', reportsOf)).toEqual([
       { href: '/jurisdictions/230881/', title: '同江市', context: '地区 · 县级 · 230881 · 1 份报告', excerpt: null },
       { href: '/reports/230881-2020/', title: '同江市2020年政府信息公开工作年度报告', context: '报告 · 同江市 · 2020 年 · 未通过 T3-A、T3-B', excerpt: null },
     ]);
   });
 
   it('puts the year a query names first among a jurisdiction’s reports', () => {
-    const two = names.map((n) => (n.code === '230881' ? { ...n, reports: [{ id: '230881-2021', year: 2021, title: 'b', failing: [] }, ...n.reports] } : n));
-    expect(buildNameHits(two, '同江').map((h) => h.href)).toEqual(['/jurisdictions/230881/', '/reports/230881-2021/', '/reports/230881-2020/']);
-    expect(buildNameHits(two, '同江 2020').map((h) => h.href)).toEqual(['/jurisdictions/230881/', '/reports/230881-2020/', '/reports/230881-2021/']);
+    const two = (code: string): SearchNameReport[] => (code === '230881' ? [{ id: '230881-2021', year: 2021, title: 'b', failing: [] }, ...reportsOf(code)] : reportsOf(code));
+    expect(buildNameHits(names, '同江', two).map((h) => h.href)).toEqual(['/jurisdictions/230881/', '/reports/230881-2021/', '/reports/230881-2020/']);
+    expect(buildNameHits(names, '同江 2020', two).map((h) => h.href)).toEqual(['/jurisdictions/230881/', '/reports/230881-2020/', '/reports/230881-2021/']);
+  });
+
+  it('lists a jurisdiction alone when its report list could not be fetched, still saying how many reports it has', () => {
+    expect(buildNameHits(names, '同江', () => [])).toEqual([{ href: '/jurisdictions/230881/', title: '同江市', context: '地区 · 县级 · 230881 · 1 份报告', excerpt: null }]);
   });
 });
 

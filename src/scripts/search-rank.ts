@@ -2,8 +2,13 @@
  * Ranking on the search page, without the DOM: a query that names a jurisdiction puts that
  * jurisdiction's page and its reports first; full-text results follow, each once.
  */
-import type { SearchName } from '../views/search-view.ts';
-import { jurisdictionPath, METHODOLOGY_PATH, reportPath } from '../views/paths.ts';
+import type { SearchName, SearchNameReport } from '../views/search-view.ts';
+import { jurisdictionPath, METHODOLOGY_PATH, reportPath, SEARCH_PATH } from '../views/paths.ts';
+
+/** The list of one jurisdiction's reports that the search page fetches when a query names it (built by src/pages/search/places/[code].json.ts). */
+export function searchPlaceReportsPath(code: string): string {
+  return `${SEARCH_PATH}places/${code}.json`;
+}
 
 /** One line of the result list. */
 export interface SearchHit {
@@ -43,12 +48,16 @@ export function matchJurisdictions(names: readonly SearchName[], query: string, 
     .map((x) => x.n);
 }
 
-/** The hits for the jurisdictions a query names: each jurisdiction's page, then its reports (a year in the query first, then newest). */
-export function buildNameHits(names: readonly SearchName[], query: string): SearchHit[] {
+/**
+ * The hits for the jurisdictions a query names: each jurisdiction's page, then its reports (a year in
+ * the query first, then newest); `reportsOf` gives the reports fetched for a jurisdiction (none when
+ * its list could not be fetched).
+ */
+export function buildNameHits(names: readonly SearchName[], query: string, reportsOf: (code: string) => readonly SearchNameReport[]): SearchHit[] {
   const years = new Set((query.match(/\d{4}/g) ?? []).map(Number));
   return matchJurisdictions(names, query).flatMap((j) => [
-    { href: jurisdictionPath(j.code), title: j.name, context: `地区 · ${j.levelLabel} · ${j.code} · ${j.reports.length} 份报告`, excerpt: null },
-    ...[...j.reports]
+    { href: jurisdictionPath(j.code), title: j.name, context: `地区 · ${j.levelLabel} · ${j.code} · ${j.reports} 份报告`, excerpt: null },
+    ...[...reportsOf(j.code)]
       .sort((a, b) => Number(years.has(b.year)) - Number(years.has(a.year)) || b.year - a.year)
       .map((r) => ({
         href: reportPath(r.id),

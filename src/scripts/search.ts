@@ -2,8 +2,8 @@
  * The search page: reads `?q=`, matches jurisdiction names, runs Pagefind (loaded only here) and
  * lists the hits. The form is a plain GET form, so a search also works by reloading the page.
  */
-import type { SearchName } from '../views/search-view.ts';
-import { buildNameHits, describePage, mergeHits, orderByLiteralMatch, titlePage, type SearchHit } from './search-rank.ts';
+import type { SearchName, SearchNameReport } from '../views/search-view.ts';
+import { buildNameHits, describePage, matchJurisdictions, mergeHits, orderByLiteralMatch, searchPlaceReportsPath, titlePage, type SearchHit } from './search-rank.ts';
 
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
@@ -22,6 +22,23 @@ const list = document.querySelector<HTMLOListElement>('#search-results');
 const names = JSON.parse(document.querySelector('#search-names')?.textContent ?? '[]') as SearchName[];
 let pagefind: Promise<Pagefind> | null = null;
 let latest = 0;
+/** The report lists of the jurisdictions named so far, fetched once each. */
+const placeReports = new Map<string, Promise<SearchNameReport[]>>();
+
+/** Fetches the reports of a jurisdiction a query names (none when it has none); a failed fetch is tried again by the next search. */
+function loadPlaceReports(place: SearchName): Promise<SearchNameReport[]> {
+  if (place.reports === 0) return Promise.resolve([]);
+  let list = placeReports.get(place.code);
+  if (!list) {
+    list = fetch(searchPlaceReportsPath(place.code)).then(async (response) => {
+      if (!response.ok) throw new Error(`${searchPlaceReportsPath(place.code)}: ${response.status}`);
+      return (await response.json()) as SearchNameReport[];
+    });
+    list.catch(() => placeReports.delete(place.code));
+    placeReports.set(place.code, list);
+  }
+  return list;
+}
 
 /** Loads Pagefind once: the first part's bundle, with every other part of the index merged into it, so a search covers them all. */
 function loadPagefind(): Promise<Pagefind> {
@@ -89,7 +106,9 @@ async function runSearch(query: string): Promise<void> {
     return;
   }
   if (status) status.textContent = '正在搜索……';
-  const nameHits = buildNameHits(names, q);
+  // The named jurisdictions' report lists load while Pagefind searches; without a list a jurisdiction is listed alone.
+  const places = matchJurisdictions(names, q);
+  const lists = Promise.all(places.map((p) => loadPlaceReports(p).catch(() => [])));
   let textHits: SearchHit[] = [];
   let literal = 0;
   let failed = false;
@@ -103,7 +122,9 @@ async function runSearch(query: string): Promise<void> {
   } catch {
     failed = true;
   }
+  const reportsByCode = new Map((await lists).map((list, i) => [places[i]?.code ?? '', list]));
   if (run !== latest) return;
+  const nameHits = buildNameHits(names, q, (code) => reportsByCode.get(code) ?? []);
   const hits = mergeHits(nameHits, textHits);
   renderHits(hits);
   if (status) status.textContent = describeOutcome(q, hits.length, nameHits.length + literal, failed);

@@ -13,6 +13,7 @@ import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync,
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { recordPhase } from './build-phases.ts';
 import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_MANIFEST, type SearchPart } from './pagefind-parts.ts';
 
 /** The pages search covers: each report, each jurisdiction, the methodology. Lists and tools are left out. */
@@ -214,7 +215,9 @@ export function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        const started = performance.now();
         const { pages, parts, memo } = await buildSearchIndex(out, { memo: readIndexMemo(memoFile) });
+        recordPhase('search', (performance.now() - started) / 1000);
         mkdirSync(join(memoFile, '..'), { recursive: true });
         writeFileSync(`${memoFile}.tmp`, JSON.stringify(memo));
         renameSync(`${memoFile}.tmp`, memoFile);

@@ -13,12 +13,40 @@ function makeImage(job: ImageJob): Uint8Array<ArrayBuffer> {
   return job.kind === 'chart-svg' ? makeChartSvg(job.chartSvg, job.text) : makeChartPng(job.chartSvg, job.text);
 }
 
-parentPort?.on('message', ({ id, job }: { id: number; job: ImageJob }) => {
+/** Jobs received and not yet made, in order; `next` is the first not taken. */
+const queue: ({ id: number; job: ImageJob } | undefined)[] = [];
+let next = 0;
+let pumping = false;
+
+/**
+ * Makes the next queued image, then yields to the event loop before the one after. Node hands a
+ * worker every queued message in one go, and resvg-js frees a rendering's pixels only in a
+ * finaliser, which runs on the event loop: without the yield a burst of jobs (every report's
+ * preview image at once) held every rendering's pixels, gigabytes at 1,000 reports.
+ */
+function makeNext(): void {
+  const item = queue[next];
+  if (!item) {
+    queue.length = 0;
+    next = 0;
+    pumping = false;
+    return;
+  }
+  queue[next++] = undefined;
   let reply: ImageReply;
   try {
-    reply = { id, bytes: makeImage(job) };
+    reply = { id: item.id, bytes: makeImage(item.job) };
   } catch (err) {
-    reply = { id, error: (err as Error).stack ?? String(err) };
+    reply = { id: item.id, error: (err as Error).stack ?? String(err) };
   }
   parentPort?.postMessage(reply);
+  setImmediate(makeNext);
+}
+
+parentPort?.on('message', (message: { id: number; job: ImageJob }) => {
+  queue.push(message);
+  if (!pumping) {
+    pumping = true;
+    setImmediate(makeNext);
+  }
 });

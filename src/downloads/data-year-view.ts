@@ -10,6 +10,7 @@
 import { FORMS, TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
+import { buildPager, countPages, slicePage, type PagerLink } from '../views/paging.ts';
 import type { Link } from '../views/report-view.ts';
 import { reportPath } from '../views/paths.ts';
 import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, type Citation } from './citation.ts';
@@ -59,7 +60,7 @@ export interface DataYearView {
   readonly reportFileHeads: readonly string[];
   readonly reports: readonly ReportFilesRow[];
   /** Every page of the year, the current one with `current`. */
-  readonly pager: readonly (Link & { readonly current: boolean })[];
+  readonly pager: readonly PagerLink[];
   readonly otherYears: readonly Link[];
   readonly accessDatePlaceholder: string;
 }
@@ -81,14 +82,9 @@ export function groupReportsByYear(reports: readonly CheckedReport[]): ReadonlyM
   return sorted;
 }
 
-/** Counts the pages a year of `reports` reports takes (at least one). */
-function countPages(reports: number): number {
-  return Math.max(1, Math.ceil(reports / DATA_YEAR_PAGE_REPORTS));
-}
-
 /** Lists the years for /data/, newest first, each with its report count and its first page. */
 export function listDataYears(reports: readonly CheckedReport[]): DataYearLink[] {
-  return [...groupReportsByYear(reports)].map(([year, list]) => ({ year, reports: list.length, pages: countPages(list.length), href: dataYearPath(year), text: `${year} 年` }));
+  return [...groupReportsByYear(reports)].map(([year, list]) => ({ year, reports: list.length, pages: countPages(list.length, DATA_YEAR_PAGE_REPORTS), href: dataYearPath(year), text: `${year} 年` }));
 }
 
 /** Lists every per-year data page to build. */
@@ -119,10 +115,9 @@ export function buildDataYearView(content: LoadedContent, downloads: SiteDownloa
   const groups = groupReportsByYear(content.reports);
   const all = groups.get(year);
   if (!all) throw new Error(`no reports of ${year} for a data page`);
-  const pages = countPages(all.length);
-  if (!Number.isInteger(page) || page < 1 || page > pages) throw new Error(`no data page ${page} of ${year} (it has ${pages})`);
-  const from = (page - 1) * DATA_YEAR_PAGE_REPORTS;
-  const slice = all.slice(from, from + DATA_YEAR_PAGE_REPORTS);
+  const cut = slicePage(all, page, DATA_YEAR_PAGE_REPORTS);
+  if (!cut) throw new Error(`no data page ${page} of ${year} (it has ${countPages(all.length, DATA_YEAR_PAGE_REPORTS)})`);
+  const { items: slice, from, pages } = cut;
   const range = pages > 1 ? `共 ${all.length} 份报告，本页为第 ${from + 1}—${from + slice.length} 份` : `共 ${all.length} 份报告`;
   return {
     title: pages > 1 ? `${year} 年度报告的数据下载（第 ${page} 页，共 ${pages} 页）` : `${year} 年度报告的数据下载`,
@@ -132,7 +127,7 @@ export function buildDataYearView(content: LoadedContent, downloads: SiteDownloa
     range,
     reportFileHeads: [...TABLE_IDS.map((t) => `表${FORMS[0]?.tables[t].section ?? ''}（${t}.csv）`), '全部单元格（cells.csv）'],
     reports: slice.map((r) => buildReportFilesRow(r, downloads, site)),
-    pager: pages > 1 ? Array.from({ length: pages }, (_, i) => ({ href: dataYearPath(year, i + 1), text: String(i + 1), current: i + 1 === page })) : [],
+    pager: buildPager(pages, page, (n) => dataYearPath(year, n)),
     otherYears: [...groups.keys()].filter((y) => y !== year).map((y) => ({ href: dataYearPath(y), text: `${y} 年` })),
     accessDatePlaceholder: ACCESS_DATE_PLACEHOLDER,
   };

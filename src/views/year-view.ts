@@ -8,6 +8,7 @@
  */
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import type { CheckedReport } from '../reports/types.ts';
+import { buildPager, countPages, slicePage, type PagerLink } from './paging.ts';
 import { yearPath } from './paths.ts';
 import type { Link } from './report-view.ts';
 import { buildReportList, summariseYears, type ReportListItem, type YearSummary } from './site-views.ts';
@@ -40,7 +41,7 @@ export interface YearView {
   readonly range: string;
   readonly items: readonly ReportListItem[];
   /** Every page of the year, the current one with `current`; empty when the year has one page. */
-  readonly pager: readonly (Link & { readonly current: boolean })[];
+  readonly pager: readonly PagerLink[];
   readonly otherYears: readonly Link[];
 }
 
@@ -68,14 +69,9 @@ function listYears(reports: readonly CheckedReport[], index: JurisdictionIndex):
   return lists;
 }
 
-/** Counts the pages a year of `reports` reports takes (at least one). */
-function countPages(reports: number): number {
-  return Math.max(1, Math.ceil(reports / YEAR_PAGE_REPORTS));
-}
-
 /** Lists every year page to build, newest year first. */
 export function listYearPages(reports: readonly CheckedReport[], index: JurisdictionIndex): YearPage[] {
-  return listYears(reports, index).years.flatMap((y) => Array.from({ length: countPages(y.reports) }, (_, i) => ({ year: y.year, page: i + 1 })));
+  return listYears(reports, index).years.flatMap((y) => Array.from({ length: countPages(y.reports, YEAR_PAGE_REPORTS) }, (_, i) => ({ year: y.year, page: i + 1 })));
 }
 
 /** Builds page `page` (from 1) of a year's reports; throws for a year or page that does not exist. */
@@ -84,10 +80,9 @@ export function buildYearView(reports: readonly CheckedReport[], index: Jurisdic
   const all = byYear.get(year);
   const summary = years.find((y) => y.year === year);
   if (!all || !summary) throw new Error(`no reports of ${year} for a year page`);
-  const pages = countPages(all.length);
-  if (!Number.isInteger(page) || page < 1 || page > pages) throw new Error(`no year page ${page} of ${year} (it has ${pages})`);
-  const from = (page - 1) * YEAR_PAGE_REPORTS;
-  const items = all.slice(from, from + YEAR_PAGE_REPORTS);
+  const cut = slicePage(all, page, YEAR_PAGE_REPORTS);
+  if (!cut) throw new Error(`no year page ${page} of ${year} (it has ${countPages(all.length, YEAR_PAGE_REPORTS)})`);
+  const { items, from, pages } = cut;
   return {
     title: pages > 1 ? `${year} 年度的报告（第 ${page} 页，共 ${pages} 页）` : `${year} 年度的报告`,
     description: `黑龙江省各级政府${year}年政府信息公开工作年度报告的数据：共 ${all.length} 份${pages > 1 ? `，本页为第 ${from + 1}—${from + items.length} 份` : ''}，逐份可查、可下载。`,
@@ -97,7 +92,7 @@ export function buildYearView(reports: readonly CheckedReport[], index: Jurisdic
     failing: summary.failing,
     range: pages > 1 ? `本页为第 ${from + 1}—${from + items.length} 份。` : '',
     items,
-    pager: pages > 1 ? Array.from({ length: pages }, (_, i) => ({ href: yearPagePath(year, i + 1), text: String(i + 1), current: i + 1 === page })) : [],
+    pager: buildPager(pages, page, (n) => yearPagePath(year, n)),
     otherYears: years.filter((y) => y.year !== year).map((y) => ({ href: y.href, text: y.text })),
   };
 }

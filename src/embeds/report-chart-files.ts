@@ -1,7 +1,9 @@
 /**
  * What the embed endpoints share at build time: the static paths of every report chart, and one
  * chart of a report found by key and rendered through the chart cache (only that chart, only the
- * widths asked for, so each of a chart's files costs one chart, not a whole report).
+ * widths asked for, so each of a chart's files costs one chart, not a whole report). The entries of
+ * the last few reports are kept: a route's paths come report by report, and at 20,000 reports
+ * building every entry of a report to find one was a third of the embed routes' time.
  */
 import type { GetStaticPathsResult } from 'astro';
 import { getChartCache } from '../loaders/chart-cache.ts';
@@ -16,6 +18,22 @@ export interface ReportChartProps {
   readonly report: CheckedReport;
 }
 
+/** How many reports' chart entries are kept: the paths of a route render a few at a time, in report order. */
+const MEMO_REPORTS = 8;
+
+/** The chart entries of the last few reports asked for, oldest first: each of a chart's files needs its report's entries, and building them is most of an embed file's cost. */
+const recentEntries = new Map<CheckedReport, ChartEntry[]>();
+
+/** A report's chart entries, built once for the paths of a report rendered close together (listReportCharts builds all of them to find one). */
+function listMemoisedCharts(report: CheckedReport): ChartEntry[] {
+  let entries = recentEntries.get(report);
+  if (entries) return entries;
+  entries = listReportCharts(report, getSiteContent().jurisdictions);
+  recentEntries.set(report, entries);
+  if (recentEntries.size > MEMO_REPORTS) recentEntries.delete(recentEntries.keys().next().value!);
+  return entries;
+}
+
 /** The chart keys of each report, kept (a few short strings per report) so the five routes of a chart derive them once. */
 const chartKeys = new WeakMap<CheckedReport, readonly string[]>();
 
@@ -23,7 +41,7 @@ const chartKeys = new WeakMap<CheckedReport, readonly string[]>();
 function listChartKeys(report: CheckedReport): readonly string[] {
   let keys = chartKeys.get(report);
   if (!keys) {
-    keys = listReportCharts(report, getSiteContent().jurisdictions).map((e) => e.key);
+    keys = listMemoisedCharts(report).map((e) => e.key);
     chartKeys.set(report, keys);
   }
   return keys;
@@ -38,7 +56,7 @@ export function listReportChartPaths(): GetStaticPathsResult {
 
 /** Finds a chart of a report by key; throws for an unknown key. */
 export function findReportChart(report: CheckedReport, key: string): ChartEntry {
-  const entry = listReportCharts(report, getSiteContent().jurisdictions).find((e) => e.key === key);
+  const entry = listMemoisedCharts(report).find((e) => e.key === key);
   if (!entry) throw new Error(`report ${report.meta.id} has no chart ${key}`);
   return entry;
 }
@@ -65,6 +83,6 @@ export function renderEmbedChart(entry: ChartEntry, wideOnly: boolean, what: str
 
 /** The SVG of a report's key chart at the desktop width: the first it can draw (the request flow, unless it has no requests); null when none. */
 export function renderKeyChartSvg(report: CheckedReport): string | null {
-  const entry = listReportCharts(report, getSiteContent().jurisdictions).find((e) => e.build);
+  const entry = listMemoisedCharts(report).find((e) => e.build);
   return entry?.build ? getChartCache().render(entry.build(CHART_WIDTHS.wide)) : null;
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Package, validate } from 'datapackage';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath } from '../src/downloads/download-paths.ts';
+import { DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from '../src/downloads/download-paths.ts';
 import { SITE_RESOURCES } from '../src/downloads/fields.ts';
 import { TIDY_HEADER } from '../src/downloads/tidy-csv.ts';
 import { formatCellKey, listFormCells } from '../src/form/cells.ts';
@@ -151,7 +151,8 @@ describe('the data page', () => {
   it('lists every download with its real size in bytes', () => {
     const listed = new Map<string, number>();
     for (const m of (html + yearHtml).matchAll(/<a href="(\/[^"]+\.(?:csv|json))"[^>]*>.*?data-bytes="(\d+)"/g)) listed.set(m[1] ?? '', Number(m[2]));
-    expect([...listed.keys()].sort()).toEqual([...paths, DATAPACKAGE_PATH].sort());
+    const yearCells = [...new Set(content.reports.map((r) => r.meta.year))].map(yearCellsCsvPath);
+    expect([...listed.keys()].sort()).toEqual([...paths, ...yearCells, DATAPACKAGE_PATH].sort());
     for (const [p, bytes] of listed) expect(bytes, p).toBe(readBuilt(p).length);
   });
 

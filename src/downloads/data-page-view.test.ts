@@ -29,8 +29,8 @@ describe('getSiteDownloads', () => {
     expect(downloads.site[0]?.text).toBe(header + bodies.join(''));
   });
 
-  it('has a file at every URL it lists, four per report plus the site-wide ones', () => {
-    expect(downloads.byPath.size).toBe(content.reports.length * 4 + SITE_RESOURCES.length + 1);
+  it('has a file at every URL it lists, four per report plus the site-wide ones and one cells file per year', () => {
+    expect(downloads.byPath.size).toBe(content.reports.length * 4 + SITE_RESOURCES.length + 1 + downloads.years.size);
     for (const [path, file] of downloads.byPath) {
       expect(file.path).toBe(path);
       expect(file.bytes).toBe(Buffer.byteLength(file.text, 'utf8'));

@@ -11,7 +11,7 @@ import type { LoadedContent } from '../loaders/load-content.ts';
 import { ACCESS_DATE_PLACEHOLDER, COMPILER, formatDatasetCitation, formatYearSpan, type Citation } from './citation.ts';
 import { DATA_LICENSE, DATASET_DESCRIPTION, DATASET_TITLE } from './datapackage.ts';
 import { listDataYears, type DataYearLink } from './data-year-view.ts';
-import { DATA_PATH, DATAPACKAGE_PATH, formatAbsoluteUrl, reportCellsCsvPath, reportTableCsvPath, siteCsvPath } from './download-paths.ts';
+import { DATA_PATH, DATAPACKAGE_PATH, formatAbsoluteUrl, formatYearCellsDownloadName, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from './download-paths.ts';
 import { SITE_RESOURCES } from './fields.ts';
 import { buildDownloadLink, formatByteSize, type DownloadLink } from './report-downloads-view.ts';
 import type { SiteDownloads } from './site-downloads.ts';
@@ -32,6 +32,12 @@ export interface SiteFileView extends DownloadLink {
   readonly fields: readonly FieldDoc[];
 }
 
+/** One year on /data/: its page, and its cells file with the number of lines below the header. */
+export interface DataYearFilesLink extends DataYearLink {
+  readonly cells: DownloadLink;
+  readonly rows: number;
+}
+
 /** A documented URL pattern. */
 export interface UrlPattern {
   readonly pattern: string;
@@ -44,9 +50,11 @@ export interface DataPageView {
   readonly description: string;
   readonly siteFiles: readonly SiteFileView[];
   readonly datapackage: DownloadLink;
-  /** The years on file, newest first: each links the page of that year's per-report files. */
-  readonly years: readonly DataYearLink[];
+  /** The years on file, newest first: each links the page of that year's per-report files, and its cells file. */
+  readonly years: readonly DataYearFilesLink[];
   readonly reportCount: number;
+  /** The most rows one Excel worksheet holds, which the site-wide cells.csv outgrows and each year's file is there for. */
+  readonly excelMaxRows: number;
   readonly urlPatterns: readonly UrlPattern[];
   readonly formatNotes: readonly string[];
   readonly pythonExample: string;
@@ -57,6 +65,9 @@ export interface DataPageView {
   /** The JSON-LD text, safe to place inside a <script> element. */
   readonly jsonLd: string;
 }
+
+/** The rows of one Excel worksheet (Excel 2007 and later). */
+export const EXCEL_MAX_ROWS = 1_048_576;
 
 const TYPE_LABELS: Readonly<Record<string, string>> = { string: '文本', integer: '整数', number: '数字' };
 
@@ -82,7 +93,11 @@ export function buildDataPageView(content: LoadedContent, downloads: SiteDownloa
     };
   });
   const datapackage = buildDownloadLink(downloads.datapackage, 'datapackage.json', 'Frictionless Data Package 描述文件：各文件的栏目、类型、缺失值标记、主键、许可和来源', 'datapackage.json');
-  const years = listDataYears(content.reports);
+  const years = listDataYears(content.reports).map((y): DataYearFilesLink => {
+    const cells = downloads.years.get(y.year);
+    if (!cells) throw new Error(`no cells file of ${y.year}`);
+    return { ...y, cells: buildDownloadLink(cells.file, `${y.year}/cells.csv`, `${y.year} 年 ${cells.reports} 份报告的全部单元格`, formatYearCellsDownloadName(y.year)), rows: cells.rows };
+  });
   const datasetCitation = formatDatasetCitation(metas, absolute(DATA_PATH), DATASET_TITLE);
   const span = formatYearSpan(metas);
   const jsonLd = {
@@ -116,11 +131,13 @@ export function buildDataPageView(content: LoadedContent, downloads: SiteDownloa
     datapackage,
     years,
     reportCount: content.reports.length,
+    excelMaxRows: EXCEL_MAX_ROWS,
     urlPatterns: [
       ...SITE_RESOURCES.map((r) => ({ pattern: siteCsvPath(r.name), description: r.title })),
       { pattern: DATAPACKAGE_PATH, description: 'Data Package 描述文件' },
       ...TABLE_IDS.map((t) => ({ pattern: reportTableCsvPath('<报告编号>', t), description: `一份报告的 ${t} 表，中文栏目` })),
       { pattern: reportCellsCsvPath('<报告编号>'), description: '一份报告的全部单元格（长表）' },
+      { pattern: yearCellsCsvPath('<年度>'), description: '一个年度全部报告的全部单元格（长表，栏目、编码和行序与 cells.csv 相同）' },
       { pattern: `${DATA_PATH}<年度>/`, description: '一个年度每份报告的文件、大小和引用格式（报告多时分页：<年度>/2/、<年度>/3/……）' },
       ...listEmbedUrlPatterns(),
     ],

@@ -1,6 +1,7 @@
 /**
- * The view models of the per-year data pages (/data/<year>/, then /data/<year>/2/, …): each report
- * of a year with its four files, their sizes and its citation. /data/ itself lists only the
+ * The view models of the per-year data pages (/data/<year>/, then /data/<year>/2/, …): the year's
+ * cells file (/data/<year>/cells.csv), and each report of the year with its four files, their sizes
+ * and its citation. /data/ itself lists only the
  * site-wide files and one link per year, so that no page grows with the number of reports.
  *
  * Assumes reports of a year are listed by id, at most DATA_YEAR_PAGE_REPORTS per page: a year of
@@ -14,7 +15,7 @@ import { buildPager, countPages, slicePage, type PagerLink } from '../views/pagi
 import type { Link } from '../views/report-view.ts';
 import { reportPath } from '../views/paths.ts';
 import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, type Citation } from './citation.ts';
-import { DATA_PATH, formatAbsoluteUrl, formatDownloadName } from './download-paths.ts';
+import { DATA_PATH, formatAbsoluteUrl, formatDownloadName, formatYearCellsDownloadName } from './download-paths.ts';
 import { buildDownloadLink, type DownloadLink } from './report-downloads-view.ts';
 import type { SiteDownloads } from './site-downloads.ts';
 
@@ -57,6 +58,10 @@ export interface DataYearView {
   readonly page: number;
   /** What this page covers, e.g. 共 3000 份报告，本页为第 251—500 份. */
   readonly range: string;
+  /** The year's cells file (every cell of its reports, as in the site-wide cells.csv), on every page of the year. */
+  readonly yearCells: DownloadLink;
+  /** The lines of the year's cells file below its header. */
+  readonly yearCellsRows: number;
   readonly reportFileHeads: readonly string[];
   readonly reports: readonly ReportFilesRow[];
   /** Every page of the year, the current one with `current`. */
@@ -118,6 +123,8 @@ export function buildDataYearView(content: LoadedContent, downloads: SiteDownloa
   const cut = slicePage(all, page, DATA_YEAR_PAGE_REPORTS);
   if (!cut) throw new Error(`no data page ${page} of ${year} (it has ${countPages(all.length, DATA_YEAR_PAGE_REPORTS)})`);
   const { items: slice, from, pages } = cut;
+  const cells = downloads.years.get(year);
+  if (!cells) throw new Error(`no cells file of ${year}`);
   const range = pages > 1 ? `共 ${all.length} 份报告，本页为第 ${from + 1}—${from + slice.length} 份` : `共 ${all.length} 份报告`;
   return {
     title: pages > 1 ? `${year} 年度报告的数据下载（第 ${page} 页，共 ${pages} 页）` : `${year} 年度报告的数据下载`,
@@ -125,6 +132,8 @@ export function buildDataYearView(content: LoadedContent, downloads: SiteDownloa
     year,
     page,
     range,
+    yearCells: buildDownloadLink(cells.file, `${year}/cells.csv`, `${year} 年 ${all.length} 份报告的全部单元格`, formatYearCellsDownloadName(year)),
+    yearCellsRows: cells.rows,
     reportFileHeads: [...TABLE_IDS.map((t) => `表${FORMS[0]?.tables[t].section ?? ''}（${t}.csv）`), '全部单元格（cells.csv）'],
     reports: slice.map((r) => buildReportFilesRow(r, downloads, site)),
     pager: buildPager(pages, page, (n) => dataYearPath(year, n)),

@@ -4,10 +4,13 @@
  * Schemas come from fields.ts, file sizes and hashes from the generated texts: nothing is restated.
  * Its size does not grow with the reports: the reports' publishers and original addresses are in
  * reports.csv (publisher, source_url), to which one contributor and one source entry point.
+ * The per-year cells files (`/data/<year>/cells.csv`) are the cells resource cut by year, so they
+ * are not resources of their own (a tool reading every resource would read each cell twice): the
+ * cells resource lists them in a `byYear` property, one entry per year with its path, size and hash.
  */
 import type { ReportMeta } from '../reports/types.ts';
 import { CSV_NEWLINE } from './csv-text.ts';
-import { formatAbsoluteUrl, siteCsvPath } from './download-paths.ts';
+import { DATA_PATH, formatAbsoluteUrl, siteCsvPath } from './download-paths.ts';
 import { MISSING_VALUES, SITE_RESOURCES, type FieldSpec, type ResourceSpec } from './fields.ts';
 import { COMPILER } from './citation.ts';
 
@@ -39,6 +42,22 @@ export interface FileStats {
   readonly sha256: string;
 }
 
+/** One year's part of the cells resource, as a file of its own. */
+export interface YearCellsStats {
+  readonly year: number;
+  /** Its URL path, under DATA_PATH like the descriptor. */
+  readonly path: string;
+  readonly stats: FileStats;
+}
+
+/** Writes the `byYear` entries of the cells resource: each year's file, by its path relative to the descriptor. */
+function buildYearParts(yearCells: readonly YearCellsStats[]): Record<string, unknown>[] {
+  return yearCells.map((y) => {
+    if (!y.path.startsWith(DATA_PATH)) throw new Error(`buildDataPackage: ${y.path} is not under ${DATA_PATH}`);
+    return { year: y.year, path: y.path.slice(DATA_PATH.length), title: `${y.year} 年报告的全部单元格，栏目、顺序同 cells.csv`, bytes: y.stats.bytes, hash: `sha256:${y.stats.sha256}` };
+  });
+}
+
 /** Writes the Table Schema of a field list. */
 function buildSchema(resource: ResourceSpec): Record<string, unknown> {
   const field = (f: FieldSpec): Record<string, unknown> => ({
@@ -57,8 +76,8 @@ function buildSchema(resource: ResourceSpec): Record<string, unknown> {
   };
 }
 
-/** Builds the descriptor; `stats` gives each resource's file size and hash, `site` the site's address. */
-export function buildDataPackage(reports: readonly ReportMeta[], stats: ReadonlyMap<string, FileStats>, site: string, homepage: string): Record<string, unknown> {
+/** Builds the descriptor; `stats` gives each resource's file size and hash, `site` the site's address, `yearCells` the per-year cells files. */
+export function buildDataPackage(reports: readonly ReportMeta[], stats: ReadonlyMap<string, FileStats>, site: string, homepage: string, yearCells: readonly YearCellsStats[] = []): Record<string, unknown> {
   const reportsCsv = formatAbsoluteUrl(siteCsvPath('reports'), site);
   return {
     profile: 'tabular-data-package',
@@ -90,6 +109,7 @@ export function buildDataPackage(reports: readonly ReportMeta[], stats: Readonly
         hash: `sha256:${s.sha256}`,
         dialect: { delimiter: ',', lineTerminator: CSV_NEWLINE, quoteChar: '"', doubleQuote: true, header: true },
         schema: buildSchema(resource),
+        ...(resource.name === 'cells' && yearCells.length ? { byYear: buildYearParts(yearCells) } : {}),
       };
     }),
   };

@@ -15,6 +15,19 @@ export function siteCsvPath(name: SiteFileName): string {
   return `${DATA_PATH}${name}.csv`;
 }
 
+/**
+ * Every cell of one year's reports in the tidy long layout, beside that year's data page:
+ * `/data/2020/cells.csv` (`year` may be a placeholder such as `<年度>` for documentation).
+ */
+export function yearCellsCsvPath(year: number | string): string {
+  return `${DATA_PATH}${year}/cells.csv`;
+}
+
+/** The file name a browser saves a year's cells file under (`gongkai-2020-cells.csv`). */
+export function formatYearCellsDownloadName(year: number): string {
+  return `gongkai-${year}-cells.csv`;
+}
+
 /** The Frictionless Data Package descriptor of the site-wide files. */
 export const DATAPACKAGE_PATH = `${DATA_PATH}datapackage.json`;
 

@@ -51,8 +51,8 @@ describe('the download stats memo', () => {
     const changed = { ...content, reports: content.reports.map((r) => (r === first ? (setCellValue(first, { table: 'appeals', row: 'review', column: 'total' }, 9999) as CheckedReport) : r)) };
     const after = countingMemo(memo.entries);
     const rebuilt = buildSiteDownloads(changed, SITE, after, getPageKeys(changed));
-    // The report's three tables and cells.csv, and the five site-wide CSVs.
-    expect(after.sets).toBe(4 + 5);
+    // The report's three tables and cells.csv, the five site-wide CSVs, and its year's cells.csv.
+    expect(after.sets).toBe(4 + 5 + 1);
     expect(listStats(rebuilt)).toEqual(listStats(buildSiteDownloads(changed, SITE)));
   });
 });

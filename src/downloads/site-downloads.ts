@@ -4,15 +4,21 @@
  * site address). Assumes a corpus too large to hold as text (20,000 reports make a 730 MB
  * cells.csv): a file keeps only its size and hash, and its text is generated again, in pieces,
  * when its endpoint serves it; the site-wide cells.csv is served as a stream of the reports' lines.
+ * Each year's reports also get a tidy file of their own (`/data/<year>/cells.csv`): the site-wide
+ * file's lines of that year, in the same order, under the same header, small enough for Excel's
+ * 1,048,576 rows where the site-wide file is not; it is measured in the same pass over the reports
+ * as the site-wide file, and streamed the same way.
  */
 import { createHash } from 'node:crypto';
-import { TABLE_IDS } from '../form/forms.ts';
+import { listFormCells } from '../form/cells.ts';
+import { findForm, TABLE_IDS } from '../form/forms.ts';
 import type { TableId } from '../form/types.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
+import type { CheckedReport } from '../reports/types.ts';
 import { getPageKeys, type PageKeys } from '../views/page-keys.ts';
 import { joinCsvText } from './csv-text.ts';
 import { buildDataPackage, type FileStats } from './datapackage.ts';
-import { DATA_PATH, DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath } from './download-paths.ts';
+import { DATA_PATH, DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from './download-paths.ts';
 import { writeReportsCsv } from './reports-csv.ts';
 import { writeTableDownloadCsv } from './table-download-csv.ts';
 import { TIDY_HEADER, writeTidyBody } from './tidy-csv.ts';
@@ -34,12 +40,23 @@ export interface ReportFiles {
   readonly cells: DownloadFile;
 }
 
+/** The tidy cells of one year's reports, with what the pages say about it. */
+export interface YearCellsFile {
+  readonly year: number;
+  readonly file: DownloadFile;
+  readonly reports: number;
+  /** Its lines below the header: one per cell of each report's form. */
+  readonly rows: number;
+}
+
 /** Every download, by URL path, and grouped for the pages that list them. */
 export interface SiteDownloads {
   readonly byPath: ReadonlyMap<string, DownloadFile>;
   readonly reports: ReadonlyMap<string, ReportFiles>;
   /** The site-wide CSVs, in the order of SITE_RESOURCES (cells, reports, active, requests, appeals). */
   readonly site: readonly DownloadFile[];
+  /** The tidy cells file of each year on file, oldest year first. */
+  readonly years: ReadonlyMap<number, YearCellsFile>;
   readonly datapackage: DownloadFile;
 }
 
@@ -81,6 +98,47 @@ export function makeLazyDownloadFile(path: string, pieces: () => Iterable<string
   };
 }
 
+/** What measuring a tidy file in a shared pass needs: which reports it holds, and its stats if already known. */
+interface TidyMeasure {
+  readonly holds: (report: CheckedReport) => boolean;
+  readonly known: FileStats | undefined;
+}
+
+/**
+ * Measures files that are each `head` followed by the lines of some of the reports (in the reports'
+ * order), in one pass: each report's lines are generated and encoded once, for every file that holds
+ * them, and not at all when every file holding them is already known.
+ */
+function measureTidyFiles(head: string, reports: readonly CheckedReport[], body: (report: CheckedReport) => string, files: readonly TidyMeasure[]): FileStats[] {
+  const open = files.map((f) => (f.known ? undefined : { holds: f.holds, hash: createHash('sha256'), bytes: 0 }));
+  const todo = open.filter((m) => m !== undefined);
+  if (todo.length) {
+    const add = (m: (typeof todo)[number], encoded: Uint8Array): void => {
+      m.bytes += encoded.length;
+      m.hash.update(encoded);
+    };
+    const encodedHead = ENCODER.encode(head);
+    for (const m of todo) add(m, encodedHead);
+    for (const report of reports) {
+      const into = todo.filter((m) => m.holds(report));
+      if (!into.length) continue;
+      const encoded = ENCODER.encode(body(report));
+      for (const m of into) add(m, encoded);
+    }
+  }
+  return files.map((f, i) => {
+    const m = open[i];
+    return f.known ?? { bytes: m?.bytes ?? 0, sha256: m?.hash.digest('hex') ?? '' };
+  });
+}
+
+/** Counts the tidy lines of a report: one per cell its form declares. */
+function countTidyRows(report: CheckedReport): number {
+  const form = findForm(report.meta.form);
+  if (!form) throw new Error(`report ${report.meta.id}: unknown form ${report.meta.form}`);
+  return listFormCells(form).length;
+}
+
 /**
  * The version of the download layouts; part of every memo key, so that a change to how a CSV is
  * written (not visible in the content's keys) measures every file again. Bump it with such a change.
@@ -100,18 +158,24 @@ export interface DownloadStatsMemo {
 /**
  * Generates every download from the content; `site` is the site's address ('' for relative links).
  * With `memo` and `keys` (the page cache keys of the content), a report's files are measured only
- * when the memo lacks them under its key, and the site-wide files only when the site's key is new.
+ * when the memo lacks them under its key, the site-wide files only when the site's key is new, and a
+ * year's cells file only when its year's key (`yearReports`) is new.
  */
-export function buildSiteDownloads(content: LoadedContent, site: string, memo?: DownloadStatsMemo, keys?: Pick<PageKeys, 'report' | 'site'>): SiteDownloads {
+export function buildSiteDownloads(content: LoadedContent, site: string, memo?: DownloadStatsMemo, keys?: Pick<PageKeys, 'report' | 'site' | 'yearReports'>): SiteDownloads {
   const { reports, jurisdictions } = content;
+  const memoId = (path: string, key: string): string => `${DOWNLOAD_FORMAT_VERSION}\u0000${path}\u0000${key}`;
+  /** Returns a file's stats from the memo under its path and key, if there. */
+  const recall = (path: string, key: string | undefined): FileStats | undefined => (memo && key !== undefined ? memo.get(memoId(path, key)) : undefined);
+  /** Records a file's measured stats in the memo under its path and key. */
+  const record = (path: string, key: string | undefined, stats: FileStats): void => {
+    if (memo && key !== undefined) memo.set(memoId(path, key), stats);
+  };
   /** Returns a file's stats from the memo under its path and key, or measures and records them. */
   const remember = (path: string, key: string | undefined, measure: () => FileStats): FileStats => {
-    if (!memo || key === undefined) return measure();
-    const id = `${DOWNLOAD_FORMAT_VERSION}\u0000${path}\u0000${key}`;
-    const known = memo.get(id);
+    const known = recall(path, key);
     if (known) return known;
     const stats = measure();
-    memo.set(id, stats);
+    record(path, key, stats);
     return stats;
   };
   const siteKey = keys ? `${keys.site()}\u0000${site}` : undefined;
@@ -132,23 +196,44 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     const path = reportCellsCsvPath(id);
     reportFiles.set(id, { tables, cells: makeLazyDownloadFile(path, cells, remember(path, key, () => measurePieces(cells()))) });
   }
-  const siteCells = function* (): Generator<string> {
-    yield tidyHead;
-    for (const report of reports) yield tidyBody(report);
-  };
+  /** The tidy file of the reports `holds` accepts: the header, then their lines in the reports' order. */
+  const tidyPieces = (holds: (report: CheckedReport) => boolean) =>
+    function* (): Generator<string> {
+      yield tidyHead;
+      for (const report of reports) if (holds(report)) yield tidyBody(report);
+    };
+  // The site-wide cells.csv and each year's: measured together, each report's lines generated once.
+  const yearList = [...new Set(reports.map((r) => r.meta.year))].sort((a, b) => a - b);
+  const tidyFiles = [
+    { path: siteCsvPath('cells'), key: siteKey, holds: (): boolean => true },
+    ...yearList.map((year) => ({ path: yearCellsCsvPath(year), key: keys?.yearReports(year), holds: (r: CheckedReport): boolean => r.meta.year === year })),
+  ];
+  const tidyKnown = tidyFiles.map((f) => recall(f.path, f.key));
+  const tidyStats = measureTidyFiles(tidyHead, reports, tidyBody, tidyFiles.map((f, i) => ({ holds: f.holds, known: tidyKnown[i] })));
+  const [siteCells, ...yearCells] = tidyFiles.map((f, i) => {
+    const stats = tidyStats[i] as FileStats;
+    if (!tidyKnown[i]) record(f.path, f.key, stats);
+    return makeLazyDownloadFile(f.path, tidyPieces(f.holds), stats);
+  }) as [DownloadFile, ...DownloadFile[]];
+  const years = new Map(
+    yearList.map((year, i): [number, YearCellsFile] => {
+      const held = reports.filter((r) => r.meta.year === year);
+      return [year, { year, file: yearCells[i] as DownloadFile, reports: held.length, rows: held.reduce((n, r) => n + countTidyRows(r), 0) }];
+    }),
+  );
   const lazySite = (path: string, pieces: () => Iterable<string>): DownloadFile => makeLazyDownloadFile(path, pieces, remember(path, siteKey, () => measurePieces(pieces())));
   const siteFiles = [
-    lazySite(siteCsvPath('cells'), siteCells),
+    siteCells,
     lazySite(siteCsvPath('reports'), () => [writeReportsCsv(reports, jurisdictions, site)]),
     ...TABLE_IDS.map((t) => lazySite(siteCsvPath(t), () => [writeWideCsv(reports, t, jurisdictions)])),
   ];
   const stats = new Map(siteFiles.map((f) => [f.path, f]));
-  const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH);
+  const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH, [...years.values()].map((y) => ({ year: y.year, path: y.file.path, stats: y.file })));
   const datapackage = makeDownloadFile(DATAPACKAGE_PATH, `${JSON.stringify(descriptor, null, 2)}\n`);
   const byPath = new Map<string, DownloadFile>();
   for (const files of reportFiles.values()) for (const f of [...Object.values(files.tables), files.cells]) byPath.set(f.path, f);
-  for (const f of [...siteFiles, datapackage]) byPath.set(f.path, f);
-  return { byPath, reports: reportFiles, site: siteFiles, datapackage };
+  for (const f of [...siteFiles, ...yearCells, datapackage]) byPath.set(f.path, f);
+  return { byPath, reports: reportFiles, site: siteFiles, years, datapackage };
 }
 
 const built = new WeakMap<LoadedContent, Map<string, SiteDownloads>>();

@@ -29,6 +29,8 @@ export interface PageKeys {
   readonly jurisdiction: (code: string) => string;
   /** A year's comparison pages and charts. */
   readonly year: (year: number) => string;
+  /** A file over the reports of one year only (`/data/<year>/cells.csv`): unlike `year`, not the other years on file. */
+  readonly yearReports: (year: number) => string;
   /** A file over every report. */
   readonly site: () => string;
 }
@@ -90,6 +92,7 @@ export function getPageKeys(content: KeyedContent): PageKeys {
     },
     jurisdiction: (code) => hashParts(['jurisdiction', jurisdictionsKey, code, ...keysOf(byPlace.get(code) ?? [])]),
     year: (year) => hashParts(['year', jurisdictionsKey, years, String(year), ...keysOf(byYear.get(year) ?? [])]),
+    yearReports: (year) => hashParts(['year-reports', jurisdictionsKey, String(year), ...keysOf(byYear.get(year) ?? [])]),
     site: () => (siteKey ??= hashParts(['site', jurisdictionsKey, ...keysOf(reports.map((r) => r.meta.id))])),
   };
   memo.set(content, keys);

@@ -1,0 +1,20 @@
+/** `/data/<year>/cells.csv`: every cell of one year's reports in the tidy long layout, as in `/data/cells.csv`. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { listDataYears } from '../../../downloads/data-year-view.ts';
+import { yearCellsCsvPath } from '../../../downloads/download-paths.ts';
+import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
+import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
+import { getDownloadStatsMemo } from '../../../loaders/download-stats.ts';
+import { getSiteContent } from '../../../loaders/site-content.ts';
+import { getPageKeys } from '../../../views/page-keys.ts';
+
+export const getStaticPaths = (() => {
+  const content = getSiteContent();
+  const keys = getPageKeys(content);
+  return listDataYears(content.reports).map(({ year }) => ({ params: { year: String(year) }, cacheKey: keys.yearReports(year) }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, site }) => {
+  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
+  return makeDownloadResponse(findDownloadFile(downloads, yearCellsCsvPath(params.year ?? '')));
+};

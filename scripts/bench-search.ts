@@ -1,12 +1,13 @@
 /**
- * `npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative real] [--keep]`: the
+ * `npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative real] [--whole] [--keep]`: the
  * search index benchmark of issues #6/#7. Generates a synthetic corpus of N reports (`npm run synth`), writes without Astro
  * the pages Pagefind indexes (one per report, one per jurisdiction, the methodology), then times
  * `buildSearchIndex` on them in a child process, in parts as the site builds it (`--part-pages N`
  * overrides the pages a part may hold), and prints each part's figures on stderr and one JSON line:
  *   {"reports","pages","seconds","cpu_seconds","peak_rss_mb","parts","part_pages_max","largest_part_pages","part_peak_rss_mb","index_files","index_mb","html_mb", …}
- * plus `index_disk_mb` (the index's allocated blocks), `narrative` and `load_1m` (the load average when
- * indexing began). `peak_rss_mb` is the whole run's, `part_peak_rss_mb` the largest of the parts' peaks. Synthetic narratives are about a tenth as long as real ones; `--narrative real`
+ * plus `index_disk_mb` (the index's allocated blocks), `narrative`, `trimmed` (pages cut to what Pagefind
+ * reads before it gets them, as the site does; `--whole` hands them over whole, to compare), `whole_pages`
+ * (pages handed over whole although trimming was asked) and `load_1m` (the load average when indexing began). `peak_rss_mb` is the whole run's, `part_peak_rss_mb` the largest of the parts' peaks. Synthetic narratives are about a tenth as long as real ones; `--narrative real`
  * gives the reports the committed real reports' narratives in turn (long texts, few distinct ones).
  *
  * Assumes a page's shape matters to Pagefind, not how it was made: each page is a real built page
@@ -32,7 +33,7 @@ import type { CheckedReport, Narrative } from '../src/reports/types.ts';
 import { buildReportView, type Link, type ReportView } from '../src/views/report-view.ts';
 import { buildJurisdictionView, listGovernmentSeries, type ReportListItem } from '../src/views/site-views.ts';
 
-const USAGE = 'usage: npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--keep]';
+const USAGE = 'usage: npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** What the template build reads from the project besides node_modules and content/. */
 const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
@@ -189,7 +190,7 @@ function buildTemplateSite(scratch: string): string {
  * binaries to exit. Pagefind's Node API unrefs its binary and only signals it on close, so without the
  * wait the child exits first, nobody it knows reaps a binary, and /usr/bin/time would leave out its CPU time.
  */
-function writeIndexScript(dir: string, partsFile: string): string {
+function writeIndexScript(dir: string, partsFile: string, trim: boolean): string {
   const integration = pathToFileURL(join(REPO, 'src', 'integrations', 'pagefind.ts')).href;
   const measure = pathToFileURL(join(REPO, 'src', 'bench', 'measure-build.ts')).href;
   return `import childProcess from 'node:child_process';
@@ -203,7 +204,8 @@ const { readTreeRssKb } = await import(${JSON.stringify(measure)});
 const parts = [];
 let current = null;
 const timer = setInterval(() => { if (current) current.peakKb = Math.max(current.peakKb, readTreeRssKb(process.pid)); }, 100);
-await buildSearchIndex(${JSON.stringify(dir)}, {
+const { whole } = await buildSearchIndex(${JSON.stringify(dir)}, {
+  trim: ${JSON.stringify(trim)},
   onPart: ({ part, phase }) => {
     if (phase === 'start') current = { name: part.name, pages: part.pages.length, started: performance.now(), peakKb: readTreeRssKb(process.pid) };
     else {
@@ -213,7 +215,7 @@ await buildSearchIndex(${JSON.stringify(dir)}, {
   },
 });
 clearInterval(timer);
-writeFileSync(${JSON.stringify(partsFile)}, JSON.stringify(parts));
+writeFileSync(${JSON.stringify(partsFile)}, JSON.stringify({ parts, whole: whole.length }));
 if (!spawned.length) throw new Error('bench-search: Pagefind started no binary; cannot account for its time');
 for (const child of spawned) {
   if (child.exitCode !== null || child.signalCode !== null) continue;
@@ -259,16 +261,16 @@ interface PartFigures {
 async function runBench(): Promise<void> {
   let args;
   try {
-    args = parseArgs({ options: { reports: { type: 'string' }, 'part-pages': { type: 'string' }, seed: { type: 'string', default: '1' }, site: { type: 'string' }, narrative: { type: 'string', default: 'synthetic' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
+    args = parseArgs({ options: { reports: { type: 'string' }, 'part-pages': { type: 'string' }, seed: { type: 'string', default: '1' }, site: { type: 'string' }, narrative: { type: 'string', default: 'synthetic' }, keep: { type: 'boolean', default: false }, whole: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
   } catch (err) {
     console.error(`bench-search: ${(err as Error).message}\n${USAGE}`);
     process.exit(2);
   }
   if (args.values.help) {
-    console.log(`${USAGE}\n  --reports N   how many synthetic reports\n  --seed S      corpus seed (default 1)\n  --site DIR    a built site to take the page templates from (default: build the working tree's site here)\n  --narrative real   give the reports, in turn, the narratives of the committed real reports (about ten times longer than synthetic ones)\n  --part-pages N     at most N pages a search index part (default GONGKAI_SEARCH_PART_PAGES, else the site's default)\n  --keep        keep the scratch directory (corpus, pages, index)`);
+    console.log(`${USAGE}\n  --reports N   how many synthetic reports\n  --seed S      corpus seed (default 1)\n  --site DIR    a built site to take the page templates from (default: build the working tree's site here)\n  --narrative real   give the reports, in turn, the narratives of the committed real reports (about ten times longer than synthetic ones)\n  --part-pages N     at most N pages a search index part (default GONGKAI_SEARCH_PART_PAGES, else the site's default)\n  --whole       hand Pagefind the pages whole instead of trimmed to what it reads (the site trims; for comparing)\n  --keep        keep the scratch directory (corpus, pages, index)`);
     process.exit(0);
   }
-  const { reports, seed, site, narrative, keep } = args.values;
+  const { reports, seed, site, narrative, keep, whole } = args.values;
   if (!reports || !/^[1-9]\d*$/.test(reports) || !/^-?\d+$/.test(seed)) {
     console.error(`bench-search: --reports N (a positive integer) is required\n${USAGE}`);
     process.exit(2);
@@ -305,9 +307,9 @@ async function runBench(): Promise<void> {
     const load = loadavg()[0] ?? 0;
     const partsFile = join(scratch, 'parts.json');
     const partPages = args.values['part-pages'] ?? String(readSearchPartMaxPages(process.env));
-    const run = await runMeasured(['--input-type=module', '-e', writeIndexScript(out, partsFile)], REPO, { GONGKAI_SEARCH_PART_PAGES: partPages });
+    const run = await runMeasured(['--input-type=module', '-e', writeIndexScript(out, partsFile, !whole)], REPO, { GONGKAI_SEARCH_PART_PAGES: partPages });
     const indexed = readIndexedPages(out);
-    const parts = JSON.parse(readFileSync(partsFile, 'utf8')) as PartFigures[];
+    const { parts, whole: wholePages } = JSON.parse(readFileSync(partsFile, 'utf8')) as { parts: PartFigures[]; whole: number };
     for (const p of parts) console.error(`bench-search: part ${JSON.stringify(p)}`);
     if (indexed !== written.pages) throw new Error(`the index holds ${indexed} pages, but ${written.pages} were written`);
     const index = measureTree(join(out, PAGEFIND_DIR));
@@ -329,6 +331,8 @@ async function runBench(): Promise<void> {
         html_mb: mb(written.bytes),
         index_disk_mb: mb(index.diskBytes),
         narrative,
+        trimmed: !whole,
+        whole_pages: wholePages,
         load_1m: round(load),
       }),
     );

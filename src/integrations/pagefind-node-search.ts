@@ -12,7 +12,8 @@ import { SEARCH_MANIFEST } from './pagefind-parts.ts';
 export interface IndexHit {
   readonly url: string;
   readonly content: string;
-  readonly meta: { readonly title?: string };
+  readonly meta: { readonly title?: string; readonly image?: string; readonly image_alt?: string };
+  readonly filters: Readonly<Record<string, readonly string[]>>;
 }
 
 let loads = 0;

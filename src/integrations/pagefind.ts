@@ -5,7 +5,9 @@
  * pagefind-parts.ts), one after another, each by a fresh Pagefind process that is stopped before the
  * next starts, so memory stays that of one part at any number of reports. A part is only rebuilt when
  * a page it covers changed: the integration keeps each part's fingerprint beside Astro's cache, and
- * each page's hash by size and modification time, so an unchanged page is not read again.
+ * each page's hash by size and modification time, so an unchanged page is not read again. A page is
+ * handed to Pagefind trimmed to what it reads (pagefind-trim.ts: `<main>` without the charts and
+ * tables it would parse only to discard), which writes the same index bytes in less time.
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { recordPhase } from './build-phases.ts';
 import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_MANIFEST, type SearchPart } from './pagefind-parts.ts';
+import { createPageTrimmer } from './pagefind-trim.ts';
 
 /** The pages search covers: each report, each jurisdiction, the methodology. Lists and tools are left out. */
 export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,methodology/index.html}';
@@ -47,10 +50,13 @@ const PAGES_IN_FLIGHT = 8;
  * (numbers, row labels and axis labels are noise in full text; they are on the page and in the
  * downloads), or navigation.
  */
-const INDEX_CONFIG = {
+export const INDEX_CONFIG = {
   rootSelector: 'main',
   excludeSelectors: ['table', 'svg', 'figure', 'nav', '[role=img]', '.chart', '#quality', '[data-pagefind-ignore]'],
 } as const;
+
+/** Cuts a page down to what Pagefind reads of it under INDEX_CONFIG, or leaves it whole when it cannot tell. */
+const trimPage = createPageTrimmer(INDEX_CONFIG);
 
 /** Pagefind's version: a part written by another version is rebuilt, since the first part's search code reads them all. */
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
@@ -127,14 +133,32 @@ export function planPartWork(
   return { build, keep };
 }
 
-/** Writes one part's bundle into `target` with a fresh Pagefind process, stopped before returning; throws when Pagefind reports an error. */
-async function writeSearchPart(dir: string, part: SearchPart, target: string, primary: boolean): Promise<void> {
+/** A page handed to Pagefind whole because the trimmer did not follow its markup, and why. */
+export interface WholePage {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/**
+ * Writes one part's bundle into `target` with a fresh Pagefind process, stopped before returning;
+ * throws when Pagefind reports an error. Returns the pages handed over whole although `trim` was asked.
+ */
+async function writeSearchPart(dir: string, part: SearchPart, target: string, primary: boolean, trim: boolean): Promise<WholePage[]> {
+  const whole: WholePage[] = [];
+  /** A page's HTML as Pagefind gets it. */
+  const readPage = (path: string): string => {
+    const html = readFileSync(join(dir, path), 'utf8');
+    if (!trim) return html;
+    const trimmed = trimPage(html);
+    if (trimmed.untouched !== null) whole.push({ path, reason: trimmed.untouched });
+    return trimmed.html;
+  };
   try {
     const { index, errors } = await pagefind.createIndex({ ...INDEX_CONFIG, excludeSelectors: [...INDEX_CONFIG.excludeSelectors] });
     if (!index || errors.length) throw new Error(`pagefind: cannot create the index: ${errors.join('; ')}`);
     for (let i = 0; i < part.pages.length; i += PAGES_IN_FLIGHT) {
       const added = await Promise.all(
-        part.pages.slice(i, i + PAGES_IN_FLIGHT).map((path) => index.addHTMLFile({ url: `/${path.replace(/index\.html$/, '')}`, content: readFileSync(join(dir, path), 'utf8') })),
+        part.pages.slice(i, i + PAGES_IN_FLIGHT).map((path) => index.addHTMLFile({ url: `/${path.replace(/index\.html$/, '')}`, content: readPage(path) })),
       );
       const failed = added.flatMap((a, j) => a.errors.map((e) => `${part.pages[i + j]}: ${e}`));
       if (failed.length) throw new Error(`pagefind: cannot index part ${part.name}: ${failed.join('; ')}`);
@@ -148,6 +172,7 @@ async function writeSearchPart(dir: string, part: SearchPart, target: string, pr
   for (const file of readdirSync(target)) {
     if (UNUSED_BUNDLE_FILES.includes(file) || (!primary && MERGED_PART_UNUSED.test(file))) rmSync(join(target, file), { force: true });
   }
+  return whole;
 }
 
 /** Replaces `dir/name` with `dir/from` by renames, so the directory holds the old whole part or the new one, never half of either. */
@@ -167,6 +192,8 @@ export interface SearchIndexOptions {
   readonly memo?: IndexMemo | null;
   /** Called before a part is written and after, for progress and measurement. */
   readonly onPart?: (event: { readonly part: SearchPart; readonly phase: 'start' | 'done' }) => void;
+  /** Whether pages are trimmed to what Pagefind reads before it gets them (default true; false hands them over whole, for comparison). */
+  readonly trim?: boolean;
 }
 
 /**
@@ -174,7 +201,7 @@ export interface SearchIndexOptions {
  * `dir/pagefind/parts.json` listing them (the first part carries the search code); removes whatever
  * else is in `dir/pagefind/`. Throws, failing the build, when Pagefind reports an error or no page is found.
  */
-export async function buildSearchIndex(dir: string, options: SearchIndexOptions = {}): Promise<{ pages: number; parts: PartOutcome[]; memo: IndexMemo }> {
+export async function buildSearchIndex(dir: string, options: SearchIndexOptions = {}): Promise<{ pages: number; parts: PartOutcome[]; memo: IndexMemo; whole: WholePage[] }> {
   const memo = options.memo ?? null;
   const files = fingerprintSearchPages(dir, memo);
   const paths = Object.keys(files);
@@ -184,11 +211,12 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   const out = join(dir, PAGEFIND_DIR);
   const { build } = planPartWork(parts, fingerprints, memo, dir, (name) => existsSync(join(out, name, 'pagefind-entry.json')));
   mkdirSync(out, { recursive: true });
+  const whole: WholePage[] = [];
   for (const part of build) {
     options.onPart?.({ part, phase: 'start' });
     const tmp = `.${part.name}.tmp`;
     rmSync(join(out, tmp), { recursive: true, force: true });
-    await writeSearchPart(dir, part, join(out, tmp), part === parts[0]);
+    whole.push(...(await writeSearchPart(dir, part, join(out, tmp), part === parts[0], options.trim ?? true)));
     replaceDir(out, tmp, part.name);
     options.onPart?.({ part, phase: 'done' });
   }
@@ -201,6 +229,7 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
     pages: paths.length,
     parts: parts.map((p) => ({ name: p.name, pages: p.pages.length, built: build.includes(p) })),
     memo: { outDir: dir, files, parts: fingerprints },
+    whole,
   };
 }
 
@@ -216,12 +245,14 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const started = performance.now();
-        const { pages, parts, memo } = await buildSearchIndex(out, { memo: readIndexMemo(memoFile) });
+        const { pages, parts, memo, whole } = await buildSearchIndex(out, { memo: readIndexMemo(memoFile) });
         recordPhase('search', (performance.now() - started) / 1000);
         mkdirSync(join(memoFile, '..'), { recursive: true });
         writeFileSync(`${memoFile}.tmp`, JSON.stringify(memo));
         renameSync(`${memoFile}.tmp`, memoFile);
         const built = parts.filter((p) => p.built);
+        // Still indexed right, only slower: worth knowing when a page's markup stopped being what the trimmer follows.
+        if (whole.length) logger.warn(`${whole.length} page(s) indexed untrimmed (slower, same index), e.g. ${whole[0]!.path}: ${whole[0]!.reason}`);
         logger.info(built.length ? `indexed ${built.reduce((n, p) => n + p.pages, 0)} pages for search in ${built.length} of ${parts.length} parts (${pages} pages in all)` : `search index unchanged (${pages} pages in ${parts.length} parts)`);
       },
     },

@@ -6,6 +6,7 @@ import { incrementalBuildIntegration } from './src/integrations/incremental-buil
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { prerenderChartsIntegration } from './src/integrations/prerender-charts.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
+import { streamedDownloadsIntegration } from './src/integrations/streamed-downloads.ts';
 
 // The public address of the deployed site, used for canonical URLs, the sitemap and feeds.
 const site = process.env.GONGKAI_SITE_URL ?? 'https://gongkai.example.org';
@@ -26,8 +27,9 @@ export default defineConfig({
   cacheDir: './.cache/astro',
   experimental: { incrementalBuild: true },
   vite: { build: { emptyOutDir: false } },
-  // Every build renders the charts the cache lacks on every core first, and writes the sitemap and
-  // the Pagefind search index into its output directory. The first and last time the build's phases
+  // Every build renders the charts the cache lacks on every core first, and writes the sitemap, the
+  // downloads too large for an endpoint (after the removal of gone paths) and the Pagefind search
+  // index into its output directory. The first and last time the build's phases
   // for the benchmarks (src/integrations/build-phases.ts).
-  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), imageWorkersIntegration(), sitemapIntegration(), pagefindIntegration(), phasesEnd],
+  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), imageWorkersIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), pagefindIntegration(), phasesEnd],
 });

@@ -1,4 +1,8 @@
-/** `/data/<file>.csv`: the site-wide CSVs (cells, reports, active, requests, appeals). */
+/**
+ * `/data/<file>.csv`: the site-wide CSVs (reports, active, requests, appeals). The site-wide
+ * cells.csv is too large for an endpoint's buffered body and is written by the streamed-downloads
+ * integration after the pages (src/loaders/streamed-downloads.ts); only the dev server serves it here.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteCsvPath, type SiteFileName } from '../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../downloads/download-response.ts';
@@ -6,11 +10,12 @@ import { SITE_RESOURCES } from '../../downloads/fields.ts';
 import { findDownloadFile, getSiteDownloads } from '../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../loaders/site-content.ts';
 import { getDownloadStatsMemo } from '../../loaders/download-stats.ts';
+import { STREAMED_DOWNLOAD_PATHS } from '../../loaders/streamed-downloads.ts';
 import { getPageKeys } from '../../views/page-keys.ts';
 
 export const getStaticPaths = (() => {
   const key = getPageKeys(getSiteContent()).site();
-  return SITE_RESOURCES.map((r) => ({ params: { file: r.name }, cacheKey: key }));
+  return SITE_RESOURCES.filter((r) => import.meta.env.DEV || !STREAMED_DOWNLOAD_PATHS.includes(siteCsvPath(r.name))).map((r) => ({ params: { file: r.name }, cacheKey: key }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {

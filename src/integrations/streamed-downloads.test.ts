@@ -1,0 +1,112 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readStreamedMemo, writeStreamedDownloads, type StreamedFile } from './streamed-downloads.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A scratch output directory. */
+function makeOut(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'streamed-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A file of the given pieces, advertised with their real size and hash, counting how often it is generated. */
+function makeFile(path: string, pieces: string[]): StreamedFile & { generated: number } {
+  const bytes = new TextEncoder().encode(pieces.join(''));
+  const file = {
+    path,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    generated: 0,
+    pieces: function* () {
+      file.generated++;
+      yield* pieces;
+    },
+  };
+  return file;
+}
+
+describe('writeStreamedDownloads', () => {
+  it('writes the pieces at the URL path, byte for byte, and records them', () => {
+    const out = makeOut();
+    const file = makeFile('/data/cells.csv', ['\uFEFF年度,数值\n', '2020,1\n', '2021,“二”\n']);
+    const { memo, written } = writeStreamedDownloads(out, [file], {});
+    expect(written).toEqual(['/data/cells.csv']);
+    expect(readFileSync(join(out, 'data', 'cells.csv'), 'utf8')).toBe('\uFEFF年度,数值\n2020,1\n2021,“二”\n');
+    expect(memo['/data/cells.csv']).toMatchObject({ outDir: out, bytes: file.bytes, sha256: file.sha256 });
+    expect(readdirSync(join(out, 'data'))).toEqual(['cells.csv']);
+  });
+
+  it('does not generate an unchanged file again, but does when its content, the output file or the output directory changed', () => {
+    const out = makeOut();
+    const first = makeFile('/data/cells.csv', ['a\n', 'b\n']);
+    const { memo } = writeStreamedDownloads(out, [first], {});
+    const again = makeFile('/data/cells.csv', ['a\n', 'b\n']);
+    expect(writeStreamedDownloads(out, [again], memo).written).toEqual([]);
+    expect(again.generated).toBe(0);
+
+    const changed = makeFile('/data/cells.csv', ['a\n', 'c\n']);
+    expect(writeStreamedDownloads(out, [changed], memo).written).toEqual(['/data/cells.csv']);
+    expect(readFileSync(join(out, 'data', 'cells.csv'), 'utf8')).toBe('a\nc\n');
+
+    // Someone edited the output file: same size, other time.
+    const { memo: after } = writeStreamedDownloads(out, [changed], {});
+    writeFileSync(join(out, 'data', 'cells.csv'), 'x\ny\n');
+    utimesSync(join(out, 'data', 'cells.csv'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    expect(writeStreamedDownloads(out, [changed], after).written).toEqual(['/data/cells.csv']);
+    expect(readFileSync(join(out, 'data', 'cells.csv'), 'utf8')).toBe('a\nc\n');
+
+    const other = makeOut();
+    expect(writeStreamedDownloads(other, [changed], after).written).toEqual(['/data/cells.csv']);
+  });
+
+  it('keeps the old file and leaves nothing behind when the pieces are not what the pages advertise', () => {
+    const out = makeOut();
+    const { memo } = writeStreamedDownloads(out, [makeFile('/data/cells.csv', ['old\n'])], {});
+    const lying = { ...makeFile('/data/cells.csv', ['new\n']), bytes: 99 };
+    expect(() => writeStreamedDownloads(out, [lying], memo)).toThrow(/\/data\/cells\.csv: generated 4 bytes .* but the pages list 99 bytes/);
+    expect(readFileSync(join(out, 'data', 'cells.csv'), 'utf8')).toBe('old\n');
+    expect(readdirSync(join(out, 'data'))).toEqual(['cells.csv']);
+  });
+
+  it('keeps the old file and leaves nothing behind when generating fails half way', () => {
+    const out = makeOut();
+    const { memo } = writeStreamedDownloads(out, [makeFile('/data/cells.csv', ['old\n'])], {});
+    const failing: StreamedFile = {
+      path: '/data/cells.csv',
+      bytes: 1,
+      sha256: 'x',
+      pieces: function* () {
+        yield 'half\n';
+        throw new Error('report 230000-2020: unknown form');
+      },
+    };
+    expect(() => writeStreamedDownloads(out, [failing], memo)).toThrow(/unknown form/);
+    expect(readFileSync(join(out, 'data', 'cells.csv'), 'utf8')).toBe('old\n');
+    expect(readdirSync(join(out, 'data'))).toEqual(['cells.csv']);
+  });
+
+  it('refuses a path that leaves the output directory', () => {
+    expect(() => writeStreamedDownloads(makeOut(), [makeFile('/../escape.csv', ['x'])], {})).toThrow(/not a path inside the output/);
+  });
+});
+
+describe('readStreamedMemo', () => {
+  it('reads what was written and counts a missing or malformed memo as empty', () => {
+    const out = makeOut();
+    expect(readStreamedMemo(join(out, 'none.json'))).toEqual({});
+    writeFileSync(join(out, 'bad.json'), '{not json');
+    expect(readStreamedMemo(join(out, 'bad.json'))).toEqual({});
+    writeFileSync(join(out, 'list.json'), '[1]');
+    expect(readStreamedMemo(join(out, 'list.json'))).toEqual({});
+    writeFileSync(join(out, 'good.json'), JSON.stringify({ '/data/cells.csv': { outDir: out, bytes: 1, sha256: 'a', mtimeMs: 2 } }));
+    expect(readStreamedMemo(join(out, 'good.json'))['/data/cells.csv']?.bytes).toBe(1);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Writes the downloads too large for an Astro endpoint (see src/loaders/streamed-downloads.ts) into
+ * the output once the pages are generated, piece by piece, so memory holds one report's lines at a
+ * time however large the file. A file is written beside its target and renamed into place only when
+ * its size and hash are those the pages advertise, so the output never holds half a file; it is not
+ * written again when the output still holds the same bytes (a memo in Astro's cache directory
+ * records what was written, by size, modification time and hash).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { DownloadFile } from '../downloads/site-downloads.ts';
+import type { StreamedDownloadHooks } from '../loaders/streamed-downloads.ts';
+import { STREAMED_DOWNLOADS_KEY } from '../loaders/streamed-downloads-key.ts';
+
+/** The memo's file in Astro's cache directory. */
+export const STREAMED_MEMO = 'streamed-downloads.json';
+
+/** What was written of one file: where, its size and hash, and the modification time it was left with. */
+export interface StreamedFileRecord {
+  readonly outDir: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly mtimeMs: number;
+}
+
+/** The memo: a record per URL path. */
+export type StreamedMemo = Readonly<Record<string, StreamedFileRecord>>;
+
+/** A file to write: its URL path, the size and hash it must have, and its text in pieces. */
+export type StreamedFile = Pick<DownloadFile, 'path' | 'bytes' | 'sha256' | 'pieces'>;
+
+/** Reads the memo; an unreadable or malformed one is empty (every file is then written again). */
+export function readStreamedMemo(file: string): StreamedMemo {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as StreamedMemo) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** True when `target` is still the file the memo recorded for `file` in `outDir`. */
+function isUnchanged(target: string, outDir: string, file: StreamedFile, known: StreamedFileRecord | undefined): boolean {
+  if (!known || known.outDir !== outDir || known.bytes !== file.bytes || known.sha256 !== file.sha256) return false;
+  try {
+    const { size, mtimeMs } = statSync(target);
+    return size === known.bytes && mtimeMs === known.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a file's pieces to `temp`, hashing them; throws, leaving no `temp`, when they are not the size and hash advertised. */
+function writePieces(temp: string, file: StreamedFile): void {
+  const encoder = new TextEncoder();
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const fd = openSync(temp, 'w');
+  try {
+    for (const piece of file.pieces()) {
+      const encoded = encoder.encode(piece);
+      for (let at = 0; at < encoded.length; ) at += writeSync(fd, encoded, at);
+      hash.update(encoded);
+      bytes += encoded.length;
+    }
+  } catch (err) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  const sha256 = hash.digest('hex');
+  if (bytes !== file.bytes || sha256 !== file.sha256) {
+    rmSync(temp, { force: true });
+    throw new Error(`${file.path}: generated ${bytes} bytes (sha256 ${sha256.slice(0, 12)}…), but the pages list ${file.bytes} bytes (sha256 ${file.sha256.slice(0, 12)}…); delete the download memo (.cache/downloads.json or GONGKAI_DOWNLOAD_CACHE) and build again`);
+  }
+}
+
+/**
+ * Writes each file into `outDir` at its URL path unless the memo shows the output still holds it;
+ * returns the memo to keep and the paths written. Throws, leaving the output's old file in place,
+ * when a file cannot be generated or is not what the pages advertise.
+ */
+export function writeStreamedDownloads(outDir: string, files: readonly StreamedFile[], memo: StreamedMemo): { memo: StreamedMemo; written: string[] } {
+  const next: Record<string, StreamedFileRecord> = {};
+  const written: string[] = [];
+  for (const file of files) {
+    const relative = file.path.replace(/^\/+/, '');
+    if (!relative || relative.split('/').includes('..')) throw new Error(`${file.path}: not a path inside the output`);
+    const target = join(outDir, relative);
+    if (!isUnchanged(target, outDir, file, memo[file.path])) {
+      mkdirSync(dirname(target), { recursive: true });
+      const temp = join(dirname(target), `.${relative.split('/').pop()}.${process.pid}.tmp`);
+      writePieces(temp, file);
+      renameSync(temp, target);
+      written.push(file.path);
+    }
+    next[file.path] = { outDir, bytes: file.bytes, sha256: file.sha256, mtimeMs: statSync(target).mtimeMs };
+  }
+  return { memo: next, written };
+}
+
+/** The Astro integration: after the pages (and the removal of gone paths), writes the streamed downloads the pages' bundle offers. */
+export function streamedDownloadsIntegration(): AstroIntegration {
+  let cacheDir: URL | undefined;
+  let site: URL | undefined;
+  return {
+    name: 'gongkai-streamed-downloads',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+        site = config.site ? new URL(config.site) : undefined;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        // Registered by the pages' bundle when it loads src/loaders/streamed-downloads.ts.
+        const hooks = (globalThis as Record<symbol, StreamedDownloadHooks | undefined>)[Symbol.for(STREAMED_DOWNLOADS_KEY)];
+        if (!hooks || !cacheDir) return;
+        const memoFile = fileURLToPath(new URL(STREAMED_MEMO, cacheDir));
+        const { memo, written } = writeStreamedDownloads(fileURLToPath(dir), hooks.list(site), readStreamedMemo(memoFile));
+        mkdirSync(dirname(memoFile), { recursive: true });
+        writeFileSync(`${memoFile}.tmp`, `${JSON.stringify(memo, null, 2)}\n`);
+        renameSync(`${memoFile}.tmp`, memoFile);
+        if (written.length) logger.info(`wrote ${written.join(', ')}`);
+      },
+    },
+  };
+}

@@ -15,6 +15,7 @@
  * Assumes the machine is shared: the site is built from a snapshot of the project (the working tree,
  * or `--ref REV` from git) copied into a scratch directory, so edits made while a long benchmark
  * runs do not leak into it, and neither the project's content/ nor its caches are read or written.
+ * Each site build runs with the Node flags of the snapshot's `npm run build` (its heap limit).
  * Peak memory is the largest resident set of the build's whole process tree (Astro, Pagefind),
  * sampled from /proc every 100 ms, or the largest single process as /usr/bin/time reports it.
  * The site's three builds share one output directory, as a maintainer's rebuilds do (Astro's
@@ -28,7 +29,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { changeReportFiles } from '../src/bench/change-report.ts';
-import { countDifferences, hashTree, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
+import { countDifferences, hashTree, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
 import { PHASES_ENV, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
@@ -181,7 +182,7 @@ try {
       GONGKAI_IMAGE_STATS: stats.image,
       [PHASES_ENV]: stats.phases,
     };
-    const flags = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProf, build)] : [];
+    const flags = [...readBuildNodeFlags(readFileSync(join(siteRoot, 'package.json'), 'utf8')), ...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProf, build)] : [])];
     // The three builds share one output directory, as a maintainer's rebuilds do: the incremental
     // build leaves unchanged files where they are.
     const f = await runBuild(siteRoot, join(scratch, 'dist-site'), env, flags, build === 'changed-1pct' && !keep);

@@ -10,6 +10,19 @@ import { join } from 'node:path';
 
 const TIME = '/usr/bin/time';
 
+/**
+ * The Node flags `npm run build` gives Astro in a package.json's text (`node <flags>
+ * node_modules/astro/bin/astro.mjs build`), so a benchmark builds as a maintainer does; none for a
+ * plain `astro build`. Throws when the build script is neither.
+ */
+export function readBuildNodeFlags(packageJson: string): string[] {
+  const build = (JSON.parse(packageJson) as { scripts?: Record<string, string> }).scripts?.build ?? '';
+  if (/^astro build\b/.test(build)) return [];
+  const match = /^node((?: --[\w-]+(?:=\S+)?)*) node_modules\/astro\/bin\/astro\.mjs build\b/.exec(build);
+  if (!match) throw new Error(`package.json: the build script "${build}" is neither "astro build" nor "node <flags> node_modules/astro/bin/astro.mjs build"; update src/bench/measure-build.ts`);
+  return match[1]!.trim().split(' ').filter(Boolean);
+}
+
 /** What one measured run gives. */
 export interface MeasuredRun {
   readonly seconds: number;

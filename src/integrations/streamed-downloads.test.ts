@@ -110,3 +110,18 @@ describe('readStreamedMemo', () => {
     expect(readStreamedMemo(join(out, 'good.json'))['/data/cells.csv']?.bytes).toBe(1);
   });
 });
+
+describe('writeStreamedDownloads, files no longer listed', () => {
+  it('deletes a file it wrote into the same output that is no longer listed, and nothing elsewhere', () => {
+    const out = makeOut();
+    const { memo } = writeStreamedDownloads(out, [makeFile('/data/cells.csv', ['a\n']), makeFile('/data/2019/cells.csv', ['b\n'])], {});
+    const other = makeOut();
+    const { memo: otherMemo } = writeStreamedDownloads(other, [makeFile('/data/2019/cells.csv', ['b\n'])], {});
+    const result = writeStreamedDownloads(out, [makeFile('/data/cells.csv', ['a\n'])], { ...otherMemo, ...memo });
+    expect(result.removed).toEqual(['/data/2019/cells.csv']);
+    expect(readdirSync(join(out, 'data'))).toEqual(['cells.csv']);
+    expect(Object.keys(result.memo)).toEqual(['/data/cells.csv']);
+    // The record was of this output: the other output's file stays.
+    expect(readFileSync(join(other, 'data', '2019', 'cells.csv'), 'utf8')).toBe('b\n');
+  });
+});

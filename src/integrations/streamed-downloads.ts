@@ -7,8 +7,8 @@
  * records what was written, by size, modification time and hash).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { DownloadFile } from '../downloads/site-downloads.ts';
@@ -79,28 +79,40 @@ function writePieces(temp: string, file: StreamedFile): void {
   }
 }
 
+/** The output file of a URL path; throws for a path that would leave the output directory. */
+function resolveTarget(outDir: string, path: string): string {
+  const relative = path.replace(/^\/+/, '');
+  if (!relative || relative.split('/').includes('..')) throw new Error(`${path}: not a path inside the output`);
+  return join(outDir, relative);
+}
+
 /**
- * Writes each file into `outDir` at its URL path unless the memo shows the output still holds it;
- * returns the memo to keep and the paths written. Throws, leaving the output's old file in place,
- * when a file cannot be generated or is not what the pages advertise.
+ * Writes each file into `outDir` at its URL path unless the memo shows the output still holds it,
+ * and deletes the files the memo records in `outDir` that are no longer listed (a year whose
+ * reports are gone); returns the memo to keep and the paths written. Throws, leaving the output's
+ * old file in place, when a file cannot be generated or is not what the pages advertise.
  */
-export function writeStreamedDownloads(outDir: string, files: readonly StreamedFile[], memo: StreamedMemo): { memo: StreamedMemo; written: string[] } {
+export function writeStreamedDownloads(outDir: string, files: readonly StreamedFile[], memo: StreamedMemo): { memo: StreamedMemo; written: string[]; removed: string[] } {
   const next: Record<string, StreamedFileRecord> = {};
   const written: string[] = [];
   for (const file of files) {
-    const relative = file.path.replace(/^\/+/, '');
-    if (!relative || relative.split('/').includes('..')) throw new Error(`${file.path}: not a path inside the output`);
-    const target = join(outDir, relative);
+    const target = resolveTarget(outDir, file.path);
     if (!isUnchanged(target, outDir, file, memo[file.path])) {
       mkdirSync(dirname(target), { recursive: true });
-      const temp = join(dirname(target), `.${relative.split('/').pop()}.${process.pid}.tmp`);
+      const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
       writePieces(temp, file);
       renameSync(temp, target);
       written.push(file.path);
     }
     next[file.path] = { outDir, bytes: file.bytes, sha256: file.sha256, mtimeMs: statSync(target).mtimeMs };
   }
-  return { memo: next, written };
+  const removed = Object.entries(memo).filter(([path, known]) => known.outDir === outDir && !next[path]).map(([path]) => path);
+  for (const path of removed) {
+    const target = resolveTarget(outDir, path);
+    rmSync(target, { force: true });
+    if (dirname(target) !== outDir && existsSync(dirname(target)) && readdirSync(dirname(target)).length === 0) rmdirSync(dirname(target));
+  }
+  return { memo: next, written, removed };
 }
 
 /** The Astro integration: after the pages (and the removal of gone paths), writes the streamed downloads the pages' bundle offers. */
@@ -119,11 +131,12 @@ export function streamedDownloadsIntegration(): AstroIntegration {
         const hooks = (globalThis as Record<symbol, StreamedDownloadHooks | undefined>)[Symbol.for(STREAMED_DOWNLOADS_KEY)];
         if (!hooks || !cacheDir) return;
         const memoFile = fileURLToPath(new URL(STREAMED_MEMO, cacheDir));
-        const { memo, written } = writeStreamedDownloads(fileURLToPath(dir), hooks.list(site), readStreamedMemo(memoFile));
+        const { memo, written, removed } = writeStreamedDownloads(fileURLToPath(dir), hooks.list(site), readStreamedMemo(memoFile));
         mkdirSync(dirname(memoFile), { recursive: true });
         writeFileSync(`${memoFile}.tmp`, `${JSON.stringify(memo, null, 2)}\n`);
         renameSync(`${memoFile}.tmp`, memoFile);
         if (written.length) logger.info(`wrote ${written.join(', ')}`);
+        if (removed.length) logger.info(`removed ${removed.join(', ')}, no longer on the site`);
       },
     },
   };

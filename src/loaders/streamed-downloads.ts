@@ -1,7 +1,8 @@
 /**
  * The downloads too large for an Astro endpoint: Astro reads an endpoint's whole body into memory
  * before writing it, and the site-wide cells.csv is about 37 KB a report (740 MB at 20,000 reports,
- * held twice while it is joined). The pages' bundle offers them here, on `globalThis` under
+ * held twice while it is joined), and a year's cells.csv is that file's share of the year (about 100 MB a
+ * year at 20,000 reports). The pages' bundle offers them here, on `globalThis` under
  * STREAMED_DOWNLOADS_KEY, to the streamed-downloads integration, which writes them to the output
  * piece by piece once the pages are generated (src/integrations/streamed-downloads.ts).
  */
@@ -12,8 +13,8 @@ import { getDownloadStatsMemo } from './download-stats.ts';
 import { getSiteContent } from './site-content.ts';
 import { STREAMED_DOWNLOADS_KEY } from './streamed-downloads-key.ts';
 
-/** The URL paths of the downloads written by the integration instead of an endpoint. */
-export const STREAMED_DOWNLOAD_PATHS: readonly string[] = [siteCsvPath('cells')];
+/** The URL paths of the site-wide downloads written by the integration instead of an endpoint (each year's cells.csv is too). */
+export const STREAMED_SITE_PATHS: readonly string[] = [siteCsvPath('cells')];
 
 /** What the pages' bundle offers the integration. */
 export interface StreamedDownloadHooks {
@@ -24,7 +25,7 @@ export interface StreamedDownloadHooks {
 /** Lists the streamed downloads of the build's content: their paths, sizes, hashes and pieces. */
 function listStreamedDownloads(site: URL | undefined): DownloadFile[] {
   const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
-  return STREAMED_DOWNLOAD_PATHS.map((path) => findDownloadFile(downloads, path));
+  return [...STREAMED_SITE_PATHS.map((path) => findDownloadFile(downloads, path)), ...[...downloads.years.values()].map((y) => y.file)];
 }
 
 (globalThis as Record<symbol, StreamedDownloadHooks>)[Symbol.for(STREAMED_DOWNLOADS_KEY)] = { list: listStreamedDownloads };

@@ -10,12 +10,12 @@ import { SITE_RESOURCES } from '../../downloads/fields.ts';
 import { findDownloadFile, getSiteDownloads } from '../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../loaders/site-content.ts';
 import { getDownloadStatsMemo } from '../../loaders/download-stats.ts';
-import { STREAMED_DOWNLOAD_PATHS } from '../../loaders/streamed-downloads.ts';
+import { STREAMED_SITE_PATHS } from '../../loaders/streamed-downloads.ts';
 import { getPageKeys } from '../../views/page-keys.ts';
 
 export const getStaticPaths = (() => {
   const key = getPageKeys(getSiteContent()).site();
-  return SITE_RESOURCES.filter((r) => import.meta.env.DEV || !STREAMED_DOWNLOAD_PATHS.includes(siteCsvPath(r.name))).map((r) => ({ params: { file: r.name }, cacheKey: key }));
+  return SITE_RESOURCES.filter((r) => import.meta.env.DEV || !STREAMED_SITE_PATHS.includes(siteCsvPath(r.name))).map((r) => ({ params: { file: r.name }, cacheKey: key }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {

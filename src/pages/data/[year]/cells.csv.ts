@@ -1,4 +1,8 @@
-/** `/data/<year>/cells.csv`: every cell of one year's reports in the tidy long layout, as in `/data/cells.csv`. */
+/**
+ * `/data/<year>/cells.csv`: every cell of one year's reports in the tidy long layout, as in
+ * `/data/cells.csv`. Only the dev server serves it here: a build writes it piece by piece after the
+ * pages (src/loaders/streamed-downloads.ts), since an endpoint's body is held whole.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { listDataYears } from '../../../downloads/data-year-view.ts';
 import { yearCellsCsvPath } from '../../../downloads/download-paths.ts';
@@ -9,6 +13,7 @@ import { getSiteContent } from '../../../loaders/site-content.ts';
 import { getPageKeys } from '../../../views/page-keys.ts';
 
 export const getStaticPaths = (() => {
+  if (!import.meta.env.DEV) return [];
   const content = getSiteContent();
   const keys = getPageKeys(content);
   return listDataYears(content.reports).map(({ year }) => ({ params: { year: String(year) }, cacheKey: keys.yearReports(year) }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getSiteContent } from '../loaders/site-content.ts';
-import { listReportCharts } from '../views/chart-sets.ts';
+import { loadSynthContent } from '../fixtures/synth-content.ts';
+import { listReportCharts, REPORT_CHART_KEYS } from '../views/chart-sets.ts';
 import { findReportChart, listReportChartPaths } from './report-chart-files.ts';
 
 describe('findReportChart', () => {
@@ -38,6 +39,14 @@ describe('findReportChart', () => {
 
   it('throws for a chart key a report does not have', () => {
     expect(() => findReportChart(content.reports[0]!, 'no-such-chart')).toThrow(/has no chart no-such-chart/);
+  });
+
+  it('every report, committed or synthetic, drawable or not, has the charts REPORT_CHART_KEYS names, in that order', () => {
+    const synth = loadSynthContent(200);
+    const all = [...content.reports.map((r) => ({ r, j: content.jurisdictions })), ...synth.reports.map((r) => ({ r, j: synth.jurisdictions }))];
+    for (const { r, j } of all) expect(listReportCharts(r, j).map((e) => e.key)).toEqual([...REPORT_CHART_KEYS]);
+    // Some have a chart with nothing to draw: its entry stays, and so does its embed route.
+    expect(all.some(({ r, j }) => listReportCharts(r, j).some((e) => e.build === null))).toBe(true);
   });
 
   it('lists one path per chart of every report, keyed by the report', () => {

@@ -9,7 +9,7 @@ import type { GetStaticPathsResult } from 'astro';
 import { getChartCache } from '../loaders/chart-cache.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { listReportCharts, type ChartEntry } from '../views/chart-sets.ts';
+import { listReportCharts, REPORT_CHART_KEYS, type ChartEntry } from '../views/chart-sets.ts';
 import { CHART_WIDTHS, renderChartViews, type ChartView } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 
@@ -34,24 +34,11 @@ function listMemoisedCharts(report: CheckedReport): ChartEntry[] {
   return entries;
 }
 
-/** The chart keys of each report, kept (a few short strings per report) so the five routes of a chart derive them once. */
-const chartKeys = new WeakMap<CheckedReport, readonly string[]>();
-
-/** The keys of a report's charts: flow, applicants, appeals, active. */
-function listChartKeys(report: CheckedReport): readonly string[] {
-  let keys = chartKeys.get(report);
-  if (!keys) {
-    keys = listMemoisedCharts(report).map((e) => e.key);
-    chartKeys.set(report, keys);
-  }
-  return keys;
-}
-
 /** One route per chart of every report: `{ params: { id, chart }, props: { report }, cacheKey }`, keyed by the report. */
 export function listReportChartPaths(): GetStaticPathsResult {
   const content = getSiteContent();
   const keys = getPageKeys(content);
-  return content.reports.flatMap((report) => listChartKeys(report).map((chart) => ({ params: { id: report.meta.id, chart }, props: { report }, cacheKey: keys.report(report.meta.id) })));
+  return content.reports.flatMap((report) => REPORT_CHART_KEYS.map((chart) => ({ params: { id: report.meta.id, chart }, props: { report }, cacheKey: keys.report(report.meta.id) })));
 }
 
 /** Finds a chart of a report by key; throws for an unknown key. */

@@ -48,17 +48,24 @@ export interface ChartEntry {
   readonly build: ((width: number) => BuiltChart) | null;
 }
 
-/** The charts of a report page: request flow, applicants, review and litigation, active disclosure. */
+/**
+ * The keys of a report page's charts, in page order: every report has all four (a chart with nothing
+ * to draw keeps its entry, with `build` null), so the embed routes list them without deriving any.
+ */
+export const REPORT_CHART_KEYS = ['flow', 'applicants', 'appeals', 'active'] as const;
+
+/** The charts of a report page, keyed as REPORT_CHART_KEYS: request flow, applicants, review and litigation, active disclosure. */
 export function listReportCharts(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry[] {
+  const [flowKey, applicantsKey, appealsKey, activeKey] = REPORT_CHART_KEYS;
   const flow = deriveRequestFlowData(report, jurisdictions);
   const applicants = deriveApplicantData(report, jurisdictions);
   const appeals = deriveAppealsData(report, jurisdictions);
   const active = deriveActiveData(report, jurisdictions);
   return [
-    { key: 'flow', title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), data: tabulateRequestFlowNumbers(flow), build: hasRequestFlow(flow) ? (w) => buildRequestFlowOption(flow, w) : null },
-    { key: 'applicants', title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), data: tabulateApplicantNumbers(applicants), build: (w) => buildApplicantOption(applicants, w) },
-    { key: 'appeals', title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), data: tabulateAppealsNumbers(appeals), build: hasAppeals(appeals) ? (w) => buildAppealsOption(appeals, w) : null },
-    { key: 'active', title: active.title, description: describeActive(active), table: tabulateActive(active), data: tabulateActiveNumbers(active), build: (w) => buildActiveOption(active, w) },
+    { key: flowKey, title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), data: tabulateRequestFlowNumbers(flow), build: hasRequestFlow(flow) ? (w) => buildRequestFlowOption(flow, w) : null },
+    { key: applicantsKey, title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), data: tabulateApplicantNumbers(applicants), build: (w) => buildApplicantOption(applicants, w) },
+    { key: appealsKey, title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), data: tabulateAppealsNumbers(appeals), build: hasAppeals(appeals) ? (w) => buildAppealsOption(appeals, w) : null },
+    { key: activeKey, title: active.title, description: describeActive(active), table: tabulateActive(active), data: tabulateActiveNumbers(active), build: (w) => buildActiveOption(active, w) },
   ];
 }
 

@@ -80,6 +80,14 @@ export function getPageKeys(content: KeyedContent): PageKeys {
   const years = [...byYear.keys()].sort((a, b) => a - b).join(',');
   const keysOf = (ids: readonly string[]): string[] => ids.map((id) => `${id}=${ownKey(byId.get(id)!)}`);
   let siteKey: string | undefined;
+  // A jurisdiction's or a year's key hashes all its reports and is asked for by each of its paths
+  // (the province's covers every report): each is computed once.
+  const groupKeys = new Map<string, string>();
+  const once = (name: string, compute: () => string): string => {
+    let key = groupKeys.get(name);
+    if (key === undefined) groupKeys.set(name, (key = compute()));
+    return key;
+  };
   const keys: PageKeys = {
     report(id) {
       const cached = reportKeys.get(id);
@@ -90,9 +98,9 @@ export function getPageKeys(content: KeyedContent): PageKeys {
       reportKeys.set(id, key);
       return key;
     },
-    jurisdiction: (code) => hashParts(['jurisdiction', jurisdictionsKey, code, ...keysOf(byPlace.get(code) ?? [])]),
-    year: (year) => hashParts(['year', jurisdictionsKey, years, String(year), ...keysOf(byYear.get(year) ?? [])]),
-    yearReports: (year) => hashParts(['year-reports', jurisdictionsKey, String(year), ...keysOf(byYear.get(year) ?? [])]),
+    jurisdiction: (code) => once(`jurisdiction\u0000${code}`, () => hashParts(['jurisdiction', jurisdictionsKey, code, ...keysOf(byPlace.get(code) ?? [])])),
+    year: (year) => once(`year\u0000${year}`, () => hashParts(['year', jurisdictionsKey, years, String(year), ...keysOf(byYear.get(year) ?? [])])),
+    yearReports: (year) => once(`year-reports\u0000${year}`, () => hashParts(['year-reports', jurisdictionsKey, String(year), ...keysOf(byYear.get(year) ?? [])])),
     site: () => (siteKey ??= hashParts(['site', jurisdictionsKey, ...keysOf(reports.map((r) => r.meta.id))])),
   };
   memo.set(content, keys);

@@ -152,6 +152,30 @@ function skipNonElement(html: string, lt: number, inSvg: boolean): number | null
   return null;
 }
 
+/**
+ * The next start or end tag at or after `pos` and before `limit`, past comments and other
+ * non-element markup and any `<` that opens no tag; null when there is none. Throws for a tag the
+ * scanner does not follow.
+ */
+function readNextTag(html: string, pos: number, limit: number, inSvg: boolean, keepAttrs: boolean): { lt: number; tag: Tag } | null {
+  for (;;) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0 || lt >= limit) return null;
+    const skipped = skipNonElement(html, lt, inSvg);
+    if (skipped !== null) {
+      pos = skipped;
+      continue;
+    }
+    if (!isLetter(html, lt + (html[lt + 1] === '/' ? 2 : 1))) {
+      pos = lt + 1;
+      continue;
+    }
+    const tag = readTag(html, lt, keepAttrs);
+    if (UNFOLLOWED.has(tag.name)) throw new Unfollowed(`<${tag.name}>`);
+    return { lt, tag };
+  }
+}
+
 /** Where the end tag of a raw-text element starts and ends, searching from `from`. */
 function findRawTextEnd(html: string, name: string, from: number, limit: number): { start: number; end: number } {
   const pattern = new RegExp(`</${name}[\\t\\n\\f\\r />]`, 'gi');
@@ -171,21 +195,11 @@ function findEndTag(html: string, open: Tag, limit: number): { start: number; en
   const stack = [open.name];
   let pos = open.end;
   for (;;) {
-    const lt = html.indexOf('<', pos);
-    if (lt < 0 || lt >= limit) throw new Unfollowed(`no end tag of <${open.name}>`);
     const inSvg = stack.includes('svg');
-    const skipped = skipNonElement(html, lt, inSvg);
-    if (skipped !== null) {
-      pos = skipped;
-      continue;
-    }
-    if (!isLetter(html, lt + (html[lt + 1] === '/' ? 2 : 1))) {
-      pos = lt + 1;
-      continue;
-    }
-    const tag = readTag(html, lt, false);
+    const next = readNextTag(html, pos, limit, inSvg, false);
+    if (!next) throw new Unfollowed(`no end tag of <${open.name}>`);
+    const { lt, tag } = next;
     pos = tag.end;
-    if (UNFOLLOWED.has(tag.name)) throw new Unfollowed(`<${tag.name}>`);
     if (tag.kind === 'start') {
       if (inSvg && SVG_BREAKOUT.has(tag.name)) throw new Unfollowed(`<${tag.name}> inside SVG`);
       if (!inSvg && RAW_TEXT.has(tag.name)) pos = findRawTextEnd(html, tag.name, tag.end, limit).end;
@@ -205,20 +219,10 @@ function trimRoot(html: string, from: number, to: number, exclude: readonly Simp
   let copied = from;
   let pos = from;
   for (;;) {
-    const lt = html.indexOf('<', pos);
-    if (lt < 0 || lt >= to) break;
-    const skipped = skipNonElement(html, lt, false);
-    if (skipped !== null) {
-      pos = skipped;
-      continue;
-    }
-    if (!isLetter(html, lt + (html[lt + 1] === '/' ? 2 : 1))) {
-      pos = lt + 1;
-      continue;
-    }
-    const tag = readTag(html, lt);
+    const next = readNextTag(html, pos, to, false, true);
+    if (!next) break;
+    const { tag } = next;
     pos = tag.end;
-    if (UNFOLLOWED.has(tag.name)) throw new Unfollowed(`<${tag.name}>`);
     if (tag.kind === 'end' || VOID.has(tag.name)) continue;
     if (tag.selfClosing && tag.name === 'svg') continue;
     const excluded = matchesAny(tag, exclude);

@@ -98,8 +98,9 @@ export function makeLazyDownloadFile(path: string, pieces: () => Iterable<string
   };
 }
 
-/** What measuring a tidy file in a shared pass needs: which reports it holds, and its stats if already known. */
+/** What measuring a tidy file in a shared pass needs: its path, which reports it holds, and its stats if already known. */
 interface TidyMeasure {
+  readonly path: string;
   readonly holds: (report: CheckedReport) => boolean;
   readonly known: FileStats | undefined;
 }
@@ -107,28 +108,38 @@ interface TidyMeasure {
 /**
  * Measures files that are each `head` followed by the lines of some of the reports (in the reports'
  * order), in one pass: each report's lines are generated and encoded once, for every file that holds
- * them, and not at all when every file holding them is already known.
+ * them, and not at all when every file holding them is already known. With a stash, each file
+ * measured is also written to it, so it need not be generated again to be written out.
  */
-function measureTidyFiles(head: string, reports: readonly CheckedReport[], body: (report: CheckedReport) => string, files: readonly TidyMeasure[]): FileStats[] {
-  const open = files.map((f) => (f.known ? undefined : { holds: f.holds, hash: createHash('sha256'), bytes: 0 }));
+function measureTidyFiles(head: string, reports: readonly CheckedReport[], body: (report: CheckedReport) => string, files: readonly TidyMeasure[], stash?: DownloadStash): FileStats[] {
+  const open = files.map((f) => (f.known ? undefined : { holds: f.holds, hash: createHash('sha256'), bytes: 0, sink: stash?.open(f.path) }));
   const todo = open.filter((m) => m !== undefined);
   if (todo.length) {
     const add = (m: (typeof todo)[number], encoded: Uint8Array): void => {
       m.bytes += encoded.length;
       m.hash.update(encoded);
+      m.sink?.write(encoded);
     };
-    const encodedHead = ENCODER.encode(head);
-    for (const m of todo) add(m, encodedHead);
-    for (const report of reports) {
-      const into = todo.filter((m) => m.holds(report));
-      if (!into.length) continue;
-      const encoded = ENCODER.encode(body(report));
-      for (const m of into) add(m, encoded);
+    try {
+      const encodedHead = ENCODER.encode(head);
+      for (const m of todo) add(m, encodedHead);
+      for (const report of reports) {
+        const into = todo.filter((m) => m.holds(report));
+        if (!into.length) continue;
+        const encoded = ENCODER.encode(body(report));
+        for (const m of into) add(m, encoded);
+      }
+    } catch (err) {
+      for (const m of todo) m.sink?.drop();
+      throw err;
     }
   }
   return files.map((f, i) => {
     const m = open[i];
-    return f.known ?? { bytes: m?.bytes ?? 0, sha256: m?.hash.digest('hex') ?? '' };
+    if (f.known || !m) return f.known ?? { bytes: 0, sha256: '' };
+    const stats = { bytes: m.bytes, sha256: m.hash.digest('hex') };
+    m.sink?.keep(stats);
+    return stats;
   });
 }
 
@@ -153,6 +164,17 @@ export const DOWNLOAD_FORMAT_VERSION = 1;
 export interface DownloadStatsMemo {
   get(key: string): FileStats | undefined;
   set(key: string, stats: FileStats): void;
+  /** Where the files measured in pieces (the tidy files) are kept as they are measured, for the build to write out; none in the dev server. */
+  readonly stash?: DownloadStash;
+}
+
+/**
+ * Keeps the bytes of files measured in pieces, so the streamed-downloads integration can move them
+ * into the output instead of generating them a second time (src/loaders/download-stash.ts).
+ */
+export interface DownloadStash {
+  /** Starts keeping one file's bytes, given in order to `write`; `keep` once all are written (with their measured stats), `drop` to discard. */
+  open(path: string): { write(bytes: Uint8Array): void; keep(stats: FileStats): void; drop(): void };
 }
 
 /**
@@ -209,7 +231,7 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     ...yearList.map((year) => ({ path: yearCellsCsvPath(year), key: keys?.yearReports(year), holds: (r: CheckedReport): boolean => r.meta.year === year })),
   ];
   const tidyKnown = tidyFiles.map((f) => recall(f.path, f.key));
-  const tidyStats = measureTidyFiles(tidyHead, reports, tidyBody, tidyFiles.map((f, i) => ({ holds: f.holds, known: tidyKnown[i] })));
+  const tidyStats = measureTidyFiles(tidyHead, reports, tidyBody, tidyFiles.map((f, i) => ({ path: f.path, holds: f.holds, known: tidyKnown[i] })), memo?.stash);
   const [siteCells, ...yearCells] = tidyFiles.map((f, i) => {
     const stats = tidyStats[i] as FileStats;
     if (!tidyKnown[i]) record(f.path, f.key, stats);

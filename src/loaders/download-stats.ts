@@ -6,15 +6,26 @@
  * cannot be read counts as empty: every file is then measured again, which changes no output.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { FileStats } from '../downloads/datapackage.ts';
 import type { DownloadStatsMemo } from '../downloads/site-downloads.ts';
+import { openDownloadStash } from './download-stash.ts';
 
 /** The environment variable naming the memo's file. */
 export const DOWNLOAD_CACHE_ENV = 'GONGKAI_DOWNLOAD_CACHE';
 
 let memo: DownloadStatsMemo | undefined;
+
+/** The memo's file: GONGKAI_DOWNLOAD_CACHE, else `.cache/downloads.json`. */
+function memoFile(): string {
+  return resolve(process.env[DOWNLOAD_CACHE_ENV] ?? '.cache/downloads.json');
+}
+
+/** The stash of measured tidy files (src/loaders/download-stash.ts): `downloads-stash/` beside the memo's file. */
+export function downloadStashDir(): string {
+  return join(dirname(memoFile()), 'downloads-stash');
+}
 
 /** Reads the memo file; an unreadable or malformed one is empty. */
 function readMemoFile(file: string): Map<string, FileStats> {
@@ -26,14 +37,19 @@ function readMemoFile(file: string): Map<string, FileStats> {
   }
 }
 
-/** Returns the build's download stats memo, loaded on first use and saved when the process exits. */
+/**
+ * Returns the build's download stats memo, loaded on first use and saved when the process exits. In
+ * a build (not the dev server, which serves those files from their endpoints) the memo stashes the
+ * tidy files it measures for the streamed-downloads integration to move into the output.
+ */
 export function getDownloadStatsMemo(): DownloadStatsMemo {
   if (memo) return memo;
-  const file = resolve(process.env[DOWNLOAD_CACHE_ENV] ?? '.cache/downloads.json');
+  const file = memoFile();
   const before = readMemoFile(file);
   const used = new Map<string, FileStats>();
   let changed = false;
   memo = {
+    ...(import.meta.env?.PROD && isMainThread ? { stash: openDownloadStash(downloadStashDir()) } : {}),
     get(key) {
       const stats = before.get(key);
       if (stats) used.set(key, stats);

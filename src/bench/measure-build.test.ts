@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readBuildNodeFlags } from './measure-build.ts';
 
 describe('readBuildNodeFlags', () => {
-  it("reads the heap limit the project's own build script gives Astro", () => {
+  it("reads the heap limit and the garbage-collection hook the project's own build script gives Astro", () => {
     const flags = readBuildNodeFlags(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    expect(flags).toEqual([expect.stringMatching(/^--max-old-space-size=\d+$/)]);
+    expect(flags).toEqual([expect.stringMatching(/^--max-old-space-size=\d+$/), '--expose-gc']);
   });
 
   it('reads no flags from a plain astro build, and every flag in order otherwise', () => {

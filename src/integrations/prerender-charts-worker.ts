@@ -1,9 +1,10 @@
 /**
- * One worker thread of the chart pre-render pass (see prerender-charts.ts): renders its share of
- * the plan into the chart cache and posts back what it did. It loads the content a batch of owners
+ * One worker process of the chart pre-render pass (see prerender-charts.ts): receives its share of
+ * the plan, renders it into the chart cache and sends back what it did. It loads the content a batch of owners
  * at a time (chart-job-content.ts), so its memory stays that of a batch's reports, not the site's.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderChartJobs, type ChartJob, type ChartJobsResult } from '../loaders/chart-cache.ts';
 import { batchChartJobs, indexReportDirs } from '../loaders/chart-job-content.ts';
 import { resolveContentDir } from '../loaders/content-dir.ts';
@@ -36,7 +37,10 @@ export function renderShare(dir: string, jobs: readonly ChartJob[], maxDirs = WO
   return { rendered, skipped };
 }
 
-if (parentPort) {
-  const { dir, jobs } = workerData as PrerenderWorkerData;
-  parentPort.postMessage(renderShare(dir, jobs));
+// Only as the process's main module (not when a test imports renderShare in its own child process).
+if (process.send && process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.once('message', (data: PrerenderWorkerData) => {
+    const result = renderShare(data.dir, data.jobs);
+    process.send!(result, undefined, {}, () => process.disconnect());
+  });
 }

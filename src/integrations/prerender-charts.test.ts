@@ -41,7 +41,7 @@ function listPageCharts(): ChartEntry[] {
 }
 
 describe('the chart pre-render pass', () => {
-  it('renders, on this thread and a worker, every chart the pages ask for, byte for byte what the pages would render', async () => {
+  it('renders, on two workers, every chart the pages ask for, byte for byte what the pages would render', async () => {
     const plan = planChartJobs();
     expect(plan.dir).toBe(dir);
     expect(plan.jobs.length).toBe(plan.charts);

@@ -1,7 +1,6 @@
 /**
- * Renders the charts the cache lacks on every core before Astro generates the pages: on the main
- * thread and on worker threads, one thread per core or GONGKAI_CHART_THREADS (1: the main thread
- * only, 0: no pre-render pass). Astro generates pages one at a time on one
+ * Renders the charts the cache lacks on every core before Astro generates the pages: in worker
+ * processes, one per core or GONGKAI_CHART_THREADS (1: the main thread only, 0: no pre-render pass). Astro generates pages one at a time on one
  * thread, so charts rendered there use one core of two; rendered ahead in parallel, the pages only
  * read the cache. The pass runs once Astro has loaded the pages' bundle and listed the paths (a
  * wrapper around its prerenderer), because only the bundle's code computes the keys the pages will
@@ -9,7 +8,8 @@
  * skips, or a pass that fails, is rendered by its page as before.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../loaders/chart-cache.ts';
 import { PRERENDER_HOOKS_KEY } from '../loaders/chart-prerender-key.ts';
@@ -57,38 +57,52 @@ export function dealJobs(jobs: readonly ChartJob[], count: number): ChartJob[][]
 
 /**
  * The old-generation heap of a chart worker, in MB: it holds a batch of about 1,000 reports and
- * renders one chart at a time, and V8 otherwise lets garbage grow towards the whole process's
- * limit before collecting it (at 20,000 reports the build's memory rose by about 1 GB while the
- * charts were pre-rendered).
+ * renders one chart at a time. The workers are child processes, not threads, because V8's heap
+ * limit is one flag for the whole process: the build's `--max-old-space-size=2048` overrides a
+ * worker thread's own `resourceLimits`, and at 20,000 reports each of two worker threads grew to
+ * about 1 GB of heap, mostly garbage, while the charts were pre-rendered (3.4 GB in all).
  */
 export const WORKER_HEAP_MB = 512;
 
-/** Runs one worker to its end; resolves with what it posted. */
-function runWorker(worker: Worker, index: number): Promise<ChartJobsResult> {
+/** Runs a full garbage collection when node runs with `--expose-gc` (as `npm run build` does); else nothing. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Starts a worker process on its share; resolves with what it sent back, rejects when it exits without a result. */
+function runWorker(data: PrerenderWorkerData, index: number, started: ChildProcess[]): Promise<ChartJobsResult> {
+  const child = fork(fileURLToPath(new URL('./prerender-charts-worker.ts', import.meta.url)), [], {
+    execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  started.push(child);
   return new Promise((done, fail) => {
     let result: ChartJobsResult | undefined;
-    worker.on('message', (m: ChartJobsResult) => (result = m));
-    worker.on('error', fail);
-    worker.on('exit', (code) => (result && code === 0 ? done(result) : fail(new Error(`chart worker ${index} exited with code ${code}`))));
+    child.on('message', (m: ChartJobsResult) => (result = m));
+    child.on('error', fail);
+    child.on('exit', (code, signal) => (result && code === 0 ? done(result) : fail(new Error(`chart worker ${index} exited with ${signal ?? `code ${code}`}`))));
+    child.send(data);
   });
 }
 
 /**
- * Renders a plan on `count` threads: this one, with the pages' code and content (`hooks.render`),
- * and `count - 1` workers, each loading the reports of its share a batch at a time. Returns the
- * keys written and the jobs skipped; stops the workers at the first failure.
+ * Renders a plan on `count` threads: with one, on this thread, with the pages' code and content
+ * (`hooks.render`); with more, in `count` worker processes, each loading the reports of its share a
+ * batch at a time, while this thread only waits. Rendering here too would use no more cores, but
+ * would let the garbage of rendering grow this thread's heap, which already holds the content and
+ * the paths, towards its limit. Returns the keys written and the jobs skipped; stops the workers at
+ * the first failure.
  */
 export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pick<ChartPrerenderHooks, 'render'>): Promise<ChartJobsResult> {
-  const [own = [], ...others] = dealJobs(plan.jobs, count);
-  const url = new URL('./prerender-charts-worker.ts', import.meta.url);
-  const workers = others.filter((hand) => hand.length).map((jobs) => new Worker(url, { workerData: { dir: plan.dir, jobs } satisfies PrerenderWorkerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+  if (count <= 1) return hooks.render(plan.dir, plan.jobs);
+  const started: ChildProcess[] = [];
   try {
-    const finished = Promise.all(workers.map(runWorker));
-    // Workers start by loading the content; this thread renders its share meanwhile, then waits.
-    const results = [hooks.render(plan.dir, own), ...(await finished)];
+    const hands = dealJobs(plan.jobs, count).filter((hand) => hand.length);
+    const results = await Promise.all(hands.map((jobs, i) => runWorker({ dir: plan.dir, jobs }, i, started)));
     return { rendered: results.flatMap((r) => r.rendered), skipped: results.reduce((n, r) => n + r.skipped, 0) };
   } catch (err) {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const child of started) if (child.exitCode === null) child.kill();
     throw err;
   }
 }
@@ -105,6 +119,9 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
   try {
     const plan = hooks.plan(pageKeys ?? undefined);
     const planned = performance.now();
+    // The workers add their heaps to this thread's: first collect what listing the paths and planning
+    // left behind, which V8 would otherwise keep until this heap neared its limit.
+    collectGarbage();
     const threads = chooseThreadCount(plan.jobs.length, count);
     const { rendered, skipped } = await renderChartPlan(plan, threads, hooks);
     hooks.record(rendered);

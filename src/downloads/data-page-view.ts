@@ -11,6 +11,7 @@ import type { LoadedContent } from '../loaders/load-content.ts';
 import { ACCESS_DATE_PLACEHOLDER, COMPILER, formatDatasetCitation, formatYearSpan, type Citation } from './citation.ts';
 import { DATA_LICENSE, DATASET_DESCRIPTION, DATASET_TITLE } from './datapackage.ts';
 import { listDataYears, type DataYearLink } from './data-year-view.ts';
+import { describeExcelOverflow, EXCEL_MAX_ROWS } from './excel-limit.ts';
 import { DATA_PATH, DATAPACKAGE_PATH, formatAbsoluteUrl, formatYearCellsDownloadName, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from './download-paths.ts';
 import { SITE_RESOURCES } from './fields.ts';
 import { buildDownloadLink, formatByteSize, type DownloadLink } from './report-downloads-view.ts';
@@ -36,6 +37,8 @@ export interface SiteFileView extends DownloadLink {
 export interface DataYearFilesLink extends DataYearLink {
   readonly cells: DownloadLink;
   readonly rows: number;
+  /** Set when the file has more lines than one Excel worksheet holds (see describeExcelOverflow). */
+  readonly excelWarning: string | null;
 }
 
 /** A documented URL pattern. */
@@ -66,8 +69,6 @@ export interface DataPageView {
   readonly jsonLd: string;
 }
 
-/** The rows of one Excel worksheet (Excel 2007 and later). */
-export const EXCEL_MAX_ROWS = 1_048_576;
 
 const TYPE_LABELS: Readonly<Record<string, string>> = { string: '文本', integer: '整数', number: '数字' };
 
@@ -96,7 +97,7 @@ export function buildDataPageView(content: LoadedContent, downloads: SiteDownloa
   const years = listDataYears(content.reports).map((y): DataYearFilesLink => {
     const cells = downloads.years.get(y.year);
     if (!cells) throw new Error(`no cells file of ${y.year}`);
-    return { ...y, cells: buildDownloadLink(cells.file, `${y.year}/cells.csv`, `${y.year} 年 ${cells.reports} 份报告的全部单元格`, formatYearCellsDownloadName(y.year)), rows: cells.rows };
+    return { ...y, cells: buildDownloadLink(cells.file, `${y.year}/cells.csv`, `${y.year} 年 ${cells.reports} 份报告的全部单元格`, formatYearCellsDownloadName(y.year)), rows: cells.rows, excelWarning: describeExcelOverflow(cells.rows) };
   });
   const datasetCitation = formatDatasetCitation(metas, absolute(DATA_PATH), DATASET_TITLE);
   const span = formatYearSpan(metas);

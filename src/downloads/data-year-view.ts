@@ -18,6 +18,7 @@ import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, 
 import { DATA_PATH, formatAbsoluteUrl, formatDownloadName, formatYearCellsDownloadName } from './download-paths.ts';
 import { buildDownloadLink, type DownloadLink } from './report-downloads-view.ts';
 import type { SiteDownloads } from './site-downloads.ts';
+import { describeExcelOverflow } from './excel-limit.ts';
 
 /** How many reports one data page of a year lists (each row holds five links and two citations, about 1.5 KB of HTML). */
 export const DATA_YEAR_PAGE_REPORTS = 250;
@@ -62,6 +63,8 @@ export interface DataYearView {
   readonly yearCells: DownloadLink;
   /** The lines of the year's cells file below its header. */
   readonly yearCellsRows: number;
+  /** Set when the year's cells file has more lines than one Excel worksheet holds. */
+  readonly yearCellsExcelWarning: string | null;
   readonly reportFileHeads: readonly string[];
   readonly reports: readonly ReportFilesRow[];
   /** Every page of the year, the current one with `current`. */
@@ -134,6 +137,7 @@ export function buildDataYearView(content: LoadedContent, downloads: SiteDownloa
     range,
     yearCells: buildDownloadLink(cells.file, `${year}/cells.csv`, `${year} 年 ${all.length} 份报告的全部单元格`, formatYearCellsDownloadName(year)),
     yearCellsRows: cells.rows,
+    yearCellsExcelWarning: describeExcelOverflow(cells.rows),
     reportFileHeads: [...TABLE_IDS.map((t) => `表${FORMS[0]?.tables[t].section ?? ''}（${t}.csv）`), '全部单元格（cells.csv）'],
     reports: slice.map((r) => buildReportFilesRow(r, downloads, site)),
     pager: buildPager(pages, page, (n) => dataYearPath(year, n)),

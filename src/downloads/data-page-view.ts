@@ -10,9 +10,9 @@ import { TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import { ACCESS_DATE_PLACEHOLDER, COMPILER, formatDatasetCitation, formatYearSpan, type Citation } from './citation.ts';
 import { DATA_LICENSE, DATASET_DESCRIPTION, DATASET_TITLE } from './datapackage.ts';
-import { listDataYears, type DataYearLink } from './data-year-view.ts';
-import { describeExcelOverflow, EXCEL_MAX_ROWS } from './excel-limit.ts';
-import { DATA_PATH, DATAPACKAGE_PATH, formatAbsoluteUrl, formatYearCellsDownloadName, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from './download-paths.ts';
+import { buildYearCellsLink, listDataYears, type DataYearLink } from './data-year-view.ts';
+import { EXCEL_MAX_ROWS } from './excel-limit.ts';
+import { DATA_PATH, DATAPACKAGE_PATH, formatAbsoluteUrl, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from './download-paths.ts';
 import { SITE_RESOURCES } from './fields.ts';
 import { buildDownloadLink, formatByteSize, type DownloadLink } from './report-downloads-view.ts';
 import type { SiteDownloads } from './site-downloads.ts';
@@ -69,7 +69,6 @@ export interface DataPageView {
   readonly jsonLd: string;
 }
 
-
 const TYPE_LABELS: Readonly<Record<string, string>> = { string: '文本', integer: '整数', number: '数字' };
 
 /** Serialises JSON for a <script type="application/ld+json"> element (no `<` can close it). */
@@ -95,9 +94,8 @@ export function buildDataPageView(content: LoadedContent, downloads: SiteDownloa
   });
   const datapackage = buildDownloadLink(downloads.datapackage, 'datapackage.json', 'Frictionless Data Package 描述文件：各文件的栏目、类型、缺失值标记、主键、许可和来源', 'datapackage.json');
   const years = listDataYears(content.reports).map((y): DataYearFilesLink => {
-    const cells = downloads.years.get(y.year);
-    if (!cells) throw new Error(`no cells file of ${y.year}`);
-    return { ...y, cells: buildDownloadLink(cells.file, `${y.year}/cells.csv`, `${y.year} 年 ${cells.reports} 份报告的全部单元格`, formatYearCellsDownloadName(y.year)), rows: cells.rows, excelWarning: describeExcelOverflow(cells.rows) };
+    const { link, rows, excelWarning } = buildYearCellsLink(downloads, y.year);
+    return { ...y, cells: link, rows, excelWarning };
   });
   const datasetCitation = formatDatasetCitation(metas, absolute(DATA_PATH), DATASET_TITLE);
   const span = formatYearSpan(metas);

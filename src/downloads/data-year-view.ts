@@ -118,6 +118,14 @@ export function buildReportFilesRow(report: CheckedReport, downloads: SiteDownlo
   };
 }
 
+/** A year's cells file as the data pages show it: its link, its lines below the header, and the Excel warning when it has more than a worksheet holds. */
+export function buildYearCellsLink(downloads: SiteDownloads, year: number): { readonly link: DownloadLink; readonly rows: number; readonly excelWarning: string | null } {
+  const cells = downloads.years.get(year);
+  if (!cells) throw new Error(`no cells file of ${year}`);
+  const link = buildDownloadLink(cells.file, `${year}/cells.csv`, `${year} 年 ${cells.reports} 份报告的全部单元格`, formatYearCellsDownloadName(year));
+  return { link, rows: cells.rows, excelWarning: describeExcelOverflow(cells.rows) };
+}
+
 /** Builds page `page` (from 1) of a year's data pages; throws for a year or page that does not exist. */
 export function buildDataYearView(content: LoadedContent, downloads: SiteDownloads, site: string, year: number, page: number): DataYearView {
   const groups = groupReportsByYear(content.reports);
@@ -126,8 +134,7 @@ export function buildDataYearView(content: LoadedContent, downloads: SiteDownloa
   const cut = slicePage(all, page, DATA_YEAR_PAGE_REPORTS);
   if (!cut) throw new Error(`no data page ${page} of ${year} (it has ${countPages(all.length, DATA_YEAR_PAGE_REPORTS)})`);
   const { items: slice, from, pages } = cut;
-  const cells = downloads.years.get(year);
-  if (!cells) throw new Error(`no cells file of ${year}`);
+  const cells = buildYearCellsLink(downloads, year);
   const range = pages > 1 ? `共 ${all.length} 份报告，本页为第 ${from + 1}—${from + slice.length} 份` : `共 ${all.length} 份报告`;
   return {
     title: pages > 1 ? `${year} 年度报告的数据下载（第 ${page} 页，共 ${pages} 页）` : `${year} 年度报告的数据下载`,
@@ -135,9 +142,9 @@ export function buildDataYearView(content: LoadedContent, downloads: SiteDownloa
     year,
     page,
     range,
-    yearCells: buildDownloadLink(cells.file, `${year}/cells.csv`, `${year} 年 ${all.length} 份报告的全部单元格`, formatYearCellsDownloadName(year)),
+    yearCells: cells.link,
     yearCellsRows: cells.rows,
-    yearCellsExcelWarning: describeExcelOverflow(cells.rows),
+    yearCellsExcelWarning: cells.excelWarning,
     reportFileHeads: [...TABLE_IDS.map((t) => `表${FORMS[0]?.tables[t].section ?? ''}（${t}.csv）`), '全部单元格（cells.csv）'],
     reports: slice.map((r) => buildReportFilesRow(r, downloads, site)),
     pager: buildPager(pages, page, (n) => dataYearPath(year, n)),

@@ -136,18 +136,25 @@ function measureTidyFiles(head: string, reports: readonly CheckedReport[], body:
   }
   return files.map((f, i) => {
     const m = open[i];
-    if (f.known || !m) return f.known ?? { bytes: 0, sha256: '' };
+    if (!m) return f.known as FileStats;
     const stats = { bytes: m.bytes, sha256: m.hash.digest('hex') };
     m.sink?.keep(stats);
     return stats;
   });
 }
 
-/** Counts the tidy lines of a report: one per cell its form declares. */
+/** The cells each form declares, by form id: every report of a form has that many tidy lines. */
+const cellCounts = new Map<string, number>();
+
+/** Counts the tidy lines of a report: one per cell its form declares (listed once per form). */
 function countTidyRows(report: CheckedReport): number {
+  const known = cellCounts.get(report.meta.form);
+  if (known !== undefined) return known;
   const form = findForm(report.meta.form);
   if (!form) throw new Error(`report ${report.meta.id}: unknown form ${report.meta.form}`);
-  return listFormCells(form).length;
+  const count = listFormCells(form).length;
+  cellCounts.set(report.meta.form, count);
+  return count;
 }
 
 /**

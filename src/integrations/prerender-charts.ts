@@ -65,7 +65,7 @@ export function dealJobs(jobs: readonly ChartJob[], count: number): ChartJob[][]
 export const WORKER_HEAP_MB = 512;
 
 /** Runs a full garbage collection when node runs with `--expose-gc` (as `npm run build` does); else nothing. */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 

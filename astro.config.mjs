@@ -29,7 +29,7 @@ export default defineConfig({
   vite: { build: { emptyOutDir: false } },
   // Every build renders the charts the cache lacks on every core first, and writes the sitemap, the
   // downloads too large for an endpoint (after the removal of gone paths) and the Pagefind search
-  // index into its output directory. The first and last time the build's phases
+  // index into its output directory. The first and last integrations time the build's phases
   // for the benchmarks (src/integrations/build-phases.ts).
   integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), imageWorkersIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), pagefindIntegration(), phasesEnd],
 });

@@ -1,7 +1,8 @@
 /**
  * The search index in parts, with the real Pagefind on real built pages (the global setup's build):
  * every part written whole with its page count, the search code only in the first, a search over
- * the merged parts finding pages of every part, and the per-part memo rebuilding only what changed.
+ * the merged parts finding pages of every part, the per-part memo rebuilding only what changed, and
+ * parts written by several Pagefind processes at once being the same bytes as one after another.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { orderByLiteralMatch } from '../scripts/search-rank.ts';
 import { jurisdictionPath, reportPath } from '../views/paths.ts';
-import { buildSearchIndex, PAGEFIND_DIR, planPartWork, type IndexMemo } from './pagefind.ts';
+import { buildSearchIndex, PAGEFIND_DIR, planPartWork, resolveSearchProcesses, type IndexMemo } from './pagefind.ts';
 import { searchWrittenIndex } from './pagefind-node-search.ts';
 import { planSearchParts } from './pagefind-parts.ts';
 
@@ -142,5 +143,73 @@ describe('the per-part memo', () => {
     expect(planPartWork(parts, memo.parts, memo, site, (name) => name !== parts[1]!.name).build).toEqual([parts[1]]);
     expect(planPartWork(parts, memo.parts, memo, `${site}-elsewhere`, () => true).build).toEqual(parts);
     expect(planPartWork(parts, { ...memo.parts, [parts[0]!.name]: 'stale' }, memo, site, () => true).build).toEqual([parts[0]]);
+  });
+});
+
+/** Every file under `dir`, by relative path, with its bytes. */
+function readTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+describe('parts written by several Pagefind processes at once', () => {
+  /** A copy of the test site's pages, without an index. */
+  const copySite = (name: string): string => {
+    const copy = join(scratch, name);
+    cpSync(site, copy, { recursive: true, filter: (from) => !from.startsWith(index) });
+    return copy;
+  };
+
+  it('writes the same index, byte for byte, with one process, two or more processes than parts', async () => {
+    const one = copySite('one');
+    const several = copySite('several');
+    const many = copySite('many');
+    const a = await buildSearchIndex(one, { maxPages: MAX_PAGES, processes: 1 });
+    const b = await buildSearchIndex(several, { maxPages: MAX_PAGES, processes: 2 });
+    const c = await buildSearchIndex(many, { maxPages: MAX_PAGES, processes: 64 });
+    expect(a.parts.length).toBeGreaterThanOrEqual(4);
+    expect(b.parts).toEqual(a.parts);
+    expect(c.parts).toEqual(a.parts);
+    const bytes = readTree(join(one, PAGEFIND_DIR));
+    expect(bytes.size).toBeGreaterThan(a.parts.length * 3);
+    for (const other of [several, many]) {
+      const got = readTree(join(other, PAGEFIND_DIR));
+      expect([...got.keys()].sort()).toEqual([...bytes.keys()].sort());
+      for (const [path, data] of bytes) expect(got.get(path)!.equals(data), `${other}: ${path}`).toBe(true);
+    }
+  });
+
+  it('fails the call when one part fails, starts no part after the failure, and leaves the others whole', async () => {
+    const broken = copySite('broken');
+    const started: string[] = [];
+    const run = buildSearchIndex(broken, {
+      maxPages: MAX_PAGES,
+      processes: 2,
+      onPart: ({ part, phase }) => {
+        if (phase !== 'start') return;
+        started.push(part.name);
+        if (started.length === 2) throw new Error(`cannot write ${part.name}`);
+      },
+    });
+    await expect(run).rejects.toThrow(/^cannot write /);
+    // The other lane finishes the part it had begun, whole, and takes no other; no manifest is written.
+    expect(started.length).toBe(2);
+    const out = join(broken, PAGEFIND_DIR);
+    expect(readdirSync(out)).toEqual([started[0]]);
+    expect(existsSync(join(out, started[0]!, 'pagefind-entry.json'))).toBe(true);
+  });
+});
+
+describe('resolveSearchProcesses', () => {
+  it('takes a positive number from the environment, else one per core up to two', () => {
+    expect(resolveSearchProcesses('3', 2)).toBe(3);
+    expect(resolveSearchProcesses(' 1 ', 8)).toBe(1);
+    expect(resolveSearchProcesses(undefined, 1)).toBe(1);
+    expect(resolveSearchProcesses(undefined, 2)).toBe(2);
+    expect(resolveSearchProcesses(undefined, 16)).toBe(2);
+    for (const bad of ['0', '-1', 'two', '', '1.5']) expect(resolveSearchProcesses(bad, 4), bad).toBe(2);
   });
 });

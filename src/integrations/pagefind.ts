@@ -7,11 +7,15 @@
  * a page it covers changed: the integration keeps each part's fingerprint beside Astro's cache, and
  * each page's hash by size and modification time, so an unchanged page is not read again. A page is
  * handed to Pagefind trimmed to what it reads (pagefind-trim.ts: `<main>` without the charts and
- * tables it would parse only to discard), which writes the same index bytes in less time.
+ * tables it would parse only to discard), which writes the same index bytes in less time. Parts are
+ * written by up to one Pagefind process per core at once (`GONGKAI_SEARCH_PROCESSES`): one Pagefind
+ * service works through its messages one at a time, so each lane loads its own copy of Pagefind's
+ * Node API, which starts its own binary.
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -41,6 +45,32 @@ const UNUSED_BUNDLE_FILES = [
 
 /** The search code of a bundle: only the first part's is loaded; a merged part brings its index and fragments alone. */
 const MERGED_PART_UNUSED = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+
+/** The environment variable that sets how many Pagefind processes write parts at once (default: one per core, at most MAX_SEARCH_PROCESSES). */
+export const SEARCH_PROCESSES_ENV = 'GONGKAI_SEARCH_PROCESSES';
+
+/** The most Pagefind processes by default: each holds a part's index (about 0.2 GB for synthetic pages, 0.9 GB for 500 real-length ones). */
+const MAX_SEARCH_PROCESSES = 2;
+
+/** How many Pagefind processes write parts at once: the environment's positive number, else one per core up to MAX_SEARCH_PROCESSES. */
+export function resolveSearchProcesses(env: string | undefined, cores: number): number {
+  if (env !== undefined && /^\s*[1-9]\d*\s*$/.test(env)) return Number(env.trim());
+  return Math.max(1, Math.min(MAX_SEARCH_PROCESSES, cores));
+}
+
+/** Pagefind's Node API: one module copy drives one Pagefind binary, started on first use and stopped by `close`. */
+type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+
+/**
+ * Loads `count` separate copies of Pagefind's Node API (the first is the one imported above): the
+ * API keeps one service per module, so a copy loaded under another URL drives its own binary.
+ */
+async function loadPagefindLanes(count: number): Promise<PagefindApi[]> {
+  const url = import.meta.resolve('pagefind');
+  const lanes: PagefindApi[] = [pagefind];
+  for (let i = 1; i < count; i++) lanes.push((await import(`${url}?lane=${i}`)) as PagefindApi);
+  return lanes;
+}
 
 /** How many pages are on their way to Pagefind at once: enough to keep its binary busy, few enough that Node holds little. */
 const PAGES_IN_FLIGHT = 8;
@@ -143,7 +173,7 @@ export interface WholePage {
  * Writes one part's bundle into `target` with a fresh Pagefind process, stopped before returning;
  * throws when Pagefind reports an error. Returns the pages handed over whole although `trim` was asked.
  */
-async function writeSearchPart(dir: string, part: SearchPart, target: string, primary: boolean, trim: boolean): Promise<WholePage[]> {
+async function writeSearchPart(api: PagefindApi, dir: string, part: SearchPart, target: string, primary: boolean, trim: boolean): Promise<WholePage[]> {
   const whole: WholePage[] = [];
   /** A page's HTML as Pagefind gets it. */
   const readPage = (path: string): string => {
@@ -154,7 +184,7 @@ async function writeSearchPart(dir: string, part: SearchPart, target: string, pr
     return trimmed.html;
   };
   try {
-    const { index, errors } = await pagefind.createIndex({ ...INDEX_CONFIG, excludeSelectors: [...INDEX_CONFIG.excludeSelectors] });
+    const { index, errors } = await api.createIndex({ ...INDEX_CONFIG, excludeSelectors: [...INDEX_CONFIG.excludeSelectors] });
     if (!index || errors.length) throw new Error(`pagefind: cannot create the index: ${errors.join('; ')}`);
     for (let i = 0; i < part.pages.length; i += PAGES_IN_FLIGHT) {
       const added = await Promise.all(
@@ -166,8 +196,8 @@ async function writeSearchPart(dir: string, part: SearchPart, target: string, pr
     const written = await index.writeFiles({ outputPath: target });
     if (written.errors.length) throw new Error(`pagefind: cannot write part ${part.name}: ${written.errors.join('; ')}`);
   } finally {
-    // Stops the binary, and with it the memory of this part, before the next part starts one.
-    await pagefind.close();
+    // Stops the binary, and with it the memory of this part, before the lane's next part starts one.
+    await api.close();
   }
   for (const file of readdirSync(target)) {
     if (UNUSED_BUNDLE_FILES.includes(file) || (!primary && MERGED_PART_UNUSED.test(file))) rmSync(join(target, file), { force: true });
@@ -194,6 +224,8 @@ export interface SearchIndexOptions {
   readonly onPart?: (event: { readonly part: SearchPart; readonly phase: 'start' | 'done' }) => void;
   /** Whether pages are trimmed to what Pagefind reads before it gets them (default true; false hands them over whole, for comparison). */
   readonly trim?: boolean;
+  /** How many Pagefind processes write parts at once (default: GONGKAI_SEARCH_PROCESSES, else one per core up to two). */
+  readonly processes?: number;
 }
 
 /**
@@ -212,14 +244,32 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   const { build } = planPartWork(parts, fingerprints, memo, dir, (name) => existsSync(join(out, name, 'pagefind-entry.json')));
   mkdirSync(out, { recursive: true });
   const whole: WholePage[] = [];
-  for (const part of build) {
-    options.onPart?.({ part, phase: 'start' });
-    const tmp = `.${part.name}.tmp`;
-    rmSync(join(out, tmp), { recursive: true, force: true });
-    whole.push(...(await writeSearchPart(dir, part, join(out, tmp), part === parts[0], options.trim ?? true)));
-    replaceDir(out, tmp, part.name);
-    options.onPart?.({ part, phase: 'done' });
+  // Each lane takes the next part to write until none is left; a failure stops every lane at its next part.
+  const queue = [...build];
+  let failed = false;
+  const lane = async (api: PagefindApi): Promise<void> => {
+    for (let part = queue.shift(); part && !failed; part = queue.shift()) {
+      try {
+        options.onPart?.({ part, phase: 'start' });
+        const tmp = `.${part.name}.tmp`;
+        rmSync(join(out, tmp), { recursive: true, force: true });
+        whole.push(...(await writeSearchPart(api, dir, part, join(out, tmp), part === parts[0], options.trim ?? true)));
+        replaceDir(out, tmp, part.name);
+        options.onPart?.({ part, phase: 'done' });
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const count = Math.min(build.length, options.processes ?? resolveSearchProcesses(process.env[SEARCH_PROCESSES_ENV], availableParallelism()));
+  if (count > 0) {
+    // Every lane is awaited before failing, so no Pagefind process outlives the call.
+    const settled = await Promise.allSettled((await loadPagefindLanes(count)).map(lane));
+    const rejected = settled.find((s) => s.status === 'rejected');
+    if (rejected) throw rejected.reason;
   }
+  whole.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Parts that are gone, an interrupted run's leftovers, an index from before parts.
   const names = new Set([...parts.map((p) => p.name), SEARCH_MANIFEST]);
   for (const entry of readdirSync(out)) if (!names.has(entry)) rmSync(join(out, entry), { recursive: true, force: true });

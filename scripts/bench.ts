@@ -10,7 +10,10 @@
  * and changed builds `identical_to_cold` and `differing_files` (files added, removed or changed
  * against the cold build: what a deploy uploads), and `phases`: seconds of the build's phases (`build`:
  * bundling and generating every path, of which `charts`: the chart pre-render; `after`: pruning,
- * sitemap and search, of which `search`: the Pagefind index).
+ * sitemap and search, of which `search`: the Pagefind index), `phase_peak_rss_mb`: the largest memory
+ * sample within each phase (plus `pages`: from the end of the chart pre-render to the end of
+ * `build`), and `peak_at_s` / `peak_processes_mb`: when the peak sample was taken and what each
+ * process of the tree held then, so a peak can be put down to a phase and a process.
  *
  * Assumes the machine is shared: the site is built from a snapshot of the project (the working tree,
  * or `--ref REV` from git) copied into a scratch directory, so edits made while a long benchmark
@@ -30,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { changeReportFiles } from '../src/bench/change-report.ts';
 import { countDifferences, hashTree, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
-import { PHASES_ENV, sumPhases } from '../src/integrations/build-phases.ts';
+import { PHASES_ENV, peakByPhase, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
 const USAGE = 'usage: npm run bench -- --reports N [--seed S] [--ref REV] [--keep] [--cpu-prof DIR]';
@@ -66,6 +69,8 @@ interface BuildFigures extends MeasuredRun {
   readonly stats: Record<string, number>;
   /** Seconds by phase of the build (see src/integrations/build-phases.ts). */
   readonly phases?: Record<string, number>;
+  /** The largest memory sample (MB) within each phase. */
+  readonly phasePeaks?: Record<string, number>;
 }
 
 /** Reads the JSON counters a build wrote on exit, if it wrote them. */
@@ -164,7 +169,7 @@ try {
   const print = (build: string, f: BuildFigures, baselineSeconds: number, extra: Record<string, unknown> = {}): void => {
     const { charts_rendered = null, charts_reused = null, ...rest } = f.stats;
     console.log(
-      JSON.stringify({ build, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: round(f.seconds / baselineSeconds), files: f.files, ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...extra }),
+      JSON.stringify({ build, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: round(f.seconds / baselineSeconds), files: f.files, ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phasePeaks ? { phase_peak_rss_mb: f.phasePeaks } : {}), peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, ...extra }),
     );
   };
 
@@ -186,8 +191,14 @@ try {
     // The three builds share one output directory, as a maintainer's rebuilds do: the incremental
     // build leaves unchanged files where they are.
     const f = await runBuild(siteRoot, join(scratch, 'dist-site'), env, flags, build === 'changed-1pct' && !keep);
-    const phases = existsSync(stats.phases) ? sumPhases(readFileSync(stats.phases, 'utf8')) : {};
-    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) }, phases };
+    const phaseText = existsSync(stats.phases) ? readFileSync(stats.phases, 'utf8') : '';
+    const spans = readPhaseSpans(phaseText);
+    // The page phase: from the end of the chart pre-render to the end of `build` (Astro rendering every path).
+    const charts = spans.find((s) => s.phase === 'charts');
+    const generate = spans.find((s) => s.phase === 'build');
+    if (charts && generate) spans.push({ phase: 'pages', start: charts.end, end: generate.end });
+    const phasePeaks = peakByPhase(spans, f.rssSamples);
+    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) }, phases: sumPhases(phaseText), phasePeaks };
   };
   const cold = await site('cold');
   print('cold', cold, baseline.seconds);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readBuildNodeFlags } from './measure-build.ts';
+import { spawn } from 'node:child_process';
+import { describeTree, readBuildNodeFlags, readTree, readTreeRssKb } from './measure-build.ts';
 
 describe('readBuildNodeFlags', () => {
   it("reads the heap limit and the garbage-collection hook the project's own build script gives Astro", () => {
@@ -15,5 +16,34 @@ describe('readBuildNodeFlags', () => {
 
   it('refuses a build script it cannot read, naming it', () => {
     expect(() => readBuildNodeFlags(JSON.stringify({ scripts: { build: 'vite build' } }))).toThrow(/the build script "vite build" is neither/);
+  });
+});
+
+describe('the process tree', () => {
+  it('finds this process and a child it started, with their memory, and names them for a reader', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)', 'sleeper.js']);
+    try {
+      await new Promise((done) => setTimeout(done, 300));
+      const tree = readTree(process.pid);
+      const me = tree.find((p) => p.pid === process.pid);
+      const kid = tree.find((p) => p.pid === child.pid);
+      expect(me?.kb).toBeGreaterThan(10_000);
+      expect(kid?.ppid).toBe(process.pid);
+      expect(readTreeRssKb(process.pid)).toBe(tree.reduce((n, p) => n + p.kb, 0));
+      const named = describeTree(process.pid, tree);
+      expect(named.root).toBe(Math.round(me!.kb / 1024));
+      expect(Object.keys(named)).toContain('node sleeper.js');
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('adds up processes of the same name, largest first', () => {
+    const procs = [
+      { pid: 1, ppid: 0, comm: 'node', kb: 2048 },
+      { pid: 999_999_001, ppid: 1, comm: 'pagefind_ext', kb: 1024 },
+      { pid: 999_999_002, ppid: 1, comm: 'pagefind_ext', kb: 3072 },
+    ];
+    expect(describeTree(1, procs)).toEqual({ 'pagefind_ext ×2': 4, root: 2 });
   });
 });

@@ -29,12 +29,25 @@ export interface MeasuredRun {
   /** User + system time of the whole tree, when /usr/bin/time is installed. */
   readonly cpuSeconds: number | null;
   readonly peakRssMb: number;
+  /** The tree's memory every 100 ms: `[ms since the epoch, MB]`. */
+  readonly rssSamples: ReadonlyArray<readonly [number, number]>;
+  /** Seconds from the start to the largest sample, and the tree's processes then (see describeTree). */
+  readonly peakAtSeconds: number;
+  readonly peakProcesses: Record<string, number>;
 }
 
-/** The resident set (kB) of a process and all its descendants, from /proc. */
-export function readTreeRssKb(root: number): number {
+/** One process of a tree: its id, its parent's, its command name (from /proc/<pid>/stat) and its resident set in kB. */
+export interface TreeProcess {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly comm: string;
+  readonly kb: number;
+}
+
+/** A process and all its descendants with their resident sets, from /proc. */
+export function readTree(root: number): TreeProcess[] {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const procs = new Map<number, TreeProcess>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     let stat: string;
@@ -44,20 +57,56 @@ export function readTreeRssKb(root: number): number {
       continue;
     }
     // The fields after the command name (which may hold spaces): state ppid …; rss is the 24th field.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const close = stat.lastIndexOf(')');
+    const fields = stat.slice(close + 2).split(' ');
     const pid = Number(name);
     const ppid = Number(fields[1]);
-    rss.set(pid, Number(fields[21]) * 4);
+    procs.set(pid, { pid, ppid, comm: stat.slice(stat.indexOf('(') + 1, close), kb: Number(fields[21]) * 4 });
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
-  let total = 0;
+  const out: TreeProcess[] = [];
   const todo = [root];
   while (todo.length) {
     const pid = todo.pop()!;
-    total += rss.get(pid) ?? 0;
+    const proc = procs.get(pid);
+    if (proc) out.push(proc);
     todo.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return out;
+}
+
+/** The resident set (kB) of a process and all its descendants, from /proc. */
+export function readTreeRssKb(root: number): number {
+  return readTree(root).reduce((kb, p) => kb + p.kb, 0);
+}
+
+/**
+ * Names the processes of a tree at one moment for a reader, largest first: `root` for the process
+ * measured, else the command name, with the script a Node process runs when it is not the root's
+ * (a chart worker); e.g. `{"root": 1890, "node prerender-charts-worker.js": 480, "pagefind_ext": 610}`
+ * in MB. Processes of the same name are added together, with their count.
+ */
+export function describeTree(root: number, procs: readonly TreeProcess[]): Record<string, number> {
+  const named = new Map<string, { mb: number; count: number }>();
+  for (const p of procs) {
+    let name = p.pid === root ? 'root' : p.comm;
+    if (p.pid !== root) {
+      try {
+        // Node 24 names its main thread `MainThread`, so a Node process is told by its executable.
+        const argv = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0');
+        const script = /(^|\/)node$/.test(argv[0] ?? '') ? argv.slice(1).find((a) => /\.(m?js|ts)$/.test(a)) : undefined;
+        if (script) name = `node ${script.slice(script.lastIndexOf('/') + 1)}`;
+        else if (/(^|\/)node$/.test(argv[0] ?? '')) name = 'node';
+      } catch {
+        // gone since it was listed
+      }
+    }
+    const entry = named.get(name) ?? { mb: 0, count: 0 };
+    named.set(name, { mb: entry.mb + p.kb / 1024, count: entry.count + 1 });
+  }
+  const out: Record<string, number> = {};
+  for (const [name, { mb, count }] of [...named].sort((a, b) => b[1].mb - a[1].mb)) out[count > 1 ? `${name} ×${count}` : name] = Math.round(mb);
+  return out;
 }
 
 /** Runs a Node script with arguments in `cwd`, sampling its tree's memory every 100 ms; throws with its output when it fails. */
@@ -71,8 +120,23 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
   child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-20000)));
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20000)));
   let peakKb = 0;
+  let sampledPeakKb = 0;
+  let peakAt = 0;
+  let peakProcesses: Record<string, number> = {};
+  const rssSamples: Array<[number, number]> = [];
   const timer = setInterval(() => {
-    if (child.pid) peakKb = Math.max(peakKb, readTreeRssKb(child.pid));
+    if (!child.pid) return;
+    const procs = readTree(child.pid);
+    const kb = procs.reduce((n, p) => n + p.kb, 0);
+    rssSamples.push([Date.now(), Math.round(kb / 1024)]);
+    if (kb > sampledPeakKb) {
+      sampledPeakKb = kb;
+      peakAt = (performance.now() - started) / 1000;
+      // The measured process is /usr/bin/time's child when it is timed.
+      const root = timed ? (procs.find((p) => p.ppid === child.pid)?.pid ?? child.pid) : child.pid;
+      peakProcesses = describeTree(root, procs.filter((p) => p.pid !== child.pid || !timed));
+    }
+    peakKb = Math.max(peakKb, kb);
   }, 100);
   const status = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(timer);
@@ -80,7 +144,7 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
   if (status !== 0) throw new Error(`${nodeArgs.join(' ')} in ${cwd} failed (exit ${status}):\n${stdout.slice(-2000)}\n${stderr.slice(-6000)}`);
   const time = /BENCH-TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
   if (time) peakKb = Math.max(peakKb, Number(time[1]));
-  return { seconds, cpuSeconds: time ? Number(time[2]) + Number(time[3]) : null, peakRssMb: Math.round(peakKb / 1024) };
+  return { seconds, cpuSeconds: time ? Number(time[2]) + Number(time[3]) : null, peakRssMb: Math.round(peakKb / 1024), rssSamples, peakAtSeconds: Math.round(peakAt * 10) / 10, peakProcesses };
 }
 
 /** Hashes every file under a directory, by its path relative to the directory. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PHASES_ENV, recordPhase, sumPhases } from './build-phases.ts';
+import { peakByPhase, PHASES_ENV, readPhaseSpans, recordPhase, sumPhases } from './build-phases.ts';
 
 const saved = process.env[PHASES_ENV];
 afterEach(() => {
@@ -30,5 +30,46 @@ describe('build phases', () => {
     delete process.env[PHASES_ENV];
     expect(() => recordPhase('search', 1)).not.toThrow();
     expect(sumPhases('')).toEqual({});
+  });
+});
+
+describe('phase spans and peaks', () => {
+  it('reads each phase line as a span ending at its end time, leaving out lines without one', () => {
+    const text = ['{"phase":"charts","seconds":2,"end":10000}', '{"phase":"search","seconds":1.5}', '{"phase":"build","seconds":5,"end":12000}', ''].join('\n');
+    expect(readPhaseSpans(text)).toEqual([
+      { phase: 'charts', start: 8000, end: 10000 },
+      { phase: 'build', start: 7000, end: 12000 },
+    ]);
+  });
+
+  it('takes the largest sample inside each span, and leaves out a phase no sample fell in', () => {
+    const spans = [
+      { phase: 'charts', start: 8000, end: 10000 },
+      { phase: 'build', start: 7000, end: 12000 },
+      { phase: 'search', start: 20000, end: 21000 },
+    ];
+    const samples: Array<[number, number]> = [
+      [6900, 5000],
+      [8000, 300],
+      [9000, 900],
+      [11000, 700],
+      [12001, 4000],
+    ];
+    expect(peakByPhase(spans, samples)).toEqual({ charts: 900, build: 900 });
+  });
+
+  it('records the end time of each phase', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-phases-'));
+    try {
+      process.env[PHASES_ENV] = join(dir, 'phases.jsonl');
+      const before = Date.now();
+      recordPhase('search', 0.25);
+      const [span] = readPhaseSpans(readFileSync(join(dir, 'phases.jsonl'), 'utf8'));
+      expect(span!.end).toBeGreaterThanOrEqual(before);
+      expect(span!.end).toBeLessThanOrEqual(Date.now());
+      expect(span!.end - span!.start).toBe(250);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Where a build's time goes, for the benchmarks: when GONGKAI_PHASES names a file, each phase the
  * integrations time (chart pre-render, search index, …) appends one JSON line to it,
- * `{"phase": name, "seconds": s}`; with no file set nothing is recorded. Astro's own work (bundling,
- * paths, pages) is timed between its build hooks by `buildPhasesIntegration`.
+ * `{"phase": name, "seconds": s, "end": ms}` (`end`: when it ended, in ms since the epoch, so a
+ * benchmark sampling memory can tell which phase a sample fell in); with no file set nothing is
+ * recorded. Astro's own work (bundling, paths, pages) is timed between its build hooks by
+ * `buildPhasesIntegration`.
  */
 import { appendFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
@@ -13,7 +15,37 @@ export const PHASES_ENV = 'GONGKAI_PHASES';
 /** Appends one phase's seconds to the phases file, when the build has one. */
 export function recordPhase(phase: string, seconds: number): void {
   const file = process.env[PHASES_ENV];
-  if (file) appendFileSync(file, `${JSON.stringify({ phase, seconds: Math.round(seconds * 100) / 100 })}\n`);
+  if (file) appendFileSync(file, `${JSON.stringify({ phase, seconds: Math.round(seconds * 100) / 100, end: Date.now() })}\n`);
+}
+
+/** One recorded phase's span, in ms since the epoch. */
+export interface PhaseSpan {
+  readonly phase: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The spans of phase lines (as written by recordPhase); lines without an end time are left out. */
+export function readPhaseSpans(text: string): PhaseSpan[] {
+  const out: PhaseSpan[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const { phase, seconds, end } = JSON.parse(line) as { phase: string; seconds: number; end?: number };
+    if (typeof end === 'number') out.push({ phase, start: end - seconds * 1000, end });
+  }
+  return out;
+}
+
+/**
+ * The largest memory sample (MB) within each phase's spans, by phase name; `samples` are
+ * `[ms since the epoch, MB]`. A phase no sample fell in is left out.
+ */
+export function peakByPhase(spans: readonly PhaseSpan[], samples: ReadonlyArray<readonly [number, number]>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const { phase, start, end } of spans) {
+    for (const [t, mb] of samples) if (t >= start && t <= end && mb > (out[phase] ?? -1)) out[phase] = mb;
+  }
+  return out;
 }
 
 /** Sums phase lines (as written by recordPhase) by phase name. */

@@ -108,10 +108,11 @@ interface TidyMeasure {
 /**
  * Measures files that are each `head` followed by the lines of some of the reports (in the reports'
  * order), in one pass: each report's lines are generated and encoded once, for every file that holds
- * them, and not at all when every file holding them is already known. With a stash, each file
+ * them (`body`: a report's lines as bytes), and not at all when every file holding them is already
+ * known. With a stash, each file
  * measured is also written to it, so it need not be generated again to be written out.
  */
-function measureTidyFiles(head: string, reports: readonly CheckedReport[], body: (report: CheckedReport) => string, files: readonly TidyMeasure[], stash?: DownloadStash): FileStats[] {
+function measureTidyFiles(head: string, reports: readonly CheckedReport[], body: (report: CheckedReport) => Uint8Array, files: readonly TidyMeasure[], stash?: DownloadStash): FileStats[] {
   const open = files.map((f) => (f.known ? undefined : { holds: f.holds, hash: createHash('sha256'), bytes: 0, sink: stash?.open(f.path) }));
   const todo = open.filter((m) => m !== undefined);
   if (todo.length) {
@@ -126,7 +127,7 @@ function measureTidyFiles(head: string, reports: readonly CheckedReport[], body:
       for (const report of reports) {
         const into = todo.filter((m) => m.holds(report));
         if (!into.length) continue;
-        const encoded = ENCODER.encode(body(report));
+        const encoded = body(report);
         for (const m of into) add(m, encoded);
       }
     } catch (err) {
@@ -173,6 +174,18 @@ export interface DownloadStatsMemo {
   set(key: string, stats: FileStats): void;
   /** Where the files measured in pieces (the tidy files) are kept as they are measured, for the build to write out; none in the dev server. */
   readonly stash?: DownloadStash;
+  /** Each report's tidy lines as bytes, kept across builds so that measuring the tidy files reads an unchanged report's lines instead of generating them. */
+  readonly tidyLines?: TidyLinesCache;
+}
+
+/**
+ * Each report's tidy lines (UTF-8, without the header), by the report's memo key (src/loaders/tidy-lines-cache.ts).
+ * `read` gives undefined for a key it lacks; `prune` drops every entry the process neither read nor wrote.
+ */
+export interface TidyLinesCache {
+  read(key: string): Uint8Array | undefined;
+  write(key: string, bytes: Uint8Array): void;
+  prune(): void;
 }
 
 /**
@@ -238,7 +251,28 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     ...yearList.map((year) => ({ path: yearCellsCsvPath(year), key: keys?.yearReports(year), holds: (r: CheckedReport): boolean => r.meta.year === year })),
   ];
   const tidyKnown = tidyFiles.map((f) => recall(f.path, f.key));
-  const tidyStats = measureTidyFiles(tidyHead, reports, tidyBody, tidyFiles.map((f, i) => ({ path: f.path, holds: f.holds, known: tidyKnown[i] })), memo?.stash);
+  const tidyHeadBytes = ENCODER.encode(tidyHead).length;
+  /**
+   * A report's tidy lines as bytes: from the lines cache under the key of its own cells.csv when the
+   * cache has them at the size that file was measured at (its header and these lines), else generated
+   * (and cached).
+   */
+  const tidyBytes = (report: CheckedReport): Uint8Array => {
+    const id = report.meta.id;
+    const reportKey = keys?.report(id);
+    const lines = memo?.tidyLines;
+    if (!lines || reportKey === undefined) return ENCODER.encode(tidyBody(report));
+    const cacheKey = memoId(reportCellsCsvPath(id), reportKey);
+    const own = reportFiles.get(id)?.cells;
+    const cached = lines.read(cacheKey);
+    if (cached && own && cached.length === own.bytes - tidyHeadBytes) return cached;
+    const encoded = ENCODER.encode(tidyBody(report));
+    lines.write(cacheKey, encoded);
+    return encoded;
+  };
+  const tidyStats = measureTidyFiles(tidyHead, reports, tidyBytes, tidyFiles.map((f, i) => ({ path: f.path, holds: f.holds, known: tidyKnown[i] })), memo?.stash);
+  // The site-wide file was measured: every report's lines were read or written, so what else the cache holds is gone from the content.
+  if (!tidyKnown[0]) memo?.tidyLines?.prune();
   const [siteCells, ...yearCells] = tidyFiles.map((f, i) => {
     const stats = tidyStats[i] as FileStats;
     if (!tidyKnown[i]) record(f.path, f.key, stats);

@@ -11,6 +11,7 @@ import { isMainThread } from 'node:worker_threads';
 import type { FileStats } from '../downloads/datapackage.ts';
 import type { DownloadStatsMemo } from '../downloads/site-downloads.ts';
 import { openDownloadStash } from './download-stash.ts';
+import { openTidyLinesCache } from './tidy-lines-cache.ts';
 
 /** The environment variable naming the memo's file. */
 export const DOWNLOAD_CACHE_ENV = 'GONGKAI_DOWNLOAD_CACHE';
@@ -27,6 +28,11 @@ export function downloadStashDir(): string {
   return join(dirname(memoFile()), 'downloads-stash');
 }
 
+/** The cache of each report's tidy lines (src/loaders/tidy-lines-cache.ts): `downloads-lines/` beside the memo's file. */
+export function tidyLinesDir(): string {
+  return join(dirname(memoFile()), 'downloads-lines');
+}
+
 /** Reads the memo file; an unreadable or malformed one is empty. */
 function readMemoFile(file: string): Map<string, FileStats> {
   try {
@@ -40,7 +46,8 @@ function readMemoFile(file: string): Map<string, FileStats> {
 /**
  * Returns the build's download stats memo, loaded on first use and saved when the process exits. In
  * a build (not the dev server, which serves those files from their endpoints) the memo stashes the
- * tidy files it measures for the streamed-downloads integration to move into the output.
+ * tidy files it measures for the streamed-downloads integration to move into the output, and keeps
+ * each report's tidy lines across builds for measuring them again.
  */
 export function getDownloadStatsMemo(): DownloadStatsMemo {
   if (memo) return memo;
@@ -49,7 +56,7 @@ export function getDownloadStatsMemo(): DownloadStatsMemo {
   const used = new Map<string, FileStats>();
   let changed = false;
   memo = {
-    ...(import.meta.env?.PROD && isMainThread ? { stash: openDownloadStash(downloadStashDir()) } : {}),
+    ...(import.meta.env?.PROD && isMainThread ? { stash: openDownloadStash(downloadStashDir()), tidyLines: openTidyLinesCache(tidyLinesDir()) } : {}),
     get(key) {
       const stats = before.get(key);
       if (stats) used.set(key, stats);

@@ -213,3 +213,54 @@ describe('resolveSearchProcesses', () => {
     for (const bad of ['0', '-1', 'two', '', '1.5']) expect(resolveSearchProcesses(bad, 4), bad).toBe(2);
   });
 });
+
+describe('pages kept as trimmed across runs', () => {
+  const copySite = (name: string): string => {
+    const copy = join(scratch, name);
+    cpSync(site, copy, { recursive: true, filter: (from) => !from.startsWith(index) });
+    return copy;
+  };
+  /** The kept trimmed pages: one version directory, one file per page hash. */
+  const keptFiles = (cache: string): string[] => readdirSync(cache).flatMap((v) => readdirSync(join(cache, v)).map((f) => `${v}/${f}`));
+
+  it('writes the same index as trimming every page, and a later run reads the kept pages instead of trimming again', async () => {
+    const plain = copySite('trim-plain');
+    const cachedSite = copySite('trim-cached');
+    const cache = join(scratch, 'trimmed-cache');
+    const a = await buildSearchIndex(plain, { maxPages: MAX_PAGES });
+    const b = await buildSearchIndex(cachedSite, { maxPages: MAX_PAGES, trimmedCache: cache });
+    expect(b.parts).toEqual(a.parts);
+    const bytes = readTree(join(plain, PAGEFIND_DIR));
+    const got = readTree(join(cachedSite, PAGEFIND_DIR));
+    expect([...got.keys()].sort()).toEqual([...bytes.keys()].sort());
+    for (const [path, data] of bytes) expect(got.get(path)!.equals(data), path).toBe(true);
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect(keptFiles(cache)).toHaveLength(b.pages);
+
+    // A kept page stands in for its page in a later run (no memo: every part is written again):
+    // planting a word in it that the page does not have makes search find the page by that word.
+    const id = content.reports[1]!.meta.id;
+    const kept = join(cache, readdirSync(cache)[0]!, `${b.memo.files[`reports/${id}/index.html`]!.sha256}.html`);
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace('</main>', '<p>银河系外行星巡天</p></main>'));
+    await buildSearchIndex(cachedSite, { maxPages: MAX_PAGES, trimmedCache: cache });
+    expect((await searchWrittenIndex(cachedSite, PAGEFIND_DIR, '银河系外行星巡天')).map((h) => h.url)).toEqual([reportPath(id)]);
+  });
+
+  it('keeps only the current pages’ hashes and the current trimmer’s version', async () => {
+    const changing = copySite('trim-changing');
+    const cache = join(scratch, 'trimmed-cache-2');
+    const first = await buildSearchIndex(changing, { maxPages: MAX_PAGES, trimmedCache: cache });
+    mkdirSync(join(cache, 'an-older-trimmer'), { recursive: true });
+    writeFileSync(join(cache, 'an-older-trimmer', 'x.html'), '<main></main>');
+    const path = `reports/${content.reports[3]!.meta.id}/index.html`;
+    writeFileSync(join(changing, path), readFileSync(join(changing, path), 'utf8').replace('</main>', '<p>新的一句</p></main>'));
+    const second = await buildSearchIndex(changing, { maxPages: MAX_PAGES, trimmedCache: cache, memo: first.memo });
+    expect(second.parts.filter((p) => p.built)).toHaveLength(1);
+    const version = readdirSync(cache);
+    expect(version).toHaveLength(1);
+    const names = keptFiles(cache).map((f) => f.slice(f.indexOf('/') + 1));
+    expect(names).toContain(`${second.memo.files[path]!.sha256}.html`);
+    expect(names).not.toContain(`${first.memo.files[path]!.sha256}.html`);
+    expect(names).toHaveLength(second.pages);
+  });
+});

@@ -7,7 +7,9 @@
  * a page it covers changed: the integration keeps each part's fingerprint beside Astro's cache, and
  * each page's hash by size and modification time, so an unchanged page is not read again. A page is
  * handed to Pagefind trimmed to what it reads (pagefind-trim.ts: `<main>` without the charts and
- * tables it would parse only to discard), which writes the same index bytes in less time. Parts are
+ * tables it would parse only to discard), which writes the same index bytes in less time; trimmed
+ * pages are kept by hash beside Astro's cache (`pagefind-trimmed/`), so a part rebuilt for another
+ * page's change reads its unchanged pages trimmed already. Parts are
  * written by up to one Pagefind process per core at once (`GONGKAI_SEARCH_PROCESSES`): one Pagefind
  * service works through its messages one at a time, so each lane loads its own copy of Pagefind's
  * Node API, which starts its own binary.
@@ -163,6 +165,66 @@ export function planPartWork(
   return { build, keep };
 }
 
+/**
+ * What a trimmed page depends on besides the page: the trimmer's code and what it is told to cut.
+ * Trimmed pages are kept under this name, so a change to either trims every page afresh.
+ */
+const TRIM_VERSION = createHash('sha256')
+  .update(readFileSync(new URL('./pagefind-trim.ts', import.meta.url)))
+  .update(JSON.stringify(INDEX_CONFIG))
+  .digest('hex')
+  .slice(0, 16);
+
+/** Pages as trimmed for Pagefind, kept across builds by the page's hash (see openTrimmedPageCache). */
+interface TrimmedPageCache {
+  /** The trimmed page of this path's current hash, if kept. */
+  read(path: string): string | undefined;
+  write(path: string, html: string): void;
+  /** Removes every kept page whose hash no current page has. */
+  prune(): void;
+}
+
+/**
+ * A cache of trimmed pages under `base`, one file per page hash (`<TRIM_VERSION>/<sha256>.html`), so a part rebuilt
+ * because other pages of it changed reads its unchanged pages' few kilobytes of trimmed HTML
+ * instead of reading and trimming each whole page again (at 20,000 reports a 1% change touches
+ * nearly every part). Files are written under a temporary name and renamed, so one is whole or absent.
+ */
+function openTrimmedPageCache(base: string, files: Readonly<Record<string, PageHash>>): TrimmedPageCache {
+  const dir = join(base, TRIM_VERSION);
+  const fileOf = (path: string): string | undefined => {
+    const sha = files[path]?.sha256;
+    return sha && /^[0-9a-f]{64}$/.test(sha) ? join(dir, `${sha}.html`) : undefined;
+  };
+  let written = 0;
+  return {
+    read(path) {
+      const file = fileOf(path);
+      if (!file) return undefined;
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    write(path, html) {
+      const file = fileOf(path);
+      if (!file) return;
+      mkdirSync(dir, { recursive: true });
+      const temp = join(dir, `.${process.pid}.${++written}.tmp`);
+      writeFileSync(temp, html);
+      renameSync(temp, file);
+    },
+    prune() {
+      // Pages trimmed by another trimmer or configuration.
+      if (existsSync(base)) for (const entry of readdirSync(base)) if (entry !== TRIM_VERSION) rmSync(join(base, entry), { recursive: true, force: true });
+      if (!existsSync(dir)) return;
+      const current = new Set(Object.values(files).map((f) => `${f.sha256}.html`));
+      for (const entry of readdirSync(dir)) if (!current.has(entry)) rmSync(join(dir, entry), { force: true });
+    },
+  };
+}
+
 /** A page handed to Pagefind whole because the trimmer did not follow its markup, and why. */
 export interface WholePage {
   readonly path: string;
@@ -173,14 +235,16 @@ export interface WholePage {
  * Writes one part's bundle into `target` with a fresh Pagefind process, stopped before returning;
  * throws when Pagefind reports an error. Returns the pages handed over whole although `trim` was asked.
  */
-async function writeSearchPart(api: PagefindApi, dir: string, part: SearchPart, target: string, primary: boolean, trim: boolean): Promise<WholePage[]> {
+async function writeSearchPart(api: PagefindApi, dir: string, part: SearchPart, target: string, primary: boolean, trim: boolean, trimmedPages: TrimmedPageCache | null): Promise<WholePage[]> {
   const whole: WholePage[] = [];
-  /** A page's HTML as Pagefind gets it. */
+  /** A page's HTML as Pagefind gets it: trimmed, from the cache of trimmed pages when it has the page's hash. */
   const readPage = (path: string): string => {
-    const html = readFileSync(join(dir, path), 'utf8');
-    if (!trim) return html;
-    const trimmed = trimPage(html);
+    if (!trim) return readFileSync(join(dir, path), 'utf8');
+    const cached = trimmedPages?.read(path);
+    if (cached !== undefined) return cached;
+    const trimmed = trimPage(readFileSync(join(dir, path), 'utf8'));
     if (trimmed.untouched !== null) whole.push({ path, reason: trimmed.untouched });
+    else trimmedPages?.write(path, trimmed.html);
     return trimmed.html;
   };
   try {
@@ -226,6 +290,8 @@ export interface SearchIndexOptions {
   readonly trim?: boolean;
   /** How many Pagefind processes write parts at once (default: GONGKAI_SEARCH_PROCESSES, else one per core up to two). */
   readonly processes?: number;
+  /** A directory that keeps pages as trimmed for Pagefind across runs, by page hash (none: every page read and trimmed). */
+  readonly trimmedCache?: string;
 }
 
 /**
@@ -244,6 +310,7 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   const { build } = planPartWork(parts, fingerprints, memo, dir, (name) => existsSync(join(out, name, 'pagefind-entry.json')));
   mkdirSync(out, { recursive: true });
   const whole: WholePage[] = [];
+  const trimmedPages = options.trimmedCache ? openTrimmedPageCache(options.trimmedCache, files) : null;
   // Each lane takes the next part to write until none is left; a failure stops every lane at its next part.
   const queue = [...build];
   let failed = false;
@@ -253,7 +320,7 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
         options.onPart?.({ part, phase: 'start' });
         const tmp = `.${part.name}.tmp`;
         rmSync(join(out, tmp), { recursive: true, force: true });
-        whole.push(...(await writeSearchPart(api, dir, part, join(out, tmp), part === parts[0], options.trim ?? true)));
+        whole.push(...(await writeSearchPart(api, dir, part, join(out, tmp), part === parts[0], options.trim ?? true, trimmedPages)));
         replaceDir(out, tmp, part.name);
         options.onPart?.({ part, phase: 'done' });
       } catch (err) {
@@ -269,6 +336,7 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
     const rejected = settled.find((s) => s.status === 'rejected');
     if (rejected) throw rejected.reason;
   }
+  trimmedPages?.prune();
   whole.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Parts that are gone, an interrupted run's leftovers, an index from before parts.
   const names = new Set([...parts.map((p) => p.name), SEARCH_MANIFEST]);
@@ -286,16 +354,18 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
 /** The Astro integration: runs `buildSearchIndex` over the output directory when a build is done, rebuilding only the parts whose pages changed. */
 export function pagefindIntegration(): AstroIntegration {
   let memoFile = '';
+  let trimmedDir = '';
   return {
     name: 'gongkai-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         memoFile = fileURLToPath(new URL('pagefind-index.json', config.cacheDir));
+        trimmedDir = fileURLToPath(new URL('pagefind-trimmed/', config.cacheDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const started = performance.now();
-        const { pages, parts, memo, whole } = await buildSearchIndex(out, { memo: readIndexMemo(memoFile) });
+        const { pages, parts, memo, whole } = await buildSearchIndex(out, { memo: readIndexMemo(memoFile), trimmedCache: trimmedDir });
         recordPhase('search', (performance.now() - started) / 1000);
         mkdirSync(join(memoFile, '..'), { recursive: true });
         writeFileSync(`${memoFile}.tmp`, JSON.stringify(memo));

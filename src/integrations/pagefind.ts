@@ -24,6 +24,7 @@ import * as pagefind from 'pagefind';
 import { recordPhase } from './build-phases.ts';
 import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_MANIFEST, type SearchPart } from './pagefind-parts.ts';
 import { createPageTrimmer } from './pagefind-trim.ts';
+import { openFileCache } from '../loaders/file-cache.ts';
 
 /** The pages search covers: each report, each jurisdiction, the methodology. Lists and tools are left out. */
 export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,methodology/index.html}';
@@ -191,36 +192,25 @@ interface TrimmedPageCache {
  * nearly every part). Files are written under a temporary name and renamed, so one is whole or absent.
  */
 function openTrimmedPageCache(base: string, files: Readonly<Record<string, PageHash>>): TrimmedPageCache {
-  const dir = join(base, TRIM_VERSION);
-  const fileOf = (path: string): string | undefined => {
+  const kept = openFileCache(join(base, TRIM_VERSION));
+  const nameOf = (path: string): string | undefined => {
     const sha = files[path]?.sha256;
-    return sha && /^[0-9a-f]{64}$/.test(sha) ? join(dir, `${sha}.html`) : undefined;
+    return sha && /^[0-9a-f]{64}$/.test(sha) ? `${sha}.html` : undefined;
   };
-  let written = 0;
   return {
     read(path) {
-      const file = fileOf(path);
-      if (!file) return undefined;
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
+      const name = nameOf(path);
+      return name ? kept.read(name)?.toString('utf8') : undefined;
     },
     write(path, html) {
-      const file = fileOf(path);
-      if (!file) return;
-      mkdirSync(dir, { recursive: true });
-      const temp = join(dir, `.${process.pid}.${++written}.tmp`);
-      writeFileSync(temp, html);
-      renameSync(temp, file);
+      const name = nameOf(path);
+      if (name) kept.write(name, html);
     },
     prune() {
       // Pages trimmed by another trimmer or configuration.
-      if (existsSync(base)) for (const entry of readdirSync(base)) if (entry !== TRIM_VERSION) rmSync(join(base, entry), { recursive: true, force: true });
-      if (!existsSync(dir)) return;
+      openFileCache(base).prune((entry) => entry === TRIM_VERSION);
       const current = new Set(Object.values(files).map((f) => `${f.sha256}.html`));
-      for (const entry of readdirSync(dir)) if (!current.has(entry)) rmSync(join(dir, entry), { force: true });
+      kept.prune((entry) => current.has(entry));
     },
   };
 }

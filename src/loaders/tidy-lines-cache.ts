@@ -8,9 +8,8 @@
  * read nor wrote: called after a pass over every report, it leaves exactly the current reports'.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TidyLinesCache } from '../downloads/site-downloads.ts';
+import { openFileCache } from './file-cache.ts';
 
 /** The file of a key: a hash of it, so any key makes a safe, short name. */
 function fileName(key: string): string {
@@ -19,35 +18,20 @@ function fileName(key: string): string {
 
 /** A cache in `dir` (created on first write). */
 export function openTidyLinesCache(dir: string): TidyLinesCache {
+  const files = openFileCache(dir);
   const used = new Set<string>();
-  let written = 0;
   return {
     read(key) {
       const name = fileName(key);
-      try {
-        const bytes = readFileSync(join(dir, name));
-        used.add(name);
-        return bytes;
-      } catch {
-        return undefined;
-      }
+      const bytes = files.read(name);
+      if (bytes) used.add(name);
+      return bytes;
     },
     write(key, bytes) {
       const name = fileName(key);
-      mkdirSync(dir, { recursive: true });
-      const temp = join(dir, `.${process.pid}.${++written}.tmp`);
-      writeFileSync(temp, bytes);
-      renameSync(temp, join(dir, name));
+      files.write(name, bytes);
       used.add(name);
     },
-    prune() {
-      let entries: string[];
-      try {
-        entries = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const entry of entries) if (!used.has(entry)) rmSync(join(dir, entry), { force: true });
-    },
+    prune: () => files.prune((name) => used.has(name)),
   };
 }

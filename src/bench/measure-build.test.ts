@@ -29,12 +29,25 @@ describe('the process tree', () => {
       const kid = tree.find((p) => p.pid === child.pid);
       expect(me?.kb).toBeGreaterThan(10_000);
       expect(kid?.ppid).toBe(process.pid);
-      expect(readTreeRssKb(process.pid)).toBe(tree.reduce((n, p) => n + p.kb, 0));
       const named = describeTree(process.pid, tree);
       expect(named.root).toBe(Math.round(me!.kb / 1024));
       expect(Object.keys(named)).toContain('node sleeper.js');
     } finally {
       child.kill();
+    }
+  });
+
+  it("adds up the memory of a process and its children (idle ones, so that two reads agree)", async () => {
+    // This test process's own memory moves between two reads; a shell waiting on a sleep does not.
+    const shell = spawn('sh', ['-c', 'sleep 5 & wait']);
+    try {
+      await new Promise((done) => setTimeout(done, 300));
+      const tree = readTree(shell.pid!);
+      expect(tree.map((p) => p.comm).sort()).toEqual(['sh', 'sleep']);
+      expect(tree.every((p) => p.kb > 0)).toBe(true);
+      expect(readTreeRssKb(shell.pid!)).toBe(tree[0]!.kb + tree[1]!.kb);
+    } finally {
+      shell.kill();
     }
   });
 

@@ -14,7 +14,7 @@ import { buildSearchIndex, PAGEFIND_DIR } from '../src/integrations/pagefind.ts'
 import { searchWrittenIndex, type IndexHit } from '../src/integrations/pagefind-node-search.ts';
 import { loadContent, type LoadedContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
-import { orderByLiteralMatch } from '../src/scripts/search-rank.ts';
+import { orderByLiteralMatch } from '../src/client/search-rank.ts';
 import { reportPath } from '../src/views/paths.ts';
 import { readPageTemplates, writeSearchSite } from './bench-search.ts';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
-import { orderByLiteralMatch } from '../scripts/search-rank.ts';
+import { orderByLiteralMatch } from '../client/search-rank.ts';
 import { jurisdictionPath, reportPath } from '../views/paths.ts';
 import { buildSearchIndex, PAGEFIND_DIR, planPartWork, resolveSearchProcesses, type IndexMemo } from './pagefind.ts';
 import { searchWrittenIndex } from './pagefind-node-search.ts';

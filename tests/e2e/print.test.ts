@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FONT_SIZE } from '../../src/charts/chart-theme.ts';
-import { THEME_KEY } from '../../src/scripts/theme-state.ts';
+import { THEME_KEY } from '../../src/client/theme-state.ts';
 import { PAGE_TYPES } from '../page-types.ts';
 import { openPage, SCREENSHOT_DIR, startSiteAndBrowser } from './browser.ts';
 

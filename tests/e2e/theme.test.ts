@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { THEME_KEY } from '../../src/scripts/theme-state.ts';
+import { THEME_KEY } from '../../src/client/theme-state.ts';
 import { openPage, startSiteAndBrowser } from './browser.ts';
 
 const PATH = '/reports/230881-2020/';

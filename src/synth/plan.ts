@@ -8,7 +8,7 @@ import { findForm, formForYear } from '../form/forms.ts';
 import { listRules, type RuleId } from '../form/rules.ts';
 import type { FormId } from '../form/types.ts';
 import type { Jurisdiction, JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
-import { AGENCIES, type Agency } from './agencies.ts';
+import { AGENCIES, type Agency } from '../publishers/agencies.ts';
 import { hashSeed } from './prng.ts';
 
 /** The report years a synthetic corpus covers. */

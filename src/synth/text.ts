@@ -6,6 +6,7 @@
 import { TABLE_IDS } from '../form/forms.ts';
 import { formatColumnLabel, formatRowLabel } from '../form/cells.ts';
 import type { FormSpec } from '../form/types.ts';
+import { nameAgency } from '../publishers/agencies.ts';
 import { NARRATIVE_SECTIONS } from '../reports/narrative.ts';
 import type { Narrative, ParsedReport, ReportMeta } from '../reports/types.ts';
 import { drawItem, type Rng } from './prng.ts';
@@ -21,7 +22,7 @@ export const SYNTH_PUBLISHER = '合成数据（非真实报告）';
 export function formatSynthBody(series: SynthSeries): string {
   const j = series.jurisdiction;
   if (!series.agency) return j.name;
-  return `${j.name}${j.level === 'province' ? series.agency.provincial : series.agency.local}`;
+  return `${j.name}${nameAgency(series.agency, j.level)}`;
 }
 
 /** Builds the front matter of one synthetic report. */

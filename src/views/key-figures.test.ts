@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { loadSynthContent } from '../fixtures/synth-content.ts';
+import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import { LEVEL_LABELS } from '../jurisdictions/jurisdictions.ts';
+import { findAgency, nameAgency } from '../publishers/agencies.ts';
+import { parseReportId } from '../publishers/publisher.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { buildKeyFigures, findMedian, selectPeerGroup } from './key-figures.ts';
+
+/** Reads a 总计 cell straight from a report's table 三, independently of the metric declarations. */
+function total(r: CheckedReport, row: string): number | null {
+  return r.tables.requests[row]?.total?.value ?? null;
+}
+
+describe('findMedian', () => {
+  it('takes the middle value, or the mean of the middle two', () => {
+    expect(findMedian([3, 1, 2])).toBe(2);
+    expect(findMedian([4, 1, 3, 2])).toBe(2.5);
+    expect(findMedian([])).toBeNull();
+  });
+});
+
+describe('key figures of a department among its peers (synthetic corpus)', () => {
+  const content = loadSynthContent(3000, 7);
+  const level = (r: CheckedReport) => content.jurisdictions.byCode.get(r.meta.jurisdiction)?.level;
+  const groupKey = (r: CheckedReport) => `${parseReportId(r.meta.id)?.agency}|${level(r)}|${r.meta.year}`;
+  const departments = content.reports.filter((r) => parseReportId(r.meta.id)?.agency);
+  const sizes = new Map<string, number>();
+  for (const r of departments) sizes.set(groupKey(r), (sizes.get(groupKey(r)) ?? 0) + 1);
+  const dept = [...departments].sort((a, b) => (sizes.get(groupKey(b)) ?? 0) - (sizes.get(groupKey(a)) ?? 0))[0];
+  if (!dept) throw new Error('the synthetic corpus has no department report');
+  const peers = selectPeerGroup(dept, content.reports, content.jurisdictions);
+
+  it('compares a department only with departments of its kind and level that year', () => {
+    expect(peers?.reports.length).toBe(sizes.get(groupKey(dept)));
+    expect(peers?.reports.length).toBeGreaterThan(2);
+    const agency = findAgency(parseReportId(dept.meta.id)?.agency ?? '');
+    const lvl = level(dept);
+    if (!agency || !lvl) throw new Error('the chosen department is not declared');
+    expect(peers?.label).toBe(`全省${LEVEL_LABELS[lvl]}${nameAgency(agency, lvl)}`);
+    for (const r of peers?.reports ?? []) {
+      expect(parseReportId(r.meta.id)?.agency).toBe(parseReportId(dept.meta.id)?.agency);
+      expect(r.meta.year).toBe(dept.meta.year);
+      expect(level(r)).toBe(level(dept));
+    }
+  });
+
+  it('ranks and takes the median over the peers with a large enough base, from the cells', () => {
+    const [fig] = buildKeyFigures(dept, ['grant_rate'], peers);
+    const rates = (peers?.reports ?? [])
+      .map((r) => ({ id: r.meta.id, granted: (total(r, 'granted') ?? NaN) + (total(r, 'partially_granted') ?? NaN), all: total(r, 'processed_total') }))
+      .filter((x) => x.all !== null && x.all >= 10 && Number.isFinite(x.granted))
+      .map((x) => ({ id: x.id, rate: x.granted / (x.all as number) }));
+    expect(fig?.peers?.counted).toBe(rates.length);
+    expect(fig?.peers?.median).toBeCloseTo(findMedian(rates.map((x) => x.rate)) as number, 12);
+    const own = rates.find((x) => x.id === dept.meta.id);
+    if (own) expect(fig?.peers?.rank).toBe(1 + rates.filter((x) => x.rate > own.rate).length);
+    else expect(fig?.peers?.rank).toBeNull();
+    expect(fig?.peers?.href).toBe(`/compare/${dept.meta.year}/grant_rate/`);
+  });
+});
+
+describe('key figures of a real report', () => {
+  const content = loadCommittedContent();
+  const tongjiang = content.reports.find((r) => r.meta.id === '230881-2020');
+  if (!tongjiang) throw new Error('230881-2020 is not in the committed content');
+
+  it('shows a share on a small base as “n件中m件” with a caution, and carries the failing rule as a flag', () => {
+    const [received, grant] = buildKeyFigures(tongjiang, ['requests_received', 'grant_rate'], null);
+    expect(received?.value).toBe(total(tongjiang, 'received_new'));
+    expect(received?.text).toBe(String(total(tongjiang, 'received_new')));
+    const den = total(tongjiang, 'processed_total');
+    const num = (total(tongjiang, 'granted') ?? 0) + (total(tongjiang, 'partially_granted') ?? 0);
+    expect(grant?.denominator).toBe(den);
+    expect(grant?.numerator).toBe(num);
+    expect(grant?.flags).toContain('T3-B');
+    if ((den ?? 0) < 10) expect(grant?.text).toBe(`${den}件中${num}件`);
+    else expect(grant?.text).toMatch(/%$/);
+  });
+
+  it('is not ranked when its peer group holds only itself and it stands on a small base', () => {
+    const peers = selectPeerGroup(tongjiang, content.reports, content.jurisdictions);
+    expect(peers?.label).toBe('全省县级政府');
+    const [fig] = buildKeyFigures(tongjiang, ['grant_rate'], peers);
+    expect(fig?.peers?.counted).toBe((peers?.reports ?? []).filter((r) => (total(r, 'processed_total') ?? 0) >= 10).length);
+  });
+});

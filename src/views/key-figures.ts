@@ -1,0 +1,139 @@
+/**
+ * A publisher's key figures for one year, each set against its peers: the same year's reports of the
+ * same kind of publisher at the same level (county governments, or every prefecture's 教育局). This is
+ * the one shape place pages, department pages and overviews show a single year in, instead of a
+ * one-point chart. Assumes a rate on a small base (the metric's cautionBelow) is never ranked or
+ * counted in a median: it is shown as “n件中m件” and counted apart.
+ */
+import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
+import { deriveMetric } from '../metrics/derive-metrics.ts';
+import { findMetric, type MetricId, type MetricUnit } from '../metrics/metric-specs.ts';
+import type { RuleId } from '../form/rules.ts';
+import { findAgency, nameAgency } from '../publishers/agencies.ts';
+import { parseReportId } from '../publishers/publisher.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { formatFull, formatPer100, formatPercent, formatShare } from './format-number.ts';
+import { comparePath } from './paths.ts';
+
+/** The reports a publisher is compared with, and how to name them. */
+export interface PeerGroup {
+  /** 全省县级政府, 全省地市级教育局 … */
+  readonly label: string;
+  readonly year: number;
+  /** Every report of the group that year, the subject's own included. */
+  readonly reports: readonly CheckedReport[];
+}
+
+/** Where one publisher stands among its peers on one metric. */
+export interface PeerStanding {
+  readonly label: string;
+  /** Peers whose value is counted (a value on a base large enough), the subject's own included. */
+  readonly counted: number;
+  /** Peers with a value on a small base, listed apart and not counted. */
+  readonly smallBase: number;
+  readonly median: number | null;
+  readonly medianText: string;
+  /** 1 = the highest value; null when the subject's own value is not counted. */
+  readonly rank: number | null;
+  /** The comparison page of the metric that year. */
+  readonly href: string;
+}
+
+/** One metric of one report, formatted, with its peers. */
+export interface KeyFigure {
+  readonly metricId: MetricId;
+  readonly name: string;
+  readonly unit: MetricUnit;
+  readonly year: number;
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  /** 54.8%, 25件中21件, 3.6, 1,234; — when there is no value. */
+  readonly text: string;
+  /** A sentence when the value stands on a small base; null otherwise. */
+  readonly caution: string | null;
+  /** Why there is no value; null when there is one. */
+  readonly missing: string | null;
+  /** Consistency rules failing on a cell the value uses: shown as a visible flag, never corrected. */
+  readonly flags: readonly RuleId[];
+  readonly peers: PeerStanding | null;
+}
+
+/** Formats a metric value for people: a share with its small-base caution, per-100, or a count. */
+export function formatMetricValue(unit: MetricUnit, value: number | null, numerator: number | null, denominator: number | null, caution: boolean): { text: string; caution: string | null } {
+  if (value === null) return { text: '—', caution: null };
+  if (unit === 'share') return numerator !== null && denominator !== null ? formatShare(numerator, denominator, caution) : { text: formatPercent(value), caution: null };
+  if (unit === 'per100') return { text: formatPer100(value), caution: caution && denominator !== null ? `基数仅${formatFull(denominator)}件，仅供参考` : null };
+  return { text: formatFull(value), caution: null };
+}
+
+/** The median of numbers (mean of the middle two for an even count); null for none. */
+export function findMedian(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * The peer group of a report: governments of the same level that year, or departments of the same
+ * kind (agency slug) and level that year. Null when the jurisdiction is not on the list.
+ */
+export function selectPeerGroup(subject: CheckedReport, reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): PeerGroup | null {
+  const own = parseReportId(subject.meta.id);
+  const level = jurisdictions.byCode.get(subject.meta.jurisdiction)?.level;
+  if (!own || !level) return null;
+  const peers = reports.filter((r) => {
+    if (r.meta.year !== subject.meta.year) return false;
+    const p = parseReportId(r.meta.id);
+    return p !== null && p.agency === own.agency && jurisdictions.byCode.get(r.meta.jurisdiction)?.level === level;
+  });
+  return { label: labelPeerGroup(level, own.agency), year: subject.meta.year, reports: peers };
+}
+
+/** Names a peer group: 全省县级政府, 全省地市级教育局, 全省省级教育厅 (a declared department kind) or 同类部门. */
+function labelPeerGroup(level: Level, agencySlug: string | null): string {
+  if (!agencySlug) return `全省${LEVEL_LABELS[level]}政府`;
+  const agency = findAgency(agencySlug);
+  return `全省${LEVEL_LABELS[level]}${agency ? nameAgency(agency, level) : `同类部门（${agencySlug}）`}`;
+}
+
+/** Builds a report's key figures for the given metrics, each with its standing among the peers (if any). */
+export function buildKeyFigures(subject: CheckedReport, metricIds: readonly MetricId[], peers: PeerGroup | null): KeyFigure[] {
+  return metricIds.map((id) => {
+    const metric = findMetric(id);
+    if (!metric) throw new Error(`buildKeyFigures: unknown metric ${id}`);
+    const v = deriveMetric(metric, subject);
+    const shown = formatMetricValue(metric.unit, v.value, v.numerator, v.denominator, v.caution);
+    let standing: PeerStanding | null = null;
+    if (peers) {
+      const values = peers.reports.map((r) => ({ id: r.meta.id, v: r.meta.id === subject.meta.id ? v : deriveMetric(metric, r) }));
+      const counted = values.filter((x) => x.v.value !== null && !x.v.caution).sort((a, b) => (b.v.value ?? 0) - (a.v.value ?? 0) || (a.id < b.id ? -1 : 1));
+      const median = findMedian(counted.map((x) => x.v.value as number));
+      const at = counted.findIndex((x) => x.id === subject.meta.id);
+      standing = {
+        label: peers.label,
+        counted: counted.length,
+        smallBase: values.filter((x) => x.v.value !== null && x.v.caution).length,
+        median,
+        medianText: formatMetricValue(metric.unit, median, null, null, false).text,
+        rank: at >= 0 ? at + 1 : null,
+        href: comparePath(peers.year, id),
+      };
+    }
+    return {
+      metricId: id,
+      name: metric.name,
+      unit: metric.unit,
+      year: subject.meta.year,
+      value: v.value,
+      numerator: v.numerator,
+      denominator: v.denominator,
+      text: shown.text,
+      caution: shown.caution,
+      missing: v.missing?.message ?? null,
+      flags: v.flags,
+      peers: standing,
+    };
+  });
+}

@@ -148,25 +148,31 @@ describe('the embeds of the jurisdiction and comparison charts', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
-  it('writes each ranking’s CSV with one row per government report of its year and level, in code order: the metric computed from its cells', () => {
+  it('writes each ranking’s CSV with one row per government report of its year and level: ranked by value (ties share a rank), then those on a small base without a rank, then those without a value; the metric computed from its cells', () => {
     let checked = 0;
     for (const { place, entry, home } of charts) {
       if (place.kind !== 'compare') continue;
       const level = entry.key.slice('ranking-'.length);
       const { year, metric } = place.page;
-      const ranked = content.reports
-        .filter((r) => r.meta.year === year && !REPORT_ID.exec(r.meta.id)?.[2] && content.jurisdictions.byCode.get(r.meta.jurisdiction)?.level === level)
-        .sort((a, b) => (a.meta.jurisdiction < b.meta.jurisdiction ? -1 : 1));
+      const reports = content.reports.filter((r) => r.meta.year === year && !REPORT_ID.exec(r.meta.id)?.[2] && content.jurisdictions.byCode.get(r.meta.jurisdiction)?.level === level);
+      const want = reports.map((r) => ({ code: r.meta.jurisdiction, ...computeMetric(r, metric.id) }));
+      const big = want.filter((w) => w.value !== null && (metric.cautionBelow === null || (w.denominator ?? Infinity) >= metric.cautionBelow));
+      const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : 1);
+      const order = [
+        ...[...big].sort((a, b) => (b.value as number) - (a.value as number) || byCode(a, b)),
+        ...want.filter((w) => w.value !== null && !big.includes(w)).sort(byCode),
+        ...want.filter((w) => w.value === null).sort(byCode),
+      ];
       const { header, rows } = readCsv(listEmbedFiles(home.embedHref).csv);
-      expect([header[0], header[1], header[3], header[4]]).toEqual(['地区', '代码', '分子', '分母']);
-      expect(rows.map((r) => String(r[1])), home.embedHref).toEqual(ranked.map((r) => r.meta.jurisdiction));
-      ranked.forEach((report, i) => {
-        const want = computeMetric(report, metric.id);
+      expect([header[0], header[1], header[2], header[4], header[5]]).toEqual(['地区', '代码', '名次', '分子', '分母']);
+      expect(rows.map((r) => String(r[1])), home.embedHref).toEqual(order.map((w) => w.code));
+      order.forEach((w, i) => {
         const row = rows[i] ?? [];
-        expect(row[0]).toBe(content.jurisdictions.byCode.get(report.meta.jurisdiction)?.name);
-        expect([row[3], row[4]], `${home.embedHref} ${report.meta.jurisdiction}`).toEqual([want.numerator, want.denominator]);
-        if (want.value === null) expect(row[2]).toBeNull();
-        else expect(Number(row[2])).toBeCloseTo(want.value, 12);
+        expect(row[0]).toBe(content.jurisdictions.byCode.get(w.code)?.name);
+        expect([row[4], row[5]], `${home.embedHref} ${w.code}`).toEqual([w.numerator, w.denominator]);
+        if (w.value === null) expect(row[3]).toBeNull();
+        else expect(Number(row[3])).toBeCloseTo(w.value, 12);
+        expect(row[2], `${home.embedHref} ${w.code} rank`).toBe(big.includes(w) ? 1 + big.filter((x) => (x.value as number) > (w.value as number)).length : null);
         checked += 1;
       });
     }

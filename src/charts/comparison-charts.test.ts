@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCommittedContent, moveToYear, restateOnF2021, setCellValue } from '../fixtures/committed-content.ts';
 import type { CheckedReport, ParsedReport } from '../reports/types.ts';
 import { deriveRankingData, deriveTrendData } from '../views/chart-data.ts';
-import { buildRankingOption, describeRanking, rankItems, tabulateRanking, type RankingChartData } from './ranking.ts';
+import { buildRankingOption, describeRanking, formatRankingFlag, formatRankingValue, hasRanking, listRankingNotes, rankItems, tabulateRanking, type RankingChartData } from './ranking.ts';
+import { renderChartSvg } from './render-svg.ts';
 import { buildTrendOption, describeTrend, formatYearTick, listFormBreaks, planYearTicks, tabulateTrend, type TrendChartData } from './trend.ts';
 
 const content = loadCommittedContent();
@@ -106,29 +107,85 @@ describe('trend layout on a long run of years', () => {
 
 describe('ranking', () => {
   const [province, prefecture, county] = deriveRankingData(content.reports, 'grant_rate', 2020, j);
+  interface Bars { data: { value: number; label: { formatter: string } }[] }
+  interface Graphic { style: { text: string } }
+  const drawn = (data: RankingChartData, width: number) => {
+    const built = buildRankingOption(data, width);
+    const option = built.option as { yAxis?: { data: string[] }; series?: Bars[]; graphic?: Graphic[] };
+    return { built, names: option.yAxis?.data ?? [], labels: option.series?.[0]?.data.map((d) => d.label.formatter) ?? [], values: option.series?.[0]?.data.map((d) => d.value) ?? [], texts: option.graphic?.map((g) => g.style.text) ?? [] };
+  };
 
-  it('ranks highest first, small bases pale and labelled m/n', () => {
+  it('does not rank a rate on a small base: it is listed apart under the bars as “n件中m件”', () => {
     if (!county || !prefecture || !province) throw new Error('expected three levels');
-    const [bars] = buildRankingOption(county, 360).option.series as { data: { value: number; label: { formatter: string }; itemStyle: { color: string; borderColor?: string } }[] }[];
-    expect((buildRankingOption(county, 360).option.yAxis as { data: string[] }).data).toEqual(['嘉荫县', '同江市']);
-    // The small base is a pale fill inside a solid outline, so that it stays visible on a dark page.
-    expect(bars?.data.map((d) => [d.value, d.label.formatter, d.itemStyle.color, d.itemStyle.borderColor])).toEqual([
-      [1, '1/1', 'rgba(0,114,178,0.2)', '#0072B2'],
-      [9 / 25, '36.0%', '#0072B2', undefined],
+    const small = county.items.filter((i) => i.caution);
+    expect(small.length).toBeGreaterThan(0);
+    for (const width of [360, 720]) {
+      const d = drawn(county, width);
+      for (const i of small) {
+        expect(d.names.some((n) => n.startsWith(i.name))).toBe(false);
+        expect(d.texts).toContain(`${i.name}（${i.scopeShort}）`);
+        expect(d.texts).toContain(`${i.denominator}件中${i.numerator}件${formatRankingFlag(i)}`);
+      }
+      expect(d.texts[0]).toBe('基数不足 10 件，不参与排名：');
+    }
+    expect(tabulateRanking(county).rows.map((r) => [r.header, r.cells[0]])).toEqual([
+      ...rankItems(county).ranked.map((r) => [r.item.name, String(r.rank)]),
+      ...small.map((i) => [i.name, '不排名（基数小）']),
     ]);
-    expect(buildRankingOption(prefecture, 720).size).toEqual({ width: 720, height: 8 + 2 * 22 });
   });
 
-  it('breaks ties by code and leaves out items without a value', () => {
-    const items = (values: (number | null)[]): RankingChartData['items'] =>
-      values.map((value, i) => ({ code: `23070${i}`, name: `地区${i}`, value, numerator: null, denominator: null, caution: false, missing: value === null ? '无数据' : null, scopeLabel: '本机关' }));
-    expect(rankItems(items([0.5, null, 0.7, 0.5])).map((i) => i.code)).toEqual(['230702', '230700', '230703']);
+  it('writes each name with its report’s scope in the chart itself', () => {
+    if (!prefecture) throw new Error('expected a prefecture level');
+    const d = drawn(prefecture, 360);
+    const order = [...prefecture.items].sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+    expect(d.names).toEqual(order.map((i) => `${i.name}（${i.scopeShort}）`));
+    expect(new Set(prefecture.items.map((i) => i.scopeShort)).size).toBe(2);
+    expect(d.values).toEqual(order.map((i) => i.value));
+  });
+
+  it('draws a failing rule beside the value it touches, in the chart, the table and the notes', () => {
+    if (!county) throw new Error('expected a county level');
+    const flagged = county.items.find((i) => i.flags.length && !i.caution);
+    if (!flagged) throw new Error('expected a county with a failing rule on its grant rate (同江市, T3-B)');
+    expect(flagged.flags).toContain('T3-B');
+    const d = drawn(county, 720);
+    expect(d.labels[d.names.indexOf(`${flagged.name}（${flagged.scopeShort}）`)]).toBe(`${formatRankingValue(flagged, 'share')}（未通过 ${flagged.flags.join('、')}）`);
+    expect(tabulateRanking(county).rows.find((r) => r.header === flagged.name)?.cells.at(-1)).toBe(`未通过 ${flagged.flags.join('、')}`);
+    expect(listRankingNotes(county).join('')).toContain('T3-B');
+    expect(describeRanking(county)).toContain(`${flagged.name}（${flagged.flags.join('、')}）`);
+  });
+
+  it('grows by a bar per ranked item and a line per item apart', () => {
+    if (!prefecture || !county) throw new Error('expected levels');
+    expect(buildRankingOption(prefecture, 720).size).toEqual({ width: 720, height: 8 + 2 * 22 });
+    expect(buildRankingOption(county, 720).size.height).toBe(8 + 22 + 10 + 20 * 2 + 6);
+  });
+
+  const make = (values: (number | null)[], caution: boolean[] = []): RankingChartData => ({
+    key: 'ranking-x', title: 't', metricName: '公开率', unit: 'share', year: 2020, groupLabel: '县级', itemLabel: '地区', cautionBelow: 10, scopeNote: '',
+    items: values.map((value, i) => ({ key: `23070${i}`, name: `地区${i}`, value, numerator: value === null ? null : 1, denominator: value === null ? null : caution[i] ? 2 : 20, caution: caution[i] ?? false, missing: value === null ? '无数据' : null, scopeLabel: '本机关', scopeShort: '本机关', flags: [] })),
+  });
+
+  it('breaks ties by code, gives ties one rank and leaves out items without a value', () => {
+    const r = rankItems(make([0.5, null, 0.7, 0.5]));
+    expect(r.ranked.map((x) => [x.item.key, x.rank])).toEqual([['230702', 1], ['230700', 2], ['230703', 2]]);
+    expect(r.missing.map((x) => x.key)).toEqual(['230701']);
+  });
+
+  it('draws only the list apart when every value stands on a small base', () => {
+    const data = make([0.5, 1], [true, true]);
+    const d = drawn(data, 360);
+    expect(d.names).toEqual([]);
+    expect(d.texts).toEqual(['基数不足 10 件，不参与排名：', '地区0（本机关）', '2件中1件', '地区1（本机关）', '2件中1件']);
+    expect(hasRanking(data)).toBe(true);
+    expect(hasRanking(make([null]))).toBe(false);
+    expect(renderChartSvg(d.built.option, d.built.size)).toContain('2件中1件');
   });
 
   it('says the levels are never added together, and lists jurisdictions without a value', () => {
     const [, , countyReview] = deriveRankingData(content.reports, 'review_correction_rate', 2020, j);
     if (!countyReview) throw new Error('expected a county level');
-    expect(describeRanking(countyReview)).toBe('2020 年县级复议纠错率：0 个地区有数值。另有 2 个无法计算。各级数字分开比较：省的数字已包含其下各市，市的数字可能包含其下各县，不同层级不可相加。');
+    expect(describeRanking(countyReview)).toBe('2020 年县级复议纠错率：0 个地区参与排名。另有 2 个地区无法计算。各级数字分开比较：省的数字已包含其下各市，市的数字可能包含其下各县，不同层级不可相加。');
     const t = tabulateRanking(countyReview);
     expect(t.rows.map((r) => r.header)).toEqual(['嘉荫县', '同江市']);
     expect(t.rows[0]?.cells.slice(0, 2)).toEqual(['—', '—（复议已审结为 0，无法计算比例）']);

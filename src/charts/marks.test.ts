@@ -73,7 +73,7 @@ interface SeriesLike extends Loose {
   label?: Loose;
   data?: unknown[];
 }
-const seriesOf = (built: BuiltChart): SeriesLike[] => (built.option as { series: SeriesLike[] }).series;
+const seriesOf = (built: BuiltChart): SeriesLike[] => (built.option as { series?: SeriesLike[] }).series ?? [];
 
 /** The names a chart's legend lists: none when it has no legend or hides it. */
 function listLegendNames(built: BuiltChart): string[] {
@@ -152,7 +152,9 @@ describe('black and white', () => {
 
   it('gives every chart without a legend a single series, or one per panel with its own title', () => {
     for (const chart of charts.filter((c) => listLegendNames(c.built).length === 0 && c.kind !== 'flow')) {
-      expect(seriesOf(chart.built).length, chart.where).toBe(1);
+      // A ranking whose every value stands on a small base draws no bar, only the list apart.
+      const listOnly = chart.kind === 'ranking' && seriesOf(chart.built).length === 0 && ((chart.built.option as { graphic?: unknown[] }).graphic ?? []).length > 0;
+      if (!listOnly) expect(seriesOf(chart.built).length, chart.where).toBe(1);
     }
     for (const chart of charts.filter((c) => c.kind === 'active')) {
       const legend = new Set(listLegendNames(chart.built));
@@ -166,13 +168,15 @@ describe('black and white', () => {
     let rankings = 0;
     let trends = 0;
     for (const chart of charts) {
+      if (chart.kind === 'ranking') {
+        // A small base is not a pale bar but a line of text under the bars: “n件中m件”.
+        const texts = ((chart.built.option as { graphic?: { style: { text: string } }[] }).graphic ?? []).map((g) => g.style.text);
+        rankings += texts.filter((t) => /^\d+件中\d+件/.test(t)).length;
+        for (const s of seriesOf(chart.built)) for (const d of (s.data ?? []) as Loose[]) expect((d.label as Loose).formatter, chart.where).not.toMatch(/件中/);
+      }
       for (const s of seriesOf(chart.built)) {
         for (const d of (s.data ?? []) as Loose[]) {
           const style = d.itemStyle as Loose | undefined;
-          if (chart.kind === 'ranking' && typeof style?.borderColor === 'string') {
-            rankings += 1;
-            expect((d.label as Loose).formatter, chart.where).toMatch(/^\d+\/\d+$/);
-          }
           if (chart.kind === 'trend' && typeof style?.borderColor === 'string') {
             trends += 1;
             // A faint fill inside a full-strength ring: lighter, so it reads in grey too.

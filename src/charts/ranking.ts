@@ -1,119 +1,204 @@
 /**
- * A comparison of one metric across the jurisdictions of one level for one year, as ranked horizontal
- * bars. One chart holds one level only: a province's figure already includes its prefectures, so
- * levels are never drawn on one scale or added together. Values on a small base are drawn pale and
- * labelled “m/n”; jurisdictions without a value are listed in the table, not drawn.
+ * A comparison of one metric across comparable publishers for one year (the governments of one
+ * level, the departments of one kind), as ranked horizontal bars. One chart holds one group only: a
+ * province's figure already includes its prefectures, so levels are never drawn on one scale or
+ * added together. The ranking rule is src/metrics/rank-values.ts: a value on a small base is not
+ * ranked but listed apart under the bars as “n件中m件”; each name carries its report's scope; a value
+ * whose cells fail a consistency rule carries the rule beside it; items without a value are in the
+ * table only.
  */
 import type { EChartsOption } from 'echarts';
+import type { RuleId } from '../form/rules.ts';
 import type { MetricUnit } from '../metrics/metric-specs.ts';
-import { buildAxisStyle, buildBaseOption, buildLabelStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
+import { rankValues, type Rankable, type Ranking } from '../metrics/rank-values.ts';
+import { buildAxisStyle, buildBaseOption, buildLabelStyle, FONT_SIZE, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
-import { CAUTION_FILL_ALPHA, fadeColor, OKABE_ITO } from './palette.ts';
-import { formatFull, formatPer100, formatPercent } from '../views/format-number.ts';
+import { INK, OKABE_ITO } from './palette.ts';
+import { formatFull, formatPer100, formatPercent, formatShare } from '../views/format-number.ts';
 
-/** One jurisdiction's value. */
-export interface RankingItem {
-  readonly code: string;
+/** One publisher's value. */
+export interface RankingItem extends Rankable {
+  /** The jurisdiction code or publisher key: unique in the chart, orders ties. */
+  readonly key: string;
   readonly name: string;
-  /** A share is 0–1; null when it cannot be computed or there is no report. */
+  /** A share is 0–1; null when it cannot be computed. */
   readonly value: number | null;
   readonly numerator: number | null;
   readonly denominator: number | null;
+  /** The denominator is below the metric's threshold: listed apart, not ranked. */
   readonly caution: boolean;
   /** Why there is no value; null when there is one. */
   readonly missing: string | null;
-  /** What the report covers (本级政府及其部门 …), as the comparison must say. */
+  /** What the report covers (本级政府及其部门 …), as the table and CSV say it. */
   readonly scopeLabel: string;
+  /** The same, short, beside the name in the chart (本级政府, 全辖区). */
+  readonly scopeShort: string;
+  /** Consistency rules that fail on a cell the value uses: drawn beside the value, never corrected. */
+  readonly flags: readonly RuleId[];
 }
 
-/** The view data of one level's ranking chart. */
+/** The view data of one ranking chart. */
 export interface RankingChartData {
+  /** The chart's key on its page: ranking-county, ranking-jiaoyu-prefecture. */
+  readonly key: string;
   readonly title: string;
   readonly metricName: string;
   readonly unit: MetricUnit;
   readonly year: number;
-  /** The level code (province, prefecture, county) and its Chinese label. */
-  readonly level: string;
-  readonly levelLabel: string;
-  /** Every jurisdiction of the level with a report that year, in any order (the builder ranks them). */
+  /** Who is compared, as prose names them: 县级, 地市级教育局. */
+  readonly groupLabel: string;
+  /** What one item is: 地区, 部门. */
+  readonly itemLabel: string;
+  /** The metric's small-base threshold (a denominator below it is not ranked). */
+  readonly cautionBelow: number;
+  /** Every publisher of the group with a report that year, in any order (the builder ranks them). */
   readonly items: readonly RankingItem[];
   /** The scope note shown with every comparison. */
   readonly scopeNote: string;
 }
 
 const BAR_ROW = 22;
+const LIST_ROW = 20;
 
-/** Formats an item's value: percentage, per-100, count, or “m/n” on a small base. */
+/** Formats an item's value: percentage, per-100 or count; on a small base “n件中m件”. */
 export function formatRankingValue(item: RankingItem, unit: MetricUnit): string {
   if (item.value === null) return '—';
-  if (item.caution && item.numerator !== null && item.denominator !== null) return `${item.numerator}/${item.denominator}`;
+  if (item.caution && item.numerator !== null && item.denominator !== null) return formatShare(item.numerator, item.denominator, true).text;
   if (unit === 'share') return formatPercent(item.value);
   if (unit === 'per100') return formatPer100(item.value);
   return formatFull(item.value);
 }
 
-/** Ranks items: highest value first, ties by code; items without a value are dropped. */
-export function rankItems(items: readonly RankingItem[]): RankingItem[] {
-  return items
-    .filter((i) => i.value !== null)
-    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+/** The flag written beside a value whose cells fail a rule: （未通过 T3-B）; empty when none. */
+export function formatRankingFlag(item: RankingItem): string {
+  return item.flags.length ? `（未通过 ${item.flags.join('、')}）` : '';
 }
 
-/** Builds the ranked horizontal bar option; height grows with the number of jurisdictions. */
+/** The name as the chart writes it, with the report's scope: 同江市（本级政府）. */
+export function formatRankingName(item: RankingItem): string {
+  return `${item.name}（${item.scopeShort}）`;
+}
+
+/** Splits and ranks a chart's items by the site's ranking rule. */
+export function rankItems(data: RankingChartData): Ranking<RankingItem> {
+  return rankValues(data.items);
+}
+
+/** Whether a ranking has anything to draw: a ranked value or one listed apart. */
+export function hasRanking(data: RankingChartData): boolean {
+  const { ranked, smallBase } = rankItems(data);
+  return ranked.length + smallBase.length > 0;
+}
+
+/** The heading of the small-base list under the bars. */
+function formatSmallBaseHeading(data: RankingChartData): string {
+  return `基数不足 ${data.cautionBelow} 件，不参与排名：`;
+}
+
+/**
+ * Builds the ranked horizontal bar option; height grows with the number of items. Small-base items
+ * follow the bars as text rows (name, then “n件中m件”), under a heading that says why they are apart.
+ */
 export function buildRankingOption(data: RankingChartData, width: number): BuiltChart {
-  const ranked = rankItems(data.items);
-  const left = measureLabelRoom(ranked.map((i) => i.name));
-  const right = measureValueRoom(ranked.map((i) => formatRankingValue(i, data.unit)));
+  const { ranked, smallBase } = rankItems(data);
+  const items = ranked.map((r) => r.item);
+  const left = measureLabelRoom([...items, ...smallBase].map(formatRankingName));
+  const valueLabel = (i: RankingItem): string => `${formatRankingValue(i, data.unit)}${formatRankingFlag(i)}`;
+  const right = measureValueRoom(items.map(valueLabel));
+  const barsHeight = items.length ? 8 + items.length * BAR_ROW : 0;
+  const text = (x: number, y: number, content: string, align: 'left' | 'right'): Record<string, unknown> => ({
+    type: 'text',
+    x,
+    y,
+    silent: true,
+    style: { text: content, fill: INK, fontSize: FONT_SIZE, align, verticalAlign: 'middle' },
+  });
+  const listTop = barsHeight + (items.length ? 10 : 0);
+  const graphic = smallBase.length
+    ? [
+        text(4, listTop + LIST_ROW / 2, formatSmallBaseHeading(data), 'left'),
+        ...smallBase.flatMap((i, n) => {
+          const y = listTop + LIST_ROW * (n + 1.5);
+          return [text(left - 8, y, formatRankingName(i), 'right'), text(left, y, `${formatRankingValue(i, data.unit)}${formatRankingFlag(i)}`, 'left')];
+        }),
+      ]
+    : [];
+  const height = smallBase.length ? listTop + LIST_ROW * (smallBase.length + 1) + 6 : barsHeight;
   const tips = [
-    ranked.map((i) => `${i.name}（${i.scopeLabel}）：${formatRankingValue(i, data.unit)}${i.denominator !== null ? `（${formatFull(i.numerator)} / ${formatFull(i.denominator)}）` : ''}${i.caution ? '，基数小，仅供参考' : ''}`),
+    ranked.map(({ item: i, rank }) => {
+      const parts = i.denominator !== null && data.unit !== 'count' ? `（${formatFull(i.numerator)} / ${formatFull(i.denominator)}）` : '';
+      return `第 ${rank} 名 ${i.name}（${i.scopeLabel}）：${formatRankingValue(i, data.unit)}${parts}${i.flags.length ? `，报告所印数字未通过核对 ${i.flags.join('、')}` : ''}`;
+    }),
   ];
-  const option: EChartsOption = {
-    ...buildBaseOption(),
-    grid: { left, right, top: 4, bottom: 4, containLabel: false },
-    xAxis: { type: 'value', show: false, min: 0, max: 'dataMax' },
-    yAxis: { type: 'category', inverse: true, data: ranked.map((i) => i.name), ...buildAxisStyle(), axisLine: { show: false } },
-    series: [
-      {
-        type: 'bar',
-        barWidth: 12,
-        emphasis: { disabled: true },
-        data: ranked.map((i) => ({
-          value: i.value,
-          itemStyle: i.caution ? { color: fadeColor(OKABE_ITO.blue, CAUTION_FILL_ALPHA), borderColor: OKABE_ITO.blue, borderWidth: 1 } : { color: OKABE_ITO.blue },
-          label: { show: true, position: 'right', formatter: formatRankingValue(i, data.unit), ...buildLabelStyle() },
-        })),
-      },
-    ],
-  };
-  return { option, size: { width, height: 8 + Math.max(1, ranked.length) * BAR_ROW }, tips };
+  const bars: EChartsOption = items.length
+    ? {
+        grid: { left, right, top: 4, bottom: height - barsHeight + 4, containLabel: false },
+        xAxis: { type: 'value', show: false, min: 0, max: 'dataMax' },
+        yAxis: { type: 'category', inverse: true, data: items.map(formatRankingName), ...buildAxisStyle(), axisLine: { show: false } },
+        series: [
+          {
+            type: 'bar',
+            barWidth: 12,
+            emphasis: { disabled: true },
+            data: items.map((i) => ({
+              value: i.value,
+              itemStyle: { color: OKABE_ITO.blue },
+              label: { show: true, position: 'right', formatter: valueLabel(i), ...buildLabelStyle() },
+            })),
+          },
+        ],
+      }
+    : {};
+  const option: EChartsOption = { ...buildBaseOption(), ...bars, ...(graphic.length ? { graphic } : {}) };
+  return { option, size: { width, height: Math.max(height, 30) }, tips };
 }
 
-/** Describes the ranking in Chinese: how many, the highest and lowest, the scope note. */
+/** Names items with their values for prose: 同江市（36.0%）. */
+function listNamed(items: readonly RankingItem[], unit: MetricUnit): string {
+  return items.map((i) => `${i.name}（${formatRankingValue(i, unit)}）`).join('、');
+}
+
+/** Describes the ranking in Chinese: how many are ranked, the highest and lowest, those apart and flagged, the scope note. */
 export function describeRanking(data: RankingChartData): string {
-  const ranked = rankItems(data.items);
-  const top = ranked[0];
-  const bottom = ranked.at(-1);
-  const without = data.items.length - ranked.length;
-  const head = `${data.year} 年${data.levelLabel}${data.metricName}：${ranked.length} 个地区有数值`;
+  const { ranked, smallBase, missing } = rankItems(data);
+  const top = ranked[0]?.item;
+  const bottom = ranked.at(-1)?.item;
+  const n = `个${data.itemLabel}`;
+  const head = `${data.year} 年${data.groupLabel}${data.metricName}：${ranked.length} ${n}参与排名`;
   const range = top && bottom && top !== bottom ? `，最高为${top.name}（${formatRankingValue(top, data.unit)}），最低为${bottom.name}（${formatRankingValue(bottom, data.unit)}）` : top ? `：${top.name}（${formatRankingValue(top, data.unit)}）` : '';
-  return `${head}${range}。${without ? `另有 ${without} 个无法计算。` : ''}${data.scopeNote}`;
+  const apart = smallBase.length ? `基数不足 ${data.cautionBelow} 件、不参与排名的 ${smallBase.length} ${n}：${listNamed(smallBase, data.unit)}。` : '';
+  const flagged = data.items.filter((i) => i.value !== null && i.flags.length);
+  const flags = flagged.length ? `报告所印数字未通过核对的：${flagged.map((i) => `${i.name}（${i.flags.join('、')}）`).join('、')}，照印公布。` : '';
+  const without = missing.length ? `另有 ${missing.length} ${n}无法计算。` : '';
+  return `${head}${range}。${apart}${flags}${without}${data.scopeNote}`;
 }
 
-/** The ranking as a table: ranked items, then those without a value with the reason. */
-export function tabulateRanking(data: RankingChartData): ChartTable {
-  const ranked = rankItems(data.items);
-  const rate = data.unit !== 'count';
-  const rows = [
-    ...ranked.map((i, n) => ({ header: i.name, cells: [String(n + 1), formatRankingValue(i, data.unit), ...(rate ? [formatFull(i.numerator), formatFull(i.denominator)] : []), i.scopeLabel] })),
-    ...data.items
-      .filter((i) => i.value === null)
-      .sort((a, b) => (a.code < b.code ? -1 : 1))
-      .map((i) => ({ header: i.name, cells: ['—', `—（${i.missing ?? '无数据'}）`, ...(rate ? [formatFull(i.numerator), formatFull(i.denominator)] : []), i.scopeLabel] })),
+/** The notes a ranking shows with it wherever it goes (page, embed, image): items apart and flagged. */
+export function listRankingNotes(data: RankingChartData): string[] {
+  const { smallBase } = rankItems(data);
+  const flagged = data.items.filter((i) => i.value !== null && i.flags.length);
+  return [
+    ...(smallBase.length ? [`基数不足 ${data.cautionBelow} 件的比例不参与排名，列在排名之后，以“n件中m件”表示：${listNamed(smallBase, data.unit)}。`] : []),
+    ...(flagged.length ? [`标“未通过”的数字，报告自身未通过所注核对（${[...new Set(flagged.flatMap((i) => i.flags))].join('、')}），照印公布，未作修改；详见各报告页的数据质量说明。`] : []),
   ];
+}
+
+/** The ranking as a table: ranked items with their rank, those on a small base apart, then those without a value with the reason. */
+export function tabulateRanking(data: RankingChartData): ChartTable {
+  const { ranked, smallBase, missing } = rankItems(data);
+  const rate = data.unit !== 'count';
+  const row = (i: RankingItem, rank: string, value: string): { header: string; cells: string[] } => ({
+    header: i.name,
+    cells: [rank, value, ...(rate ? [formatFull(i.numerator), formatFull(i.denominator)] : []), i.scopeLabel, i.flags.length ? `未通过 ${i.flags.join('、')}` : ''],
+  });
   return {
     caption: data.title,
-    columns: ['地区', '名次', data.metricName, ...(rate ? ['分子', '分母'] : []), '报告范围'],
-    rows,
-    notes: [data.scopeNote, ...(ranked.some((i) => i.caution) ? ['以“m/n”表示、颜色较浅的比例基数不足 10，仅供参考。'] : [])],
+    columns: [data.itemLabel, '名次', data.metricName, ...(rate ? ['分子', '分母'] : []), '报告范围', '核对'],
+    rows: [
+      ...ranked.map(({ item, rank }) => row(item, String(rank), formatRankingValue(item, data.unit))),
+      ...smallBase.map((i) => row(i, '不排名（基数小）', formatRankingValue(i, data.unit))),
+      ...missing.map((i) => row(i, '—', `—（${i.missing ?? '无数据'}）`)),
+    ],
+    notes: [data.scopeNote, ...listRankingNotes(data)],
   };
 }

@@ -10,13 +10,13 @@
  */
 import { createHash } from 'node:crypto';
 import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
+import { GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import { FONT_SIZE, FONT_STACK, type ChartSize } from './chart-theme.ts';
 
-use([SVGRenderer, BarChart, LineChart, SankeyChart, GridComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, TitleComponent]);
+use([SVGRenderer, BarChart, LineChart, SankeyChart, GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, TitleComponent]);
 
 /** The version of the normalisation below; part of every cache key, so a change here re-renders. */
 export const SVG_FORMAT_VERSION = 2;

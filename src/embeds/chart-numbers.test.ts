@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM } from '../downloads/csv-text.ts';
 import { findCommittedReport, formOf, loadCommittedContent, setCellValue } from '../fixtures/committed-content.ts';
+import { deriveMetric } from '../metrics/derive-metrics.ts';
+import { findMetric } from '../metrics/metric-specs.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { listJurisdictionCharts, listRankingCharts, listReportCharts, type ChartEntry } from '../views/chart-sets.ts';
 import { writeChartCsv } from './chart-csv.ts';
@@ -104,12 +106,31 @@ describe('the numbers behind the report charts', () => {
   it('gives a metric its ratio at full precision with the numerator and denominator it comes from', () => {
     const [county] = listRankingCharts(content.reports, 'grant_rate', 2020, content.jurisdictions).filter((e) => e.key === 'ranking-county');
     const rows = county?.data.rows ?? [];
-    expect(county?.data.columns[2]).toMatch(/^\S+（比例，0–1）$/);
-    expect(county?.data.columns.filter((_c, i) => i !== 2)).toEqual(['地区', '代码', '分子', '分母', '报告范围', '说明']);
+    expect(county?.data.columns[3]).toMatch(/^\S+（比例，0–1）$/);
+    expect(county?.data.columns.filter((_c, i) => i !== 3)).toEqual(['地区', '代码', '名次', '分子', '分母', '报告范围', '未通过的核对', '说明']);
     expect(rows.length).toBeGreaterThan(0);
-    for (const [, , value, numerator, denominator] of rows) {
+    for (const [, , , value, numerator, denominator] of rows) {
       if (value === null) continue;
       expect(value).toBe(Number(numerator) / Number(denominator));
+    }
+  });
+
+  it('ranks in the CSV as in the chart: small bases without a rank, failing rules named', () => {
+    for (const page of ['grant_rate', 'denial_rate', 'review_correction_rate']) {
+      for (const entry of listRankingCharts(content.reports, page, 2020, content.jurisdictions)) {
+        const col = (name: string): number => entry.data.columns.indexOf(name);
+        for (const row of entry.data.rows) {
+          const report = content.reports.find((r) => r.meta.year === 2020 && r.meta.jurisdiction === row[1] && !/-[a-z]/.test(r.meta.id));
+          if (!report) throw new Error(`no report of ${String(row[1])}`);
+          const v = deriveMetric(findMetric(page)!, report);
+          expect(row[col('未通过的核对')], `${entry.key} ${String(row[0])}`).toBe(v.flags.join(' '));
+          if (v.value === null || v.caution) expect(row[col('名次')]).toBeNull();
+          else expect(row[col('名次')]).toEqual(expect.any(Number));
+          if (v.caution) expect(String(row[col('说明')])).toContain('不参与排名');
+        }
+        const ranks = entry.data.rows.map((r) => r[col('名次')]).filter((r): r is number => typeof r === 'number');
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      }
     }
   });
 });

@@ -9,7 +9,7 @@ import type { ActiveChartData } from '../charts/active.ts';
 import type { AppealsChartData } from '../charts/appeals.ts';
 import type { ApplicantChartData } from '../charts/applicants.ts';
 import type { PriorYearChartData } from '../charts/prior-year.ts';
-import type { RankingChartData } from '../charts/ranking.ts';
+import { rankItems, type RankingChartData, type RankingItem } from '../charts/ranking.ts';
 import type { RequestFlowChartData } from '../charts/request-flow.ts';
 import type { TrendChartData } from '../charts/trend.ts';
 import type { MetricUnit } from '../metrics/metric-specs.ts';
@@ -92,16 +92,21 @@ export function tabulatePriorYearNumbers(data: PriorYearChartData): ChartNumbers
   };
 }
 
-/** One level's ranking: every jurisdiction with its value, numerator and denominator, in code order. */
+/**
+ * One ranking: the ranked items in rank order with their rank, then those on a small base (no rank),
+ * then those without a value; each with its value, numerator, denominator, scope (Chinese and code)
+ * and the consistency rules failing on its cells.
+ */
 export function tabulateRankingNumbers(data: RankingChartData): ChartNumbers {
-  const items = [...data.items].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const { ranked, smallBase, missing } = rankItems(data);
+  const row = (i: RankingItem, rank: number | null): ChartDatum[] => [i.name, i.key, rank, i.value, i.numerator, i.denominator, i.scopeLabel, i.flags.join(' '), describePoint(i.missing, i.caution, i.flags, `基数不足 ${data.cautionBelow}，不参与排名，仅供参考`)];
   return {
-    columns: ['地区', '代码', formatMetricHeading(data.metricName, data.unit), '分子', '分母', '报告范围', '说明'],
-    rows: items.map((i) => [i.name, i.code, i.value, i.numerator, i.denominator, i.scopeLabel, describePoint(i.missing, i.caution, [])]),
+    columns: [data.itemLabel, '代码', '名次', formatMetricHeading(data.metricName, data.unit), '分子', '分母', '报告范围', '未通过的核对', '说明'],
+    rows: [...ranked.map((r) => row(r.item, r.rank)), ...smallBase.map((i) => row(i, null)), ...missing.map((i) => row(i, null))],
   };
 }
 
 /** The 说明 of a metric value: why it is missing, that its base is small, which rules fail on its cells. */
-function describePoint(missing: string | null, caution: boolean, flags: readonly string[]): string {
-  return [missing ?? '', caution ? '基数不足 10，仅供参考' : '', flags.length ? `涉及未通过的核对：${flags.join('、')}` : ''].filter(Boolean).join('；');
+function describePoint(missing: string | null, caution: boolean, flags: readonly string[], cautionText = '基数不足 10，仅供参考'): string {
+  return [missing ?? '', caution ? cautionText : '', flags.length ? `涉及未通过的核对：${flags.join('、')}` : ''].filter(Boolean).join('；');
 }

@@ -12,6 +12,13 @@ export const REPORT_SCOPES: Readonly<Record<ReportScope, string>> = {
   jurisdiction: '全辖区各行政机关（含下级政府）',
 };
 
+/** The same scopes, short, for beside a name in a chart: 同江市（本级政府）. */
+export const REPORT_SCOPE_SHORT: Readonly<Record<ReportScope, string>> = {
+  self: '本机关',
+  government: '本级政府',
+  jurisdiction: '全辖区',
+};
+
 
 /** A report file split into its front matter and Markdown body, with the body's first line number. */
 export interface SplitReport {

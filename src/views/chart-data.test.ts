@@ -232,15 +232,15 @@ describe('deriveRankingData', () => {
   it('ranks each level separately and leaves department reports out', () => {
     const department = variant({ ...checked('230700-2020'), meta: { ...checked('230700-2020').meta, id: '230700-jiaoyu-2020' } });
     const levels = deriveRankingData([...content.reports, department], 'grant_rate', 2020, j);
-    expect(levels.map((l) => [l.level, l.levelLabel, l.items.map((i) => i.name)])).toEqual([
-      ['province', '省级', ['黑龙江省']],
-      ['prefecture', '地市级', ['伊春市', '牡丹江市']],
-      ['county', '县级', ['嘉荫县', '同江市']],
+    expect(levels.map((l) => [l.key, l.groupLabel, l.items.map((i) => i.name)])).toEqual([
+      ['ranking-province', '省级', ['黑龙江省']],
+      ['ranking-prefecture', '地市级', ['伊春市', '牡丹江市']],
+      ['ranking-county', '县级', ['嘉荫县', '同江市']],
     ]);
     const prefecture = levels[1];
-    expect(prefecture?.items.map((i) => [i.numerator, i.denominator, i.scopeLabel])).toEqual([
-      [16, 30, '本级政府及其部门'],
-      [117, 127, '全辖区各行政机关（含下级政府）'],
+    expect(prefecture?.items.map((i) => [i.numerator, i.denominator, i.scopeLabel, i.scopeShort])).toEqual([
+      [16, 30, '本级政府及其部门', '本级政府'],
+      [117, 127, '全辖区各行政机关（含下级政府）', '全辖区'],
     ]);
     expect(prefecture?.title).toBe('2020年地市级公开率比较');
     expect(prefecture?.scopeNote).toContain('不同层级不可相加');

@@ -11,14 +11,15 @@ import type { ColumnSpec, FormId, FormSpec, RowSpec } from '../form/types.ts';
 import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
-import { REPORT_SCOPES } from '../reports/front-matter.ts';
-import { REPORT_ID, seriesOf } from '../reports/report-id.ts';
+import { REPORT_SCOPE_SHORT, REPORT_SCOPES } from '../reports/front-matter.ts';
+import { parseReportId } from '../publishers/publisher.ts';
+import { seriesOf } from '../reports/report-id.ts';
 import type { Cell, CheckedReport } from '../reports/types.ts';
 import type { ActiveChartData } from '../charts/active.ts';
 import type { AppealsChartData } from '../charts/appeals.ts';
 import type { ApplicantChartData } from '../charts/applicants.ts';
 import type { PriorYearChartData } from '../charts/prior-year.ts';
-import type { RankingChartData } from '../charts/ranking.ts';
+import type { RankingChartData, RankingItem } from '../charts/ranking.ts';
 import type { FlowGroup, OutcomeGroupKey, RequestFlowChartData } from '../charts/request-flow.ts';
 import type { TrendChartData } from '../charts/trend.ts';
 import { formatFull, formatSigned } from './format-number.ts';
@@ -258,33 +259,56 @@ export function deriveTrendData(series: readonly CheckedReport[], metricId: stri
 /** The note every cross-jurisdiction comparison carries. */
 export const SCOPE_NOTE = '各级数字分开比较：省的数字已包含其下各市，市的数字可能包含其下各县，不同层级不可相加。';
 
+/** Names one item of a ranking: its key (unique in the chart) and the name the chart shows. */
+export interface RankingName {
+  readonly key: string;
+  readonly name: string;
+}
+
+/**
+ * Derives the ranking items of a metric from comparable reports (one per publisher), each named by
+ * `nameOf`: its value, base, scope and the failing rules on the cells it uses. Works for any group
+ * (the governments of a level, the departments of a kind).
+ */
+export function deriveRankingItems(reports: readonly CheckedReport[], metric: MetricSpec, nameOf: (report: CheckedReport) => RankingName): RankingItem[] {
+  return reports.map((r) => {
+    const v = deriveMetric(metric, r);
+    return { ...nameOf(r), value: v.value, numerator: v.numerator, denominator: v.denominator, caution: v.caution, missing: v.missing?.message ?? null, scopeLabel: REPORT_SCOPES[r.meta.scope], scopeShort: REPORT_SCOPE_SHORT[r.meta.scope], flags: v.flags };
+  });
+}
+
+/** Wraps ranking items in a chart's data: its key, title and group label, the metric's name, unit and small-base threshold. */
+export function composeRankingData(metric: MetricSpec, year: number, group: { key: string; label: string; itemLabel: string }, items: readonly RankingItem[]): RankingChartData {
+  return {
+    key: group.key,
+    title: `${year}年${group.label}${metric.name}比较`,
+    metricName: metric.name,
+    unit: metric.unit,
+    year,
+    groupLabel: group.label,
+    itemLabel: group.itemLabel,
+    cautionBelow: metric.cautionBelow ?? 0,
+    items: [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    scopeNote: SCOPE_NOTE,
+  };
+}
+
 /**
  * Derives one ranking per level (province, prefecture, county) for a metric and a year, from the
  * governments' own reports (department reports are left out). Levels without a report are omitted.
  */
 export function deriveRankingData(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): RankingChartData[] {
   const metric = findMetricOrThrow(metricId);
-  const byLevel = new Map<Level, RankingChartData['items'][number][]>();
+  const byLevel = new Map<Level, CheckedReport[]>();
   for (const r of reports) {
-    if (r.meta.year !== year || REPORT_ID.exec(r.meta.id)?.[2]) continue;
+    if (r.meta.year !== year || parseReportId(r.meta.id)?.agency !== null) continue;
     const j = jurisdictions.byCode.get(r.meta.jurisdiction);
     if (!j) continue;
-    const v = deriveMetric(metric, r);
-    const items = byLevel.get(j.level) ?? [];
-    items.push({ code: j.code, name: j.name, value: v.value, numerator: v.numerator, denominator: v.denominator, caution: v.caution, missing: v.missing?.message ?? null, scopeLabel: REPORT_SCOPES[r.meta.scope] });
-    byLevel.set(j.level, items);
+    byLevel.set(j.level, [...(byLevel.get(j.level) ?? []), r]);
   }
   const levels: Level[] = ['province', 'prefecture', 'county'];
+  const name = (r: CheckedReport): RankingName => ({ key: r.meta.jurisdiction, name: nameJurisdiction(r, jurisdictions) });
   return levels
     .filter((l) => byLevel.has(l))
-    .map((level) => ({
-      title: `${year}年${LEVEL_LABELS[level]}${metric.name}比较`,
-      metricName: metric.name,
-      unit: metric.unit,
-      year,
-      level,
-      levelLabel: LEVEL_LABELS[level],
-      items: [...(byLevel.get(level) ?? [])].sort((a, b) => (a.code < b.code ? -1 : 1)),
-      scopeNote: SCOPE_NOTE,
-    }));
+    .map((level) => composeRankingData(metric, year, { key: `ranking-${level}`, label: LEVEL_LABELS[level], itemLabel: '地区' }, deriveRankingItems(byLevel.get(level) ?? [], metric, name)));
 }

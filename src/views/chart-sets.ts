@@ -10,7 +10,7 @@ import { buildApplicantOption, describeApplicants, tabulateApplicants } from '..
 import type { BuiltChart } from '../charts/chart-theme.ts';
 import type { ChartTable } from '../charts/chart-table.ts';
 import { buildPriorYearOption, describePriorYear, hasPriorYearItems, tabulatePriorYear } from '../charts/prior-year.ts';
-import { buildRankingOption, describeRanking, rankItems, tabulateRanking } from '../charts/ranking.ts';
+import { buildRankingOption, describeRanking, hasRanking, tabulateRanking } from '../charts/ranking.ts';
 import { buildRequestFlowOption, describeRequestFlow, hasRequestFlow, tabulateRequestFlow } from '../charts/request-flow.ts';
 import { buildTrendOption, describeTrend, tabulateTrend } from '../charts/trend.ts';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
@@ -89,11 +89,11 @@ export function listJurisdictionCharts(series: readonly CheckedReport[], metricI
 /** The charts of a comparison page (one metric, one year): one ranking per level, province first. */
 export function listRankingCharts(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): ChartEntry[] {
   return deriveRankingData(reports, metricId, year, jurisdictions).map((data) => ({
-    key: `ranking-${data.level}`,
+    key: data.key,
     title: data.title,
     description: describeRanking(data),
     table: tabulateRanking(data),
     data: tabulateRankingNumbers(data),
-    build: rankItems(data.items).length ? (w) => buildRankingOption(data, w) : null,
+    build: hasRanking(data) ? (w) => buildRankingOption(data, w) : null,
   }));
 }

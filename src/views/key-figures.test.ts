@@ -5,20 +5,13 @@ import { LEVEL_LABELS } from '../jurisdictions/jurisdictions.ts';
 import { findAgency, nameAgency } from '../publishers/agencies.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { buildKeyFigures, findMedian, selectPeerGroup } from './key-figures.ts';
+import { findMedian } from '../metrics/rank-values.ts';
+import { buildKeyFigures, selectPeerGroup } from './key-figures.ts';
 
 /** Reads a 总计 cell straight from a report's table 三, independently of the metric declarations. */
 function total(r: CheckedReport, row: string): number | null {
   return r.tables.requests[row]?.total?.value ?? null;
 }
-
-describe('findMedian', () => {
-  it('takes the middle value, or the mean of the middle two', () => {
-    expect(findMedian([3, 1, 2])).toBe(2);
-    expect(findMedian([4, 1, 3, 2])).toBe(2.5);
-    expect(findMedian([])).toBeNull();
-  });
-});
 
 describe('key figures of a department among its peers (synthetic corpus)', () => {
   const content = loadSynthContent(3000, 7);

@@ -9,6 +9,7 @@ import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictio
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricId, type MetricUnit } from '../metrics/metric-specs.ts';
 import type { RuleId } from '../form/rules.ts';
+import { rankValues } from '../metrics/rank-values.ts';
 import { findAgency, nameAgency } from '../publishers/agencies.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import type { CheckedReport } from '../reports/types.ts';
@@ -67,14 +68,6 @@ export function formatMetricValue(unit: MetricUnit, value: number | null, numera
   return { text: formatFull(value), caution: null };
 }
 
-/** The median of numbers (mean of the middle two for an even count); null for none. */
-export function findMedian(values: readonly number[]): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 /**
  * The peer group of a report: governments of the same level that year, or departments of the same
  * kind (agency slug) and level that year. Null when the jurisdiction is not on the list.
@@ -107,17 +100,18 @@ export function buildKeyFigures(subject: CheckedReport, metricIds: readonly Metr
     const shown = formatMetricValue(metric.unit, v.value, v.numerator, v.denominator, v.caution);
     let standing: PeerStanding | null = null;
     if (peers) {
-      const values = peers.reports.map((r) => ({ id: r.meta.id, v: r.meta.id === subject.meta.id ? v : deriveMetric(metric, r) }));
-      const counted = values.filter((x) => x.v.value !== null && !x.v.caution).sort((a, b) => (b.v.value ?? 0) - (a.v.value ?? 0) || (a.id < b.id ? -1 : 1));
-      const median = findMedian(counted.map((x) => x.v.value as number));
-      const at = counted.findIndex((x) => x.id === subject.meta.id);
+      const values = peers.reports.map((r) => {
+        const pv = r.meta.id === subject.meta.id ? v : deriveMetric(metric, r);
+        return { key: r.meta.id, value: pv.value, caution: pv.caution };
+      });
+      const ranking = rankValues(values);
       standing = {
         label: peers.label,
-        counted: counted.length,
-        smallBase: values.filter((x) => x.v.value !== null && x.v.caution).length,
-        median,
-        medianText: formatMetricValue(metric.unit, median, null, null, false).text,
-        rank: at >= 0 ? at + 1 : null,
+        counted: ranking.ranked.length,
+        smallBase: ranking.smallBase.length,
+        median: ranking.median,
+        medianText: formatMetricValue(metric.unit, ranking.median, null, null, false).text,
+        rank: ranking.ranked.find((x) => x.item.key === subject.meta.id)?.rank ?? null,
         href: comparePath(peers.year, id),
       };
     }

@@ -59,6 +59,8 @@ export interface MethodologyView {
   readonly metrics: readonly MetricDoc[];
   /** The small-denominator rule shared by every rate, in one sentence. */
   readonly smallBaseRule: string;
+  /** How rankings are made: who is compared with whom, ties, scope, flags. */
+  readonly rankingRules: readonly string[];
   /** How a metric without a value is shown, one sentence per case. */
   readonly missingRules: readonly string[];
   readonly forms: readonly { id: string; notice: string; years: string; markers: string; tables: readonly FormTableDoc[] }[];
@@ -107,7 +109,13 @@ export function buildMetricDocs(): MetricDoc[] {
 export function buildMethodologyView(knownErrors: readonly KnownErrorEntry[]): MethodologyView {
   return {
     metrics: buildMetricDocs(),
-    smallBaseRule: `比例的分母（基数）不足 ${SMALL_BASE} 件时，一两件之差就会让比例大起大落：图表和数据表以“m/n”（分子/分母的件数）代替百分比，趋势图画作空心点，排名图画作浅色条，并注明仅供参考。`,
+    smallBaseRule: `比例的分母（基数）不足 ${SMALL_BASE} 件时，一两件之差就会让比例大起大落：趋势图以“m/n”（分子/分母的件数）代替百分比、画作空心点；排名图不给它名次，列在排名之后，写作“n件中m件”；均注明仅供参考。`,
+    rankingRules: [
+      '排名只在同一年、同一层级（省、地市、县）的政府之间进行，部门只与同类、同级的部门比较；省的数字已包含其下各市，不同层级不可相加。',
+      '名次从高到低，数值相同的名次相同（如 1、2、2、4）；中位数只取参与排名的数值。',
+      '每个名字旁注明报告的统计范围（本机关、本级政府及其部门、全辖区）：范围不同，数字的含义不同。',
+      '所用单元格未通过一致性核对的，数值照印排名，旁注“未通过”及规则编号；图、嵌入页、图片和 CSV 都带此标注。',
+    ],
     missingRules: [
       '所需单元格留空、印“/”或其他不能识别为数字的内容时，该指标记为无值，并说明是哪些单元格；不以 0 代替。',
       '分母为 0 时，比例记为无值，不写作 0%。',

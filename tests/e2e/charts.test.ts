@@ -44,7 +44,7 @@ const PAGES: readonly { name: string; path: string; charts: readonly ChartEntry[
     { name: 'report', path: reportPath(report.meta.id), charts: listReportCharts(report, content.jurisdictions) },
     // 黑龙江省: the year-before chart and one trend per metric.
     { name: 'trends', path: jurisdictionPath('230000'), charts: listJurisdictionCharts(listGovernmentSeries(content.reports, '230000'), TREND_METRIC_IDS, content.jurisdictions) },
-    // 公开率 2020: a ranking per level, one with a small base drawn pale and labelled m/n.
+    // 公开率 2020: a ranking per level, one with a small base listed apart as “n件中m件” and a failing rule beside a value.
     { name: 'comparison', path: comparePath(2020, 'grant_rate'), charts: listRankingCharts(content.reports, 'grant_rate', 2020, content.jurisdictions) },
   ];
 })();

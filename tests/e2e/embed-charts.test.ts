@@ -14,10 +14,10 @@ import { openPage, SCREENSHOT_DIR, startSiteAndBrowser } from './browser.ts';
 const dist = inject('distDir');
 const site = startSiteAndBrowser();
 
-/** A trend of 同江市 and the county ranking of 2020's grant rate, with the page each is on. */
+/** A trend of 同江市 and the prefecture ranking of 2020's grant rate (two ranked bars), with the page each is on. */
 const SAMPLES = [
   { embed: jurisdictionEmbedPath('230881', 'trend-grant_rate'), page: '/jurisdictions/230881/#chart-trend-grant_rate' },
-  { embed: compareEmbedPath(2020, 'grant_rate', 'ranking-county'), page: '/compare/2020/grant_rate/#chart-ranking-county' },
+  { embed: compareEmbedPath(2020, 'grant_rate', 'ranking-prefecture'), page: '/compare/2020/grant_rate/#chart-ranking-prefecture' },
 ];
 
 describe('the embed page of a jurisdiction or comparison chart in Chromium', () => {
@@ -32,7 +32,7 @@ describe('the embed page of a jurisdiction or comparison chart in Chromium', () 
         return { width: box?.width ?? 0, height: box?.height ?? 0, marks: svg?.querySelectorAll('path, circle, rect').length ?? 0, labels: svg?.querySelectorAll('text').length ?? 0 };
       });
       expect(drawn.width).toBeGreaterThan(300);
-      // A ranking of two counties is two bars high.
+      // A ranking of two prefectures is two bars high.
       expect(drawn.height).toBeGreaterThan(40);
       expect(drawn.marks).toBeGreaterThanOrEqual(2);
       expect(drawn.labels).toBeGreaterThanOrEqual(3);

@@ -3,6 +3,7 @@
  * distinguishable under the common colour-vision deficiencies; text and axes use `currentColor`, so
  * a chart inlined in a page follows the page's text colour in light and dark mode alike.
  */
+import type { OutcomeGroupCode } from '../form/types.ts';
 
 /** The Okabe–Ito colours by name (Okabe & Ito 2008), black left out because it vanishes in dark mode. */
 export const OKABE_ITO = {
@@ -35,8 +36,8 @@ export const SERIES_COLORS: readonly string[] = [
   OKABE_ITO.yellow,
 ];
 
-/** The outcome groups of table 三 (plus 结转) by key, each with a fixed colour on every chart. */
-export const OUTCOME_COLORS = {
+/** The outcome groups of table 三 (src/form's OutcomeGroupCode) plus 结转, each with a fixed colour on every chart. */
+export const OUTCOME_COLORS: Readonly<Record<OutcomeGroupCode | 'carried_forward', string>> = {
   granted: OKABE_ITO.blue,
   partially_granted: OKABE_ITO.skyBlue,
   denied: OKABE_ITO.vermillion,
@@ -44,7 +45,7 @@ export const OUTCOME_COLORS = {
   not_processed: OKABE_ITO.reddishPurple,
   other: OKABE_ITO.yellow,
   carried_forward: OKABE_ITO.bluishGreen,
-} as const;
+};
 
 /** The results of table 四 by column code: 维持, 纠正, 其他, 尚未审结. */
 export const APPEAL_RESULT_COLORS: Readonly<Record<string, string>> = {

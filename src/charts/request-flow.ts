@@ -8,10 +8,11 @@
 import { buildBaseOption, buildLabelStyle, fitLabel, isNarrow, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { NEUTRAL, OUTCOME_COLORS } from './palette.ts';
+import type { OutcomeGroupCode } from '../form/types.ts';
 import { formatFull, formatPercent, formatProse } from '../views/format-number.ts';
 
-/** The outcome groups of table 三 plus 结转下年度, as keys of OUTCOME_COLORS. */
-export type OutcomeGroupKey = keyof typeof OUTCOME_COLORS;
+/** The outcome groups of table 三 (declared in src/form) plus 结转下年度, as keys of OUTCOME_COLORS. */
+export type OutcomeGroupKey = OutcomeGroupCode | 'carried_forward';
 
 /** One printed row counted in a group (a reason), with its value or null when blank. */
 export interface FlowReason {

@@ -5,7 +5,7 @@
  * Codes (rows, columns, forms, tables) are derived from src/form, never restated.
  */
 import { formatColumnLabel } from '../form/cells.ts';
-import { FORMS, TABLE_IDS } from '../form/forms.ts';
+import { FORMS, OUTCOME_GROUPS, TABLE_IDS } from '../form/forms.ts';
 import { RULE_IDS } from '../form/rules.ts';
 import type { ColumnSpec, TableId } from '../form/types.ts';
 import { LEVEL_LABELS } from '../jurisdictions/jurisdictions.ts';
@@ -62,6 +62,13 @@ const LEVEL: FieldSpec = { name: 'level', title: '层级', description: LEVEL_NO
 const YEAR: FieldSpec = { name: 'year', title: '年度', description: '报告所涉的年度（不是发布年份）', type: 'integer', constraints: { required: true } };
 const FORM: FieldSpec = { name: 'form', title: '表式', description: FORM_NOTE, type: 'string', constraints: { required: true, enum: FORMS.map((f) => f.id) } };
 const ROW: FieldSpec = { name: 'row', title: '行代码', description: '表式中行的永久代码，见方法说明', type: 'string', constraints: { required: true, enum: ROW_CODES } };
+/** Table 三's rows that are not outcomes (本年新收, 上年结转, （七）总计, 结转下年度), named with their codes. */
+const NON_OUTCOME_ROWS = listUnique(FORMS.flatMap((f) => f.tables.requests.rows.filter((r) => !r.outcomeGroup).map((r) => `${r.code} ${r.number ?? ''}${r.shortLabel}`)));
+const OUTCOME_GROUP_NOTE = `表三办理结果的分组，取自表式：${OUTCOME_GROUPS.map((g) => `${g.code}：${g.label}`).join('；')}。其他行为空：${NON_OUTCOME_ROWS.join('、')}。办理结果之和只加 outcome_group 非空的行；processed_total 是报告所印的办理结果总计，received_new、carried_over 是收到的申请，与办理结果相加会重复计算`;
+const OUTCOME_GROUP: FieldSpec = { name: 'outcome_group', title: '办理结果分组', description: OUTCOME_GROUP_NOTE, type: 'string', constraints: { enum: OUTCOME_GROUPS.map((g) => g.code) } };
+const SCOPE: FieldSpec = { name: 'scope', title: '统计范围代码', description: `${SCOPE_NOTE}。不同层级的数字不能相加：省级报告已包含各市（地）`, type: 'string', constraints: { required: true, enum: Object.keys(REPORT_SCOPES) } };
+const SCOPE_LABEL: FieldSpec = { name: 'scope_label', title: '统计范围', description: '统计范围的中文说明（同 scope）：范围不同的报告，数字含义不同', type: 'string', constraints: { required: true, enum: Object.values(REPORT_SCOPES) } };
+
 const ROW_LABEL: FieldSpec = { name: 'row_label', title: '行', description: '该表式印出的行标签，含所属分组（如 三、本年度办理结果 （一）予以公开）', type: 'string', constraints: { required: true } };
 
 const IDENTITY: readonly FieldSpec[] = [REPORT_ID, JURISDICTION_CODE, JURISDICTION_NAME, LEVEL, YEAR, FORM];
@@ -71,6 +78,7 @@ export const CELL_FIELDS: readonly FieldSpec[] = [
   ...IDENTITY,
   { name: 'table', title: '表', description: TABLE_NOTE, type: 'string', constraints: { required: true, enum: [...TABLE_IDS] } },
   ROW,
+  { ...OUTCOME_GROUP, description: `${OUTCOME_GROUP_NOTE}。表二、表四为空` },
   { name: 'column', title: '栏目代码', description: '表式中栏目的永久代码，见方法说明', type: 'string', constraints: { required: true, enum: COLUMN_CODES } },
   ROW_LABEL,
   { name: 'column_label', title: '栏目', description: '该表式印出的栏目标签，含所属分组（如 法人或其他组织 商业企业）', type: 'string', constraints: { required: true } },
@@ -86,7 +94,8 @@ export const REPORT_FIELDS: readonly FieldSpec[] = [
   { name: 'parent_code', title: '上级地区代码', description: 'GB/T 2260 代码；省级为空', type: 'string', constraints: { pattern: '[0-9]{6}' } },
   YEAR,
   FORM,
-  { name: 'scope', title: '统计范围', description: `${SCOPE_NOTE}。不同层级的数字不能相加：省级报告已包含各市（地）`, type: 'string', constraints: { required: true, enum: Object.keys(REPORT_SCOPES) } },
+  SCOPE,
+  SCOPE_LABEL,
   { name: 'title', title: '报告标题', description: '报告印出的标题', type: 'string', constraints: { required: true } },
   { name: 'publisher', title: '发布机关', description: '发布报告的机关', type: 'string', constraints: { required: true } },
   { name: 'source_url', title: '原文地址', description: '发布机关公开报告的网址；未记录时为空', type: 'string', format: 'uri' },
@@ -129,7 +138,10 @@ export function listWideFields(table: TableId): FieldSpec[] {
   });
   return [
     ...IDENTITY,
+    SCOPE,
+    SCOPE_LABEL,
     ROW,
+    ...(table === 'requests' ? [OUTCOME_GROUP] : []),
     ROW_LABEL,
     ...columns,
     { name: 'flags', title: '标注', description: `分号分隔的 <栏目代码>:<标注>，如 total:T3-A。标注的含义同 cells.csv 的 flags：${FLAG_NOTE}`, type: 'string' },

@@ -1,5 +1,6 @@
 /** The list of reports (`/data/reports.csv`): one line per report, columns as declared in fields.ts (REPORT_FIELDS). */
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { reportPath } from '../views/paths.ts';
 import { FLAG_SEPARATOR } from './cell-flags.ts';
@@ -22,6 +23,7 @@ export function buildReportRow(report: CheckedReport, jurisdictions: Jurisdictio
     String(meta.year),
     meta.form,
     meta.scope,
+    REPORT_SCOPES[meta.scope],
     meta.title,
     meta.publisher,
     meta.source.url ?? '',

@@ -162,7 +162,7 @@ function countTidyRows(report: CheckedReport): number {
  * The version of the download layouts; part of every memo key, so that a change to how a CSV is
  * written (not visible in the content's keys) measures every file again. Bump it with such a change.
  */
-export const DOWNLOAD_FORMAT_VERSION = 1;
+export const DOWNLOAD_FORMAT_VERSION = 2;
 
 /**
  * Sizes and hashes measured by earlier builds, by a key that covers everything the file's bytes

@@ -38,6 +38,7 @@ function expectRoundTrip(report: CheckedReport, records: readonly Record<string,
     expect([r.report_id, r.jurisdiction_code, r.jurisdiction_name, r.level, r.year, r.form], key).toEqual([report.meta.id, j?.code, j?.name, j?.level, String(report.meta.year), form.id]);
     expect([r.table, r.row, r.column], key).toEqual([ref.table, ref.row, ref.column]);
     const row = findRow(form.tables[ref.table], ref.row);
+    expect(r.outcome_group, key).toBe(row?.outcomeGroup ?? '');
     const col = findColumn(form.tables[ref.table], ref.column);
     if (!row || !col) throw new Error(`no spec for ${key}`);
     expect([r.row_label, r.column_label], key).toEqual([formatRowLabel(row), formatColumnLabel(col)]);
@@ -47,6 +48,23 @@ function expectRoundTrip(report: CheckedReport, records: readonly Record<string,
     expect(r.raw, key).toBe(cell?.raw);
   });
 }
+
+describe('outcome groups in the tidy CSV', () => {
+  it('adds up, group by group, to the outcome rows the form sums into （七）总计, never counting a total twice', () => {
+    for (const report of content.reports) {
+      const records = readTidy(joinCsvText(TIDY_HEADER, [writeTidyBody(report, content.jurisdictions)])).filter((r) => r.table === 'requests' && r.column === 'total');
+      const grouped = records.filter((r) => r.outcome_group !== '');
+      const form = formOf(report);
+      const outcomeRows = form.tables.requests.rows.filter((r) => r.role === 'outcome').map((r) => r.code);
+      expect(grouped.map((r) => r.row), report.meta.id).toEqual(outcomeRows);
+      expect(new Set(grouped.map((r) => r.outcome_group))).toEqual(new Set(form.outcomeGroups.map((g) => g.code)));
+      for (const code of ['received_new', 'carried_over', 'processed_total', 'carried_forward']) expect(records.find((r) => r.row === code)?.outcome_group).toBe('');
+      const sum = grouped.reduce((a, r) => a + (r.value === '' ? NaN : Number(r.value)), 0);
+      const cells = outcomeRows.reduce((a, code) => a + (report.tables.requests[code]?.total?.value ?? NaN), 0);
+      expect(sum, report.meta.id).toBe(cells);
+    }
+  });
+});
 
 describe('the tidy CSV of every committed report', () => {
   it('covers the five committed reports', () => {
@@ -94,8 +112,9 @@ describe('flags', () => {
 
   it('marks an unreadable printed amount (嘉荫县 91.928.320) and an amount printed with no unit (伊春市)', () => {
     const jiayin = buildTidyRows(content.reports.find((r) => r.meta.id === '230722-2020') as CheckedReport, content.jurisdictions);
-    const amount = jiayin.find((r) => r[7] === 'procurement' && r[8] === 'amount');
-    expect(amount?.slice(11)).toEqual(['', '', '91.928.320', 'unreadable']);
+    const at = (name: string): number => TIDY_HEADER.indexOf(name);
+    const amount = jiayin.find((r) => r[at('row')] === 'procurement' && r[at('column')] === 'amount');
+    expect(amount?.slice(at('value'))).toEqual(['', '', '91.928.320', 'unreadable']);
     expect(flagsOf(content.reports.find((r) => r.meta.id === '230700-2020') as CheckedReport).get('active.procurement.amount')).toBe('no-unit');
   });
 

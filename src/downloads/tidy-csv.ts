@@ -38,6 +38,7 @@ export function buildTidyRows(report: CheckedReport, jurisdictions: Jurisdiction
       ...identity,
       ref.table,
       ref.row,
+      row.outcomeGroup ?? '',
       ref.column,
       formatRowLabel(row),
       formatColumnLabel(column),

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import { describe, expect, it } from 'vitest';
 import { formatRowLabel } from '../form/cells.ts';
 import { F2019, F2021, TABLE_IDS } from '../form/forms.ts';
@@ -23,7 +24,10 @@ describe('the wide CSVs across reports', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const c of [...F2019.tables.active.columns, ...F2021.tables.active.columns]) expect(names).toContain(c.code);
     expect(names[names.indexOf('amount') + 1]).toBe(formatUnitFieldName('amount'));
-    expect(listWideFields('requests').map((f) => f.name).slice(8, -1)).toEqual(F2019.tables.requests.columns.map((c) => c.code));
+    const requests = listWideFields('requests').map((f) => f.name);
+    expect(requests.slice(requests.indexOf('row_label') + 1, -1)).toEqual(F2019.tables.requests.columns.map((c) => c.code));
+    expect(requests.slice(requests.indexOf('form') + 1, requests.indexOf('row_label'))).toEqual(['scope', 'scope_label', 'row', 'outcome_group']);
+    expect(names).not.toContain('outcome_group');
     expect(listTableColumnsAcrossForms('active').find((c) => c.code === 'amount')?.specs.map((s) => s.spec.label)).toEqual(['采购总金额', '本年收费金额（单位：万元）']);
   });
 
@@ -39,6 +43,8 @@ describe('the wide CSVs across reports', () => {
         for (const row of spec.rows) {
           const r = records[at++] ?? {};
           expect([r.report_id, r.row, r.row_label, r.form]).toEqual([report.meta.id, row.code, formatRowLabel(row), report.meta.form]);
+          expect([r.scope, r.scope_label]).toEqual([report.meta.scope, REPORT_SCOPES[report.meta.scope]]);
+          if (table === 'requests') expect(r.outcome_group, `${report.meta.id} ${row.code}`).toBe(row.outcomeGroup ?? '');
           const expectedFlags: string[] = [];
           for (const col of spec.columns) {
             const cell = row.columns.includes(col.code) ? report.tables[table][row.code]?.[col.code] : undefined;

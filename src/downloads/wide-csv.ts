@@ -1,5 +1,6 @@
 /**
- * A table across every report, wide (`/data/requests.csv`): one line per report and printed row,
+ * A table across every report, wide (`/data/requests.csv`): one line per report and printed row, with
+ * the report's scope (code and Chinese) and, in table 三, the row's outcome group as the form declares it,
  * one column per column code of the table in either form version (a money column followed by its
  * unit), and a `flags` column naming each flagged cell of the line as `<column>:<flag>`.
  * Columns are those of fields.ts (listWideFields), so the header and the schema cannot drift.
@@ -8,6 +9,7 @@ import { formatRowLabel } from '../form/cells.ts';
 import { findForm } from '../form/forms.ts';
 import type { TableId } from '../form/types.ts';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { FLAG_SEPARATOR, listCellFlags, listFailingRulesByCell } from './cell-flags.ts';
 import { formatDataNumber, writeCsvText, type CsvRow } from './csv-text.ts';
@@ -32,7 +34,8 @@ export function buildWideRows(report: CheckedReport, tableId: TableId, jurisdict
       const value = cell && cell.value !== null ? formatDataNumber(cell.value) : '';
       return money ? [value, cell?.unit ?? ''] : [value];
     });
-    return [...identity, row.code, formatRowLabel(row), ...values, flags.join(FLAG_SEPARATOR)];
+    const group = tableId === 'requests' ? [row.outcomeGroup ?? ''] : [];
+    return [...identity, report.meta.scope, REPORT_SCOPES[report.meta.scope], row.code, ...group, formatRowLabel(row), ...values, flags.join(FLAG_SEPARATOR)];
   });
 }
 

@@ -1,6 +1,6 @@
 /** Walks the cells a form declares, in printed order. */
 import { TABLE_IDS } from './forms.ts';
-import type { CellRef, ColumnSpec, FormSpec, RowSpec, TableId, TableSpec } from './types.ts';
+import type { CellRef, ColumnSpec, FormSpec, OutcomeGroupCode, OutcomeGroupSpec, RowSpec, TableId, TableSpec } from './types.ts';
 
 /** Finds a row of a table by code. */
 export function findRow(table: TableSpec, code: string): RowSpec | undefined {
@@ -47,4 +47,14 @@ export function formatRowLabel(row: RowSpec): string {
 /** The printed label of a column with its group: 法人或其他组织 商业企业. */
 export function formatColumnLabel(col: ColumnSpec): string {
   return col.group ? `${col.group} ${col.label}` : col.label;
+}
+
+/** The outcome groups of a form's table 三 in printed order, each with its rows in printed order. */
+export function listOutcomeGroups(form: FormSpec): { group: OutcomeGroupSpec; rows: RowSpec[] }[] {
+  return form.outcomeGroups.map((group) => ({ group, rows: form.tables.requests.rows.filter((r) => r.outcomeGroup === group.code) }));
+}
+
+/** The codes of the rows of some outcome groups on a form, in printed order. */
+export function listOutcomeGroupRows(form: FormSpec, codes: readonly OutcomeGroupCode[]): string[] {
+  return form.tables.requests.rows.filter((r) => r.outcomeGroup !== undefined && codes.includes(r.outcomeGroup)).map((r) => r.code);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findColumn, findRow, formatColumnLabel, formatRowLabel, hasCell, listFormCells, listTableCells } from './cells.ts';
+import { findColumn, findRow, formatColumnLabel, formatRowLabel, hasCell, listFormCells, listOutcomeGroupRows, listOutcomeGroups, listTableCells } from './cells.ts';
 import { F2019, F2021, findForm, FORMS, formForYear, TABLE_IDS } from './forms.ts';
 import { isRuleId, listAllRules, listRules, RULE_IDS } from './rules.ts';
 import type { FormSpec, TableSpec } from './types.ts';
@@ -108,6 +108,39 @@ describe('the form declaration', () => {
       expect(outcomes).toContain('granted');
       expect(outcomes).not.toContain('processed_total');
       expect(outcomes).not.toContain('received_new');
+    }
+  });
+
+  it('puts every outcome row, and only those, in one declared outcome group; a group’s rows stand together in printed order', () => {
+    for (const form of FORMS) {
+      const rows = form.tables.requests.rows;
+      expect(rows.filter((r) => r.outcomeGroup !== undefined)).toEqual(rows.filter((r) => r.role === 'outcome'));
+      const groups = listOutcomeGroups(form);
+      expect(groups.map((g) => g.group.code)).toEqual(form.outcomeGroups.map((g) => g.code));
+      const order = rows.filter((r) => r.outcomeGroup).map((r) => r.code);
+      expect(groups.flatMap((g) => g.rows.map((r) => r.code))).toEqual(order);
+      for (const { group, rows: members } of groups) {
+        expect(members.length, `${form.id} ${group.code}`).toBeGreaterThan(0);
+        // A group of several rows is printed as a heading over them; a group of one row is that row.
+        if (members.length > 1) for (const r of members) expect(r.groups.at(-1), r.code).toBe(group.label);
+        else expect(`${members[0]?.number}${members[0]?.label}`.startsWith(group.label), group.code).toBe(true);
+        expect(group.label.endsWith(group.shortLabel)).toBe(true);
+      }
+    }
+    expect(listOutcomeGroups(F2019).map((g) => g.rows.length)).toEqual([1, 1, 8, 3, 5, 1]);
+    expect(listOutcomeGroups(F2021).at(-1)?.rows.map((r) => r.code)).toEqual(['other_no_correction', 'other_unpaid_fee', 'other_misc']);
+    expect(listOutcomeGroupRows(F2021, ['other', 'granted'])).toEqual(['granted', 'other_no_correction', 'other_unpaid_fee', 'other_misc']);
+  });
+
+  it('gives every row and column a short label that is the label or one of its wordings cut down, never longer', () => {
+    for (const form of FORMS) {
+      for (const t of TABLE_IDS) {
+        for (const r of form.tables[t].rows) {
+          expect(r.shortLabel.length, r.code).toBeGreaterThan(0);
+          expect([r.label, ...r.aliases].some((l) => l.replace(/["“”]/g, '').includes(r.shortLabel.replace(/["“”]/g, ''))), `${form.id} ${r.code}`).toBe(true);
+        }
+        for (const c of form.tables[t].columns) expect(c.label.includes(c.shortLabel), `${form.id} ${c.code}`).toBe(true);
+      }
     }
   });
 

@@ -3,19 +3,19 @@
  * Assumes rows and columns are listed in the order the printed form prints them; every other
  * module (parser, validator, CSV, tables, charts, methodology) derives its order from here.
  */
-import type { ColumnSpec, FormId, FormSpec, RowSpec, TableSpec } from './types.ts';
+import type { ColumnSpec, FormId, FormSpec, OutcomeGroupCode, OutcomeGroupSpec, RowSpec, TableSpec } from './types.ts';
 
 type ColumnInit = Partial<Omit<ColumnSpec, 'code' | 'label'>>;
 type RowInit = Partial<Omit<RowSpec, 'code' | 'label'>>;
 
-/** Declares a column; kind defaults to `count`, aliases to none. */
+/** Declares a column; kind defaults to `count`, aliases to none, the short label to the label. */
 function column(code: string, label: string, init: ColumnInit = {}): ColumnSpec {
-  return { code, label, aliases: [], kind: 'count', ...init };
+  return { code, label, aliases: [], kind: 'count', shortLabel: label, ...init };
 }
 
-/** Declares a row; columns default to every column of its table (filled in by `table`). */
+/** Declares a row; columns default to every column of its table (filled in by `table`), the short label to the label. */
 function row(code: string, label: string, init: RowInit = {}): RowSpec {
-  return { code, label, groups: [], aliases: [], columns: [], ...init };
+  return { code, label, groups: [], aliases: [], columns: [], shortLabel: label, ...init };
 }
 
 /** Declares a table, giving rows without their own column list every column. */
@@ -37,38 +37,54 @@ const REQUEST_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 const RESULT = '三、本年度办理结果';
-const DENIED = '（三）不予公开';
-const UNAVAILABLE = '（四）无法提供';
-const NOT_PROCESSED = '（五）不予处理';
-const OTHER = '（六）其他处理';
-const outcome = (groups: string[], number: string, aliases: string[] = []): RowInit => ({
-  groups,
-  number,
-  aliases,
-  role: 'outcome',
-});
+
+/** The outcome groups of table 三, both versions (F2021 splits （六） into three rows under one heading). */
+export const OUTCOME_GROUPS = [
+  { code: 'granted', label: '（一）予以公开', shortLabel: '予以公开' },
+  { code: 'partially_granted', label: '（二）部分公开', shortLabel: '部分公开' },
+  { code: 'denied', label: '（三）不予公开', shortLabel: '不予公开' },
+  { code: 'unavailable', label: '（四）无法提供', shortLabel: '无法提供' },
+  { code: 'not_processed', label: '（五）不予处理', shortLabel: '不予处理' },
+  { code: 'other', label: '（六）其他处理', shortLabel: '其他处理' },
+] as const satisfies readonly OutcomeGroupSpec[];
+
+/** An outcome group's declaration by code. */
+function outcomeGroup(code: OutcomeGroupCode): OutcomeGroupSpec {
+  const group = OUTCOME_GROUPS.find((g) => g.code === code);
+  if (!group) throw new Error(`no outcome group ${code}`);
+  return group;
+}
+
+/**
+ * An outcome row: `number` is its printed numbering. A row that is its group (予以公开) stands under
+ * 本年度办理结果 alone; a row of a group with several rows stands under its group's printed heading.
+ */
+const outcome = (code: OutcomeGroupCode, number: string, init: RowInit = {}): RowInit => {
+  const alone = number.startsWith('（');
+  return { groups: alone ? [RESULT] : [RESULT, outcomeGroup(code).label], number, role: 'outcome', outcomeGroup: code, ...init };
+};
 
 const REQUEST_ROWS_HEAD: readonly RowSpec[] = [
-  row('received_new', '本年新收政府信息公开申请数量', { number: '一、' }),
-  row('carried_over', '上年结转政府信息公开申请数量', { number: '二、' }),
-  row('granted', '予以公开', outcome([RESULT], '（一）')),
-  row('partially_granted', '部分公开（区分处理的，只计这一情形，不计其他情形）', outcome([RESULT], '（二）', ['部分公开'])),
-  row('denied_state_secret', '属于国家秘密', outcome([RESULT, DENIED], '1.')),
-  row('denied_prohibited_by_law', '其他法律行政法规禁止公开', outcome([RESULT, DENIED], '2.')),
-  row('denied_three_securities', '危及“三安全一稳定”', outcome([RESULT, DENIED], '3.', ['危及"三安全一稳定"', '危及三安全一稳定'])),
-  row('denied_third_party', '保护第三方合法权益', outcome([RESULT, DENIED], '4.')),
-  row('denied_internal_affairs', '属于三类内部事务信息', outcome([RESULT, DENIED], '5.')),
-  row('denied_deliberative', '属于四类过程性信息', outcome([RESULT, DENIED], '6.')),
-  row('denied_enforcement_file', '属于行政执法案卷', outcome([RESULT, DENIED], '7.')),
-  row('denied_query_service', '属于行政查询事项', outcome([RESULT, DENIED], '8.')),
-  row('unavailable_not_held', '本机关不掌握相关政府信息', outcome([RESULT, UNAVAILABLE], '1.')),
-  row('unavailable_needs_compilation', '没有现成信息需要另行制作', outcome([RESULT, UNAVAILABLE], '2.')),
-  row('unavailable_unclear', '补正后申请内容仍不明确', outcome([RESULT, UNAVAILABLE], '3.')),
-  row('not_processed_petition', '信访举报投诉类申请', outcome([RESULT, NOT_PROCESSED], '1.')),
-  row('not_processed_duplicate', '重复申请', outcome([RESULT, NOT_PROCESSED], '2.')),
-  row('not_processed_publication', '要求提供公开出版物', outcome([RESULT, NOT_PROCESSED], '3.')),
-  row('not_processed_excessive', '无正当理由大量反复申请', outcome([RESULT, NOT_PROCESSED], '4.')),
-  row('not_processed_confirmation', '要求行政机关确认或重新出具已获取信息', outcome([RESULT, NOT_PROCESSED], '5.')),
+  row('received_new', '本年新收政府信息公开申请数量', { number: '一、', shortLabel: '本年新收' }),
+  row('carried_over', '上年结转政府信息公开申请数量', { number: '二、', shortLabel: '上年结转' }),
+  row('granted', '予以公开', outcome('granted', '（一）')),
+  row('partially_granted', '部分公开（区分处理的，只计这一情形，不计其他情形）', outcome('partially_granted', '（二）', { aliases: ['部分公开'], shortLabel: '部分公开' })),
+  row('denied_state_secret', '属于国家秘密', outcome('denied', '1.')),
+  row('denied_prohibited_by_law', '其他法律行政法规禁止公开', outcome('denied', '2.')),
+  row('denied_three_securities', '危及“三安全一稳定”', outcome('denied', '3.', { aliases: ['危及"三安全一稳定"', '危及三安全一稳定'], shortLabel: '危及三安全一稳定' })),
+  row('denied_third_party', '保护第三方合法权益', outcome('denied', '4.')),
+  row('denied_internal_affairs', '属于三类内部事务信息', outcome('denied', '5.')),
+  row('denied_deliberative', '属于四类过程性信息', outcome('denied', '6.')),
+  row('denied_enforcement_file', '属于行政执法案卷', outcome('denied', '7.')),
+  row('denied_query_service', '属于行政查询事项', outcome('denied', '8.')),
+  row('unavailable_not_held', '本机关不掌握相关政府信息', outcome('unavailable', '1.')),
+  row('unavailable_needs_compilation', '没有现成信息需要另行制作', outcome('unavailable', '2.')),
+  row('unavailable_unclear', '补正后申请内容仍不明确', outcome('unavailable', '3.')),
+  row('not_processed_petition', '信访举报投诉类申请', outcome('not_processed', '1.')),
+  row('not_processed_duplicate', '重复申请', outcome('not_processed', '2.')),
+  row('not_processed_publication', '要求提供公开出版物', outcome('not_processed', '3.')),
+  row('not_processed_excessive', '无正当理由大量反复申请', outcome('not_processed', '4.')),
+  row('not_processed_confirmation', '要求行政机关确认或重新出具已获取信息', outcome('not_processed', '5.')),
 ];
 
 const REQUEST_ROWS_TAIL: readonly RowSpec[] = [
@@ -92,8 +108,8 @@ const APPEALS: TableSpec = table({
   title: '政府信息公开行政复议、行政诉讼情况',
   headingKeywords: ['行政复议', '行政诉讼'],
   columns: [
-    column('upheld', '结果维持'),
-    column('corrected', '结果纠正'),
+    column('upheld', '结果维持', { shortLabel: '维持' }),
+    column('corrected', '结果纠正', { shortLabel: '纠正' }),
     column('other', '其他结果'),
     column('pending', '尚未审结'),
     column('total', '总计'),
@@ -124,6 +140,7 @@ export const F2019: FormSpec = {
   notice: '国办公开办函〔2019〕60号',
   years: { from: 2019, to: 2020 },
   markers: ['本年新制作数量', '对外公开总数量', '上一年项目数量', '政府集中采购'],
+  outcomeGroups: OUTCOME_GROUPS,
   tables: {
     active: table({
       ...ACTIVE_BASE,
@@ -154,7 +171,7 @@ export const F2019: FormSpec = {
     }),
     requests: table({
       ...REQUESTS_BASE,
-      rows: [...REQUEST_ROWS_HEAD, row('other', '其他处理', outcome([RESULT], '（六）')), ...REQUEST_ROWS_TAIL],
+      rows: [...REQUEST_ROWS_HEAD, row('other', '其他处理', outcome('other', '（六）')), ...REQUEST_ROWS_TAIL],
     }),
     appeals: APPEALS,
   },
@@ -166,6 +183,7 @@ export const F2021: FormSpec = {
   notice: '国办公开办函〔2021〕30号',
   years: { from: 2021, to: null },
   markers: ['本年制发件数', '现行有效件数', '本年收费金额', '逾期不补正'],
+  outcomeGroups: OUTCOME_GROUPS,
   tables: {
     active: table({
       ...ACTIVE_BASE,
@@ -196,14 +214,14 @@ export const F2021: FormSpec = {
         row(
           'other_no_correction',
           '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-          outcome([RESULT, OTHER], '1.', ['逾期不补正']),
+          outcome('other', '1.', { aliases: ['逾期不补正'], shortLabel: '逾期不补正' }),
         ),
         row(
           'other_unpaid_fee',
           '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-          outcome([RESULT, OTHER], '2.', ['逾期未按收费通知要求缴纳费用']),
+          outcome('other', '2.', { aliases: ['逾期未按收费通知要求缴纳费用'], shortLabel: '逾期未按收费通知要求缴纳费用' }),
         ),
-        row('other_misc', '其他', outcome([RESULT, OTHER], '3.')),
+        row('other_misc', '其他', outcome('other', '3.')),
         ...REQUEST_ROWS_TAIL,
       ],
     }),

@@ -25,6 +25,8 @@ export interface ColumnSpec {
   readonly aliases: readonly string[];
   /** Cell kind; defaults to `count`. */
   readonly kind: CellKind;
+  /** The heading as charts write it where room is short (维持 for 结果维持); defaults to the label. */
+  readonly shortLabel: string;
   /** For money cells whose unit the form itself prints (F2021 本年收费金额（单位：万元）). */
   readonly fixedUnit?: MoneyUnit;
 }
@@ -47,6 +49,23 @@ export interface RowSpec {
   readonly article?: string;
   /** Role in the arithmetic of table 三: an outcome row is summed into （七）总计. */
   readonly role?: 'outcome';
+  /** The outcome group an outcome row belongs to (不予公开 for 属于国家秘密). */
+  readonly outcomeGroup?: OutcomeGroupCode;
+  /** The label as charts write it where room is short (本年新收, 部分公开); defaults to the label. */
+  readonly shortLabel: string;
+}
+
+/** The outcome groups of table 三 (spec §3): （一）予以公开 … （六）其他处理, by permanent code. */
+export type OutcomeGroupCode = 'granted' | 'partially_granted' | 'denied' | 'unavailable' | 'not_processed' | 'other';
+
+/** One outcome group: a printed row of its own, or a printed heading over several rows. */
+export interface OutcomeGroupSpec {
+  /** Permanent code, used in CSV files and charts. */
+  readonly code: OutcomeGroupCode;
+  /** The printed label with its numbering: （三）不予公开. */
+  readonly label: string;
+  /** The label without numbering or note, as charts and prose write it: 不予公开. */
+  readonly shortLabel: string;
 }
 
 /** One of the three tables of a form version. */
@@ -72,6 +91,8 @@ export interface FormSpec {
   /** Labels printed only on this version, used to recognise it (spec §1). */
   readonly markers: readonly string[];
   readonly tables: { readonly [T in TableId]: TableSpec };
+  /** The outcome groups of table 三 in printed order; each outcome row names one by `outcomeGroup`. */
+  readonly outcomeGroups: readonly OutcomeGroupSpec[];
 }
 
 /** The address of one cell: table, row code, column code. */

@@ -1,5 +1,5 @@
 /** Computes the declared metrics of one report from its cells, with the reason when one cannot be computed. */
-import { findColumn, findRow, formatCellKey, formatRowLabel } from '../form/cells.ts';
+import { findColumn, findRow, formatCellKey, formatRowLabel, listOutcomeGroupRows } from '../form/cells.ts';
 import { findForm } from '../form/forms.ts';
 import type { RuleId } from '../form/rules.ts';
 import type { CellRef, FormId, FormSpec } from '../form/types.ts';
@@ -40,13 +40,11 @@ function resolveCells(cells: MetricCells, form: FormId): CellSum {
   return 'byForm' in cells ? cells.byForm[form] : cells;
 }
 
-/** Lists the cells of a block on a form, expanding `prefix*` row codes in form order. */
+/** Lists the cells of a block on a form in form order, an outcome group as its rows; a named row the form lacks comes last. */
 export function listCellSum(sum: CellSum, form: FormSpec): CellRef[] {
-  const rows = form.tables[sum.table].rows.filter((r) =>
-    sum.rows.some((code) => (code.endsWith('*') ? r.code.startsWith(code.slice(0, -1)) : r.code === code)),
-  );
-  const named = sum.rows.filter((c) => !c.endsWith('*'));
-  const absent = named.filter((c) => !rows.some((r) => r.code === c)).map((row) => ({ table: sum.table, row, column: sum.columns[0] ?? '' }));
+  const codes = 'groups' in sum ? listOutcomeGroupRows(form, sum.groups) : sum.rows;
+  const rows = form.tables[sum.table].rows.filter((r) => codes.includes(r.code));
+  const absent = codes.filter((c) => !rows.some((r) => r.code === c)).map((row) => ({ table: sum.table, row, column: sum.columns[0] ?? '' }));
   return [...rows.flatMap((r) => sum.columns.map((column) => ({ table: sum.table, row: r.code, column }))), ...absent];
 }
 

@@ -4,18 +4,16 @@
  * restates a formula elsewhere. Assumes every rate uses the printed （七）总计 (or 总计) as its
  * denominator, never a recomputed sum, so a report that breaks T3-B shows its own figure with a flag.
  */
-import type { FormId, TableId } from '../form/types.ts';
+import type { FormId, OutcomeGroupCode, TableId } from '../form/types.ts';
 
 /**
  * A block of cells that are added together: every listed row × every listed column of one table.
- * A row code ending in `*` picks every row of the form version whose code starts with the rest
- * (`denied_*` is the eight 不予公开 rows; `other*` is F2019 （六） or the three F2021 （六） rows).
+ * Rows are named by code, or for table 三 by outcome group (`denied` is the eight 不予公开 rows;
+ * `other` is F2019's （六） or F2021's three （六） rows), as src/form declares the groups.
  */
-export interface CellSum {
-  readonly table: TableId;
-  readonly rows: readonly string[];
-  readonly columns: readonly string[];
-}
+export type CellSum =
+  | { readonly table: TableId; readonly rows: readonly string[]; readonly columns: readonly string[] }
+  | { readonly table: 'requests'; readonly groups: readonly OutcomeGroupCode[]; readonly columns: readonly string[] };
 
 /** The cells of a numerator or denominator: the same on both versions, or one block per version. */
 export type MetricCells = CellSum | { readonly byForm: Readonly<Record<FormId, CellSum>> };
@@ -78,7 +76,7 @@ export const METRICS = [
     name: '公开率',
     definition: '（一）予以公开与（二）部分公开之和占（七）总计的比例（均取“总计”栏）。',
     unit: 'share',
-    numerator: { table: 'requests', rows: ['granted', 'partially_granted'], columns: TOTAL },
+    numerator: { table: 'requests', groups: ['granted', 'partially_granted'], columns: TOTAL },
     numeratorLabel: '予以公开 + 部分公开',
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',
@@ -91,7 +89,7 @@ export const METRICS = [
     name: '不予公开率',
     definition: '（三）不予公开八项之和占（七）总计的比例。',
     unit: 'share',
-    numerator: { table: 'requests', rows: ['denied_*'], columns: TOTAL },
+    numerator: { table: 'requests', groups: ['denied'], columns: TOTAL },
     numeratorLabel: '不予公开',
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',
@@ -104,7 +102,7 @@ export const METRICS = [
     name: '无法提供率',
     definition: '（四）无法提供三项之和占（七）总计的比例。',
     unit: 'share',
-    numerator: { table: 'requests', rows: ['unavailable_*'], columns: TOTAL },
+    numerator: { table: 'requests', groups: ['unavailable'], columns: TOTAL },
     numeratorLabel: '无法提供',
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',
@@ -130,7 +128,7 @@ export const METRICS = [
     name: '不予处理率',
     definition: '（五）不予处理五项之和占（七）总计的比例。',
     unit: 'share',
-    numerator: { table: 'requests', rows: ['not_processed_*'], columns: TOTAL },
+    numerator: { table: 'requests', groups: ['not_processed'], columns: TOTAL },
     numeratorLabel: '不予处理',
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',
@@ -143,7 +141,7 @@ export const METRICS = [
     name: '其他处理率',
     definition: '（六）其他处理占（七）总计的比例；2021 版为（六）下三项之和。',
     unit: 'share',
-    numerator: { table: 'requests', rows: ['other*'], columns: TOTAL },
+    numerator: { table: 'requests', groups: ['other'], columns: TOTAL },
     numeratorLabel: '其他处理',
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',

@@ -11,8 +11,6 @@ import {
   deriveRequestFlowData,
   deriveTrendData,
   labelForm,
-  listOutcomeGroups,
-  shortenLabel,
 } from './chart-data.ts';
 
 const content = loadCommittedContent();
@@ -29,28 +27,7 @@ function variant(report: ParsedReport): CheckedReport {
   return { ...report, outcomes: [] };
 }
 
-describe('labels from the form', () => {
-  it('shortens printed labels without a list of its own', () => {
-    expect(shortenLabel('（三）不予公开')).toBe('不予公开');
-    expect(shortenLabel('部分公开（区分处理的，只计这一情形，不计其他情形）')).toBe('部分公开');
-    expect(shortenLabel('本年新收政府信息公开申请数量')).toBe('本年新收');
-    expect(shortenLabel('1.本机关不掌握相关政府信息')).toBe('本机关不掌握相关政府信息');
-  });
-
-  it('groups the outcome rows as the form nests them, on both versions', () => {
-    const f19 = listOutcomeGroups(F2019).map((g) => [g.key, g.label, g.rows.length]);
-    expect(f19).toEqual([
-      ['granted', '予以公开', 1],
-      ['partially_granted', '部分公开', 1],
-      ['denied', '不予公开', 8],
-      ['unavailable', '无法提供', 3],
-      ['not_processed', '不予处理', 5],
-      ['other', '其他处理', 1],
-    ]);
-    expect(listOutcomeGroups(F2021).at(-1)).toMatchObject({ key: 'other', label: '其他处理' });
-    expect(listOutcomeGroups(F2021).at(-1)?.rows.map((r) => r.code)).toEqual(['other_no_correction', 'other_unpaid_fee', 'other_misc']);
-  });
-
+describe('form labels', () => {
   it('names form versions by the year of their notice', () => {
     expect(labelForm(F2019)).toBe('2019 版表式');
     expect(labelForm(F2021)).toBe('2021 版表式');

@@ -1,13 +1,12 @@
 /**
  * Derives the small view-data objects the chart builders take from checked reports. The builders
  * never see a report; everything they draw (labels, groups, order) comes from here, and here it comes
- * from src/form, so a row or column list is never restated. Assumes short labels can be made from the
- * printed ones by dropping numbering, a trailing parenthesis and the generic “政府信息公开申请数量”.
+ * from src/form (outcome groups and short labels included), so a row or column list is never restated.
  */
-import { findColumn, findRow } from '../form/cells.ts';
+import { findColumn, findRow, listOutcomeGroups } from '../form/cells.ts';
 import { findForm } from '../form/forms.ts';
 import { listAllRules } from '../form/rules.ts';
-import type { ColumnSpec, FormId, FormSpec, RowSpec } from '../form/types.ts';
+import type { ColumnSpec, FormId, FormSpec } from '../form/types.ts';
 import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
@@ -20,7 +19,7 @@ import type { AppealsChartData } from '../charts/appeals.ts';
 import type { ApplicantChartData } from '../charts/applicants.ts';
 import type { PriorYearChartData } from '../charts/prior-year.ts';
 import type { RankingChartData, RankingItem } from '../charts/ranking.ts';
-import type { FlowGroup, OutcomeGroupKey, RequestFlowChartData } from '../charts/request-flow.ts';
+import type { FlowGroup, RequestFlowChartData } from '../charts/request-flow.ts';
 import type { TrendChartData } from '../charts/trend.ts';
 import { formatFull, formatSigned } from './format-number.ts';
 
@@ -36,19 +35,6 @@ export function nameJurisdiction(report: CheckedReport, jurisdictions: Jurisdict
   return jurisdictions.byCode.get(report.meta.jurisdiction)?.name ?? report.meta.jurisdiction;
 }
 
-/** Shortens a printed label for a chart: “（二）部分公开（区分处理的，…）” → “部分公开”, “本年新收政府信息公开申请数量” → “本年新收”. */
-export function shortenLabel(label: string): string {
-  return label
-    .replace(/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)/, '')
-    .replace(/（[^（）]*）$/, '')
-    .replace(/政府信息公开申请(数量)?$/, '');
-}
-
-/** The shortest of a row's printed label and its aliases, shortened. */
-function shortRowLabel(row: RowSpec): string {
-  return [row.label, ...row.aliases].map(shortenLabel).reduce((a, b) => (b.length < a.length ? b : a));
-}
-
 /** Reads a cell's value; null when blank or not a number. */
 function readValue(report: CheckedReport, table: 'active' | 'requests' | 'appeals', row: string, column: string): number | null {
   return report.tables[table][row]?.[column]?.value ?? null;
@@ -57,33 +43,6 @@ function readValue(report: CheckedReport, table: 'active' | 'requests' | 'appeal
 /** Adds values; null when any is null. */
 function sumValues(values: readonly (number | null)[]): number | null {
   return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
-}
-
-/**
- * The outcome groups of table 三 as the form declares them: a row with a sub-group heading
- * （（三）不予公开）joins its siblings; a row directly under 本年度办理结果 is a group of its own.
- */
-export function listOutcomeGroups(form: FormSpec): { key: OutcomeGroupKey; label: string; rows: RowSpec[] }[] {
-  const groups: { key: OutcomeGroupKey; label: string; rows: RowSpec[] }[] = [];
-  for (const row of form.tables.requests.rows.filter((r) => r.role === 'outcome')) {
-    const heading = row.groups[1];
-    const last = groups.at(-1);
-    if (heading && last && last.rows[0]?.groups[1] === heading) {
-      last.rows.push(row);
-      continue;
-    }
-    groups.push({ key: row.code as OutcomeGroupKey, label: heading ? shortenLabel(heading) : shortRowLabel(row), rows: [row] });
-  }
-  return groups.map((g) => (g.rows.length > 1 ? { ...g, key: findCommonPrefix(g.rows.map((r) => r.code)) as OutcomeGroupKey } : g));
-}
-
-/** The longest common prefix of codes, cut at an underscore: denied_state_secret, denied_third_party → denied. */
-function findCommonPrefix(codes: readonly string[]): string {
-  const first = codes[0] ?? '';
-  let n = first.length;
-  for (const code of codes) while (!code.startsWith(first.slice(0, n))) n -= 1;
-  const prefix = first.slice(0, n);
-  return prefix.slice(0, prefix.lastIndexOf('_'));
 }
 
 /** Sentences naming the rules that fail on one column or row of a report (T3-A at total …). */
@@ -99,12 +58,12 @@ function listRuleNotes(report: CheckedReport, rules: readonly string[], at: stri
 export function deriveRequestFlowData(report: CheckedReport, jurisdictions: JurisdictionIndex): RequestFlowChartData {
   const form = formOfReport(report);
   const total = (row: string): number | null => readValue(report, 'requests', row, 'total');
-  const groups: FlowGroup[] = listOutcomeGroups(form).map((g) => {
-    const reasons = g.rows.length > 1 ? g.rows.map((r) => ({ code: r.code, label: shortRowLabel(r), fullLabel: `${r.number ?? ''}${r.label}`, value: total(r.code) })) : [];
-    return { key: g.key, label: g.label, value: sumValues(g.rows.map((r) => total(r.code))), reasons };
+  const groups: FlowGroup[] = listOutcomeGroups(form).map(({ group, rows }) => {
+    const reasons = rows.length > 1 ? rows.map((r) => ({ code: r.code, label: r.shortLabel, fullLabel: `${r.number ?? ''}${r.label}`, value: total(r.code) })) : [];
+    return { key: group.code, label: group.shortLabel, value: sumValues(rows.map((r) => total(r.code))), reasons };
   });
   const forward = findRow(form.tables.requests, 'carried_forward');
-  if (forward) groups.push({ key: 'carried_forward', label: shortRowLabel(forward), value: total('carried_forward'), reasons: [] });
+  if (forward) groups.push({ key: 'carried_forward', label: forward.shortLabel, value: total('carried_forward'), reasons: [] });
   return {
     title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年政府信息公开申请的办理结果`,
     receivedNew: total('received_new'),
@@ -143,14 +102,14 @@ export function deriveApplicantData(report: CheckedReport, jurisdictions: Jurisd
       .filter((c) => c.code !== 'total')
       .map((c) => ({ code: c.code, label: c.label, group: c.group ?? null, value: readValue(report, 'requests', 'received_new', c.code) })),
     total: readValue(report, 'requests', 'received_new', 'total'),
-    rowLabel: row ? shortRowLabel(row) : 'received_new',
+    rowLabel: row?.shortLabel ?? 'received_new',
   };
 }
 
 /** Derives the review and litigation data: every row of table 四 by result column, with the printed total. */
 export function deriveAppealsData(report: CheckedReport, jurisdictions: JurisdictionIndex): AppealsChartData {
   const table = formOfReport(report).tables.appeals;
-  const results = table.columns.filter((c) => c.code !== 'total').map((c) => ({ code: c.code, label: c.label.replace(/^结果/, '') }));
+  const results = table.columns.filter((c) => c.code !== 'total').map((c) => ({ code: c.code, label: c.shortLabel }));
   return {
     title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年政府信息公开行政复议、行政诉讼情况`,
     results,

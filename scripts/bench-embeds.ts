@@ -106,7 +106,7 @@ try {
         const built = entry.build?.(IMAGE_CHART_WIDTH);
         const chartSvg = built ? renderChartSvg(built.option, built.size) : null;
         key ??= chartSvg;
-        const view = { id: `chart-${entry.key}`, key: entry.key, title: entry.title, description: entry.description, table: entry.table, narrow: null, wide: chartSvg ? { svg: chartSvg, tipsJson: '[]' } : null };
+        const view = { id: `chart-${entry.key}`, key: entry.key, title: entry.title, description: entry.description, table: entry.table, notes: entry.notes, narrow: null, wide: chartSvg ? { svg: chartSvg, tipsJson: '[]' } : null };
         const text = buildChartImageText(report.meta, view, SITE);
         const svg = measure(() => renderChartImageSvg(chartSvg, text, fonts, IMAGE_CHART_WIDTH), svgMs, svgCpu);
         const png = measure(() => rasterisePng(svg, CHART_PNG_ZOOM), pngMs, pngCpu);

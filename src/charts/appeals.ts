@@ -102,7 +102,7 @@ export function describeAppeals(data: AppealsChartData): string {
       .join('、');
     return `${row.label} ${formatProse(row.total)} 件（${detail}）`;
   });
-  return `${parts.join('；')}。${data.notes.join('')}`;
+  return `${parts.join('；')}。`;
 }
 
 /** The figures as a table: rows of table 四, columns of results and the printed total. */

@@ -140,7 +140,7 @@ export function buildRequestFlowOption(data: RequestFlowChartData, width: number
   };
 }
 
-/** Describes in Chinese what the chart shows, with the numbers, for screen readers and the figure caption. */
+/** Describes in Chinese what the chart shows, with the numbers, for screen readers and the figure caption (the rule notes are shown apart). */
 export function describeRequestFlow(data: RequestFlowChartData): string {
   const received = sumReceived(data);
   const head = `本年新收申请 ${formatProse(data.receivedNew)} 件，上年结转 ${formatProse(data.carriedOver)} 件`;
@@ -153,7 +153,7 @@ export function describeRequestFlow(data: RequestFlowChartData): string {
       const reason = g.reasons.length && top ? `（最多为“${top.label}” ${formatProse(top.value)} 件）` : '';
       return `${g.label} ${formatProse(g.value)} 件${received ? `（${formatPercent(g.value / received)}）` : ''}${reason}`;
     });
-  return [`${head}。其中${parts.join('，')}。`, ...data.notes].join('');
+  return `${head}。其中${parts.join('，')}。`;
 }
 
 /** The chart's data as a table: every group and reason row with its printed value. */

@@ -186,6 +186,13 @@ export function describeTrend(data: TrendChartData): string {
   return parts.join('');
 }
 
+/** Notes that go with the trend wherever it is shown: the years whose value uses cells that fail a consistency rule. */
+export function listTrendNotes(data: TrendChartData): string[] {
+  return data.points
+    .filter((p) => p.value !== null && p.flags.length)
+    .map((p) => `${p.year} 年的${data.metricName}所用数字未通过报告自身的核对（${p.flags.join('、')}），照印计算，未作修改。`);
+}
+
 /** The trend as a table: one row per year with value, numerator, denominator and form. */
 export function tabulateTrend(data: TrendChartData): ChartTable {
   const rate = data.unit !== 'count';

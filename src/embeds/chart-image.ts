@@ -9,7 +9,7 @@ import { INK } from '../charts/palette.ts';
 import { measureTextWidth, outlineSvgText, type OutlineFont, type OutlineFonts } from './outline-text.ts';
 
 /** The light theme's colours (src/styles/global.css :root): images have no dark mode. */
-export const IMAGE_COLORS = { background: '#ffffff', ink: '#1a1a1a', muted: '#5c5c5c', accent: '#0b5cad', line: '#d0d0d0' } as const;
+export const IMAGE_COLORS = { background: '#ffffff', ink: '#1a1a1a', muted: '#5c5c5c', accent: '#0b5cad', line: '#d0d0d0', flagBackground: '#fff1d6', flagInk: '#7a4200' } as const;
 
 /** The margin around a chart image, in px. */
 export const CHART_IMAGE_PADDING = 24;
@@ -24,6 +24,8 @@ export interface ChartImageText {
   readonly source: readonly string[];
   /** Shown instead of a chart when there is nothing to draw (the chart's description). */
   readonly note: string;
+  /** What a reader must know to quote the chart (rule failures, values listed apart): drawn under it, flagged. */
+  readonly notes: readonly string[];
 }
 
 /** The words of a report's preview image. */
@@ -106,9 +108,21 @@ function readSvgBody(svg: string): string {
     .replaceAll(INK, IMAGE_COLORS.ink);
 }
 
-/** Opens an image SVG document with its white background. */
-function openImage(width: number, height: number): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-size="12">\n<rect width="${width}" height="${height}" fill="${IMAGE_COLORS.background}"/>\n`;
+/** Opens an image SVG document with its white background; a title and description name it for assistive technology (its text is outlines). */
+function openImage(width: number, height: number, label?: { title: string; desc: string }): string {
+  const named = label ? `<title>${escapeXml(label.title)}</title>\n${label.desc ? `<desc>${escapeXml(label.desc)}</desc>\n` : ''}` : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-size="12">\n${named}<rect width="${width}" height="${height}" fill="${IMAGE_COLORS.background}"/>\n`;
+}
+
+/** Writes the notes as a flagged block (pale background, a bar on the left, dark ink) from `top`; returns the markup and the bottom. */
+function writeNotes(notes: readonly string[], x: number, top: number, width: number, fonts: OutlineFonts): { markup: string; bottom: number } {
+  if (!notes.length) return { markup: '', bottom: top };
+  const style: TextStyle = { size: 13, bold: false, color: IMAGE_COLORS.flagInk };
+  const lines = notes.flatMap((n) => wrapText(n, width - 20, fonts.regular, style.size));
+  const text = writeLines(lines, x + 12, top + 6, 20, style);
+  const bottom = text.bottom + 6;
+  const box = `<rect x="${x}" y="${top}" width="${width}" height="${bottom - top}" fill="${IMAGE_COLORS.flagBackground}"/>\n<rect x="${x}" y="${top}" width="4" height="${bottom - top}" fill="${IMAGE_COLORS.flagInk}"/>`;
+  return { markup: `${box}\n${text.markup}`, bottom };
 }
 
 /**
@@ -135,7 +149,8 @@ export function composeChartImage(chartSvg: string | null, text: ChartImageText,
     body = note.markup;
     bodyBottom = note.bottom;
   }
-  const ruleY = bodyBottom + 12;
+  const notes = writeNotes(text.notes, pad, bodyBottom + 12, inner, fonts);
+  const ruleY = (text.notes.length ? notes.bottom : bodyBottom) + 12;
   const source = writeLines(
     text.source.flatMap((l) => wrapText(l, inner, fonts.regular, sourceStyle.size)),
     pad,
@@ -144,7 +159,8 @@ export function composeChartImage(chartSvg: string | null, text: ChartImageText,
     sourceStyle,
   );
   const height = Math.ceil(source.bottom + pad - 6);
-  return `${openImage(width, height)}${title.markup}\n${body}\n<path d="M${pad} ${ruleY}H${width - pad}" stroke="${IMAGE_COLORS.line}"/>\n${source.markup}\n</svg>\n`;
+  const label = { title: text.title, desc: text.notes.join('') };
+  return `${openImage(width, height, label)}${title.markup}\n${body}\n${notes.markup ? `${notes.markup}\n` : ''}<path d="M${pad} ${ruleY}H${width - pad}" stroke="${IMAGE_COLORS.line}"/>\n${source.markup}\n</svg>\n`;
 }
 
 /**

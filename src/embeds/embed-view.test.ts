@@ -42,10 +42,15 @@ describe('the embed snippet and oEmbed', () => {
     );
   });
 
-  it('makes the default height the desktop chart plus its title and source line', () => {
+  it('makes the default height the desktop chart plus its title and source line, and its notes', () => {
     const flow = viewOf('flow');
     const chartHeight = readSvgSize(flow.wide?.svg ?? '').height;
-    expect(estimateEmbedHeight(flow)).toBe(Math.ceil(chartHeight) + EMBED_CHROME_HEIGHT);
+    expect(estimateEmbedHeight({ ...flow, notes: [] })).toBe(Math.ceil(chartHeight) + EMBED_CHROME_HEIGHT);
+    // 同江市 fails two rules on the flow's cells: two notes of one line each at desktop width, in their box.
+    expect(flow.notes).toHaveLength(2);
+    const withNotes = estimateEmbedHeight(flow) - Math.ceil(chartHeight) - EMBED_CHROME_HEIGHT;
+    expect(withNotes).toBeGreaterThanOrEqual(2 * 21.8 + 20);
+    expect(withNotes).toBeLessThan(2 * 2 * 21.8 + 30);
     const links = buildChartEmbedLinks(report!.meta.id, flow, SITE);
     expect(links.snippet).toContain(`height="${links.height}"`);
     expect(links.snippet).toContain('src="https://gongkai.example.org/embed/230881-2020/flow/"');

@@ -29,6 +29,20 @@ export const EMBED_DESKTOP_WIDTH = 760;
 const NOTE_FONT_PX = 14.4;
 const NOTE_LINE_PX = 24.5;
 
+/** The notes' font size, line height, the room their box takes beside and around the text (global.css .chart-notes). */
+const NOTES_FONT_PX = 13.6;
+const NOTES_LINE_PX = 21.8;
+const NOTES_SIDE_PX = 4 + 9.6 * 2;
+const NOTES_AROUND_PX = 4.8 * 2 + 4 + 8 + 3.2;
+
+/** The height of a chart's notes box at the desktop width; 0 without notes. */
+function estimateNotesHeight(notes: readonly string[]): number {
+  if (!notes.length) return 0;
+  const room = EMBED_DESKTOP_WIDTH - 24 - NOTES_SIDE_PX;
+  const lines = notes.reduce((n, note) => n + Math.ceil(((estimateTextWidth(note) / FONT_SIZE) * NOTES_FONT_PX) / room), 0);
+  return lines * NOTES_LINE_PX + NOTES_AROUND_PX;
+}
+
 /** A file link with the name a browser saves it under. */
 export interface FileLink {
   readonly href: string;
@@ -93,9 +107,10 @@ function escapeAttribute(text: string): string {
 
 /** The iframe height that shows a chart whole at the desktop width without the resize script (with no chart, its description). */
 export function estimateEmbedHeight(chart: ChartView): number {
-  if (chart.wide) return Math.ceil(readSvgSize(chart.wide.svg).height) + EMBED_CHROME_HEIGHT;
+  const notes = estimateNotesHeight(chart.notes);
+  if (chart.wide) return Math.ceil(readSvgSize(chart.wide.svg).height + EMBED_CHROME_HEIGHT + notes);
   const lines = Math.ceil(((estimateTextWidth(chart.description) / FONT_SIZE) * NOTE_FONT_PX) / (EMBED_DESKTOP_WIDTH - 24));
-  return Math.ceil(EMBED_CHROME_HEIGHT + 16 + lines * NOTE_LINE_PX);
+  return Math.ceil(EMBED_CHROME_HEIGHT + 16 + lines * NOTE_LINE_PX + notes);
 }
 
 /** The HTML a site pastes to embed a chart: a full-width iframe at its default height, then the async resize script. */
@@ -175,6 +190,7 @@ export function buildChartImageText(meta: ReportMeta, chart: ChartView, site: st
     title: chart.title,
     source: [`来源：${formatReportSource(meta)}`, `${COMPILER} 整理，${LICENSE_TEXT} · ${formatAbsoluteUrl(reportPath(meta.id), site)}`],
     note: chart.description,
+    notes: chart.notes,
   };
 }
 
@@ -265,5 +281,6 @@ export function buildHomeChartImageText(home: ChartHome, chart: ChartView, site:
     title: chart.title,
     source: [`来源：“${home.pageText}”${home.reportsText}`, `${COMPILER} 整理，${LICENSE_TEXT} · ${formatAbsoluteUrl(home.pagePath, site)}`],
     note: chart.description,
+    notes: chart.notes,
   };
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 /** The version of the image layouts and outlining; part of every key, so a change here regenerates. */
-export const IMAGE_FORMAT_VERSION = 1;
+export const IMAGE_FORMAT_VERSION = 2;
 
 /** The file access the cache needs; paths are joined with `/`. */
 export interface ImageCacheFs {

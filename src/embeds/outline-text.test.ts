@@ -133,15 +133,33 @@ describe('outlineSvgText', () => {
   });
 
   it('draws Chinese text with no fonts installed, where the same SVG with <text> draws nothing', () => {
-    const text = { title: '黑龙江省2020年政府信息公开申请的办理结果', source: ['来源：黑龙江省人民政府'], note: '' };
+    const text = { title: '黑龙江省2020年政府信息公开申请的办理结果', source: ['来源：黑龙江省人民政府'], note: '', notes: [] };
     const composed = composeChartImage(renderChart('flow'), text, fonts, 720);
     const titleBox = { x: CHART_IMAGE_PADDING, y: CHART_IMAGE_PADDING + 4, width: 300, height: 18 };
     expect(measureInk(composed, titleBox)).toBe(0);
     expect(measureInk(outlineSvgText(composed, fonts), titleBox)).toBeGreaterThan(0.1);
   });
 
+  it('draws the notes under the chart, in the flag colours, and names them in the image’s description', () => {
+    const note = '报告所印数字未通过核对 T3-B（办理结果合计）：25 ≠ 21，已核对原文，照印公布。';
+    const chart = renderChart('flow');
+    const bare = { title: '同江市2020年政府信息公开申请的办理结果', source: ['来源：同江市人民政府'], note: '', notes: [] };
+    const plain = renderChartImageSvg(chart, bare, fonts, 720);
+    const noted = renderChartImageSvg(chart, { ...bare, notes: [note] }, fonts, 720);
+    const height = (svg: string): number => Number(/height="(\d+)"/.exec(svg)?.[1]);
+    const chartBottom = CHART_IMAGE_PADDING + 26 + 12 + Number(/height="(\d+)"/.exec(chart)?.[1]);
+    // One wrapped line of note and its box: 20 px of text, 6 px above and below, 12 px before it.
+    expect(height(noted) - height(plain)).toBe(12 + 6 + 20 + 6);
+    const box = { x: CHART_IMAGE_PADDING + 12, y: chartBottom + 12 + 6, width: 300, height: 20 };
+    expect(measureInk(noted, box), 'the note is drawn').toBeGreaterThan(0.05);
+    expect(noted).toContain(`fill="${IMAGE_COLORS.flagBackground}"`);
+    expect(plain).not.toContain(`fill="${IMAGE_COLORS.flagBackground}"`);
+    expect(noted).toContain(`<desc>${note}</desc>`);
+    expect(plain).not.toContain('<desc>');
+  });
+
   it('gives the same bytes every time, with freshly opened fonts (SVG and PNG)', () => {
-    const text = { title: '同江市2020年政府信息公开行政复议、行政诉讼情况', source: ['来源：同江市人民政府'], note: '' };
+    const text = { title: '同江市2020年政府信息公开行政复议、行政诉讼情况', source: ['来源：同江市人民政府'], note: '', notes: [] };
     const chart = renderChart('appeals');
     const first = renderChartImageSvg(chart, text, fonts, 720);
     const dir = join('node_modules', '@expo-google-fonts', 'noto-sans-sc');
@@ -160,7 +178,7 @@ describe('outlineSvgText', () => {
       bold: openOutlineFont(readFileSync(join(dir, '700Bold/NotoSansSC_700Bold.ttf')), 'b'),
     });
     const warm = openFresh();
-    const text = { title: '黑龙江省2020年政府信息公开申请的办理结果（单位：件）', source: ['来源：黑龙江省人民政府 2020 年度报告', '整理：公开'], note: '' };
+    const text = { title: '黑龙江省2020年政府信息公开申请的办理结果（单位：件）', source: ['来源：黑龙江省人民政府 2020 年度报告', '整理：公开'], note: '', notes: [] };
     const charts = ['flow', 'applicants', 'appeals', 'active'].map((key) => renderChart(key));
     // Warm the caches with every chart, then render each again: all its texts now come from the cache.
     const first = charts.map((chart) => renderChartImageSvg(chart, text, warm, 720));

@@ -22,7 +22,7 @@ function listImageSvgs(): { name: string; svg: string; zoom: number }[] {
       const built = entry.build?.(IMAGE_CHART_WIDTH);
       const chartSvg = built ? renderChartSvg(built.option, built.size) : null;
       key ??= chartSvg;
-      const view = { id: `chart-${entry.key}`, key: entry.key, title: entry.title, description: entry.description, table: entry.table, narrow: null, wide: chartSvg ? { svg: chartSvg, tipsJson: '[]' } : null };
+      const view = { id: `chart-${entry.key}`, key: entry.key, title: entry.title, description: entry.description, table: entry.table, notes: entry.notes, narrow: null, wide: chartSvg ? { svg: chartSvg, tipsJson: '[]' } : null };
       out.push({ name: `${report.meta.id}/${entry.key}`, svg: renderChartImageSvg(chartSvg, buildChartImageText(report.meta, view, 'https://gongkai.example.org/'), fonts, IMAGE_CHART_WIDTH), zoom: 2 });
     }
     out.push({ name: `${report.meta.id}/og`, svg: renderOgImageSvg(key, buildOgImageText(report.meta), fonts), zoom: 1 });

@@ -1,7 +1,7 @@
 /**
  * The two small scripts of embedding, as text, sharing one message protocol:
  * - the frame script, inline in every embed page's head: reads the render flags from the query
- *   (`theme=light|dark|auto`, `plain`) before the first paint, and reports the page's height to the
+ *   (`theme=dark|auto|light`, `plain`) before the first paint, and reports the page's height to the
  *   parent window whenever it changes (ResizeObserver), and again when the parent asks;
  * - the host script, `/embed.js`, loaded by the page that embeds: sets each iframe of this site to
  *   the height its page reports. It accepts messages only from the site's origin (the origin it was
@@ -18,9 +18,13 @@ export const PING_MESSAGE = 'gongkai:ping';
 /** The largest height the host script accepts, in CSS px (a guard against nonsense). */
 export const MAX_EMBED_HEIGHT = 20000;
 
-/** The inline script of an embed page; `frameId` names the chart in its messages. */
+/**
+ * The inline script of an embed page; `frameId` names the chart in its messages. The page starts light
+ * (`data-theme="light"` on its root, so a chart lands light in a white news page even without
+ * scripts); `theme=dark` makes it dark and `theme=auto` follows the reader's system setting.
+ */
 export function formatFrameScript(frameId: string): string {
-  return `(function(){var d=document.documentElement,q=new URLSearchParams(location.search),t=q.get("theme");if(t==="light"||t==="dark")d.dataset.theme=t;if(q.has("plain")&&q.get("plain")!=="0")d.dataset.plain="";if(parent===window)return;var last=0;function send(){var h=Math.ceil(document.body.getBoundingClientRect().height);if(h!==last){last=h;parent.postMessage({type:${JSON.stringify(RESIZE_MESSAGE)},id:${JSON.stringify(frameId)},height:h},"*")}}addEventListener("message",function(e){if(e.source===parent&&e.data&&e.data.type===${JSON.stringify(PING_MESSAGE)}){last=0;send()}});addEventListener("DOMContentLoaded",function(){if(window.ResizeObserver)new ResizeObserver(send).observe(document.body);else addEventListener("resize",send);send()})})();`;
+  return `(function(){var d=document.documentElement,q=new URLSearchParams(location.search),t=q.get("theme");if(t==="dark")d.dataset.theme=t;else if(t==="auto")delete d.dataset.theme;if(q.has("plain")&&q.get("plain")!=="0")d.dataset.plain="";if(parent===window)return;var last=0;function send(){var h=Math.ceil(document.body.getBoundingClientRect().height);if(h!==last){last=h;parent.postMessage({type:${JSON.stringify(RESIZE_MESSAGE)},id:${JSON.stringify(frameId)},height:h},"*")}}addEventListener("message",function(e){if(e.source===parent&&e.data&&e.data.type===${JSON.stringify(PING_MESSAGE)}){last=0;send()}});addEventListener("DOMContentLoaded",function(){if(window.ResizeObserver)new ResizeObserver(send).observe(document.body);else addEventListener("resize",send);send()})})();`;
 }
 
 /**

@@ -11,7 +11,9 @@ import {
   deriveRequestFlowData,
   deriveTrendData,
   labelForm,
+  listChartRuleNotes,
 } from './chart-data.ts';
+import { runRules } from '../checks/run-rules.ts';
 
 const content = loadCommittedContent();
 const j = content.jurisdictions;
@@ -108,10 +110,17 @@ describe('deriveApplicantData and deriveAppealsData', () => {
     expect(d.notes).toEqual([]);
   });
 
-  it('notes a T4-A failure on the row where it occurs', () => {
-    const broken = checked('231000-2020');
-    const d = deriveAppealsData({ ...broken, outcomes: broken.outcomes.map((o) => (o.rule === 'T4-A' ? { ...o, status: 'fail', checks: [{ ...o.checks[0]!, status: 'fail', at: 'review', left: 12, right: 11 }] } : o)) }, j);
-    expect(d.notes).toEqual(['行政复议：报告所印数字未通过核对 T4-A（复议诉讼结果合计）：12 ≠ 11。']);
+  it('notes a T4-A failure on the row where it occurs, from the cells the check reads', () => {
+    const base = checked('231000-2020');
+    const total = base.tables.appeals.review?.total?.value ?? 0;
+    const edited = setCellValue(base, { table: 'appeals', row: 'review', column: 'total' }, total + 1);
+    const broken: CheckedReport = { ...edited, outcomes: runRules(edited, null).map((o) => ({ ...o, known: null })) };
+    const d = deriveAppealsData(broken, j);
+    expect(d.notes).toEqual([`行政复议：报告所印数字未通过核对 T4-A（复议诉讼结果合计）：${total + 1} ≠ ${total}。`]);
+    // The same failure is a note of a chart that draws the cell, and of no chart that does not.
+    expect(listChartRuleNotes(broken, 'appeals', (row) => row === 'review')).toEqual(d.notes);
+    expect(listChartRuleNotes(broken, 'appeals', (row) => row !== 'review')).toEqual([]);
+    expect(listChartRuleNotes(broken, 'requests', () => true)).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { findColumn, findRow, listOutcomeGroups } from '../form/cells.ts';
 import { findForm } from '../form/forms.ts';
 import { listAllRules } from '../form/rules.ts';
-import type { ColumnSpec, FormId, FormSpec } from '../form/types.ts';
+import type { ColumnSpec, FormId, FormSpec, TableId } from '../form/types.ts';
 import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
@@ -45,13 +45,26 @@ function sumValues(values: readonly (number | null)[]): number | null {
   return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
 }
 
-/** Sentences naming the rules that fail on one column or row of a report (T3-A at total …). */
-function listRuleNotes(report: CheckedReport, rules: readonly string[], at: string): string[] {
+/**
+ * Sentences naming every failing rule check of a report that involves a cell a chart draws (one of
+ * `table` for which `drawn(row, column)` holds): what the report prints on each side of the check.
+ * A check evaluated for a column or row other than 总计 is prefixed with its label (法律服务机构：).
+ */
+export function listChartRuleNotes(report: CheckedReport, table: TableId, drawn: (row: string, column: string) => boolean): string[] {
+  const spec = formOfReport(report).tables[table];
   const titles = new Map(listAllRules().map((r) => [r.id, r.title]));
-  return report.outcomes
-    .filter((o) => rules.includes(o.rule))
-    .flatMap((o) => o.checks.filter((c) => c.status === 'fail' && c.at === at).map((c) => ({ o, c })))
-    .map(({ o, c }) => `报告所印数字未通过核对 ${o.rule}（${titles.get(o.rule) ?? ''}）：${formatFull(c.left)} ≠ ${formatFull(c.right)}${o.known ? '，已核对原文，照印公布' : ''}。`);
+  const touches = (key: string): boolean => {
+    const [t, row = '', column = ''] = key.split('.');
+    return t === table && drawn(row, column);
+  };
+  return report.outcomes.flatMap((o) =>
+    o.checks
+      .filter((c) => c.status === 'fail' && c.terms.some((t) => t.reportId === report.meta.id && touches(t.key)))
+      .map((c) => {
+        const at = c.at === 'total' ? '' : (findColumn(spec, c.at)?.label ?? findRow(spec, c.at)?.label ?? '');
+        return `${at ? `${at}：` : ''}报告所印数字未通过核对 ${o.rule}（${titles.get(o.rule) ?? ''}）：${formatFull(c.left)} ≠ ${formatFull(c.right)}${o.known ? '，已核对原文，照印公布' : ''}。`;
+      }),
+  );
 }
 
 /** Derives the request-flow (Sankey) data of a report from table 三's 总计 column. */
@@ -70,7 +83,7 @@ export function deriveRequestFlowData(report: CheckedReport, jurisdictions: Juri
     carriedOver: total('carried_over'),
     groups,
     printedTotal: total('processed_total'),
-    notes: listRuleNotes(report, ['T3-A', 'T3-B'], 'total'),
+    notes: listChartRuleNotes(report, 'requests', (_row, column) => column === 'total'),
   };
 }
 
@@ -119,7 +132,7 @@ export function deriveAppealsData(report: CheckedReport, jurisdictions: Jurisdic
       values: results.map((c) => readValue(report, 'appeals', r.code, c.code)),
       total: readValue(report, 'appeals', r.code, 'total'),
     })),
-    notes: table.rows.flatMap((r) => listRuleNotes(report, ['T4-A'], r.code).map((n) => `${r.label}：${n}`)),
+    notes: listChartRuleNotes(report, 'appeals', () => true),
   };
 }
 

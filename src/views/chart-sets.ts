@@ -10,9 +10,9 @@ import { buildApplicantOption, describeApplicants, tabulateApplicants } from '..
 import type { BuiltChart } from '../charts/chart-theme.ts';
 import type { ChartTable } from '../charts/chart-table.ts';
 import { buildPriorYearOption, describePriorYear, hasPriorYearItems, tabulatePriorYear } from '../charts/prior-year.ts';
-import { buildRankingOption, describeRanking, hasRanking, tabulateRanking } from '../charts/ranking.ts';
+import { buildRankingOption, describeRanking, hasRanking, listRankingNotes, tabulateRanking } from '../charts/ranking.ts';
 import { buildRequestFlowOption, describeRequestFlow, hasRequestFlow, tabulateRequestFlow } from '../charts/request-flow.ts';
-import { buildTrendOption, describeTrend, tabulateTrend } from '../charts/trend.ts';
+import { buildTrendOption, describeTrend, listTrendNotes, tabulateTrend } from '../charts/trend.ts';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import {
@@ -23,6 +23,7 @@ import {
   deriveRankingData,
   deriveRequestFlowData,
   deriveTrendData,
+  listChartRuleNotes,
 } from './chart-data.ts';
 import {
   tabulateActiveNumbers,
@@ -44,6 +45,11 @@ export interface ChartEntry {
   readonly table: ChartTable;
   /** The numbers the chart draws, plain (not formatted), for its CSV download. */
   readonly data: ChartNumbers;
+  /**
+   * What a reader must know to quote the chart (rule failures on its cells, values listed apart),
+   * shown with it visibly wherever it goes: its page, its embed page and its standalone image.
+   */
+  readonly notes: readonly string[];
   /** Lays the chart out for a width in SVG units (narrow below 560); null when there is nothing to draw. */
   readonly build: ((width: number) => BuiltChart) | null;
 }
@@ -62,10 +68,10 @@ export function listReportCharts(report: CheckedReport, jurisdictions: Jurisdict
   const appeals = deriveAppealsData(report, jurisdictions);
   const active = deriveActiveData(report, jurisdictions);
   return [
-    { key: flowKey, title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), data: tabulateRequestFlowNumbers(flow), build: hasRequestFlow(flow) ? (w) => buildRequestFlowOption(flow, w) : null },
-    { key: applicantsKey, title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), data: tabulateApplicantNumbers(applicants), build: (w) => buildApplicantOption(applicants, w) },
-    { key: appealsKey, title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), data: tabulateAppealsNumbers(appeals), build: hasAppeals(appeals) ? (w) => buildAppealsOption(appeals, w) : null },
-    { key: activeKey, title: active.title, description: describeActive(active), table: tabulateActive(active), data: tabulateActiveNumbers(active), build: (w) => buildActiveOption(active, w) },
+    { key: flowKey, title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), data: tabulateRequestFlowNumbers(flow), notes: flow.notes, build: hasRequestFlow(flow) ? (w) => buildRequestFlowOption(flow, w) : null },
+    { key: applicantsKey, title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), data: tabulateApplicantNumbers(applicants), notes: listChartRuleNotes(report, 'requests', (row) => row === 'received_new'), build: (w) => buildApplicantOption(applicants, w) },
+    { key: appealsKey, title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), data: tabulateAppealsNumbers(appeals), notes: appeals.notes, build: hasAppeals(appeals) ? (w) => buildAppealsOption(appeals, w) : null },
+    { key: activeKey, title: active.title, description: describeActive(active), table: tabulateActive(active), data: tabulateActiveNumbers(active), notes: listChartRuleNotes(report, 'active', () => true), build: (w) => buildActiveOption(active, w) },
   ];
 }
 
@@ -77,12 +83,13 @@ export function listJurisdictionCharts(series: readonly CheckedReport[], metricI
   const trends = metricIds.map((id): ChartEntry => {
     const data = deriveTrendData(series, id, jurisdictions);
     const drawable = data.points.some((p) => p.value !== null);
-    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
+    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), notes: listTrendNotes(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
   });
   const only = series.length === 1 ? series[0] : undefined;
   if (!only) return trends;
   const prior = derivePriorYearData(only, jurisdictions);
-  const entry: ChartEntry = { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), data: tabulatePriorYearNumbers(prior), build: hasPriorYearItems(prior) ? (w) => buildPriorYearOption(prior, w) : null };
+  const notes = [...listChartRuleNotes(only, 'active', (_row, column) => column === 'prev_items' || column === 'change'), ...listChartRuleNotes(only, 'requests', (row, column) => row === 'carried_over' && column === 'total')];
+  const entry: ChartEntry = { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), data: tabulatePriorYearNumbers(prior), notes, build: hasPriorYearItems(prior) ? (w) => buildPriorYearOption(prior, w) : null };
   return [entry, ...trends];
 }
 
@@ -94,6 +101,7 @@ export function listRankingCharts(reports: readonly CheckedReport[], metricId: s
     description: describeRanking(data),
     table: tabulateRanking(data),
     data: tabulateRankingNumbers(data),
+    notes: listRankingNotes(data),
     build: hasRanking(data) ? (w) => buildRankingOption(data, w) : null,
   }));
 }

@@ -28,6 +28,8 @@ export interface ChartView {
   readonly title: string;
   readonly description: string;
   readonly table: ChartTable;
+  /** What a reader must know to quote the chart, shown visibly with it (see ChartEntry). */
+  readonly notes: readonly string[];
   /** Null when there is nothing to draw: the page shows the description and table only. */
   readonly narrow: ChartRendering | null;
   readonly wide: ChartRendering | null;
@@ -46,6 +48,7 @@ export function renderChartViews(entries: readonly ChartEntry[], cache: SvgCache
     title: entry.title,
     description: entry.description,
     table: entry.table,
+    notes: entry.notes,
     narrow: render(entry, CHART_WIDTHS.narrow),
     wide: render(entry, CHART_WIDTHS.wide),
   }));

@@ -287,9 +287,9 @@ describe('an embedded chart in Chromium', () => {
     }
   });
 
-  it('applies theme=dark and theme=light over the system setting, and auto follows it', async () => {
+  it('is light by default whatever the system setting; theme=dark makes it dark and theme=auto follows the system', async () => {
     const path = embedPath(SAMPLE.id, SAMPLE.key);
-    for (const [query, scheme, dark] of [['?theme=dark', 'light', true], ['?theme=light', 'dark', false], ['?theme=auto', 'dark', true], ['', 'light', false]] as const) {
+    for (const [query, scheme, dark] of [['?theme=dark', 'light', true], ['?theme=light', 'dark', false], ['?theme=auto', 'dark', true], ['?theme=auto', 'light', false], ['', 'light', false], ['', 'dark', false]] as const) {
       const { page, context } = await open(`${site.origin}${path}${query}`, { colorScheme: scheme });
       try {
         const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -12,12 +12,12 @@ import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { assertChromium, CHROMIUM_PATH } from '../requirements.ts';
 
 /** Where screenshots go for a person to look at: GONGKAI_SCREENSHOTS, or a folder in the system's temp dir. */
 export const SCREENSHOT_DIR = process.env.GONGKAI_SCREENSHOTS ?? join(tmpdir(), 'gongkai-screenshots');
 
-/** Debian's Chromium, installed by `.ci/run`. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export { CHROMIUM_PATH } from '../requirements.ts';
 
 /** The flags every test browser runs with: headless, no sandbox (containers), nothing phoning home. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -94,8 +94,9 @@ export async function startSiteServer(dir: string): Promise<SiteServer> {
   };
 }
 
-/** Launches Debian's Chromium with the project's flags. */
+/** Launches Debian's Chromium with the project's flags; without it, fails saying what to install. */
 export async function launchBrowser(): Promise<Browser> {
+  assertChromium();
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 

@@ -7,6 +7,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PAGE_TYPES } from '../page-types.ts';
+import { assertChromium } from '../requirements.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startSiteServer, type SiteServer } from './browser.ts';
 
 const dist = inject('distDir');
@@ -19,6 +20,7 @@ let chrome: chromeLauncher.LaunchedChrome;
 
 beforeAll(async () => {
   server = await startSiteServer(dist);
+  assertChromium();
   chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
 });
 

@@ -1,19 +1,24 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { buildPhasesIntegrations } from './src/integrations/build-phases.ts';
 import { imageWorkersIntegration } from './src/integrations/image-workers.ts';
 import { incrementalBuildIntegration } from './src/integrations/incremental-build.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { prerenderChartsIntegration } from './src/integrations/prerender-charts.ts';
+import { siteAddressIntegration } from './src/site/site-address-integration.ts';
+import { resolveSiteAddress } from './src/site/site-address.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 import { streamedDownloadsIntegration } from './src/integrations/streamed-downloads.ts';
 
-// The public address of the deployed site, used for canonical URLs, the sitemap and feeds.
-const site = process.env.GONGKAI_SITE_URL ?? 'https://gongkai.example.org';
+// The public address of the deployed site (absolute links, embeds, citations, feeds, images): the
+// "url" of site.config.json, or GONGKAI_SITE_URL. A deploy build (GONGKAI_DEPLOY=1) refuses a
+// placeholder address; any other build with one warns (src/site/site-address.ts).
+const address = resolveSiteAddress(readFileSync(new URL('./site.config.json', import.meta.url), 'utf8'), process.env);
 const [phasesStart, phasesEnd] = buildPhasesIntegrations();
 
 export default defineConfig({
-  site,
+  site: address.url,
   output: 'static',
   trailingSlash: 'always',
   // Several paths at a time, so that image endpoints wait on the image workers together while the
@@ -29,7 +34,8 @@ export default defineConfig({
   vite: { build: { emptyOutDir: false } },
   // Every build renders the charts the cache lacks on every core first, and writes the sitemap, the
   // downloads too large for an endpoint (after the removal of gone paths) and the Pagefind search
-  // index into its output directory. The first and last integrations time the build's phases
-  // for the benchmarks (src/integrations/build-phases.ts).
-  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), imageWorkersIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), pagefindIntegration(), phasesEnd],
+  // index into its output directory. phasesStart and phasesEnd time the build's phases for the
+  // benchmarks (src/integrations/build-phases.ts); the site address's warning comes last, so that a
+  // build with a placeholder address ends with it.
+  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), imageWorkersIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), pagefindIntegration(), phasesEnd, siteAddressIntegration(address)],
 });

@@ -33,7 +33,7 @@ const USAGE = 'usage: npm run bench:charts-cache -- [--content DIR] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** What the site build reads from the project besides node_modules and the content. */
-const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'site.config.json', 'tsconfig.json', 'package.json'];
 /** The project's Astro config with Astro's and Vite's caches kept inside the snapshot. */
 const SNAPSHOT_CONFIG = `import config from './astro.config.mjs';
 export default { ...config, cacheDir: './.snapshot-cache/astro', vite: { ...(config.vite ?? {}), cacheDir: './.snapshot-cache/vite' } };

@@ -36,7 +36,7 @@ import { buildJurisdictionView, listGovernmentSeries, type ReportListItem } from
 const USAGE = 'usage: npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** What the template build reads from the project besides node_modules and content/. */
-const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'site.config.json', 'tsconfig.json', 'package.json'];
 /** The report page used as the template when the built site has it (the one issue #6 looked at). */
 const PREFERRED_TEMPLATE_REPORT = '230881-2020';
 

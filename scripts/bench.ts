@@ -42,7 +42,7 @@ import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 const USAGE = 'usage: npm run bench -- --reports N [--seed S] [--ref REV] [--keep] [--builds LIST] [--scratch DIR] [--cpu-prof DIR]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** What the site build reads from the project besides node_modules. */
-const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'site.config.json', 'tsconfig.json', 'package.json'];
 
 /** The bare baseline page: one plain table per report, read straight from its CSV. */
 const BASELINE_PAGE = `---
@@ -115,7 +115,9 @@ function snapshotSite(dir: string, ref: string | undefined): void {
   for (const name of [...SITE_FILES, 'node_modules', 'astro.bench.config.mjs']) rmSync(join(dir, name), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   if (ref) {
-    const archive = spawnSync('git', ['-C', REPO, 'archive', '--format=tar', ref, ...SITE_FILES], { maxBuffer: 1 << 30 });
+    // A revision older than one of the files (site.config.json) is archived without it.
+    const names = SITE_FILES.filter((name) => spawnSync('git', ['-C', REPO, 'cat-file', '-e', `${ref}:${name}`]).status === 0);
+    const archive = spawnSync('git', ['-C', REPO, 'archive', '--format=tar', ref, ...names], { maxBuffer: 1 << 30 });
     if (archive.status !== 0) throw new Error(`git archive ${ref} failed:\n${archive.stderr.toString()}`);
     const untar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
     if (untar.status !== 0) throw new Error(`tar failed:\n${untar.stderr.toString()}`);

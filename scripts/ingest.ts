@@ -4,6 +4,7 @@
  * spec §8 JSON instead and writes nothing. Exit 0: every file parsed (and written); 1: a file could
  * not be parsed or written; 2: usage error.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,7 +78,7 @@ function readKeptMeta(dir: string): KeptMeta | null {
   const file = join(dir, REPORT_FILES.text);
   if (!existsSync(file)) return null;
   const { meta } = readFrontMatter(readFileSync(file, 'utf8'), file, () => true);
-  return meta ? { scope: meta.scope, publisher: meta.publisher, title: meta.title, url: meta.source.url } : null;
+  return meta ? { scope: meta.scope, publisher: meta.publisher, title: meta.title, url: meta.source.url, ...(meta.source.retrieved ? { retrieved: meta.source.retrieved } : {}) } : null;
 }
 
 const counts = { written: 0, refused: 0, failed: 0 };
@@ -92,7 +93,9 @@ for (const [i, input] of inputs.entries()) {
   const progress = (what: string): void => {
     if (inputs.length > 1) console.error(`[${i + 1}/${inputs.length}] ${name}: ${what}`);
   };
-  const extraction = await extractInput(name, new Uint8Array(readFileSync(input)));
+  const bytes = new Uint8Array(readFileSync(input));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const extraction = await extractInput(name, bytes);
   if (!extraction.ok) {
     show([{ file: name, line: 0, column: 0, severity: 'error', rule: extraction.rule, message: extraction.message, hint: extraction.hint }], json);
     counts.failed++;
@@ -124,7 +127,7 @@ for (const [i, input] of inputs.entries()) {
   }
   const target = join(root, CONTENT_FILES.reports, report.id);
   const kept = args.values.force ? readKeptMeta(target) : null;
-  const files = buildReportFiles(report, extraction, kept);
+  const files = buildReportFiles(report, extraction, kept, { sha256 });
   const invalid = checkReportFiles(report.id, files, jurisdictionsCsv);
   if (invalid.length) {
     show(invalid.map((d) => ({ ...d, file: name })), false);

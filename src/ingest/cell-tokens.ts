@@ -6,7 +6,7 @@
  */
 import type { MoneyUnit } from '../form/types.ts';
 import { foldWidth } from './normalise-text.ts';
-import type { SourceLine } from './source-lines.ts';
+import { listSourceColumns, locateRawOffset, type SourceLine } from './source-lines.ts';
 
 /** What a cell token says. */
 export type CellReading =
@@ -22,8 +22,14 @@ export interface Token {
   readonly col: number;
   /** Index of the extracted line the token starts on. */
   readonly row: number;
+  /** Where the token starts in source.txt (1-based line and column). */
+  readonly source: { readonly line: number; readonly col: number };
   /** Set when the token is a cell value. */
   readonly cell: CellReading | null;
+  /** Why a cell token cannot be read (clipped by the page edge…): it then has no value. */
+  readonly unreadable?: string;
+  /** Why a cell token's place in its table is doubtful. */
+  readonly doubtful?: string;
 }
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?`;
@@ -60,32 +66,52 @@ interface Piece {
   line: number;
   col: number;
   row: number;
+  source: { line: number; col: number };
+  unreadable?: string;
+  doubtful?: string;
 }
 
-/** Splits every span of every line at whitespace and Markdown pipes (rule lines skipped), keeping positions. */
-function splitPieces(lines: readonly SourceLine[]): Piece[] {
+/**
+ * Splits every span of every line at whitespace and Markdown pipes (rule lines skipped), keeping
+ * positions; `firstRow` is the index of the first line in the whole extraction (= source.txt line - 1).
+ * The number-like pieces of a span marked unreadable become one piece, so a cut cell stays one cell.
+ */
+function splitPieces(lines: readonly SourceLine[], firstRow: number): Piece[] {
   const out: Piece[] = [];
   lines.forEach((l, row) => {
-    if (l.spans.length === 1 && PAGE_FOOTER.test(foldWidth(l.spans[0]?.text ?? ''))) return;
-    if (l.spans.every((s) => PIPE_RULE.test(foldWidth(s.text)))) return;
-    for (const span of l.spans) {
-      const folded = foldWidth(span.text);
-      for (const m of folded.matchAll(/[^\s|]+/g)) {
+    if (l.spans.length === 1 && PAGE_FOOTER.test(l.spans[0]?.text ?? '')) return;
+    if (l.spans.every((s) => PIPE_RULE.test(s.text))) return;
+    const cols = listSourceColumns(l);
+    l.spans.forEach((span, k) => {
+      const pieces: Piece[] = [];
+      for (const m of span.text.matchAll(/[^\s|]+/g)) {
         const at = m.index ?? 0;
-        out.push({ text: span.text.slice(at, at + m[0].length), folded: m[0], line: span.line, col: span.col + at, row });
+        const from = locateRawOffset(span, at);
+        const to = locateRawOffset(span, at + m[0].length);
+        pieces.push({ text: span.raw.slice(from, Math.max(to, from + 1)), folded: m[0], line: span.line, col: span.col + from, row, source: { line: firstRow + row + 1, col: (cols[k] ?? 1) + from }, ...(span.doubtful ? { doubtful: span.doubtful } : {}) });
       }
-    }
+      const cut = span.unreadable ? pieces.filter((p) => readPiece(p.folded) !== null) : [];
+      if (span.unreadable && cut.length > 0) {
+        const first = cut[0]!;
+        const keep = pieces.filter((p) => !cut.includes(p));
+        out.push(...keep.filter((p) => p.col < first.col), { ...first, text: cut.map((p) => p.text).join(' '), folded: cut.map((p) => p.folded).join(' '), unreadable: span.unreadable }, ...keep.filter((p) => p.col > first.col));
+      } else out.push(...pieces);
+    });
   });
   return out;
 }
 
 /** Tokenises extracted lines: merges 增/减 with the number after it and a unit with the number before it. */
-export function tokeniseLines(lines: readonly SourceLine[]): Token[] {
-  const pieces = splitPieces(lines);
+export function tokeniseLines(lines: readonly SourceLine[], firstRow = 0): Token[] {
+  const pieces = splitPieces(lines, firstRow);
   const tokens: Token[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     const next = pieces[i + 1];
+    if (p.unreadable) {
+      tokens.push({ text: p.text, line: p.line, col: p.col, row: p.row, source: p.source, cell: { kind: 'unreadable' }, unreadable: p.unreadable });
+      continue;
+    }
     let cell = readPiece(p.folded);
     let text = p.text;
     if (cell === null && (p.folded === '增' || p.folded === '减') && next) {
@@ -108,7 +134,7 @@ export function tokeniseLines(lines: readonly SourceLine[]): Token[] {
       tokens[tokens.length - 1] = { ...prev, text: `${prev.text} ${p.text}`, cell: { ...prev.cell, unit: unit[1] as MoneyUnit } };
       continue;
     }
-    tokens.push({ text, line: p.line, col: p.col, row: p.row, cell });
+    tokens.push({ text, line: p.line, col: p.col, row: p.row, source: p.source, cell, ...(cell && p.doubtful ? { doubtful: p.doubtful } : {}) });
   }
   return demoteWeakMarks(tokens);
 }

@@ -6,7 +6,7 @@
  * word-processor export does. Positions point into the HTML file.
  */
 import { parse } from 'parse5';
-import type { SourceLine, SourceSpan } from './source-lines.ts';
+import { makeSpan, type SourceLine, type SourceSpan } from './source-lines.ts';
 
 interface HtmlNode {
   readonly nodeName: string;
@@ -73,7 +73,7 @@ function readTable(table: HtmlNode): SourceLine[] {
     let c = 0;
     const fillCovered = (): void => {
       while (covered.has(`${r},${c}`)) {
-        spans.push({ text: '', line: place.line, col: place.col });
+        spans.push(makeSpan('', place.line, place.col));
         c++;
       }
     };
@@ -83,9 +83,9 @@ function readTable(table: HtmlNode): SourceLine[] {
       const rowspan = readSpan(cell, 'rowspan');
       const colspan = readSpan(cell, 'colspan');
       const at = findPlace(cell);
-      spans.push({ text: collapse(readText(cell)), line: at.line, col: at.col });
+      spans.push(makeSpan(collapse(readText(cell)), at.line, at.col));
       for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) if (dr || dc) covered.set(`${r + dr},${c + dc}`, true);
-      for (let dc = 1; dc < colspan; dc++) spans.push({ text: '', line: at.line, col: at.col });
+      for (let dc = 1; dc < colspan; dc++) spans.push(makeSpan('', at.line, at.col));
       c += colspan;
     }
     fillCovered();
@@ -101,7 +101,7 @@ export function extractHtmlLines(html: string): SourceLine[] {
   let at: { line: number; col: number } | null = null;
   const flush = (): void => {
     const t = collapse(text);
-    if (t && at) lines.push({ spans: [{ text: t, line: at.line, col: at.col }] });
+    if (t && at) lines.push({ spans: [makeSpan(t, at.line, at.col)] });
     text = '';
     at = null;
   };

@@ -16,7 +16,7 @@ import { findTableRegions } from './find-sections.ts';
 import { guessScope, identifyReport } from './identify-report.ts';
 import { extractNarrative, extractTitle } from './narrative-text.ts';
 import { readGridTable, readRowTable, type Place, type TableReading } from './read-table.ts';
-import { formatSourceText, type SourceLine } from './source-lines.ts';
+import { formatDisplayText, formatPlainText, type SourceLine } from './source-lines.ts';
 
 /** A report parsed from its text, ready to be written as content or printed as JSON. */
 export interface IngestedReport {
@@ -25,13 +25,17 @@ export interface IngestedReport {
   readonly year: number;
   readonly form: FormSpec;
   readonly title: string;
+  /** Who published it: `<name>人民政府`, or a department's Chinese name (黑龙江省财政厅). */
+  readonly publisher: string;
   readonly scope: ReportScope;
   readonly narrative: Narrative;
   readonly tables: { readonly [T in TableId]: TableData };
   /** The unit of every money cell, by dotted cell key. */
   readonly units: Readonly<Record<string, MoneyUnit | null>>;
-  /** Where each cell's value was read, by dotted cell key. */
+  /** Where each cell's value was read (in the file diagnostics name), by dotted cell key. */
   readonly places: ReadonlyMap<string, Place>;
+  /** Where each cell's printed text starts in source.txt, by dotted cell key (source-lines.csv). */
+  readonly sources: ReadonlyMap<string, Place>;
   /** Problems found while reading (cells, rows) and rule failures of the printed numbers. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -40,11 +44,12 @@ export interface IngestedReport {
 export type IngestResult = { readonly ok: true; readonly report: IngestedReport } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Builds a ParsedReport (the shape the rules and the writer take) from an ingested report. */
-export function toParsedReport(r: Omit<IngestedReport, 'diagnostics' | 'places' | 'units'>, publisher: string, sourceFile: string): Omit<ParsedReport, 'dir'> {
+export function toParsedReport(r: Omit<IngestedReport, 'diagnostics' | 'places' | 'sources' | 'units' | 'publisher'>, publisher: string, sourceFile: string): Omit<ParsedReport, 'dir'> {
   return {
     meta: { id: r.id, jurisdiction: r.jurisdiction.code, year: r.year, form: r.form.id, scope: r.scope, title: r.title, publisher, source: { file: sourceFile, url: null, note: null } },
     tables: r.tables,
     narrative: r.narrative,
+    sourceLines: new Map(),
   };
 }
 
@@ -66,7 +71,8 @@ function listUnits(form: FormSpec, tables: IngestedReport['tables']): Record<str
 
 /** Parses the extracted lines of a report; `file` names the input in diagnostics. */
 export function parseReportLines(file: string, lines: readonly SourceLine[], jurisdictions: JurisdictionIndex): IngestResult {
-  const text = formatSourceText(lines);
+  const text = formatPlainText(lines);
+  const display = formatDisplayText(lines);
   const plain = text.split('\n');
   const fail = (line: number, column: number, rule: string, message: string, hint: string): IngestResult => ({ ok: false, diagnostics: [{ file, line, column, severity: 'error', rule, message, hint }] });
   const pos = (i: number): Place => ({ line: lines[i]?.spans[0]?.line ?? i + 1, col: lines[i]?.spans[0]?.col ?? 1 });
@@ -79,7 +85,7 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
     const names = missing.map((t) => `table ${F2019.tables[t].section} (${F2019.tables[t].title})`).join(', ');
     return fail(lines.length ? pos(lines.length - 1).line : 1, 0, 'missing-table', `${names} not found: no heading naming it (e.g. “${F2019.tables[missing[0]!].section}、${F2019.tables[missing[0]!].title}”)`, 'check that the file is a complete annual report; a section heading must start with its number and name the table');
   }
-  const tokens = new Map<TableId, Token[]>(regions.map((r) => [r.table, tokeniseLines(lines.slice(r.start, r.end))]));
+  const tokens = new Map<TableId, Token[]>(regions.map((r) => [r.table, tokeniseLines(lines.slice(r.start, r.end), r.start)]));
   const labelText = ['active', 'requests'].flatMap((t) => (tokens.get(t as TableId) ?? []).filter((k) => !k.cell).map((k) => k.text)).join('');
   const detection = detectForm(labelText);
   const activeAt = regions.find((r) => r.table === 'active')!;
@@ -94,9 +100,13 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
   }
   const tables = { active: readings.get('active')!.data, requests: readings.get('requests')!.data, appeals: readings.get('appeals')!.data };
   const places = new Map<string, Place>();
+  const sources = new Map<string, Place>();
+  const doubtful = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const [t, reading] of readings) {
     for (const [key, place] of reading.places) places.set(`${t}.${key}`, place);
+    for (const [key, place] of reading.sources) sources.set(`${t}.${key}`, place);
+    for (const [key, why] of reading.doubtful) doubtful.set(`${t}.${key}`, why);
     for (const { place, problem } of reading.problems) diagnostics.push({ file, line: place.line, column: place.col, ...problem });
   }
   if (formForYear(id.year) !== form.id) {
@@ -108,16 +118,27 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
     jurisdiction: id.jurisdiction,
     year: id.year,
     form,
-    title: extractTitle(text),
+    title: extractTitle(display),
+    publisher: `${id.jurisdiction.name}人民政府`,
     scope: guessScope(plain.slice(0, activeAt.heading).join('\n')),
-    narrative: extractNarrative(text),
+    narrative: extractNarrative(display),
     tables,
   };
-  for (const outcome of runRules({ ...toParsedReport(report, '', ''), dir: '' }, null)) {
-    for (const check of outcome.checks.filter((c) => c.status === 'fail')) {
-      const place = places.get(check.terms[0]?.key ?? '') ?? pos(activeAt.heading);
-      diagnostics.push({ file, line: place.line, column: place.col, severity: check.severity, rule: check.rule, message: `at ${check.at}: ${check.message}`, hint: 'the report is kept as printed; if the published report prints these numbers, record the failure in content/known-errors.yaml' });
-    }
+  const failing = runRules({ ...toParsedReport(report, '', ''), dir: '' }, null).flatMap((o) => o.checks.filter((c) => c.status === 'fail'));
+  // A cell whose place is doubtful is trusted while the form's sums hold; one that breaks a sum is not published.
+  const doubted = new Set<string>();
+  for (const check of failing) for (const t of check.terms) if (doubtful.has(t.key)) doubted.add(t.key);
+  for (const key of doubted) {
+    const [t, row, column] = key.split('.') as [TableId, string, string];
+    const cell = tables[t][row]?.[column];
+    const place = places.get(key) ?? pos(activeAt.heading);
+    diagnostics.push({ file, line: place.line, column: place.col, severity: 'error', rule: 'doubtful-cell', message: `${key} was read as ${cell?.raw ?? '?'}, but ${doubtful.get(key)}; with that reading the form's sums do not hold, so the cell is not published`, hint: 'check the cell in the published file and enter the right reading in the table CSV, or ingest the report’s HTML page or Word file instead' });
+    if (cell) tables[t][row]![column] = { value: null, raw: '', unit: null };
   }
-  return { ok: true, report: { ...report, units: listUnits(form, tables), places, diagnostics } };
+  for (const check of failing) {
+    if (check.terms.some((t) => doubted.has(t.key))) continue;
+    const place = places.get(check.terms[0]?.key ?? '') ?? pos(activeAt.heading);
+    diagnostics.push({ file, line: place.line, column: place.col, severity: check.severity, rule: check.rule, message: `at ${check.at}: ${check.message}`, hint: 'the report is kept as printed; if the published report prints these numbers, record the failure in content/known-errors.yaml' });
+  }
+  return { ok: true, report: { ...report, units: listUnits(form, tables), places, sources, diagnostics } };
 }

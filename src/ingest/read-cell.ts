@@ -24,6 +24,12 @@ export function makeEmptyCell(raw: string): Cell {
 /** Reads a cell token for a column; `where` names the cell in messages (行政许可 × 本年增/减). */
 export function readCellToken(token: Token, column: ColumnSpec, where: string): { cell: Cell; problem: CellProblem | null } {
   const reading = token.cell;
+  if (token.unreadable) {
+    return {
+      cell: makeEmptyCell(''),
+      problem: { severity: 'error', rule: 'cut-cell', message: `${where}: ${token.unreadable}; what shows (“${token.text}”) may be only part of the printed value, so the cell has no value`, hint: 'check the cell in the published file: ingest its HTML page or Word file if there is one, or enter the value in the table CSV by hand' },
+    };
+  }
   if (!reading || reading.kind === 'mark') {
     return {
       cell: makeEmptyCell(token.text),

@@ -25,6 +25,10 @@ export interface TableReading {
   readonly data: Record<string, Record<string, Cell>>;
   /** Place of each cell's value, by `row.column`. */
   readonly places: Map<string, Place>;
+  /** Where each cell's printed text starts in source.txt, by `row.column`. */
+  readonly sources: Map<string, Place>;
+  /** Why a cell's place in the table is doubtful (with the other reading), by `row.column`. */
+  readonly doubtful: Map<string, string>;
   readonly problems: { place: Place; problem: CellProblem }[];
 }
 
@@ -50,6 +54,13 @@ function groupCells(tokens: readonly Token[], offsets: readonly number[], starts
   return groups;
 }
 
+/** Records where a cell's token stands (input and source.txt) and whether its place is doubtful. */
+function noteToken(reading: TableReading, key: string, token: Token): void {
+  reading.places.set(key, { line: token.line, col: token.col });
+  reading.sources.set(key, token.source);
+  if (token.doubtful) reading.doubtful.set(key, token.doubtful);
+}
+
 /** Whether every value stands on a line that also holds part of the row's label. */
 function shareLines(values: readonly Token[], tokens: readonly Token[], owner: readonly number[], anchor: Anchor): boolean {
   const rows = new Set<number>();
@@ -65,7 +76,7 @@ export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingP
   const stream = buildLabelStream(tokens);
   const anchors = findRowAnchors(stream, spec.rows);
   const groups = groupCells(tokens, stream.offsets, anchors.map((a) => a?.start ?? null));
-  const reading: TableReading = { data: {}, places: new Map(), problems: [] };
+  const reading: TableReading = { data: {}, places: new Map(), sources: new Map(), doubtful: new Map(), problems: [] };
   spec.rows.forEach((row, r) => {
     const anchor = anchors[r];
     const cells: Record<string, Cell> = {};
@@ -97,7 +108,7 @@ export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingP
       const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${label} × ${formatColumnLabel(column)}`);
       const headerUnit = column.kind === 'money' && !column.fixedUnit && cell.value !== null && cell.unit === null ? findHeaderUnit(stream.text, anchors[r - 1]?.end ?? 0, anchor.start, column.label) : null;
       cells[code] = headerUnit ? { ...cell, unit: headerUnit } : cell;
-      reading.places.set(`${row.code}.${code}`, place);
+      noteToken(reading, `${row.code}.${code}`, token);
       if (problem) reading.problems.push({ place, problem });
     });
   });
@@ -115,7 +126,7 @@ function findHeaderUnit(text: string, from: number, to: number, label: string): 
 
 /** Reads table 四: one printed row holding every cell, rows of the form one after the other. */
 export function readGridTable(tokens: readonly Token[], spec: TableSpec, headingPlace: Place): TableReading {
-  const reading: TableReading = { data: {}, places: new Map(), problems: [] };
+  const reading: TableReading = { data: {}, places: new Map(), sources: new Map(), doubtful: new Map(), problems: [] };
   const found: Token[] = [];
   for (const t of tokens) {
     if (isProse(t) && found.length > 0) break;
@@ -140,7 +151,7 @@ export function readGridTable(tokens: readonly Token[], spec: TableSpec, heading
       const place = { line: token.line, col: token.col };
       const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${formatRowLabel(row)} × ${formatColumnLabel(column)}`);
       cells[code] = cell;
-      reading.places.set(`${row.code}.${code}`, place);
+      noteToken(reading, `${row.code}.${code}`, token);
       if (problem) reading.problems.push({ place, problem });
     }
   }

@@ -16,7 +16,15 @@ import { toParsedReport, type IngestedReport } from './parse-report.ts';
 export const SOURCE_TEXT_FILE = 'source.txt';
 
 /** The front-matter fields kept from an existing report when it is ingested again. */
-export type KeptMeta = Pick<ReportMeta, 'scope' | 'publisher' | 'title'> & { readonly url: string | null };
+export type KeptMeta = Pick<ReportMeta, 'scope' | 'publisher' | 'title'> & { readonly url: string | null; readonly retrieved?: string };
+
+/** Where the ingested file came from: its SHA-256, and the address it was downloaded from (or declared with --source-url). */
+export interface FileOrigin {
+  readonly sha256: string;
+  readonly url?: string;
+  /** ISO date-time (UTC) of the download; only for a downloaded file. */
+  readonly retrieved?: string;
+}
 
 /** The diagnostics that stop a report from being written: cells it could not read (rule failures do not). */
 export function listBlockingProblems(report: IngestedReport): Diagnostic[] {
@@ -24,14 +32,17 @@ export function listBlockingProblems(report: IngestedReport): Diagnostic[] {
 }
 
 /** Builds every file of the report folder, by name. */
-export function buildReportFiles(report: IngestedReport, input: ExtractedInput, kept: KeptMeta | null): Record<string, string | Uint8Array> {
+export function buildReportFiles(report: IngestedReport, input: ExtractedInput, kept: KeptMeta | null, origin: FileOrigin | null = null): Record<string, string | Uint8Array> {
   const parsed = toParsedReport(
     kept ? { ...report, scope: kept.scope, title: kept.title } : report,
-    kept?.publisher ?? `${report.jurisdiction.name}人民政府`,
+    kept?.publisher ?? report.publisher,
     SOURCE_TEXT_FILE,
   );
-  const meta: ReportMeta = { ...parsed.meta, source: { file: SOURCE_TEXT_FILE, url: kept?.url ?? null, note: input.note } };
-  const files: Record<string, string | Uint8Array> = { ...writeReportFiles({ ...parsed, meta }, input.sourceText) };
+  // A new download or --source-url replaces the recorded address; otherwise the one on file is kept.
+  const url = origin?.url ?? kept?.url ?? null;
+  const retrieved = origin?.url ? origin.retrieved : kept?.retrieved;
+  const source: ReportMeta['source'] = { file: SOURCE_TEXT_FILE, url, note: input.note, ...(retrieved ? { retrieved } : {}), ...(origin ? { sha256: origin.sha256 } : {}) };
+  const files: Record<string, string | Uint8Array> = { ...writeReportFiles({ ...parsed, meta: { ...parsed.meta, source }, sourceLines: report.sources }, input.sourceText) };
   if (input.original) files[input.original.name] = input.original.bytes;
   return files;
 }

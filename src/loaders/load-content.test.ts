@@ -64,6 +64,22 @@ describe('the committed content', () => {
     expect(failing.sort()).toEqual([...readExpectedReport(id).rules_failing].sort());
   });
 
+  it('gives every cell of every report the place in source.txt where its printed text starts', () => {
+    for (const report of content.reports.filter((r) => expectedIds.includes(r.meta.id))) {
+      const lines = readFileSync(join(CONTENT_DIR, report.dir, report.meta.source.file), 'utf8').replace(/^\uFEFF/, '').split('\n');
+      const cells = listFormCells(formOf(report));
+      expect(report.sourceLines.size, report.meta.id).toBe(cells.length);
+      for (const ref of cells) {
+        const key = formatCellKey(ref);
+        const place = report.sourceLines.get(key);
+        const cell = report.tables[ref.table][ref.row]?.[ref.column];
+        const at = (lines[(place?.line ?? 0) - 1] ?? '').slice((place?.col ?? 1) - 1).normalize('NFKC').replace(/,/g, '');
+        const printed = cell?.value === null ? cell.raw : String(Math.abs(cell?.value ?? NaN));
+        expect(at.replace(/^[+\-增减]\s*/, ''), `${report.meta.id} ${key}`).toMatch(new RegExp(`^${printed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      }
+    }
+  });
+
   it('keeps 嘉荫县’s unreadable 采购总金额 as printed, with no value', () => {
     const county = content.reports.find((r) => r.meta.id === '230722-2020');
     expect(county?.tables.active.procurement?.amount).toEqual({ value: null, raw: '91.928.320', unit: null });
@@ -121,6 +137,22 @@ function edit(dir: string, file: string, from: string | RegExp, to: string): voi
 }
 
 describe('bad input', () => {
+  it('a source-lines.csv naming an unknown cell or a line beyond source.txt', () => {
+    const { text, loaded } = loadBroken((d) => {
+      edit(d, 'reports/230881-2020/source-lines.csv', /^active,rules,new_made,\d+,/m, 'active,rules,issued,40,');
+      edit(d, 'reports/230881-2020/source-lines.csv', /^appeals,review,total,\d+,/m, 'appeals,review,total,99999,');
+    });
+    expect(loaded.reports.map((r) => r.meta.id)).not.toContain('230881-2020');
+    expect(text).toContain('<content>/reports/230881-2020/source-lines.csv:2:14: error [source-lines] row active.rules of form F2019 has no column “issued”');
+    expect(text).toMatch(/source-lines\.csv:\d+:22: error \[source-lines\] line “99999” is not a line of source\.txt/);
+  });
+
+  it('a report without source-lines.csv loads, with no places', () => {
+    const { loaded } = loadBroken((d) => rmSync(join(d, 'reports/230722-2020/source-lines.csv')));
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.reports.find((r) => r.meta.id === '230722-2020')?.sourceLines.size).toBe(0);
+  });
+
   it('an unknown row code', () => {
     const { text, loaded } = loadBroken((d) => edit(d, 'reports/230700-2020/requests.csv', /^granted,/m, 'granted_in_full,'));
     expect(loaded.reports.map((r) => r.meta.id)).not.toContain('230700-2020');

@@ -13,6 +13,7 @@ import { readJurisdictionsCsv, type JurisdictionIndex } from '../jurisdictions/j
 import { readFrontMatter } from '../reports/front-matter.ts';
 import { CONTENT_FILES, REPORT_FILES } from '../reports/layout.ts';
 import { readNarrative } from '../reports/narrative.ts';
+import { readSourceLinesCsv } from '../reports/source-lines-csv.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport, KnownErrorEntry, ParsedReport, RuleCheck, TableData } from '../reports/types.ts';
 import { readTableCsv } from '../tables/table-csv.ts';
@@ -88,9 +89,18 @@ function readReport(
     diagnostics.push(...result.diagnostics);
     if (result.data) tables[t] = result.data;
   }
+  let sourceLines = new Map<string, { line: number; col: number }>();
+  const placesFile = `${base}/${REPORT_FILES.sourceLines}`;
+  const placesCsv = fs.exists(placesFile) ? fs.readText(placesFile) : undefined;
+  if (placesCsv !== undefined) {
+    const sourceText = fs.readText(`${base}/${meta.source.file}`) ?? '';
+    const read = readSourceLinesCsv(placesCsv, placesFile, form, sourceText, meta.source.file);
+    diagnostics.push(...read.diagnostics);
+    sourceLines = read.places;
+  }
   const { active, requests, appeals } = tables;
   if (diagnostics.some((d) => d.severity === 'error') || !active || !requests || !appeals) return { id: meta.id, report: null, diagnostics };
-  return { id: meta.id, report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), dir: `${CONTENT_FILES.reports}/${dir}` }, diagnostics };
+  return { id: meta.id, report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), sourceLines, dir: `${CONTENT_FILES.reports}/${dir}` }, diagnostics };
 }
 
 /**

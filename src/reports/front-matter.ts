@@ -103,6 +103,21 @@ export function readFrontMatter(
       return typeof v === 'string' && v.trim() ? v : null;
     };
     source = { file: get('file') ?? '', url: get('url'), note: get('note') };
+    const at = (k: string): { line: number; column: number } => {
+      const n = sourceNode.get(k, true) as Node | undefined;
+      return n?.range ? pos(n.range[0]) : where('source');
+    };
+    const retrieved = get('retrieved');
+    const sha256 = get('sha256');
+    if (source.url && !/^https?:\/\/\S+$/.test(source.url)) diagnostics.push({ file, ...at('url'), severity: 'error', rule: 'front-matter', message: `source.url “${source.url}” is not an http(s) address`, hint: 'write the address the report was published at, e.g. https://www.hlj.gov.cn/…' });
+    if (retrieved !== null) {
+      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(retrieved) && !Number.isNaN(Date.parse(retrieved))) source = { ...source, retrieved };
+      else diagnostics.push({ file, ...at('retrieved'), severity: 'error', rule: 'front-matter', message: `source.retrieved “${retrieved}” is not an ISO date-time in UTC`, hint: 'write it as ingest does, e.g. retrieved: 2026-12-05T14:30:00Z' });
+    }
+    if (sha256 !== null) {
+      if (/^[0-9a-f]{64}$/.test(sha256)) source = { ...source, sha256 };
+      else diagnostics.push({ file, ...at('sha256'), severity: 'error', rule: 'front-matter', message: `source.sha256 “${sha256}” is not 64 lower-case hex digits`, hint: 'remove the field, or ingest the published file again to record it' });
+    }
   }
   if (!source.file) fail('source', 'front-matter', 'field “source.file” is missing', 'name the raw source file kept beside the report, e.g. source: { file: source.txt }');
 

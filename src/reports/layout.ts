@@ -4,6 +4,8 @@
 export const REPORT_FILES = {
   text: 'index.md',
   tables: { active: 'active.csv', requests: 'requests.csv', appeals: 'appeals.csv' },
+  /** Optional: where each cell was read in source.txt (src/reports/source-lines-csv.ts). */
+  sourceLines: 'source-lines.csv',
 } as const;
 
 /** Where the jurisdictions, the known errors and the reports live in a content directory. */

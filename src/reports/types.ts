@@ -29,7 +29,22 @@ export interface ReportMeta {
   readonly scope: ReportScope;
   readonly title: string;
   readonly publisher: string;
-  readonly source: { readonly file: string; readonly url: string | null; readonly note: string | null };
+  readonly source: {
+    readonly file: string;
+    /** Where the report was published (the page or the attachment). */
+    readonly url: string | null;
+    readonly note: string | null;
+    /** When ingest downloaded it: ISO 8601 date-time in UTC (2026-12-05T14:30:00Z); absent for a local file. */
+    readonly retrieved?: string;
+    /** SHA-256 (lower-case hex) of the published file ingest read; absent for content written by hand. */
+    readonly sha256?: string;
+  };
+}
+
+/** Where a cell's printed text starts in the report's source.txt (1-based line and column). */
+export interface SourcePlace {
+  readonly line: number;
+  readonly col: number;
 }
 
 /** The narrative sections of a report, as Markdown. */
@@ -46,6 +61,8 @@ export interface ParsedReport {
   readonly meta: ReportMeta;
   readonly tables: { readonly [T in TableId]: TableData };
   readonly narrative: Narrative;
+  /** Where each cell was read in source.txt, by `table.row.column` (source-lines.csv); empty when the file is absent. */
+  readonly sourceLines: ReadonlyMap<string, SourcePlace>;
   /** The content folder of the report, relative to the content root. */
   readonly dir: string;
 }

@@ -83,7 +83,7 @@ export function* generateSynthReports(plan: SynthPlan): Generator<SynthReport> {
       const tables = { active: buildTableData(form, 'active', t), requests: buildTableData(form, 'requests', t), appeals: buildTableData(form, 'appeals', t) };
       const figures = { received: t.requests[BALANCE_ROWS.received]?.total ?? 0, granted: t.requests.granted?.total ?? 0 };
       const narrative = buildSynthNarrative(createKeyedRng(seed, 'text', id), series, year, figures);
-      const report = { meta: buildSynthMeta(series, year, form, seed, scope), tables, narrative };
+      const report = { meta: buildSynthMeta(series, year, form, seed, scope), tables, narrative, sourceLines: new Map() };
       const severity = listRules(form).find((r) => r.id === rule)?.severity ?? 'error';
       yield { report, source: buildSynthSource(form, report), deliberate: rule ? { report: id, rule, severity, at } : null };
     }

@@ -91,7 +91,9 @@ function escapeHtml(text: string): string {
 
 describe('the embeds of the jurisdiction and comparison charts', () => {
   it('covers both kinds of page', () => {
-    expect(charts.filter((c) => c.place.kind === 'jurisdiction').length).toBeGreaterThan(10);
+    // Every place with its government's report has a chart: with one year on file, what the report says of the year before.
+    const places = new Set(content.reports.filter((r) => !REPORT_ID.exec(r.meta.id)?.[2]).map((r) => r.meta.jurisdiction));
+    expect(new Set(charts.filter((c) => c.place.kind === 'jurisdiction').map((c) => (c.place.kind === 'jurisdiction' ? c.place.jurisdiction.code : '')))).toEqual(places);
     expect(charts.filter((c) => c.place.kind === 'compare').length).toBeGreaterThan(10);
   });
 
@@ -128,24 +130,23 @@ describe('the embeds of the jurisdiction and comparison charts', () => {
     }
   });
 
-  it('writes each trend’s CSV with one row per report of the series, oldest first: the metric computed from the report’s cells', () => {
+  it('writes each year-before chart’s CSV from the report’s own cells', () => {
     let checked = 0;
     for (const { place, entry, home } of charts) {
-      if (place.kind !== 'jurisdiction' || !entry.key.startsWith('trend-')) continue;
-      const metricId = entry.key.slice('trend-'.length);
+      if (place.kind !== 'jurisdiction' || entry.key !== 'prior-year') continue;
+      const [report] = place.series;
+      if (!report) throw new Error(`${home.embedHref}: no report`);
+      const expected = readExpectedReport(report.meta.id);
       const { header, rows } = readCsv(listEmbedFiles(home.embedHref).csv);
-      expect(header.slice(0, 2).concat(header.slice(3, 5))).toEqual(['年度', '表式', '分子', '分母']);
-      expect(rows.map((r) => r[0])).toEqual(place.series.map((r) => r.meta.year));
-      place.series.forEach((report, i) => {
-        const want = computeMetric(report, metricId);
-        const row = rows[i] ?? [];
-        expect([row[3], row[4]], `${home.embedHref} ${report.meta.year}`).toEqual([want.numerator, want.denominator]);
-        if (want.value === null) expect(row[2]).toBeNull();
-        else expect(Number(row[2])).toBeCloseTo(want.value, 12);
+      expect(header.slice(0, 2)).toEqual(['项目', '代码']);
+      for (const row of rows) {
+        const code = String(row[1]);
+        if (code === 'carried_over') expect(row[2], home.embedHref).toBe(expected.tables.requests.carried_over?.total ?? null);
+        else expect([row[2], row[3]], `${home.embedHref} ${code}`).toEqual([expected.tables.active[code]?.prev_items ?? null, expected.tables.active[code]?.change ?? null]);
         checked += 1;
-      });
+      }
     }
-    expect(checked).toBeGreaterThan(20);
+    expect(checked).toBeGreaterThan(10);
   });
 
   it('writes each ranking’s CSV with one row per government report of its year and level: ranked by value (ties share a rank), then those on a small base without a rank, then those without a value; the metric computed from its cells', () => {

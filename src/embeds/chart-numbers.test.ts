@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM } from '../downloads/csv-text.ts';
-import { findCommittedReport, formOf, loadCommittedContent, setCellValue } from '../fixtures/committed-content.ts';
+import { findCommittedReport, formOf, loadCommittedContent, moveToYear, setCellValue } from '../fixtures/committed-content.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric } from '../metrics/metric-specs.ts';
 import type { CheckedReport } from '../reports/types.ts';
@@ -87,9 +87,13 @@ describe('the numbers behind the report charts', () => {
   });
 
   it('round-trips every chart of every page type through its CSV: same header, same values', () => {
+    const tongjiang = content.reports.find((r) => r.meta.id === '230881-2020');
+    if (!tongjiang) throw new Error('no 230881-2020');
+    const tongjiang2019: CheckedReport = { ...moveToYear(tongjiang, 2019), outcomes: [] };
     const entries = [
       ...content.reports.flatMap((r) => listReportCharts(r, content.jurisdictions)),
-      ...listJurisdictionCharts(content.reports.filter((r) => r.meta.jurisdiction === '230881'), ['grant_rate', 'requests_received'], content.jurisdictions),
+      ...listJurisdictionCharts(content.reports.filter((r) => r.meta.jurisdiction === '230881'), ['grant_rate'], content.jurisdictions),
+      ...listJurisdictionCharts([tongjiang2019, ...content.reports.filter((r) => r.meta.jurisdiction === '230881')], ['grant_rate', 'requests_received'], content.jurisdictions),
       ...listRankingCharts(content.reports, 'grant_rate', 2020, content.jurisdictions),
     ];
     expect(entries.map((e) => e.key)).toEqual(expect.arrayContaining(['flow', 'prior-year', 'trend-grant_rate', 'ranking-county']));

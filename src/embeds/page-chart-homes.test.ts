@@ -56,8 +56,8 @@ describe('the listed jurisdiction and comparison charts', () => {
     const listed = listJurisdictionChartPlaces(content.reports, content.jurisdictions);
     const governments = [...new Set(content.reports.filter((r) => !REPORT_ID.exec(r.meta.id)?.[2]).map((r) => r.meta.jurisdiction))].sort();
     expect(listed.map((p) => (p.place.kind === 'jurisdiction' ? p.place.jurisdiction.code : '')).sort()).toEqual(governments);
-    // One report each on file: what it says about the year before, then one trend per metric.
-    for (const { keys } of listed) expect(keys).toEqual(['prior-year', ...TREND_METRIC_IDS.map((id) => `trend-${id}`)]);
+    // One report each on file: what it says about the year before, and no one-point trend.
+    for (const { keys } of listed) expect(keys).toEqual(['prior-year']);
   });
 
   it('lists every comparison page with a ranking for each level that has a government report that year', () => {
@@ -135,21 +135,21 @@ describe('a trend over several years', () => {
 
 describe('the embed page, oEmbed and image words of a page chart', () => {
   const place = findJurisdictionPlace(content.reports, '230881');
-  const entry = findChart(place, 'trend-grant_rate');
+  const entry = findChart(place, 'prior-year');
   const [chart] = renderChartViews([entry], createSvgCache(null, 'memory'));
-  if (!chart) throw new Error('the trend did not render');
+  if (!chart) throw new Error('the year-before chart did not render');
   const home = describeChartHome(place, entry);
 
   it('links back to the chart on the jurisdiction page and says where the numbers come from', () => {
     const view = buildHomeEmbedPageView(home, chart, SITE);
     expect([view.pageHref, view.pageText, view.reportsText, view.csv, view.oembedHref, view.ogImage, view.frameId]).toEqual([
-      'https://gongkai.example.org/jurisdictions/230881/#chart-trend-grant_rate',
+      'https://gongkai.example.org/jurisdictions/230881/#chart-prior-year',
       '同江市',
       '页所列同江市人民政府 2020 年的 1 份年度报告',
-      { href: '/embed/jurisdictions/230881/trend-grant_rate/data.csv', download: '230881-trend-grant_rate.csv' },
-      'https://gongkai.example.org/embed/jurisdictions/230881/trend-grant_rate/oembed.json',
-      'https://gongkai.example.org/embed/jurisdictions/230881/trend-grant_rate/chart.png',
-      'jurisdictions/230881/trend-grant_rate',
+      { href: '/embed/jurisdictions/230881/prior-year/data.csv', download: '230881-prior-year.csv' },
+      'https://gongkai.example.org/embed/jurisdictions/230881/prior-year/oembed.json',
+      'https://gongkai.example.org/embed/jurisdictions/230881/prior-year/chart.png',
+      'jurisdictions/230881/prior-year',
     ]);
     expect(buildHomeChartImageText(home, chart, SITE).source).toEqual(['来源：“同江市”页所列同江市人民政府 2020 年的 1 份年度报告', '公开 gongkai 整理，CC BY 4.0 · https://gongkai.example.org/jurisdictions/230881/']);
   });
@@ -164,10 +164,10 @@ describe('the embed page, oEmbed and image words of a page chart', () => {
       author_url: 'https://gongkai.example.org/jurisdictions/230881/',
       provider_name: '公开 gongkai',
       provider_url: 'https://gongkai.example.org/',
-      html: `<iframe src="https://gongkai.example.org/embed/jurisdictions/230881/trend-grant_rate/" title="${chart.title}" width="100%" height="${estimateEmbedHeight(chart)}" style="border:0" loading="lazy"></iframe><script async src="https://gongkai.example.org/embed.js"></script>`,
+      html: `<iframe src="https://gongkai.example.org/embed/jurisdictions/230881/prior-year/" title="${chart.title}" width="100%" height="${estimateEmbedHeight(chart)}" style="border:0" loading="lazy"></iframe><script async src="https://gongkai.example.org/embed.js"></script>`,
       width: 720,
       height: estimateEmbedHeight(chart),
-      thumbnail_url: 'https://gongkai.example.org/embed/jurisdictions/230881/trend-grant_rate/chart.png',
+      thumbnail_url: 'https://gongkai.example.org/embed/jurisdictions/230881/prior-year/chart.png',
       thumbnail_width: 1536,
       thumbnail_height: 792,
     });

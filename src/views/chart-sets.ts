@@ -76,11 +76,13 @@ export function listReportCharts(report: CheckedReport, jurisdictions: Jurisdict
 }
 
 /**
- * The charts of a jurisdiction page: one trend per metric over the series' reports; with only one
- * report on file, first what that report says about the year before (drawn when its form prints it).
+ * The charts of a jurisdiction page: from two reports on, one trend per metric over the series'
+ * reports; with only one report on file, what that report says about the year before (drawn when its
+ * form prints it) and no trend (a one-point chart says nothing: the page shows the year's key figures
+ * against its peers instead).
  */
 export function listJurisdictionCharts(series: readonly CheckedReport[], metricIds: readonly string[], jurisdictions: JurisdictionIndex): ChartEntry[] {
-  const trends = metricIds.map((id): ChartEntry => {
+  const trends = series.length < 2 ? [] : metricIds.map((id): ChartEntry => {
     const data = deriveTrendData(series, id, jurisdictions);
     const drawable = data.points.some((p) => p.value !== null);
     return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), notes: listTrendNotes(data), build: drawable ? (w) => buildTrendOption(data, w) : null };

@@ -1,11 +1,11 @@
 /** The comparison pages: one per report year and metric, ranked within each level of government. */
-import { METRICS, type MetricSpec } from '../metrics/metric-specs.ts';
+import { METRICS, type MetricId, type MetricSpec } from '../metrics/metric-specs.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { SCOPE_NOTE } from './chart-data.ts';
 import { comparePath, metricMethodologyPath } from './paths.ts';
 
 /** The metrics a jurisdiction page charts over the years, in this order. */
-export const TREND_METRIC_IDS: readonly MetricSpec['id'][] = ['requests_received', 'grant_rate', 'denial_rate', 'not_held_share', 'review_correction_rate', 'appeals_per_100'];
+export const TREND_METRIC_IDS: readonly MetricId[] = ['requests_received', 'grant_rate', 'denial_rate', 'not_held_share', 'review_correction_rate', 'appeals_per_100'];
 
 /** One comparison page to build. */
 export interface ComparePage {

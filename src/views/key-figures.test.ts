@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadSynthContent } from '../fixtures/synth-content.ts';
-import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import { loadCommittedContent, moveToYear } from '../fixtures/committed-content.ts';
 import { LEVEL_LABELS } from '../jurisdictions/jurisdictions.ts';
 import { findAgency, nameAgency } from '../publishers/agencies.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { findMedian } from '../metrics/rank-values.ts';
-import { buildKeyFigures, selectPeerGroup } from './key-figures.ts';
+import { buildKeyFigures, selectPeerGroup, tabulateKeyFigures } from './key-figures.ts';
+import { listJurisdictionCharts } from './chart-sets.ts';
+import { TREND_METRIC_IDS } from './compare-view.ts';
 
 /** Reads a 总计 cell straight from a report's table 三, independently of the metric declarations. */
 function total(r: CheckedReport, row: string): number | null {
@@ -76,5 +78,41 @@ describe('key figures of a real report', () => {
     expect(peers?.label).toBe('全省县级政府');
     const [fig] = buildKeyFigures(tongjiang, ['grant_rate'], peers);
     expect(fig?.peers?.counted).toBe((peers?.reports ?? []).filter((r) => (total(r, 'processed_total') ?? 0) >= 10).length);
+  });
+});
+
+describe('key figures as a table, and the charts of a place with one year', () => {
+  const content = loadCommittedContent();
+  const byId = (id: string): CheckedReport => {
+    const r = content.reports.find((x) => x.meta.id === id);
+    if (!r) throw new Error(`no committed report ${id}`);
+    return r;
+  };
+
+  it('writes each figure with its flag, the peers’ median and its rank, or why it is not ranked', () => {
+    for (const report of content.reports) {
+      const peers = selectPeerGroup(report, content.reports, content.jurisdictions);
+      const figures = buildKeyFigures(report, TREND_METRIC_IDS, peers);
+      const table = tabulateKeyFigures(figures, peers, report.meta.year);
+      expect(table.peerText).toBe(`${peers?.label}（${report.meta.year} 年共 ${peers?.reports.length} 份报告）`);
+      figures.forEach((f, i) => {
+        const row = table.rows[i];
+        expect(row?.href).toBe(`/compare/${report.meta.year}/${f.metricId}/`);
+        expect(row?.flag).toBe(f.flags.length ? `未通过 ${f.flags.join('、')}` : '');
+        if (f.value === null) expect(row?.rank).toBe('—');
+        else if (f.peers?.rank) expect(row?.rank).toBe(`第 ${f.peers.rank} 名（共 ${f.peers.counted} 个）`);
+        else expect(row?.rank).toMatch(/不排名/);
+        if (f.value !== null && f.unit === 'share' && f.denominator !== null && f.denominator < 10) expect(row?.value).toBe(`${f.denominator}件中${f.numerator}件`);
+      });
+    }
+    const tongjiang = tabulateKeyFigures(buildKeyFigures(byId('230881-2020'), ['grant_rate'], selectPeerGroup(byId('230881-2020'), content.reports, content.jurisdictions)), null, 2020);
+    expect(tongjiang.rows[0]?.flag).toBe('未通过 T3-A、T3-B');
+  });
+
+  it('draws no trend for a place with one report, and trends from two on', () => {
+    const one = [byId('230881-2020')];
+    expect(listJurisdictionCharts(one, TREND_METRIC_IDS, content.jurisdictions).map((c) => c.key)).toEqual(['prior-year']);
+    const two = [{ ...moveToYear(byId('230881-2020'), 2019), outcomes: [] }, byId('230881-2020')];
+    expect(listJurisdictionCharts(two, TREND_METRIC_IDS, content.jurisdictions).map((c) => c.key)).toEqual(TREND_METRIC_IDS.map((id) => `trend-${id}`));
   });
 });

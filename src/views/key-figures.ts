@@ -76,12 +76,33 @@ export function selectPeerGroup(subject: CheckedReport, reports: readonly Checke
   const own = parseReportId(subject.meta.id);
   const level = jurisdictions.byCode.get(subject.meta.jurisdiction)?.level;
   if (!own || !level) return null;
-  const peers = reports.filter((r) => {
-    if (r.meta.year !== subject.meta.year) return false;
-    const p = parseReportId(r.meta.id);
-    return p !== null && p.agency === own.agency && jurisdictions.byCode.get(r.meta.jurisdiction)?.level === level;
-  });
+  const peers = indexPeers(reports, jurisdictions).get(peerKey(subject.meta.year, own.agency, level)) ?? [];
   return { label: labelPeerGroup(level, own.agency), year: subject.meta.year, reports: peers };
+}
+
+/** The key of a peer group: year, department kind (none for governments) and level. */
+function peerKey(year: number, agency: string | null, level: Level): string {
+  return `${year}|${agency ?? ''}|${level}`;
+}
+
+const peerIndexes = new WeakMap<readonly CheckedReport[], Map<string, CheckedReport[]>>();
+
+/** Groups a build's reports by peer group once, so each page's peers are a lookup, not a pass over every report. */
+function indexPeers(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): Map<string, CheckedReport[]> {
+  const known = peerIndexes.get(reports);
+  if (known) return known;
+  const index = new Map<string, CheckedReport[]>();
+  for (const r of reports) {
+    const p = parseReportId(r.meta.id);
+    const level = jurisdictions.byCode.get(r.meta.jurisdiction)?.level;
+    if (!p || !level) continue;
+    const key = peerKey(r.meta.year, p.agency, level);
+    const group = index.get(key);
+    if (group) group.push(r);
+    else index.set(key, [r]);
+  }
+  peerIndexes.set(reports, index);
+  return index;
 }
 
 /** Names a peer group: 全省县级政府, 全省地市级教育局, 全省省级教育厅 (a declared department kind) or 同类部门. */
@@ -130,4 +151,55 @@ export function buildKeyFigures(subject: CheckedReport, metricIds: readonly Metr
       peers: standing,
     };
   });
+}
+
+/** One line of a key-figures table, formatted for people. */
+export interface KeyFigureRow {
+  readonly name: string;
+  /** The metric's comparison page that year. */
+  readonly href: string;
+  /** 36.0%, 25件中9件, 1,234; — when there is no value. */
+  readonly value: string;
+  /** A small-base sentence, or why there is no value; null otherwise. */
+  readonly note: string | null;
+  /** 未通过 T3-B, or '' when no rule fails on the value's cells. */
+  readonly flag: string;
+  /** The peers' median, or — when none is counted. */
+  readonly median: string;
+  /** 第 2 名（共 5 个）; 基数小，不排名; — without peers. */
+  readonly rank: string;
+}
+
+/** A publisher's key figures as a table: what its peers are, and a line per figure. */
+export interface KeyFigureTable {
+  /** 2020 年 */
+  readonly year: number;
+  /** 全省县级政府 (3 份报告) */
+  readonly peerText: string;
+  readonly rows: readonly KeyFigureRow[];
+}
+
+/** Formats a figure's rank among its peers for people. */
+function formatRank(fig: KeyFigure): string {
+  const p = fig.peers;
+  if (!p || fig.value === null) return '—';
+  if (p.rank !== null) return `第 ${p.rank} 名（共 ${p.counted} 个）`;
+  return fig.caution ? '基数小，不排名' : '不排名';
+}
+
+/** Lays out key figures as a table, with the peer group named and counted. */
+export function tabulateKeyFigures(figures: readonly KeyFigure[], peers: PeerGroup | null, year: number): KeyFigureTable {
+  return {
+    year,
+    peerText: peers ? `${peers.label}（${year} 年共 ${peers.reports.length} 份报告）` : '',
+    rows: figures.map((f) => ({
+      name: f.name,
+      href: comparePath(f.year, f.metricId),
+      value: f.text,
+      note: f.value === null ? (f.missing ?? '无数据') : f.caution,
+      flag: f.flags.length ? `未通过 ${f.flags.join('、')}` : '',
+      median: f.peers?.medianText ?? '—',
+      rank: formatRank(f),
+    })),
+  };
 }

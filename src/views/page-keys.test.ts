@@ -49,6 +49,18 @@ describe('page cache keys', () => {
     expect(after.year(2021)).not.toBe(keys.year(2021));
   });
 
+  it('change for a page set against its peers when a peer of that year changes, not for another year', () => {
+    const tongjiang = content.reports.find((r) => r.meta.id === '230881-2020');
+    const peer = content.reports.find((r) => r.meta.id === '230722-2020');
+    if (!tongjiang || !peer) throw new Error('expected 230881-2020 and 230722-2020');
+    const changed = setCellValue(peer, { table: 'requests', row: 'granted', column: 'total' }, 0) as CheckedReport;
+    const after = getPageKeys(replaceReport(peer.meta.id, changed));
+    // 同江市's own page key does not list 嘉荫县, but its key figures rank it among 2020's counties.
+    expect(after.jurisdiction('230881')).toBe(keys.jurisdiction('230881'));
+    expect(after.withPeers(after.jurisdiction('230881'), 2020)).not.toBe(keys.withPeers(keys.jurisdiction('230881'), 2020));
+    expect(after.withPeers(after.jurisdiction('230881'), 2019)).toBe(keys.withPeers(keys.jurisdiction('230881'), 2019));
+  });
+
   it('refuse a report that is not in the content', () => {
     expect(() => keys.report('999999-1900')).toThrow(/no report 999999-1900/);
   });

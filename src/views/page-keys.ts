@@ -33,6 +33,8 @@ export interface PageKeys {
   readonly yearReports: (year: number) => string;
   /** A file over every report. */
   readonly site: () => string;
+  /** A page's key (`key`) that also sets its subject against its peers of `year`: covers that year's reports too. */
+  readonly withPeers: (key: string, year: number) => string;
 }
 
 /** Appends a value to the list under a key, creating the list on first use. */
@@ -102,6 +104,7 @@ export function getPageKeys(content: KeyedContent): PageKeys {
     year: (year) => once(`year\u0000${year}`, () => hashParts(['year', jurisdictionsKey, years, String(year), ...keysOf(byYear.get(year) ?? [])])),
     yearReports: (year) => once(`year-reports\u0000${year}`, () => hashParts(['year-reports', jurisdictionsKey, String(year), ...keysOf(byYear.get(year) ?? [])])),
     site: () => (siteKey ??= hashParts(['site', jurisdictionsKey, ...keysOf(reports.map((r) => r.meta.id))])),
+    withPeers: (key, year) => hashParts(['with-peers', key, keys.yearReports(year)]),
   };
   memo.set(content, keys);
   return keys;

@@ -123,3 +123,14 @@ export function buildJurisdictionTree(index: JurisdictionIndex, reports: readonl
 export function listGovernmentSeries(reports: readonly CheckedReport[], code: string): CheckedReport[] {
   return reports.filter((r) => seriesOf(r.meta.id) === code).sort((a, b) => a.meta.year - b.meta.year);
 }
+
+/** The latest year of each jurisdiction's own government's reports, in one pass over every report. */
+export function findLatestGovernmentYears(reports: readonly CheckedReport[]): Map<string, number> {
+  const latest = new Map<string, number>();
+  for (const r of reports) {
+    const code = seriesOf(r.meta.id);
+    if (code !== r.meta.jurisdiction) continue;
+    latest.set(code, Math.max(latest.get(code) ?? r.meta.year, r.meta.year));
+  }
+  return latest;
+}

@@ -1,5 +1,5 @@
 /**
- * The embed pages of the jurisdiction and comparison charts in Chromium: a trend's and a ranking's
+ * The embed pages of the jurisdiction and comparison charts in Chromium: a place's and a ranking's
  * page load with no console error, no failed request and nothing fetched from elsewhere; the chart
  * is drawn; the source line leads to the chart on its page; and at desktop width without the resize
  * script the default height of the published snippet shows the whole page.
@@ -14,9 +14,9 @@ import { openPage, SCREENSHOT_DIR, startSiteAndBrowser } from './browser.ts';
 const dist = inject('distDir');
 const site = startSiteAndBrowser();
 
-/** A trend of 同江市 and the prefecture ranking of 2020's grant rate (two ranked bars), with the page each is on. */
+/** 同江市's year-before chart (its only chart while one year is on file) and the prefecture ranking of 2020's grant rate (two ranked bars), with the page each is on. */
 const SAMPLES = [
-  { embed: jurisdictionEmbedPath('230881', 'trend-grant_rate'), page: '/jurisdictions/230881/#chart-trend-grant_rate' },
+  { embed: jurisdictionEmbedPath('230881', 'prior-year'), page: '/jurisdictions/230881/#chart-prior-year' },
   { embed: compareEmbedPath(2020, 'grant_rate', 'ranking-prefecture'), page: '/compare/2020/grant_rate/#chart-ranking-prefecture' },
 ];
 

@@ -13,6 +13,11 @@ export interface HeadCell {
   readonly colspan: number;
   readonly rowspan: number;
   readonly scope: 'col' | 'colgroup' | 'row' | 'rowgroup';
+  /**
+   * Which layout shows the cell: `wide` the printed form's nested row headings, `narrow` one compact
+   * heading column that stays in view on a phone while the numbers scroll; both when absent.
+   */
+  readonly layout?: 'wide' | 'narrow';
 }
 
 /** A data cell, formatted for display, with its flags. */
@@ -55,6 +60,19 @@ export function formatCellForTable(cell: Cell, column: ColumnSpec): { text: stri
   const sign = column.kind === 'signed' && cell.value > 0 ? '+' : '';
   const unit = column.kind === 'money' && cell.unit ? ` ${cell.unit}` : '';
   return { text: `${sign}${NUMBER_FORMAT.format(cell.value)}${unit}`, kind: 'number' };
+}
+
+/**
+ * A row's heading in one column, for a phone: its own numbering and short label after the heading
+ * directly above it, except a heading the row's own （n） numbering already places it under; an
+ * outcome group's heading by its short label. 不予公开 1.属于国家秘密, （七）总计, 行政诉讼 未经复议直接起诉.
+ */
+export function formatCompactRowLabel(row: RowSpec, form: FormSpec): string {
+  const own = `${row.number ?? ''}${row.shortLabel}`;
+  const above = row.groups.at(-1);
+  if (!above || row.number?.startsWith('（')) return own;
+  const group = form.outcomeGroups.find((g) => g.code === row.outcomeGroup && g.label === above);
+  return `${group?.shortLabel ?? above} ${own}`;
 }
 
 /** Builds row headings for a run of rows, spanning group labels over the rows that share them. */
@@ -133,13 +151,23 @@ export function buildTableView(form: FormSpec, tableId: TableId, data: TableData
   }
   const heads = buildRowHeads(table.rows);
   const depth = Math.max(...table.rows.map((r) => r.groups.length)) + 1;
+  const corner = tableId === 'requests' ? '申请人情况' : '类别';
+  const [top = [], ...lower] = buildColumnHeads(table.columns, corner, depth);
+  const [cornerCell, ...columnCells] = top;
+  // Nested row headings on a wide screen; one compact, sticky heading column on a phone.
+  const split = depth > 1;
+  const wide = (h: HeadCell): HeadCell => (split ? { ...h, layout: 'wide' } : h);
+  const headRows = cornerCell ? [[wide(cornerCell), ...(split ? [{ ...cornerCell, colspan: 1, layout: 'narrow' as const }] : []), ...columnCells], ...lower] : [top, ...lower];
   return {
     id: tableId,
     caption,
     sections: [
       {
-        headRows: buildColumnHeads(table.columns, tableId === 'requests' ? '申请人情况' : '类别', depth),
-        rows: table.rows.map((row, i) => ({ heads: heads[i] ?? [], cells: buildCells(table, row, table.columns, data, flagged) })),
+        headRows,
+        rows: table.rows.map((row, i) => ({
+          heads: [...(heads[i] ?? []).map(wide), ...(split ? [{ text: formatCompactRowLabel(row, form), colspan: 1, rowspan: 1, scope: 'row' as const, layout: 'narrow' as const }] : [])],
+          cells: buildCells(table, row, table.columns, data, flagged),
+        })),
       },
     ],
   };

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/checks/diagnostic.ts';
 import { commitReportFiles, type CommitFs } from '../src/ingest/commit-report.ts';
 import { extractInput, INPUT_EXTENSIONS, readExtension } from '../src/ingest/extract-input.ts';
+import { AGENCY_SLUG } from '../src/ingest/identify-report.ts';
 import { buildIngestJson } from '../src/ingest/ingest-json.ts';
 import { parseReportLines } from '../src/ingest/parse-report.ts';
 import { buildReportFiles, checkReportFiles, listBlockingProblems, type KeptMeta } from '../src/ingest/report-files.ts';
@@ -19,20 +20,25 @@ import { resolveContentDir } from '../src/loaders/content-dir.ts';
 import { readFrontMatter } from '../src/reports/front-matter.ts';
 import { CONTENT_FILES, REPORT_FILES } from '../src/reports/layout.ts';
 
-const USAGE = 'usage: npm run ingest -- <file|folder>... [--out DIR] [--force]\n       npm run --silent ingest -- <file> --json';
+const USAGE = 'usage: npm run ingest -- <file|folder>... [--out DIR] [--force] [--agency SLUG]\n       npm run --silent ingest -- <file> --json';
 
 let args;
 try {
-  args = parseArgs({ options: { out: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  args = parseArgs({ options: { out: { type: 'string' }, force: { type: 'boolean' }, agency: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
 } catch (err) {
   console.error(`ingest: ${(err as Error).message}\n${USAGE}`);
   process.exit(2);
 }
 if (args.values.help) {
-  console.log(`${USAGE}\n  --out DIR  write into content directory DIR (default ./content or $GONGKAI_CONTENT)\n  --force    replace a report that already exists (its scope, publisher, title and url are kept)\n  --json     print the parsed report as JSON (spec §8) and write nothing; one file only`);
+  console.log(`${USAGE}\n  --out DIR  write into content directory DIR (default ./content or $GONGKAI_CONTENT)\n  --force    replace a report that already exists (its scope, publisher, title and url are kept)
+  --agency SLUG  the slug of a department not declared in src/publishers/agencies.ts (never guessed)\n  --json     print the parsed report as JSON (spec §8) and write nothing; one file only`);
   process.exit(0);
 }
 const json = args.values.json ?? false;
+if (args.values.agency !== undefined && !AGENCY_SLUG.test(args.values.agency)) {
+  console.error(`ingest: --agency “${args.values.agency}” is not a slug: lower-case letters and digits, starting with a letter (e.g. dangan)\n${USAGE}`);
+  process.exit(2);
+}
 if (args.positionals.length === 0 || (json && args.positionals.length !== 1)) {
   console.error(`ingest: ${args.positionals.length === 0 ? 'no input file given' : '--json takes exactly one file'}\n${USAGE}`);
   process.exit(2);
@@ -103,7 +109,7 @@ for (const [i, input] of inputs.entries()) {
     continue;
   }
   if (extraction.warning) show([{ file: name, line: 0, column: 0, severity: 'warning', rule: 'damaged-bytes', message: extraction.warning, hint: 'check the file against the published report; download or save it again' }], json);
-  const parsed = parseReportLines(name, extraction.lines, jurisdictions);
+  const parsed = parseReportLines(name, extraction.lines, jurisdictions, args.values.agency ? { agencySlug: args.values.agency } : {});
   if (!parsed.ok) {
     show(parsed.diagnostics, json);
     counts.failed++;

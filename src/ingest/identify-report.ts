@@ -4,12 +4,22 @@
  * section heading, possibly over two lines (牡丹江市人民政府 / 2020 年政府信息公开工作年度报告).
  */
 import type { Jurisdiction, JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { findAgency, matchAgencyName } from '../publishers/agencies.ts';
 import type { ReportScope } from '../reports/types.ts';
 import { foldWidth } from './normalise-text.ts';
 
+/** A department of a jurisdiction that published the report: its slug and its Chinese name as the title prints it. */
+export interface ReportAgency {
+  readonly slug: string;
+  /** The department's name after the place name (财政厅, 人民政府办公室). */
+  readonly name: string;
+  /** Whether the slug is one of src/publishers/agencies.ts (false: given with --agency for a department not declared there). */
+  readonly declared: boolean;
+}
+
 /** The identity found, or why it could not be. */
 export type Identity =
-  | { readonly ok: true; readonly jurisdiction: Jurisdiction; readonly year: number; readonly line: number }
+  | { readonly ok: true; readonly jurisdiction: Jurisdiction; readonly year: number; readonly line: number; readonly agency: ReportAgency | null }
   | { readonly ok: false; readonly rule: string; readonly message: string; readonly hint: string; readonly line: number };
 
 const LEVEL_DEPTH = { province: 0, prefecture: 1, county: 2 } as const;
@@ -38,8 +48,30 @@ function matchJurisdictions(text: string, index: JurisdictionIndex): Jurisdictio
   return withParent.length ? withParent : candidates;
 }
 
-/** Identifies the jurisdiction and year of a report from its title lines. */
-export function identifyReport(lines: readonly string[], index: JurisdictionIndex): Identity {
+/** A department slug as report ids take it. */
+export const AGENCY_SLUG = /^[a-z][a-z0-9]*$/;
+
+/**
+ * Reads who published a report from the title after the place name: the government itself
+ * (同江市人民政府2020年…, 同江市2020年…) or a declared department (黑龙江省财政厅…); a department not declared
+ * is accepted only with the slug given by the caller (`agencySlug`), never guessed.
+ */
+function readPublisher(rest: string, agencySlug: string | undefined): { ok: true; agency: ReportAgency | null } | { ok: false; rule: string; message: string; hint: string } {
+  const known = matchAgencyName(rest);
+  if (known) return { ok: true, agency: { slug: known.agency.slug, name: known.name, declared: true } };
+  const name = (/^(.*?)(?:(?:20\d{2}|[〇零一二三四五六七八九]{4})年|年度|政府信息公开|$)/.exec(rest)?.[1] ?? '').replace(/^关于|的$/g, '');
+  if (name === '' || name === '人民政府' || name === '政府' || !/\p{Script=Han}/u.test(name)) return { ok: true, agency: null };
+  if (agencySlug) return { ok: true, agency: { slug: agencySlug, name, declared: findAgency(agencySlug) !== undefined } };
+  return {
+    ok: false,
+    rule: 'unknown-department',
+    message: `the title names “${name}”, a department not declared in src/publishers/agencies.ts: its report id needs a slug, which is never guessed`,
+    hint: `ingest it again with --agency <slug> (lower-case pinyin, e.g. --agency dangan for 档案局), or declare the department (slug, names, aliases) in src/publishers/agencies.ts; if it is another name of a declared department, add it to that department's aliases`,
+  };
+}
+
+/** Identifies the jurisdiction, the publishing department (if any) and the year of a report from its title lines. */
+export function identifyReport(lines: readonly string[], index: JurisdictionIndex, agencySlug?: string): Identity {
   const title = listTitleLines(lines);
   const at = title[title.length - 1]?.line ?? 1;
   const joined = title.map((t) => t.text).join('');
@@ -54,7 +86,11 @@ export function identifyReport(lines: readonly string[], index: JurisdictionInde
   if (!year) {
     return { ok: false, rule: 'no-year', message: `the title does not name the report year (“${joined.slice(0, 60)}”)`, hint: 'the title must name the year the report covers, e.g. 2020年', line: at };
   }
-  return { ok: true, jurisdiction: found[0]!, year: Number(year[1]), line: at };
+  const jurisdiction = found[0]!;
+  const rest = joined.slice(joined.indexOf(jurisdiction.name) + jurisdiction.name.length);
+  const publisher = readPublisher(rest, agencySlug);
+  if (!publisher.ok) return { ...publisher, line: at };
+  return { ok: true, jurisdiction, year: Number(year[1]), line: at, agency: publisher.agency };
 }
 
 const WHOLE_JURISDICTION = [/全[省市县区旗]各(?:级)?行政机关/, /(?:综合|汇总)[^。]{0,20}各[县乡区市镇]/];

@@ -69,16 +69,29 @@ function listUnits(form: FormSpec, tables: IngestedReport['tables']): Record<str
   return units;
 }
 
+/** What the caller tells the parser: the slug of a department not declared in src/publishers (--agency). */
+export interface ParseOptions {
+  readonly agencySlug?: string;
+}
+
 /** Parses the extracted lines of a report; `file` names the input in diagnostics. */
-export function parseReportLines(file: string, lines: readonly SourceLine[], jurisdictions: JurisdictionIndex): IngestResult {
+export function parseReportLines(file: string, lines: readonly SourceLine[], jurisdictions: JurisdictionIndex, options: ParseOptions = {}): IngestResult {
   const text = formatPlainText(lines);
   const display = formatDisplayText(lines);
   const plain = text.split('\n');
   const fail = (line: number, column: number, rule: string, message: string, hint: string): IngestResult => ({ ok: false, diagnostics: [{ file, line, column, severity: 'error', rule, message, hint }] });
+  const diagnostics0: Diagnostic[] = [];
   const pos = (i: number): Place => ({ line: lines[i]?.spans[0]?.line ?? i + 1, col: lines[i]?.spans[0]?.col ?? 1 });
 
-  const id = identifyReport(plain, jurisdictions);
+  const id = identifyReport(plain, jurisdictions, options.agencySlug);
   if (!id.ok) return fail(pos(id.line - 1).line, 1, id.rule, id.message, id.hint);
+  const titleAt = pos(id.line - 1);
+  if (id.agency && !id.agency.declared) {
+    diagnostics0.push({ file, line: titleAt.line, column: titleAt.col, severity: 'warning', rule: 'undeclared-department', message: `${id.jurisdiction.name}${id.agency.name} is not a department kind of src/publishers/agencies.ts: accepted with the slug given, “${id.agency.slug}”`, hint: 'declare the department in src/publishers/agencies.ts so its reports are grouped with its peers' });
+  }
+  if (id.agency && options.agencySlug && id.agency.slug !== options.agencySlug) {
+    diagnostics0.push({ file, line: titleAt.line, column: titleAt.col, severity: 'warning', rule: 'agency-slug', message: `the title names ${id.agency.name}, a declared department with slug “${id.agency.slug}”: --agency ${options.agencySlug} is not used`, hint: 'leave out --agency for departments declared in src/publishers/agencies.ts' });
+  }
 
   const { regions, missing } = findTableRegions(lines, F2019);
   if (missing.length) {
@@ -102,7 +115,7 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
   const places = new Map<string, Place>();
   const sources = new Map<string, Place>();
   const doubtful = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...diagnostics0];
   for (const [t, reading] of readings) {
     for (const [key, place] of reading.places) places.set(`${t}.${key}`, place);
     for (const [key, place] of reading.sources) sources.set(`${t}.${key}`, place);
@@ -114,13 +127,13 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
   }
 
   const report = {
-    id: `${id.jurisdiction.code}-${id.year}`,
+    id: id.agency ? `${id.jurisdiction.code}-${id.agency.slug}-${id.year}` : `${id.jurisdiction.code}-${id.year}`,
     jurisdiction: id.jurisdiction,
     year: id.year,
     form,
     title: extractTitle(display),
-    publisher: `${id.jurisdiction.name}人民政府`,
-    scope: guessScope(plain.slice(0, activeAt.heading).join('\n')),
+    publisher: id.agency ? `${id.jurisdiction.name}${id.agency.name}` : `${id.jurisdiction.name}人民政府`,
+    scope: id.agency ? ('self' as const) : guessScope(plain.slice(0, activeAt.heading).join('\n')),
     narrative: extractNarrative(display),
     tables,
   };

@@ -96,7 +96,7 @@ export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingP
       return;
     }
     if (found.length !== row.columns.length) {
-      const shown = found.map((t) => t.text).join(' ');
+      const shown = found.map((t) => t.text).join(' ') + found.filter((t) => t.unreadable).map((t) => `; “${t.text}”: ${t.unreadable}`).join('');
       reading.problems.push({ place: rowPlace, problem: { severity: 'error', rule: 'cell-count', message: `table ${spec.section}: row “${label}” (${row.code}) should have ${row.columns.length} values, found ${found.length}${shown ? ` (${shown})` : ''}: none of them is used`, hint: 'check the row in the report: a blank cell, a split line or a stray number can shift the values; fix the extracted text or enter the row by hand' } });
       return;
     }

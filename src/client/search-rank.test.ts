@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
-import { buildSearchNames, buildSearchPlaceReports, type SearchNameReport } from '../views/search-view.ts';
-import { buildNameHits, describePage, matchJurisdictions, mergeHits, orderByLiteralMatch, scoreNameMatch, titlePage, type SearchHit } from './search-rank.ts';
+import { buildSearchMetrics, buildSearchNames, buildSearchPlaceReports, type SearchNameReport } from '../views/search-view.ts';
+import { buildMetricHits, buildNameHits, describePage, keepLiteral, matchJurisdictions, matchMetrics, mergeHits, orderByLiteralMatch, scoreNameMatch, titlePage, type SearchHit } from './search-rank.ts';
 
 const content = loadCommittedContent();
 const names = buildSearchNames(content.jurisdictions, content.reports);
@@ -75,5 +75,35 @@ describe('ordering and merging full-text hits', () => {
     expect(describePage('/methodology/', names)).toBe('方法说明');
     expect(titlePage('/jurisdictions/230800/', '佳木斯市 地市级 · 230800', names)).toBe('佳木斯市');
     expect(titlePage('/reports/230881-2020/', '同江市2020年政府信息公开工作年度报告', names)).toBe('同江市2020年政府信息公开工作年度报告');
+  });
+});
+
+describe('metric names', () => {
+  const metrics = buildSearchMetrics(content.reports);
+
+  it('finds a metric by its whole name, the more specific name first, or by a part of two characters or more', () => {
+    expect(matchMetrics(metrics, '公开率').map((m) => m.name)).toEqual(['公开率', '不予公开率']);
+    expect(matchMetrics(metrics, '不予公开率').map((m) => m.name)).toEqual(['不予公开率', '公开率']);
+    expect(matchMetrics(metrics, '纠错率').map((m) => m.name).sort()).toEqual(['复议纠错率', '诉讼纠错率']);
+    expect(matchMetrics(metrics, '2020 复议纠错率').map((m) => m.name)[0]).toBe('复议纠错率');
+    expect(matchMetrics(metrics, '率')).toEqual([]);
+    expect(matchMetrics(metrics, '同江')).toEqual([]);
+  });
+
+  it('points a metric at its comparison in the year asked for, else the newest, then at its definition', () => {
+    const years = [...new Set(content.reports.map((r) => r.meta.year))].sort((a, b) => b - a);
+    const hits = buildMetricHits(metrics, '公开率');
+    expect(hits.slice(0, 2).map((h) => h.href)).toEqual([`/compare/${years[0]}/grant_rate/`, '/methodology/#metric-grant_rate']);
+    expect(hits[0]?.context).toBe(`比较 · ${years[0]} 年 · 公开率`);
+    expect(buildMetricHits([{ id: 'grant_rate', name: '公开率', years: [2021, 2020] }], '2020年公开率')[0]?.href).toBe('/compare/2020/grant_rate/');
+    expect(describePage('/compare/2020/grant_rate/', names)).toBe('比较 · 2020 年');
+  });
+});
+
+describe('keepLiteral', () => {
+  it('shows only the pages holding the query as typed when there are any, else every hit', () => {
+    const hits = [{ content: '同江市人民政府' }, { content: '黑龙江省' }, { content: '牡丹江市' }];
+    expect(keepLiteral(orderByLiteralMatch(hits, '同江'))).toEqual([hits[0]]);
+    expect(keepLiteral(orderByLiteralMatch(hits, '江北'))).toEqual(hits);
   });
 });

@@ -2,8 +2,8 @@
  * Ranking on the search page, without the DOM: a query that names a jurisdiction puts that
  * jurisdiction's page and its reports first; full-text results follow, each once.
  */
-import type { SearchName, SearchNameReport } from '../views/search-view.ts';
-import { jurisdictionPath, METHODOLOGY_PATH, reportPath, SEARCH_PATH } from '../views/paths.ts';
+import type { SearchMetric, SearchName, SearchNameReport } from '../views/search-view.ts';
+import { comparePath, jurisdictionPath, METHODOLOGY_PATH, metricMethodologyPath, reportPath, SEARCH_PATH } from '../views/paths.ts';
 
 /** The list of one jurisdiction's reports that the search page fetches when a query names it (built by src/pages/search/places/[code].json.ts). */
 export function searchPlaceReportsPath(code: string): string {
@@ -68,6 +68,32 @@ export function buildNameHits(names: readonly SearchName[], query: string, repor
   ]);
 }
 
+/**
+ * The metrics a query names, best first, at most two: a name typed whole (the longer, more specific
+ * name first: 不予公开率 before 公开率), then names that hold the query (纠错率 → 复议纠错率, 诉讼纠错率).
+ */
+export function matchMetrics(metrics: readonly SearchMetric[], query: string): SearchMetric[] {
+  const q = query.replace(/\s+/g, '');
+  const terms = query.split(/\s+/).filter(Boolean);
+  const score = (m: SearchMetric): number | null => (q.includes(m.name) ? 0 : [...q].length >= 2 && terms.some((t) => [...t].length >= 2 && m.name.includes(t)) ? 1 : null);
+  return metrics
+    .map((m) => ({ m, s: score(m) }))
+    .filter((x): x is { m: SearchMetric; s: number } => x.s !== null)
+    .sort((a, b) => a.s - b.s || (a.s === 0 ? b.m.name.length - a.m.name.length : a.m.name.length - b.m.name.length))
+    .slice(0, 2)
+    .map((x) => x.m);
+}
+
+/** The hits for the metrics a query names: each one's comparison (the year in the query, else the newest), then its definition. */
+export function buildMetricHits(metrics: readonly SearchMetric[], query: string): SearchHit[] {
+  const asked = (query.match(/\d{4}/g) ?? []).map(Number);
+  return matchMetrics(metrics, query).flatMap((m) => {
+    const year = m.years.find((y) => asked.includes(y)) ?? m.years[0];
+    const compare: SearchHit[] = year === undefined ? [] : [{ href: comparePath(year, m.id), title: `${year} 年各地${m.name}比较`, context: `比较 · ${year} 年 · ${m.name}`, excerpt: null }];
+    return [...compare, { href: metricMethodologyPath(m.id), title: `${m.name}：定义和计算方法`, context: '方法说明', excerpt: null }];
+  });
+}
+
 /** Describes a full-text hit's page from its URL, naming the jurisdiction a report or jurisdiction page belongs to. */
 export function describePage(url: string, names: readonly SearchName[]): string {
   const byCode = (code: string | undefined): SearchName | undefined => names.find((n) => n.code === code);
@@ -78,13 +104,16 @@ export function describePage(url: string, names: readonly SearchName[]): string 
     const j = byCode(place[1]);
     return j ? `地区 · ${j.levelLabel} · ${j.code}` : '地区';
   }
+  const compare = /^\/compare\/(\d{4})\/[^/]+\/$/.exec(url);
+  if (compare) return `比较 · ${compare[1]} 年`;
   return url === METHODOLOGY_PATH ? '方法说明' : '';
 }
 
 /**
  * Puts full-text hits whose text holds every term of the query literally before the others, keeping
  * Pagefind's order within each group. Pagefind matches Chinese word by word (同江 as 同 + 江, which
- * also matches 黑龙江 and 牡丹江); a page with the whole phrase is the better answer.
+ * also matches 黑龙江 and 牡丹江); a page with the whole phrase is the better answer, and the search
+ * page shows the others only when no page holds the phrase (keepLiteral).
  */
 export function orderByLiteralMatch<T extends { readonly content: string }>(hits: readonly T[], query: string): { hits: T[]; literal: number } {
   const terms = query.split(/\s+/).filter(Boolean);
@@ -105,4 +134,9 @@ export function mergeHits(nameHits: readonly SearchHit[], textHits: readonly Sea
   const seen = new Set(nameHits.map((h) => h.href));
   const rest = textHits.filter((h) => !seen.has(h.href) && seen.add(h.href));
   return [...nameHits.map((h) => ({ ...h, excerpt: h.excerpt ?? excerpts.get(h.href) ?? null })), ...rest];
+}
+
+/** The full-text hits to show: those holding the query as typed when there are any, else all (with the status line saying so). */
+export function keepLiteral<T>(ordered: { hits: readonly T[]; literal: number }): T[] {
+  return ordered.literal > 0 ? ordered.hits.slice(0, ordered.literal) : [...ordered.hits];
 }

@@ -2,8 +2,8 @@
  * The search page: reads `?q=`, matches jurisdiction names, runs Pagefind (loaded only here) and
  * lists the hits. The form is a plain GET form, so a search also works by reloading the page.
  */
-import type { SearchName, SearchNameReport } from '../views/search-view.ts';
-import { buildNameHits, describePage, matchJurisdictions, mergeHits, orderByLiteralMatch, searchPlaceReportsPath, titlePage, type SearchHit } from './search-rank.ts';
+import type { SearchMetric, SearchName, SearchNameReport } from '../views/search-view.ts';
+import { buildMetricHits, buildNameHits, describePage, keepLiteral, matchJurisdictions, mergeHits, orderByLiteralMatch, searchPlaceReportsPath, titlePage, type SearchHit } from './search-rank.ts';
 
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
@@ -20,6 +20,7 @@ const input = document.querySelector<HTMLInputElement>('#search-q');
 const status = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const names = JSON.parse(document.querySelector('#search-names')?.textContent ?? '[]') as SearchName[];
+const metrics = JSON.parse(document.querySelector('#search-metrics')?.textContent ?? '[]') as SearchMetric[];
 let pagefind: Promise<Pagefind> | null = null;
 let latest = 0;
 /** The report lists of the jurisdictions named so far, fetched once each. */
@@ -118,13 +119,13 @@ async function runSearch(query: string): Promise<void> {
     const data = await Promise.all(found.results.slice(0, MAX_TEXT_HITS).map((r) => r.data()));
     const ordered = orderByLiteralMatch(data, q);
     literal = ordered.literal;
-    textHits = ordered.hits.map((d) => ({ href: d.url, title: titlePage(d.url, d.meta.title ?? '', names), context: describePage(d.url, names), excerpt: d.excerpt }));
+    textHits = keepLiteral(ordered).map((d) => ({ href: d.url, title: titlePage(d.url, d.meta.title ?? '', names), context: describePage(d.url, names), excerpt: d.excerpt }));
   } catch {
     failed = true;
   }
   const reportsByCode = new Map((await lists).map((list, i) => [places[i]?.code ?? '', list]));
   if (run !== latest) return;
-  const nameHits = buildNameHits(names, q, (code) => reportsByCode.get(code) ?? []);
+  const nameHits = [...buildNameHits(names, q, (code) => reportsByCode.get(code) ?? []), ...buildMetricHits(metrics, q)];
   const hits = mergeHits(nameHits, textHits);
   renderHits(hits);
   if (status) status.textContent = describeOutcome(q, hits.length, nameHits.length + literal, failed);
@@ -142,16 +143,25 @@ if (form && input) {
   const initial = new URLSearchParams(location.search).get('q') ?? '';
   input.value = initial;
   if (initial) void runSearch(initial);
+  /** Keeps the address in step with the query, so a search can be shared, reloaded or gone back to. */
+  const followQuery = (): void => {
+    const url = new URL(location.href);
+    const q = input.value.trim();
+    if (q) url.searchParams.set('q', q);
+    else url.searchParams.delete('q');
+    if (url.href !== location.href) history.replaceState(null, '', url);
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const url = new URL(location.href);
-    url.searchParams.set('q', input.value.trim());
-    history.replaceState(null, '', url);
+    followQuery();
     void runSearch(input.value);
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void runSearch(input.value), 250);
+    timer = setTimeout(() => {
+      followQuery();
+      void runSearch(input.value);
+    }, 250);
   });
 }

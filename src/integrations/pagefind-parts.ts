@@ -1,6 +1,6 @@
 /**
  * How the site's search index is cut into parts, so Pagefind only ever holds one part in memory: the
- * pages that are not reports (jurisdictions, methodology) in one part, the reports by report year,
+ * pages that are not reports (jurisdictions, comparisons, methodology) in one part, the reports by report year,
  * and a year with more pages than a part may hold into buckets by a hash of the report id (adding a
  * report changes one bucket, unless the year's bucket count has to double). Pure: paths in, parts out.
  */

@@ -26,8 +26,8 @@ import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_M
 import { createPageTrimmer } from './pagefind-trim.ts';
 import { openFileCache } from '../loaders/file-cache.ts';
 
-/** The pages search covers: each report, each jurisdiction, the methodology. Lists and tools are left out. */
-export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,methodology/index.html}';
+/** The pages search covers: each report, each jurisdiction, each comparison (found by its metric's name), the methodology. Lists and tools are left out. */
+export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,compare/*/*/index.html,methodology/index.html}';
 
 /** Where on the site the Pagefind parts and their manifest are written; the search page reads `parts.json` from here. */
 export const PAGEFIND_DIR = 'pagefind';

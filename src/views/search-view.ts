@@ -9,6 +9,7 @@
  * (`/search/places/<code>.json`, see searchPlaceReportsPath) when a query names it.
  */
 import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
+import { METRICS } from '../metrics/metric-specs.ts';
 import type { CheckedReport } from '../reports/types.ts';
 
 /** One report of a jurisdiction, as the search page lists it. */
@@ -60,7 +61,21 @@ export function buildSearchPlaceReports(reports: readonly CheckedReport[], code:
   return groupByPlace(reports).get(code) ?? [];
 }
 
-/** Serialises the name index for a `<script type="application/json">` element (no `<` left to close the element early). */
-export function renderSearchNamesJson(names: readonly SearchName[]): string {
+/** One metric in the search page's name index: a query naming it finds its comparison and its definition. */
+export interface SearchMetric {
+  readonly id: string;
+  readonly name: string;
+  /** The years with a comparison page, newest first. */
+  readonly years: readonly number[];
+}
+
+/** The declared metrics with the years that have a comparison of them (every year with a report). */
+export function buildSearchMetrics(reports: readonly CheckedReport[]): SearchMetric[] {
+  const years = [...new Set(reports.map((r) => r.meta.year))].sort((a, b) => b - a);
+  return METRICS.map((m) => ({ id: m.id, name: m.name, years }));
+}
+
+/** Serialises an index for a `<script type="application/json">` element (no `<` left to close the element early). */
+export function renderSearchNamesJson(names: readonly SearchName[] | readonly SearchMetric[]): string {
   return JSON.stringify(names).replace(/</g, '\\u003c');
 }

@@ -11,6 +11,10 @@ import { resolveSiteAddress } from './src/site/site-address.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 import { streamedDownloadsIntegration } from './src/integrations/streamed-downloads.ts';
 
+// No network at build time: Astro's anonymous usage reports are off for every command that loads
+// this config (they are sent after the config is read, and also when it fails to load).
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
 // The public address of the deployed site (absolute links, embeds, citations, feeds, images): the
 // "url" of site.config.json, or GONGKAI_SITE_URL. A deploy build (GONGKAI_DEPLOY=1) refuses a
 // placeholder address; any other build with one warns (src/site/site-address.ts).

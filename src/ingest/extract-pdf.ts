@@ -1,28 +1,15 @@
 /**
- * Extracts the lines of a PDF's text layer with pdfjs-dist. Text runs are grouped into lines by
- * their baseline and ordered left to right; a wide horizontal gap (a table column) starts a new
- * span, a narrow one becomes a space. Assumes horizontal text. A PDF without a text layer (a scan)
- * is refused with a message saying so: this project never OCRs numbers.
+ * Extracts the lines of a PDF's text layer with pdfjs-dist: each page's text runs (position, width,
+ * size) and table rules (from its drawing operators) are laid out by pdf-layout.ts, ruled tables cell
+ * by cell. Text not wholly inside the page's visible box is marked cut. A PDF without a text layer (a
+ * scan) is refused with a message saying so: this project never OCRs numbers.
  */
+import { layoutPage, type PdfSpan, type Rule, type TextRun } from './pdf-layout.ts';
 
-/** One span of a PDF line: its text, and why it cannot be read when part of it is outside the page. */
-export interface PdfSpan {
-  readonly raw: string;
-  readonly unreadable?: string;
-}
+export type { PdfSpan } from './pdf-layout.ts';
 
 /** The lines of a PDF (each a list of spans), or why it has none. */
 export type PdfText = { readonly ok: true; readonly lines: PdfSpan[][]; readonly pages: number } | { readonly ok: false; readonly rule: string; readonly message: string; readonly hint: string };
-
-interface Run {
-  readonly text: string;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly size: number;
-  /** Set when the run is not wholly inside the page's visible box. */
-  readonly cut?: string;
-}
 
 /** How far (in points) a run may stand past the page box before it counts as cut: rounding, not a glyph. */
 const EDGE_TOLERANCE = 0.5;
@@ -39,43 +26,82 @@ function findCut(page: number, view: readonly number[], x: number, y: number, wi
   return null;
 }
 
-/** Groups the runs of one page into lines of spans. */
-function layoutPage(runs: Run[]): PdfSpan[][] {
-  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: Run[][] = [];
-  for (const run of sorted) {
-    const row = rows[rows.length - 1];
-    const ref = row?.[0];
-    if (row && ref && Math.abs(ref.y - run.y) <= Math.max(ref.size, run.size) * 0.45) row.push(run);
-    else rows.push([run]);
-  }
-  return rows.map((row) => {
-    row.sort((a, b) => a.x - b.x);
-    const spans: PdfSpan[] = [];
-    let current = '';
-    let cut: string | undefined;
-    let end = -Infinity;
-    const flush = (): void => {
-      if (current) spans.push(cut ? { raw: current, unreadable: cut } : { raw: current });
-      current = '';
-      cut = undefined;
-    };
-    for (const run of row) {
-      const gap = run.x - end;
-      if (current && gap > run.size * 1.5) flush();
-      current += current && gap > run.size * 0.25 ? ` ${run.text}` : run.text;
-      cut ??= run.cut;
-      end = run.x + run.width;
+/** The thickest a drawn line or filled bar may be to count as a table rule (points). */
+const RULE_THICKNESS = 3;
+
+/** The current transformation matrix after `cm n` in a state whose matrix is m: a point goes through n, then m. */
+function multiply(m: readonly number[], n: readonly number[]): number[] {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = m;
+  const [a2 = 1, b2 = 0, c2 = 0, d2 = 1, e2 = 0, f2 = 0] = n;
+  return [a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e, b * e2 + d * f2 + f];
+}
+
+/**
+ * The table rules a page draws: stroked axis-aligned segments (and the sides of stroked rectangles),
+ * and filled bars at most RULE_THICKNESS thick (how browsers draw cell borders), in page space.
+ * Paths that only clip, curves and wide filled boxes (backgrounds) are not rules.
+ */
+export function collectRules(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): Rule[] {
+  const rules: Rule[] = [];
+  const stack: number[][] = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const stroke = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fill = new Set([OPS.fill, OPS.eoFill]);
+  const apply = (x: number, y: number): [number, number] => [ctm[0]! * x + ctm[2]! * y + ctm[4]!, ctm[1]! * x + ctm[3]! * y + ctm[5]!];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as number[]);
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const isStroke = stroke.has(paint);
+      if (!isStroke && !fill.has(paint)) continue;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data) continue;
+      // Sub-paths of straight segments: [moveTo 0 | lineTo 1 | curveTo 2 | quadraticCurveTo 3 | closePath 4, …].
+      const paths: [number, number][][] = [];
+      let curved = false;
+      for (let k = 0; k < data.length; ) {
+        const op = data[k];
+        if (op === 0) paths.push([apply(data[k + 1]!, data[k + 2]!)]), (k += 3);
+        else if (op === 1) paths[paths.length - 1]?.push(apply(data[k + 1]!, data[k + 2]!)), (k += 3);
+        else if (op === 2) (curved = true), (k += 7);
+        else if (op === 3) (curved = true), (k += 5);
+        else if (op === 4) {
+          const p = paths[paths.length - 1];
+          if (p?.[0]) p.push(p[0]);
+          k += 1;
+        } else break;
+      }
+      if (curved) continue;
+      for (const pts of paths) {
+        if (isStroke) {
+          for (let k = 1; k < pts.length; k++) {
+            const [ax, ay] = pts[k - 1]!;
+            const [bx, by] = pts[k]!;
+            if (Math.abs(ay - by) < 0.5 || Math.abs(ax - bx) < 0.5) rules.push({ x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) });
+          }
+        } else {
+          const xs = pts.map((p) => p[0]);
+          const ys = pts.map((p) => p[1]);
+          const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+          const rect = pts.every(([x, y]) => (Math.abs(x - x0) < 0.5 || Math.abs(x - x1) < 0.5) && (Math.abs(y - y0) < 0.5 || Math.abs(y - y1) < 0.5));
+          if (!rect) continue;
+          if (x1 - x0 <= RULE_THICKNESS && y1 - y0 > x1 - x0) rules.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+          else if (y1 - y0 <= RULE_THICKNESS && x1 - x0 > y1 - y0) rules.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+        }
+      }
     }
-    flush();
-    return spans;
-  });
+  }
+  return rules;
 }
 
 /** Extracts the text layer of a PDF given as bytes. */
 export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
   // Loaded on first use: text reports never pay for the PDF engine.
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
     doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
@@ -89,7 +115,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
       const page = await doc.getPage(p);
       const view = page.view;
       const content = await page.getTextContent();
-      const runs: Run[] = [];
+      const runs: TextRun[] = [];
       for (const item of content.items) {
         if (!('str' in item) || !item.str.trim()) continue;
         const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
@@ -98,7 +124,8 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
         runs.push({ text: item.str.trim().replace(/\t/g, ' '), x, y, width: item.width, size, ...(cut ? { cut } : {}) });
         chars += item.str.trim().length;
       }
-      lines.push(...layoutPage(runs));
+      const rules = collectRules(await page.getOperatorList(), OPS as unknown as Record<string, number>);
+      lines.push(...layoutPage(p, runs, rules));
       page.cleanup();
     }
     if (chars < 20) {

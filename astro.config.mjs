@@ -12,7 +12,9 @@ import { sitemapIntegration } from './src/integrations/sitemap.ts';
 import { streamedDownloadsIntegration } from './src/integrations/streamed-downloads.ts';
 
 // No network at build time: Astro's anonymous usage reports are off for every command that loads
-// this config (they are sent after the config is read, and also when it fails to load).
+// this config (they are sent after the config is read, and also when it fails to load). Astro's
+// first-run notice that it collects them comes before the config is read, so the npm scripts that
+// start Astro (build, dev, preview) also set the variable, and a newcomer is not told otherwise.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 // The public address of the deployed site (absolute links, embeds, citations, feeds, images): the

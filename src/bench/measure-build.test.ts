@@ -12,6 +12,7 @@ describe('readBuildNodeFlags', () => {
   it('reads no flags from a plain astro build, and every flag in order otherwise', () => {
     expect(readBuildNodeFlags(JSON.stringify({ scripts: { build: 'astro build' } }))).toEqual([]);
     expect(readBuildNodeFlags(JSON.stringify({ scripts: { build: 'node --max-old-space-size=1024 --expose-gc node_modules/astro/bin/astro.mjs build' } }))).toEqual(['--max-old-space-size=1024', '--expose-gc']);
+    expect(readBuildNodeFlags(JSON.stringify({ scripts: { build: 'ASTRO_TELEMETRY_DISABLED=1 A_B= node --expose-gc node_modules/astro/bin/astro.mjs build' } }))).toEqual(['--expose-gc']);
   });
 
   it('refuses a build script it cannot read, naming it', () => {

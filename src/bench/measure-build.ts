@@ -13,13 +13,16 @@ const TIME = '/usr/bin/time';
 /**
  * The Node flags `npm run build` gives Astro in a package.json's text (`node <flags>
  * node_modules/astro/bin/astro.mjs build`), so a benchmark builds as a maintainer does; none for a
- * plain `astro build`. Throws when the build script is neither.
+ * plain `astro build`. Environment assignments before the command (`ASTRO_TELEMETRY_DISABLED=1`)
+ * are not flags: astro.config.mjs sets what they set for every command that loads it. Throws when
+ * the build script is neither.
  */
 export function readBuildNodeFlags(packageJson: string): string[] {
-  const build = (JSON.parse(packageJson) as { scripts?: Record<string, string> }).scripts?.build ?? '';
+  const script = (JSON.parse(packageJson) as { scripts?: Record<string, string> }).scripts?.build ?? '';
+  const build = script.replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*/, '');
   if (/^astro build\b/.test(build)) return [];
   const match = /^node((?: --[\w-]+(?:=\S+)?)*) node_modules\/astro\/bin\/astro\.mjs build\b/.exec(build);
-  if (!match) throw new Error(`package.json: the build script "${build}" is neither "astro build" nor "node <flags> node_modules/astro/bin/astro.mjs build"; update src/bench/measure-build.ts`);
+  if (!match) throw new Error(`package.json: the build script "${script}" is neither "astro build" nor "node <flags> node_modules/astro/bin/astro.mjs build"; update src/bench/measure-build.ts`);
   return match[1]!.trim().split(' ').filter(Boolean);
 }
 

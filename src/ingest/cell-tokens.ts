@@ -125,7 +125,7 @@ export function tokeniseLines(lines: readonly SourceLine[], firstRow = 0): Token
     if (cell?.kind === 'mark' && p.folded === '/' && pieces[i - 1]?.folded.endsWith('增') && next?.folded.startsWith('减')) cell = null;
     if (cell?.kind === 'number' && next) {
       // A numbering (1 .属于…) or a number inside prose (2020 年) is label text, not a cell.
-      if (AFTER_NUMBERING.test(next.folded) && cell.sign === '' && !cell.digits.includes('.')) cell = null;
+      if (AFTER_NUMBERING.test(next.folded) && next.row === p.row && cell.sign === '' && !cell.digits.includes('.')) cell = null;
       else if (TEXT_UNIT_AFTER.test(next.folded) && next.row === p.row) cell = null;
     }
     const prev = tokens[tokens.length - 1];

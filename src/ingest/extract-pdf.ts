@@ -11,7 +11,13 @@ export type { PdfSpan } from './pdf-layout.ts';
 /** The lines of a PDF (each a list of spans), or why it has none. */
 export type PdfText = { readonly ok: true; readonly lines: PdfSpan[][]; readonly pages: number } | { readonly ok: false; readonly rule: string; readonly message: string; readonly hint: string };
 
-/** How far (in points) a run may stand past the page box before it counts as cut: rounding, not a glyph. */
+/**
+ * How near (in points) the page's side edge a run may end and still count as whole. pdfjs leaves out
+ * every glyph that starts past the edge, so a number cut by the edge ends at (or just before) it:
+ * text that touches a side edge is taken as cut. No layout prints a value within a point of the edge.
+ */
+const EDGE_MARGIN = 1;
+/** How far (in points) a run may stand past the top or bottom edge: rounding, not a glyph. */
 const EDGE_TOLERANCE = 0.5;
 
 /** Says why a run is not wholly visible on its page, or null when it is. */
@@ -19,8 +25,8 @@ function findCut(page: number, view: readonly number[], x: number, y: number, wi
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
   const where = `page ${page}, at x ${x.toFixed(0)}–${(x + width).toFixed(0)}, y ${y.toFixed(0)}`;
   if (x + width <= x0 || x >= x1 || y + size <= y0 || y - size * 0.25 >= y1) return `the text stands outside the visible page (${where}): it is not printed`;
-  if (x < x0 - EDGE_TOLERANCE) return `the text is cut by the left edge of the page (${where})`;
-  if (x + width > x1 + EDGE_TOLERANCE) return `the text is cut by the right edge of the page (${where})`;
+  if (x < x0 + EDGE_MARGIN) return `the text is cut by the left edge of the page (${where})`;
+  if (x + width > x1 - EDGE_MARGIN) return `the text is cut by the right edge of the page (${where})`;
   if (y - size * 0.2 < y0 - EDGE_TOLERANCE) return `the text is cut by the bottom edge of the page (${where})`;
   if (y + size * 0.8 > y1 + EDGE_TOLERANCE) return `the text is cut by the top edge of the page (${where})`;
   return null;

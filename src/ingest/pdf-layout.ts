@@ -8,10 +8,12 @@
  *   row becomes one line with one span per grid column, a merged cell's text at its top-left box and
  *   empty spans at the boxes it covers (as the HTML reader does), so a label wrapped over several lines
  *   or a number centred in a tall cell is still one cell. A run is taken only when it stands whole inside
- *   its cell: text running past a cell's border is unreadable; a number printed over two lines of its
- *   cell, or a cell holding two numbers, is read but doubtful (kept only while the form's sums hold).
+ *   its cell: text running past a cell's border, or a cell holding two numbers, is unreadable; a number
+ *   printed over two lines of its cell is read joined but doubtful (kept only while the form's sums
+ *   hold). A number beside the grid, level with one of its rows, is an unreadable cell of that row.
  * - Text outside a ruled grid (stream): runs grouped into lines by their baseline, left to right; a wide
  *   gap starts a new span, a narrow one becomes a space. Runs printed over one another are unreadable.
+ *   A number printed over two lines of a borderless row (its digits pushed under it) is joined, doubtful.
  *
  * Text not wholly inside the page's visible box is marked cut by the caller and stays unreadable here.
  * Pure: no pdfjs, no I/O. Assumes horizontal text and axis-aligned rules (PDF y grows upwards).
@@ -26,6 +28,8 @@ export interface TextRun {
   readonly size: number;
   /** Why the run is not wholly inside the page's visible box, if it is not. */
   readonly cut?: string;
+  /** Why the run's reading is doubtful (a number joined from two lines). */
+  readonly doubtful?: string;
 }
 
 /** An axis-aligned line drawn on the page (a table rule): x0 ≤ x1, y0 ≤ y1, one of them degenerate. */
@@ -208,12 +212,14 @@ function splitSpans(page: number, row: readonly TextRun[]): PdfSpan[] {
   const spans: PdfSpan[] = [];
   let current = '';
   let unreadable: string | undefined;
+  let doubtful: string | undefined;
   let end = -Infinity;
   let prev: TextRun | null = null;
   const flush = (): void => {
-    if (current) spans.push(unreadable ? { raw: current, unreadable } : { raw: current });
+    if (current) spans.push(unreadable ? { raw: current, unreadable } : doubtful ? { raw: current, doubtful } : { raw: current });
     current = '';
     unreadable = undefined;
+    doubtful = undefined;
   };
   for (const run of row) {
     // The same text printed twice at (almost) one place is one text (a fake bold or a shadow).
@@ -222,6 +228,7 @@ function splitSpans(page: number, row: readonly TextRun[]): PdfSpan[] {
     if (current && gap > run.size * 1.5) flush();
     current += current && gap > run.size * 0.25 ? ` ${run.text}` : run.text;
     unreadable ??= run.cut;
+    doubtful ??= run.doubtful;
     if (prev && overlaps(prev, run)) unreadable ??= `the text is printed over other text (${describePlace(page, run)}): neither can be read whole`;
     end = Math.max(end, run.x + run.width);
     prev = run;
@@ -249,8 +256,63 @@ function readCell(page: number, runs: readonly TextRun[]): PdfSpan {
   }
   if (unreadable) return { raw, unreadable };
   const numbers = raw.split(/\s+/).filter((p) => NUMBER_PIECE.test(p) && /^[+\-\d,.]+$/.test(p));
-  if (!wrapped && numbers.length > 1) wrapped = `one cell of the table holds ${numbers.length} numbers (${numbers.join(', ')}; page ${page}): each is read as the next column’s value, but one of them may belong to a neighbouring cell`;
+  if (numbers.length > 1) return { raw, unreadable: `one cell of the table holds ${numbers.length} numbers (${numbers.join(', ')}; page ${page}): which of them is this cell’s, if any, cannot be told` };
   return wrapped ? { raw, doubtful: wrapped } : { raw };
+}
+
+const NUMERIC_RUN = /^[+\-]?[\d,.]+$/;
+
+/** Whether two runs stand in one column: they overlap by half the narrower one. */
+function stacked(a: TextRun, b: TextRun): boolean {
+  const overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  return overlap >= Math.min(a.width, b.width) * 0.5;
+}
+
+/**
+ * Joins a number printed over two lines of a borderless table: a line holding only numbers whose run
+ * stands right under a number less than 1.6 lines above it continues that number (6 above 117 in a
+ * narrow cell, the row's other values centred between them or level with the first part), when a line
+ * between them (or the first part's) holds more of the row's values than the line of the second part;
+ * a list of numbers one per line is never joined. The joined run stands on the line of the row's other
+ * values and is doubtful, both readings named.
+ */
+function joinWrappedNumbers(page: number, lines: TextRun[][]): TextRun[][] {
+  const baselines = lines.map((l) => l[0]!.y);
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (!line.every((r) => NUMERIC_RUN.test(r.text))) continue;
+    for (const lower of [...line]) {
+      for (let u = k - 1; u >= 0; u--) {
+        const upperLine = lines[u]!;
+        if (baselines[u]! - lower.y > lower.size * 1.6) break;
+        const upper = upperLine.find((r) => NUMERIC_RUN.test(r.text) && !r.cut && stacked(r, lower));
+        if (!upper) continue;
+        // The joined number goes where the row's other values stand: the line with the most numbers, nearest the middle.
+        // Only inside a row of several values: a column of numbers one per line (a list) is never joined.
+        const mid = (upper.y + lower.y) / 2;
+        const numbers = (m: number): number => lines[m]!.filter((r) => r !== upper && NUMERIC_RUN.test(r.text)).length;
+        let home = u;
+        for (let m = u + 1; m < k; m++) {
+          if (numbers(m) > numbers(home) || (numbers(m) === numbers(home) && Math.abs(baselines[m]! - mid) < Math.abs(baselines[home]! - mid) - 0.5)) home = m;
+        }
+        if (numbers(home) < 2 || numbers(home) <= line.length) continue;
+        const joined: TextRun = {
+          ...upper,
+          text: `${upper.text}${lower.text}`,
+          width: Math.max(upper.width, lower.width),
+          y: baselines[home]!,
+          ...(lower.cut ? { cut: lower.cut } : {}),
+          doubtful: `a number is printed over two lines (“${upper.text}” above “${lower.text}”, page ${page}, x ${upper.x.toFixed(0)}): read joined as “${upper.text}${lower.text}”; the other reading is two numbers`,
+        };
+        upperLine.splice(upperLine.indexOf(upper), 1);
+        line.splice(line.indexOf(lower), 1);
+        lines[home]!.push(joined);
+        lines[home]!.sort((a, b) => a.x - b.x);
+        break;
+      }
+    }
+  }
+  return lines.filter((l) => l.length > 0);
 }
 
 /** Lays out one page: ruled tables as rows of cells, other text as lines, from the top of the page down. */
@@ -258,6 +320,7 @@ export function layoutPage(page: number, runs: readonly TextRun[], rules: readon
   const grids = findGrids(rules);
   const inGrid: TextRun[][][] = grids.map((g) => g.cells.map(() => []));
   const loose: TextRun[] = [];
+  const besideGrid: { g: number; r: number; side: 'left' | 'right'; span: PdfSpan }[] = [];
   const blocks: { top: number; lines: PdfSpan[][] }[] = [];
   for (const run of runs) {
     const b = boxOf(run);
@@ -266,6 +329,15 @@ export function layoutPage(page: number, runs: readonly TextRun[], rules: readon
     const g = grids.findIndex((grid) => cx >= grid.xs[0]! && cx <= grid.xs[grid.xs.length - 1]! && cy <= grid.ys[0]! && cy >= grid.ys[grid.ys.length - 1]!);
     if (g < 0) {
       const into = grids.find((grid) => b.x1 > grid.xs[0]! + SIDE_TOLERANCE && b.x0 < grid.xs[grid.xs.length - 1]! - SIDE_TOLERANCE && b.y1 > grid.ys[grid.ys.length - 1]! + SIDE_TOLERANCE && b.y0 < grid.ys[0]! - SIDE_TOLERANCE);
+      // A number beside a ruled table, level with one of its rows, is read with that row, in its place, as unreadable.
+      const beside = into ? -1 : /\d/.test(run.text) ? grids.findIndex((grid) => cy <= grid.ys[0]! && cy >= grid.ys[grid.ys.length - 1]!) : -1;
+      if (beside >= 0) {
+        const grid = grids[beside]!;
+        const r = grid.ys.findIndex((y, i) => i + 1 < grid.ys.length && cy <= y && cy >= grid.ys[i + 1]!);
+        const side = cx < grid.xs[0]! ? 'left' : 'right';
+        besideGrid.push({ g: beside, r, side, span: { raw: run.text, unreadable: `the number stands outside the table’s cells, ${side} of the table (${describePlace(page, run)}): whose value it is cannot be told` } });
+        continue;
+      }
       loose.push(into && !run.cut ? { ...run, cut: `the text runs into a ruled table from outside it (${describePlace(page, run)})` } : run);
       continue;
     }
@@ -288,10 +360,13 @@ export function layoutPage(page: number, runs: readonly TextRun[], rules: readon
         const runsIn = inGrid[g]![k]!;
         line.push(cell.r0 === r && cell.c0 === c && runsIn.length > 0 ? readCell(page, runsIn) : { raw: '' });
       }
+      const beside = besideGrid.filter((x) => x.g === g && x.r === r);
+      line.unshift(...beside.filter((x) => x.side === 'left').map((x) => x.span));
+      line.push(...beside.filter((x) => x.side === 'right').map((x) => x.span));
       if (line.some((s) => s.raw)) lines.push(line);
     }
     blocks.push({ top: grid.ys[0]!, lines });
   });
-  for (const row of groupLines(loose)) blocks.push({ top: row[0]!.y + row[0]!.size * ASCENT, lines: [splitSpans(page, row)] });
+  for (const row of joinWrappedNumbers(page, groupLines(loose))) blocks.push({ top: row[0]!.y + row[0]!.size * ASCENT, lines: [splitSpans(page, row)] });
   return blocks.sort((a, b) => b.top - a.top).flatMap((b) => b.lines);
 }

@@ -105,7 +105,7 @@ export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingP
       const token = found[i];
       if (!column || !token) return;
       const place = { line: token.line, col: token.col };
-      const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${label} × ${formatColumnLabel(column)}`);
+      const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${label} × ${formatColumnLabel(column)} (${spec.id}.${row.code}.${code})`);
       const headerUnit = column.kind === 'money' && !column.fixedUnit && cell.value !== null && cell.unit === null ? findHeaderUnit(stream.text, anchors[r - 1]?.end ?? 0, anchor.start, column.label) : null;
       cells[code] = headerUnit ? { ...cell, unit: headerUnit } : cell;
       noteToken(reading, `${row.code}.${code}`, token);
@@ -149,7 +149,7 @@ export function readGridTable(tokens: readonly Token[], spec: TableSpec, heading
         continue;
       }
       const place = { line: token.line, col: token.col };
-      const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${formatRowLabel(row)} × ${formatColumnLabel(column)}`);
+      const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${formatRowLabel(row)} × ${formatColumnLabel(column)} (${spec.id}.${row.code}.${code})`);
       cells[code] = cell;
       noteToken(reading, `${row.code}.${code}`, token);
       if (problem) reading.problems.push({ place, problem });

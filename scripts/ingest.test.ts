@@ -39,27 +39,37 @@ afterEach(() => {
 describe('npm run ingest', () => {
   it('re-ingesting the five real reports reproduces the committed content byte for byte', () => {
     const out = makeContentDir(true);
-    const r = runIngest([CORPUS, '--out', out]);
+    const r = runIngest([CORPUS, '--out', out, '--summary', join(out, 'summary.csv')]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     for (const id of CORPUS_IDS) expect(readTree(join(out, 'reports', id))).toEqual(readTree(join(CONTENT_DIR, 'reports', id)));
     expect(r.stderr).toContain(`[5/5] ${join('src', 'fixtures', 'corpus', '231000-2020.txt')}: 231000-2020 written`);
-    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^ingest: 5 files into .*: 5 written, 0 already present, 0 failed; 4 errors, 1 warnings$/);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^ingest: 5 files into .*: 5 written, 0 unchanged, 0 failed; 4 errors, 1 warnings$/);
+    expect(r.stdout).toContain('review summary: 5 files: 0 failed, 2 needs review, 3 ok, 0 unchanged');
+    rmSync(join(out, 'summary.csv'));
     expect(r.stdout).toMatch(/^src\/fixtures\/corpus\/230722-2020\.txt:239:12: warning \[unreadable-cell\] .*91\.928\.320/m);
     const validate = spawnSync(process.execPath, [join(PROJECT_DIR, 'scripts', 'validate.ts'), '--content', out], { cwd: PROJECT_DIR, encoding: 'utf8' });
     expect(validate.stdout).toContain('0 errors, 0 warnings, 4 known source errors');
     expect(validate.status).toBe(0);
   });
 
-  it('respects GONGKAI_CONTENT and refuses to overwrite an existing report without --force', () => {
+  it('respects GONGKAI_CONTENT, skips a file ingested unchanged and refuses to overwrite an existing report without --force', () => {
     const out = makeContentDir();
-    const file = join(CORPUS, '230700-2020.txt');
+    const file = join(out, '230700-2020.txt');
+    cpSync(join(CORPUS, '230700-2020.txt'), file);
     expect(runIngest([file], { GONGKAI_CONTENT: out }).status).toBe(0);
     const index = join(out, 'reports', '230700-2020', 'index.md');
     writeFileSync(index, readFileSync(index, 'utf8').replace('scope: government', 'scope: self').replace('publisher: 伊春市人民政府', 'publisher: 伊春市人民政府办公室'));
     const before = readTree(join(out, 'reports'));
+    const same = runIngest([file], { GONGKAI_CONTENT: out });
+    expect(same.status).toBe(0);
+    expect(same.stdout).toMatch(/unchanged \(1\):\n {2}\S*230700-2020\.txt → 230700-2020: skipped: already ingested from these same bytes/);
+    expect(readTree(join(out, 'reports'))).toEqual(before);
+    // Other bytes for the same report: refused, nothing changed.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
     const again = runIngest([file], { GONGKAI_CONTENT: out });
     expect(again.status).toBe(1);
     expect(again.stdout).toContain('already exists: not overwritten (use --force to replace it)');
+    expect(again.stdout).toMatch(/failed \(1\):\n.*230700-2020: not written: already present\n.*error \[report-exists\][^\n]*\n {6}what to do: .*--force/);
     expect(readTree(join(out, 'reports'))).toEqual(before);
 
     writeFileSync(join(out, 'reports', '230700-2020', 'active.csv'), 'damaged');
@@ -69,7 +79,41 @@ describe('npm run ingest', () => {
     expect(text).toContain('scope: self');
     expect(text).toContain('publisher: 伊春市人民政府办公室');
     expect(readFileSync(join(out, 'reports', '230700-2020', 'active.csv'), 'utf8')).toBe(readFileSync(join(CONTENT_DIR, 'reports', '230700-2020', 'active.csv'), 'utf8'));
-    expect(readdirSync(out).sort()).toEqual(['jurisdictions.csv', 'reports']);
+    expect(readdirSync(out).sort()).toEqual(['230700-2020.txt', 'jurisdictions.csv', 'reports']);
+  });
+
+  it('ingests a folder of mixed files: a review summary per file, also as a CSV, and a second run skips what is unchanged', () => {
+    const out = makeContentDir();
+    const inbox = join(out, 'inbox');
+    cpSync(join(PROJECT_DIR, 'src', 'ingest', 'fixtures', 'real-tools', '231000-2023-gen.chromium-portrait.pdf'), join(inbox, 'a', '牡丹江市2023.pdf'), { recursive: true });
+    cpSync(join(PROJECT_DIR, 'src', 'ingest', 'fixtures', 'real-tools', '231000-2023-gen.writer.docx'), join(inbox, 'b-same-report.docx'));
+    cpSync(join(CORPUS, '230881-2020.txt'), join(inbox, '230881-2020.txt'));
+    writeFileSync(join(inbox, 'old.doc'), 'not read');
+    writeFileSync(join(inbox, 'broken.txt'), readFileSync(join(CORPUS, '230700-2020.txt'), 'utf8').replace('\t(一) 予以公开\t13\t0\t1\t0\t0\t0\t14', '\t(一) 予以公开\t13\t0\t1\t0\t0\t14'));
+    const csv = join(out, 'review.csv');
+    const r = runIngest([inbox, '--out', out, '--summary', csv]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('review summary: 5 files: 3 failed, 1 needs review, 1 ok, 0 unchanged');
+    const summary = r.stdout.slice(r.stdout.indexOf('review summary'));
+    expect(summary).toMatch(/ok \(1\):\n {2}\S*a\/牡丹江市2023\.pdf → 231000-2023: written/);
+    expect(summary).toMatch(/needs review \(1\):\n {2}\S*230881-2020\.txt → 230881-2020: written\n {4}error \[T3-A\] line \d+:\d+: at legal_services: /);
+    expect(summary).toMatch(/b-same-report\.docx → 231000-2023: not written: same report as another file/);
+    expect(summary).toMatch(/old\.doc: not read\n {4}error \[old-word-file\] .*\n {6}what to do: .*save it as \.docx/);
+    expect(summary).toMatch(/broken\.txt → 230700-2020: not written: cells could not be read\n {4}error \[cell-count\] \(?.*granted/);
+    const text = readFileSync(csv, 'utf8');
+    expect(text.startsWith('\uFEFFfile,status,report,done,severity,rule,cell,where,problem,what_to_do,sha256\n')).toBe(true);
+    const rows = text.trim().split('\n').slice(1);
+    // One line per problem (4 rule failures of 230881-2020, one each for the others), failed files first.
+    expect(rows.filter((l) => l.includes(',needs review,230881-2020,')).length).toBe(4);
+    expect(rows.filter((l) => l.includes(',failed,')).length).toBe(3);
+    expect(rows.findIndex((l) => l.includes(',ok,'))).toBeGreaterThan(rows.findLastIndex((l) => l.includes(',failed,')));
+    expect(readdirSync(join(out, 'reports')).sort()).toEqual(['230881-2020', '231000-2023']);
+
+    const again = runIngest([inbox, '--out', out, '--summary', csv]);
+    expect(again.stdout).toContain('review summary: 5 files: 3 failed, 0 needs review, 0 ok, 2 unchanged');
+    expect(again.stdout).toMatch(/b-same-report\.docx → 231000-2023: not written: already present/);
+    expect(readFileSync(csv, 'utf8')).toMatch(/\n\S*230881-2020\.txt,unchanged,230881-2020,skipped: [^\n]*,[0-9a-f]{64}\n/);
+    expect(readdirSync(out).sort()).toEqual(['inbox', 'jurisdictions.csv', 'reports', 'review.csv']);
   });
 
   it('does not write a report with rows it could not read', () => {

@@ -1,8 +1,11 @@
 /**
- * `npm run ingest -- <file|folder>... [--out DIR] [--force]`: turns published reports (.txt, .md,
- * .html, .docx, .pdf) into content folders; `npm run --silent ingest -- <file> --json` prints the
- * spec §8 JSON instead and writes nothing. Exit 0: every file parsed (and written); 1: a file could
- * not be parsed or written; 2: usage error.
+ * `npm run ingest -- <file|folder>... [--out DIR] [--force] [--summary FILE]`: turns published reports
+ * (.pdf, .docx, .html, .txt, .md) into content folders. A folder is searched recursively. Shows a
+ * progress bar on a terminal (plain lines otherwise) and ends with a review summary, per file `ok`,
+ * `needs review` (cells and why), `failed` (what to do) or `unchanged` (already ingested from the same
+ * bytes, by the SHA-256 in its index.md: skipped), also written as a CSV (ingest-summary.csv, UTF-8
+ * with BOM) when more than one file is given. `npm run --silent ingest -- <file> --json` prints the
+ * spec §8 JSON instead and writes nothing. Exit 0: no file failed; 1: a file failed; 2: usage error.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,26 +20,35 @@ import { parseReportLines } from '../src/ingest/parse-report.ts';
 import { buildReportFiles, checkReportFiles, listBlockingProblems, type KeptMeta } from '../src/ingest/report-files.ts';
 import { readJurisdictionsCsv } from '../src/jurisdictions/jurisdictions.ts';
 import { resolveContentDir } from '../src/loaders/content-dir.ts';
-import { readFrontMatter } from '../src/reports/front-matter.ts';
+import { readFrontMatter, splitFrontMatter } from '../src/reports/front-matter.ts';
+import { formatProgressBar } from '../src/ingest/progress-bar.ts';
+import { classifyWritten, countOutcomes, formatReviewSummary, writeReviewCsv, type FileOutcome } from '../src/ingest/review-summary.ts';
 import { CONTENT_FILES, REPORT_FILES } from '../src/reports/layout.ts';
 
-const USAGE = 'usage: npm run ingest -- <file|folder>... [--out DIR] [--force] [--agency SLUG]\n       npm run --silent ingest -- <file> --json';
+const USAGE = 'usage: npm run ingest -- <file|folder>... [--out DIR] [--force] [--agency SLUG] [--summary FILE] [--source-url URL]\n       npm run --silent ingest -- <file> --json';
 
 let args;
 try {
-  args = parseArgs({ options: { out: { type: 'string' }, force: { type: 'boolean' }, agency: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  args = parseArgs({ options: { out: { type: 'string' }, force: { type: 'boolean' }, agency: { type: 'string' }, summary: { type: 'string' }, 'source-url': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
 } catch (err) {
   console.error(`ingest: ${(err as Error).message}\n${USAGE}`);
   process.exit(2);
 }
 if (args.values.help) {
   console.log(`${USAGE}\n  --out DIR  write into content directory DIR (default ./content or $GONGKAI_CONTENT)\n  --force    replace a report that already exists (its scope, publisher, title and url are kept)
-  --agency SLUG  the slug of a department not declared in src/publishers/agencies.ts (never guessed)\n  --json     print the parsed report as JSON (spec §8) and write nothing; one file only`);
+  --agency SLUG  the slug of a department not declared in src/publishers/agencies.ts (never guessed)
+  --summary FILE  where to write the review summary CSV (default ./ingest-summary.csv, written when more than one file is given)
+  --source-url URL  the address the (one) file was published at, recorded in its front matter\n  --json     print the parsed report as JSON (spec §8) and write nothing; one file only`);
   process.exit(0);
 }
 const json = args.values.json ?? false;
 if (args.values.agency !== undefined && !AGENCY_SLUG.test(args.values.agency)) {
   console.error(`ingest: --agency “${args.values.agency}” is not a slug: lower-case letters and digits, starting with a letter (e.g. dangan)\n${USAGE}`);
+  process.exit(2);
+}
+const sourceUrl = args.values['source-url'];
+if (sourceUrl !== undefined && !/^https?:\/\/\S+$/.test(sourceUrl)) {
+  console.error(`ingest: --source-url “${sourceUrl}” is not an http(s) address\n${USAGE}`);
   process.exit(2);
 }
 if (args.positionals.length === 0 || (json && args.positionals.length !== 1)) {
@@ -60,6 +72,11 @@ for (const p of args.positionals) {
     process.exit(2);
   }
   inputs.push(...listInputs(p));
+}
+
+if (sourceUrl !== undefined && inputs.length !== 1) {
+  console.error(`ingest: --source-url names the address of one file; ${inputs.length} files were given\n${USAGE}`);
+  process.exit(2);
 }
 
 const root = resolveContentDir(args.values.out);
@@ -87,73 +104,134 @@ function readKeptMeta(dir: string): KeptMeta | null {
   return meta ? { scope: meta.scope, publisher: meta.publisher, title: meta.title, url: meta.source.url, ...(meta.source.retrieved ? { retrieved: meta.source.retrieved } : {}) } : null;
 }
 
-const counts = { written: 0, refused: 0, failed: 0 };
+/** The SHA-256 of every report's published file on file, by hash: the report it gave. */
+function indexIngestedFiles(): Map<string, string> {
+  const index = new Map<string, string>();
+  const dir = join(root, CONTENT_FILES.reports);
+  if (!existsSync(dir)) return index;
+  for (const id of readdirSync(dir)) {
+    const file = join(dir, id, REPORT_FILES.text);
+    if (!existsSync(file)) continue;
+    const sha = /^\s+sha256:\s*([0-9a-f]{64})\s*$/m.exec(splitFrontMatter(readFileSync(file, 'utf8'))?.yaml ?? '')?.[1];
+    if (sha) index.set(sha, id);
+  }
+  return index;
+}
+
 const all: Diagnostic[] = [];
+const outcomes: FileOutcome[] = [];
+const tty = !json && process.stderr.isTTY === true;
+let bar = '';
+/** Prints a line above the progress bar (on a terminal) or as it comes. */
+const log = (text: string, toStderr = false): void => {
+  if (bar) process.stderr.write('\r\x1b[2K');
+  (toStderr ? console.error : console.log)(text);
+  if (bar) process.stderr.write(bar);
+};
 const show = (list: readonly Diagnostic[], toStderr: boolean): void => {
   all.push(...list);
-  for (const d of sortDiagnostics(list)) (toStderr ? console.error : console.log)(formatDiagnostic(d));
+  for (const d of sortDiagnostics(list)) log(formatDiagnostic(d), toStderr);
 };
+const ingested = json ? new Map<string, string>() : indexIngestedFiles();
+/** Reports written in this run, by id: the file each came from. */
+const writtenNow = new Map<string, string>();
 
 for (const [i, input] of inputs.entries()) {
   const name = relative(process.cwd(), input) || input;
-  const progress = (what: string): void => {
-    if (inputs.length > 1) console.error(`[${i + 1}/${inputs.length}] ${name}: ${what}`);
+  if (tty) {
+    bar = formatProgressBar(i, inputs.length, name, process.stderr.columns || 80);
+    process.stderr.write(`\r\x1b[2K${bar}`);
+  }
+  const finish = (outcome: FileOutcome): void => {
+    outcomes.push(outcome);
+    if (!tty && inputs.length > 1) console.error(`[${i + 1}/${inputs.length}] ${name}: ${outcome.report ? `${outcome.report} ` : ''}${outcome.done}`);
   };
   const bytes = new Uint8Array(readFileSync(input));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const extraction = await extractInput(name, bytes);
-  if (!extraction.ok) {
-    show([{ file: name, line: 0, column: 0, severity: 'error', rule: extraction.rule, message: extraction.message, hint: extraction.hint }], json);
-    counts.failed++;
-    progress('not read');
+  const fail = (done: string, problems: readonly Diagnostic[], report: string | null = null): void => finish({ file: name, status: 'failed', report, done, problems, sha256 });
+  const previous = ingested.get(sha256);
+  if (previous && !args.values.force) {
+    finish({ file: name, status: 'unchanged', report: previous, done: 'skipped: already ingested from these same bytes (SHA-256 in its index.md); --force reads it again', problems: [], sha256 });
     continue;
   }
-  if (extraction.warning) show([{ file: name, line: 0, column: 0, severity: 'warning', rule: 'damaged-bytes', message: extraction.warning, hint: 'check the file against the published report; download or save it again' }], json);
+  const extraction = await extractInput(name, bytes);
+  if (!extraction.ok) {
+    const problem: Diagnostic = { file: name, line: 0, column: 0, severity: 'error', rule: extraction.rule, message: extraction.message, hint: extraction.hint };
+    show([problem], json);
+    fail('not read', [problem]);
+    continue;
+  }
+  const damaged: Diagnostic[] = extraction.warning ? [{ file: name, line: 0, column: 0, severity: 'warning', rule: 'damaged-bytes', message: extraction.warning, hint: 'check the file against the published report; download or save it again' }] : [];
+  show(damaged, json);
   const parsed = parseReportLines(name, extraction.lines, jurisdictions, args.values.agency ? { agencySlug: args.values.agency } : {});
   if (!parsed.ok) {
     show(parsed.diagnostics, json);
-    counts.failed++;
-    progress('not parsed');
+    fail('not read as a report', parsed.diagnostics);
     continue;
   }
   const report = parsed.report;
   show(report.diagnostics, json);
+  const problems = [...damaged, ...report.diagnostics];
   if (json) {
     const out = buildIngestJson(report);
     if (extraction.warning) out.diagnostics.unshift({ rule: 'damaged-bytes', severity: 'warning', message: extraction.warning });
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    finish({ file: name, status: classifyWritten(problems), report: report.id, done: 'printed as JSON', problems, sha256 });
     continue;
   }
   const blocking = listBlockingProblems(report);
   if (blocking.length) {
-    console.log(`${name}: ${report.id} not written: ${blocking.length} problem${blocking.length === 1 ? '' : 's'} above leave cells unread`);
-    counts.failed++;
-    progress(`${report.id} not written`);
+    log(`${name}: ${report.id} not written: ${blocking.length} problem${blocking.length === 1 ? '' : 's'} above leave cells unread`);
+    fail('not written: cells could not be read', blocking, report.id);
+    continue;
+  }
+  const twin = writtenNow.get(report.id);
+  if (twin) {
+    const problem: Diagnostic = { file: name, line: 0, column: 0, severity: 'error', rule: 'same-report', message: `${report.id} was already written in this run from ${twin}`, hint: `keep one published file per report in the folder; to use this one instead, run npm run ingest -- ${name} --force` };
+    show([problem], false);
+    fail('not written: same report as another file', [problem], report.id);
     continue;
   }
   const target = join(root, CONTENT_FILES.reports, report.id);
   const kept = args.values.force ? readKeptMeta(target) : null;
-  const files = buildReportFiles(report, extraction, kept, { sha256 });
-  const invalid = checkReportFiles(report.id, files, jurisdictionsCsv);
+  const files = buildReportFiles(report, extraction, kept, { sha256, ...(sourceUrl ? { url: sourceUrl } : {}) });
+  const invalid = checkReportFiles(report.id, files, jurisdictionsCsv).map((d) => ({ ...d, file: name }));
   if (invalid.length) {
-    show(invalid.map((d) => ({ ...d, file: name })), false);
-    counts.failed++;
-    progress(`${report.id} not written`);
+    show(invalid, false);
+    fail('not written: the report folder would not load', invalid, report.id);
     continue;
   }
   const result = commitReportFiles(nodeCommitFs, { target, scratch: join(root, `.ingest-${report.id}-${process.pid}`), force: args.values.force ?? false }, files);
   if (!result.ok) {
-    console.log(`${name}: ${result.message}${result.reason === 'exists' ? ' (use --force to replace it)' : ''}`);
-    if (result.reason === 'exists') counts.refused++;
-    else counts.failed++;
-    progress(`${report.id} ${result.reason === 'exists' ? 'exists' : 'failed'}`);
+    const exists = result.reason === 'exists';
+    const problem: Diagnostic = { file: name, line: 0, column: 0, severity: 'error', rule: exists ? 'report-exists' : 'write-failed', message: result.message, hint: exists ? `the report on file came from other bytes; compare them, then run npm run ingest -- ${name} --force to replace it (scope, publisher, title and url are kept)` : 'check the content folder is writable and has space, then run ingest again' };
+    log(`${name}: ${result.message}${exists ? ' (use --force to replace it)' : ''}`);
+    all.push(problem);
+    fail(exists ? 'not written: already present' : 'not written: writing failed', [problem], report.id);
     continue;
   }
-  counts.written++;
-  progress(`${report.id} ${result.replaced ? 'replaced' : 'written'}`);
+  writtenNow.set(report.id, name);
+  finish({ file: name, status: classifyWritten(problems), report: report.id, done: result.replaced ? 'replaced' : 'written', problems, sha256 });
+}
+if (bar) {
+  process.stderr.write('\r\x1b[2K');
+  bar = '';
 }
 
 const { errors, warnings } = countDiagnostics(all);
-if (json) console.error(`ingest: ${inputs[0]} ${counts.failed ? 'could not be parsed' : 'parsed, nothing written'}: ${errors} errors, ${warnings} warnings`);
-else console.log(`ingest: ${inputs.length} file${inputs.length === 1 ? '' : 's'} into ${resolve(root)}: ${counts.written} written, ${counts.refused} already present, ${counts.failed} failed; ${errors} errors, ${warnings} warnings`);
-process.exit(counts.failed + counts.refused > 0 ? 1 : 0);
+const counts = countOutcomes(outcomes);
+if (json) {
+  console.error(`ingest: ${inputs[0]} ${counts.failed ? 'could not be parsed' : 'parsed, nothing written'}: ${errors} errors, ${warnings} warnings`);
+} else {
+  let csvPath: string | null = null;
+  if (inputs.length > 1 || args.values.summary) {
+    csvPath = resolve(args.values.summary ?? 'ingest-summary.csv');
+    const scratchCsv = `${csvPath}.${process.pid}.tmp`;
+    writeFileSync(scratchCsv, writeReviewCsv(outcomes));
+    renameSync(scratchCsv, csvPath);
+  }
+  console.log('');
+  console.log(formatReviewSummary(outcomes, csvPath ? relative(process.cwd(), csvPath) || csvPath : null));
+  console.log(`ingest: ${inputs.length} file${inputs.length === 1 ? '' : 's'} into ${resolve(root)}: ${counts.ok + counts['needs review']} written, ${counts.unchanged} unchanged, ${counts.failed} failed; ${errors} errors, ${warnings} warnings`);
+}
+process.exit(counts.failed > 0 ? 1 : 0);

@@ -130,6 +130,9 @@ describe('HTML, DOCX and PDF', () => {
   it('refuses a damaged .docx, a damaged .pdf and an unknown file kind', async () => {
     expect(await extractInput('x.docx', new Uint8Array([1, 2, 3]))).toMatchObject({ ok: false, rule: 'unreadable-docx' });
     expect(await extractInput('x.pdf', new TextEncoder().encode('%PDF-1.7 nothing'))).toMatchObject({ ok: false });
-    expect(await extractInput('x.doc', new Uint8Array([1]))).toMatchObject({ ok: false, rule: 'unknown-input' });
+    expect(await extractInput('x.xls', new Uint8Array([1]))).toMatchObject({ ok: false, rule: 'unknown-input' });
+    const doc = await extractInput('报告.DOC', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]));
+    expect(doc).toMatchObject({ ok: false, rule: 'old-word-file' });
+    expect(!doc.ok && doc.hint).toMatch(/save it as \.docx/);
   });
 });

@@ -10,7 +10,7 @@ import { extractPdfText } from './extract-pdf.ts';
 import { formatSourceText, renumberLines, splitTextLines, type SourceLine } from './source-lines.ts';
 
 /** The kinds of input the ingest command reads, by file extension. */
-export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf'] as const;
+export const INPUT_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.doc', '.pdf'] as const;
 
 /** What was extracted from an input file. */
 export interface ExtractedInput {
@@ -73,5 +73,8 @@ export async function extractInput(name: string, bytes: Uint8Array): Promise<Ext
     const lines = renumberLines(pdf.lines);
     return { ok: true, lines, sourceText: `${formatSourceText(lines)}\n`, original: { name: 'source.pdf', bytes }, note: 'text extracted from source.pdf by npm run ingest' };
   }
-  return { ok: false, rule: 'unknown-input', message: `cannot read “${ext || name}” files`, hint: `give a report as ${INPUT_EXTENSIONS.join(', ')}; convert .doc to .docx first` };
+  if (ext === '.doc') {
+    return { ok: false, rule: 'old-word-file', message: 'this is an old Word file (.doc, Word 97–2003): its tables cannot be read reliably, so it is not read', hint: 'open it in Word, WPS or LibreOffice, save it as .docx (另存为 → Word 文档 *.docx) and ingest the .docx; or ingest the PDF or web page of the same report' };
+  }
+  return { ok: false, rule: 'unknown-input', message: `cannot read “${ext || name}” files`, hint: `give a report as ${INPUT_EXTENSIONS.filter((e) => e !== '.doc').join(', ')}` };
 }

@@ -3,6 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { layoutReport } from '../src/ingest/fixtures/layout-pdf.ts';
+import { readCorpusValues } from '../src/ingest/fixtures/report-values.ts';
+import { buildPlacedPdf } from '../src/ingest/fixtures/write-pdf.ts';
 import { CONTENT_DIR, CORPUS_IDS, listCellMismatches, PROJECT_DIR, readExpected } from '../src/ingest/test-support.ts';
 
 const CORPUS = join(PROJECT_DIR, 'src', 'fixtures', 'corpus');
@@ -114,6 +117,29 @@ describe('npm run ingest', () => {
     expect(again.stdout).toMatch(/b-same-report\.docx → 231000-2023: not written: already present/);
     expect(readFileSync(csv, 'utf8')).toMatch(/\n\S*230881-2020\.txt,unchanged,230881-2020,skipped: [^\n]*,[0-9a-f]{64}\n/);
     expect(readdirSync(out).sort()).toEqual(['inbox', 'jurisdictions.csv', 'reports', 'review.csv']);
+  });
+
+  it('writes a report whose doubtful cell breaks a sum with that cell unpublished, kept as printed, both readings in the summary', () => {
+    const out = makeContentDir();
+    // 同江市 2020 as a PDF whose 申请总计 (25, which breaks T3-A as printed) is printed over two lines: 2 above 5.
+    const values = readCorpusValues(readExpected('230881-2020'));
+    const row = values.form.tables.requests.rows.findIndex((r) => r.code === 'received_new');
+    const total = values.form.tables.requests.rows[row]!.columns.length - 1;
+    const laid = layoutReport(values, { fullWidth: false, wording: true, signs: 'ascii', units: 'attached', halfWidthBrackets: false }, 3, { wrapped: [{ table: 1, row, value: total, at: 1 }] });
+    const pdf = join(out, '同江市2020.pdf');
+    writeFileSync(pdf, buildPlacedPdf(laid.pages, laid.width, laid.height));
+    const r = runIngest([pdf, '--out', out]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('review summary: 1 file: 0 failed, 1 needs review, 0 ok, 0 unchanged');
+    expect(r.stdout).toMatch(/needs review \(1\):\n.*同江市2020\.pdf → 230881-2020: written\n(.*\n)*? {4}error \[doubtful-cell\] requests\.received_new\.total .*read as 25, but .*“2” above “5”.*other reading is (two|2) numbers.*kept as printed \(“2 5”\), with no value/);
+    const requests = readFileSync(join(out, 'reports', '230881-2020', 'requests.csv'), 'utf8');
+    expect(requests.split('\n').find((l) => l.startsWith('received_new,'))?.split(',').at(-1)).toBe('~2 5');
+    // The sum that 25 breaks is not reported against a number that is not published; the others still are.
+    expect(r.stdout).toMatch(/error \[T3-B\]/);
+    // The folder loads as the build reads it: only the printed sums' failures are left to record.
+    const validate = spawnSync(process.execPath, [join(PROJECT_DIR, 'scripts', 'validate.ts'), '--content', out], { cwd: PROJECT_DIR, encoding: 'utf8' });
+    expect(validate.stdout.split('\n').filter((l) => /: (error|warning) \[/.test(l) && !/\[T3-[AB]\]/.test(l))).toEqual([]);
+    expect(validate.stdout).toMatch(/\[T3-B\]/);
   });
 
   it('does not write a report with rows it could not read', () => {

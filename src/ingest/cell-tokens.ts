@@ -6,7 +6,7 @@
  */
 import type { MoneyUnit } from '../form/types.ts';
 import { foldWidth } from './normalise-text.ts';
-import { listSourceColumns, locateRawOffset, type SourceLine } from './source-lines.ts';
+import { listSourceColumns, locateRawOffset, type Doubt, type SourceLine } from './source-lines.ts';
 
 /** What a cell token says. */
 export type CellReading =
@@ -28,8 +28,8 @@ export interface Token {
   readonly cell: CellReading | null;
   /** Why a cell token cannot be read (clipped by the page edge…): it then has no value. */
   readonly unreadable?: string;
-  /** Why a cell token's place in its table is doubtful. */
-  readonly doubtful?: string;
+  /** Why a cell token's reading is doubtful, and the text as printed. */
+  readonly doubtful?: Doubt;
 }
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?`;
@@ -68,7 +68,7 @@ interface Piece {
   row: number;
   source: { line: number; col: number };
   unreadable?: string;
-  doubtful?: string;
+  doubtful?: Doubt;
 }
 
 /**

@@ -16,7 +16,7 @@ import { findTableRegions } from './find-sections.ts';
 import { guessScope, identifyReport } from './identify-report.ts';
 import { extractNarrative, extractTitle } from './narrative-text.ts';
 import { readGridTable, readRowTable, type Place, type TableReading } from './read-table.ts';
-import { formatDisplayText, formatPlainText, type SourceLine } from './source-lines.ts';
+import { formatDisplayText, formatPlainText, type Doubt, type SourceLine } from './source-lines.ts';
 
 /** A report parsed from its text, ready to be written as content or printed as JSON. */
 export interface IngestedReport {
@@ -114,7 +114,7 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
   const tables = { active: readings.get('active')!.data, requests: readings.get('requests')!.data, appeals: readings.get('appeals')!.data };
   const places = new Map<string, Place>();
   const sources = new Map<string, Place>();
-  const doubtful = new Map<string, string>();
+  const doubtful = new Map<string, Doubt>();
   const diagnostics: Diagnostic[] = [...diagnostics0];
   for (const [t, reading] of readings) {
     for (const [key, place] of reading.places) places.set(`${t}.${key}`, place);
@@ -145,8 +145,9 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
     const [t, row, column] = key.split('.') as [TableId, string, string];
     const cell = tables[t][row]?.[column];
     const place = places.get(key) ?? pos(activeAt.heading);
-    diagnostics.push({ file, line: place.line, column: place.col, severity: 'error', rule: 'doubtful-cell', message: `${key} was read as ${cell?.raw ?? '?'}, but ${doubtful.get(key)}; with that reading the form's sums do not hold, so the cell is not published`, hint: 'check the cell in the published file and enter the right reading in the table CSV, or ingest the report’s HTML page or Word file instead' });
-    if (cell) tables[t][row]![column] = { value: null, raw: '', unit: null };
+    const doubt = doubtful.get(key)!;
+    diagnostics.push({ file, line: place.line, column: place.col, severity: 'error', rule: 'doubtful-cell', message: `${key} was read as ${cell?.raw ?? '?'}, but ${doubt.why}; with that reading the form's sums do not hold, so the cell is not published: it is kept as printed (“${doubt.printed}”), with no value`, hint: 'check the cell in the published file and enter the right reading in the table CSV (see content/README.md), or ingest the report’s HTML page or Word file instead' });
+    if (cell) tables[t][row]![column] = { value: null, raw: doubt.printed, unit: null };
   }
   for (const check of failing) {
     if (check.terms.some((t) => doubted.has(t.key))) continue;

@@ -19,6 +19,8 @@
  * Pure: no pdfjs, no I/O. Assumes horizontal text and axis-aligned rules (PDF y grows upwards).
  */
 
+import type { Doubt } from './source-lines.ts';
+
 /** One text run of a page, as pdfjs gives it: baseline origin, advance width and font size. */
 export interface TextRun {
   readonly text: string;
@@ -29,7 +31,7 @@ export interface TextRun {
   /** Why the run is not wholly inside the page's visible box, if it is not. */
   readonly cut?: string;
   /** Why the run's reading is doubtful (a number joined from two lines). */
-  readonly doubtful?: string;
+  readonly doubtful?: Doubt;
 }
 
 /** An axis-aligned line drawn on the page (a table rule): x0 ≤ x1, y0 ≤ y1, one of them degenerate. */
@@ -44,7 +46,7 @@ export interface Rule {
 export interface PdfSpan {
   readonly raw: string;
   readonly unreadable?: string;
-  readonly doubtful?: string;
+  readonly doubtful?: Doubt;
 }
 
 /** Rules closer than this (points) are one rule; ends closer than this join. */
@@ -212,7 +214,7 @@ function splitSpans(page: number, row: readonly TextRun[]): PdfSpan[] {
   const spans: PdfSpan[] = [];
   let current = '';
   let unreadable: string | undefined;
-  let doubtful: string | undefined;
+  let doubtful: Doubt | undefined;
   let end = -Infinity;
   let prev: TextRun | null = null;
   const flush = (): void => {
@@ -249,9 +251,9 @@ function readCell(page: number, runs: readonly TextRun[]): PdfSpan {
   const unreadable = lines.flat().find((s) => s.unreadable)?.unreadable;
   const texts = lines.map((spans) => spans.map((s) => s.raw).join(' '));
   let raw = '';
-  let wrapped: string | null = null;
+  let wrapped: Doubt | null = null;
   for (const t of texts) {
-    if (raw && DIGITS_END.test(raw) && DIGITS_START.test(t)) wrapped ??= `the number is printed over ${texts.length} lines of its cell (${texts.map((x) => `“${x}”`).join(' above ')}), read joined as “${texts.join('')}”; the other reading is ${texts.length} numbers (page ${page})`;
+    if (raw && DIGITS_END.test(raw) && DIGITS_START.test(t)) wrapped ??= { why: `the number is printed over ${texts.length} lines of its cell (${texts.map((x) => `“${x}”`).join(' above ')}), read joined as “${texts.join('')}”; the other reading is ${texts.length} numbers (page ${page})`, printed: texts.join(' ') };
     raw += raw && LATIN_END.test(raw) && LATIN_START.test(t) ? ` ${t}` : t;
   }
   if (unreadable) return { raw, unreadable };
@@ -302,7 +304,7 @@ function joinWrappedNumbers(page: number, lines: TextRun[][]): TextRun[][] {
           width: Math.max(upper.width, lower.width),
           y: baselines[home]!,
           ...(lower.cut ? { cut: lower.cut } : {}),
-          doubtful: `a number is printed over two lines (“${upper.text}” above “${lower.text}”, page ${page}, x ${upper.x.toFixed(0)}): read joined as “${upper.text}${lower.text}”; the other reading is two numbers`,
+          doubtful: { why: `a number is printed over two lines (“${upper.text}” above “${lower.text}”, page ${page}, x ${upper.x.toFixed(0)}): read joined as “${upper.text}${lower.text}”; the other reading is two numbers`, printed: `${upper.text} ${lower.text}` },
         };
         upperLine.splice(upperLine.indexOf(upper), 1);
         line.splice(line.indexOf(lower), 1);

@@ -10,6 +10,7 @@ import { formatColumnLabel, formatRowLabel } from '../form/cells.ts';
 import type { MoneyUnit, TableSpec } from '../form/types.ts';
 import type { Cell } from '../reports/types.ts';
 import type { Token } from './cell-tokens.ts';
+import type { Doubt } from './source-lines.ts';
 import { buildLabelStream, findRowAnchors, type Anchor } from './label-stream.ts';
 import { normaliseLabel } from './normalise-text.ts';
 import { makeEmptyCell, readCellToken, type CellProblem } from './read-cell.ts';
@@ -28,7 +29,7 @@ export interface TableReading {
   /** Where each cell's printed text starts in source.txt, by `row.column`. */
   readonly sources: Map<string, Place>;
   /** Why a cell's place in the table is doubtful (with the other reading), by `row.column`. */
-  readonly doubtful: Map<string, string>;
+  readonly doubtful: Map<string, Doubt>;
   readonly problems: { place: Place; problem: CellProblem }[];
 }
 

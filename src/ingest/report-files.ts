@@ -26,9 +26,13 @@ export interface FileOrigin {
   readonly retrieved?: string;
 }
 
-/** The diagnostics that stop a report from being written: cells it could not read (rule failures do not). */
+/**
+ * The diagnostics that stop a report from being written: cells it could not read. Rule failures do
+ * not (the report is kept as printed, flagged), nor a doubtful cell (kept as printed with no value,
+ * both readings named, for review).
+ */
 export function listBlockingProblems(report: IngestedReport): Diagnostic[] {
-  return report.diagnostics.filter((d) => d.severity === 'error' && !isRuleId(d.rule));
+  return report.diagnostics.filter((d) => d.severity === 'error' && !isRuleId(d.rule) && d.rule !== 'doubtful-cell');
 }
 
 /** Builds every file of the report folder, by name. */

@@ -7,6 +7,13 @@
  */
 import { cleanDisplayText, normaliseText } from './normalise-text.ts';
 
+/** Why a value's reading is doubtful, and the text as the page shows it (the other reading). */
+export interface Doubt {
+  readonly why: string;
+  /** The text as printed, pieces joined by a space (2 above 5: “2 5”): kept when the value is not published. */
+  readonly printed: string;
+}
+
 /** One field of a line: a table cell, a tab-separated field or a run of PDF text. */
 export interface SourceSpan {
   /** The normalised text. */
@@ -22,7 +29,7 @@ export interface SourceSpan {
   /** Why the span's text cannot be read as a value (clipped by the page edge…), naming page and place. */
   readonly unreadable?: string;
   /** Set when the span's place in its table is doubtful (a value between two columns…), saying why. */
-  readonly doubtful?: string;
+  readonly doubtful?: Doubt;
 }
 
 /** One line of extracted text. */
@@ -82,7 +89,7 @@ export function listSourceColumns(line: SourceLine): number[] {
 }
 
 /** Builds lines from plain text whose positions are its own lines (for text extracted from DOCX or PDF). */
-export function renumberLines(lines: readonly (readonly (string | { readonly raw: string; readonly unreadable?: string; readonly doubtful?: string })[])[]): SourceLine[] {
+export function renumberLines(lines: readonly (readonly (string | { readonly raw: string; readonly unreadable?: string; readonly doubtful?: Doubt })[])[]): SourceLine[] {
   return lines.map((fields, i) => {
     let col = 1;
     return {

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { buildPhasesIntegrations } from './src/integrations/build-phases.ts';
-import { imageWorkersIntegration } from './src/integrations/image-workers.ts';
 import { incrementalBuildIntegration } from './src/integrations/incremental-build.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { prerenderChartsIntegration } from './src/integrations/prerender-charts.ts';
@@ -27,9 +26,7 @@ export default defineConfig({
   site: address.url,
   output: 'static',
   trailingSlash: 'always',
-  // Several paths at a time, so that image endpoints wait on the image workers together while the
-  // main thread renders other pages.
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,
   devToolbar: { enabled: false },
   // Incremental builds: a path whose cache key (src/views/page-keys.ts) and route code are unchanged
@@ -43,5 +40,5 @@ export default defineConfig({
   // index into its output directory. phasesStart and phasesEnd time the build's phases for the
   // benchmarks (src/integrations/build-phases.ts); the site address's warning comes last, so that a
   // build with a placeholder address ends with it.
-  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), imageWorkersIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), pagefindIntegration(), phasesEnd, siteAddressIntegration(address)],
+  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), pagefindIntegration(), phasesEnd, siteAddressIntegration(address)],
 });

@@ -72,18 +72,6 @@ function readCsv(path: string): { header: string[]; rows: (string | number | nul
   return { header, rows: rows.map((r) => r.map((v) => (v === '' ? null : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v))) };
 }
 
-/** The width and height a PNG's IHDR chunk declares. */
-function readPngSize(png: Buffer): { width: number; height: number } {
-  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** Wraps a PNG in an SVG of its own size, so resvg decodes it. */
-function wrapPng(png: Buffer): string {
-  const { width, height } = readPngSize(png);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
-}
-
 /** Escapes text as Astro writes it in an attribute or element. */
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -97,11 +85,12 @@ describe('the embeds of the jurisdiction and comparison charts', () => {
     expect(charts.filter((c) => c.place.kind === 'compare').length).toBeGreaterThan(10);
   });
 
-  it.each(charts.map((c) => [c.home.embedHref, c] as const))('%s: its page, oEmbed, CSV, SVG and PNG are built and linked from the page that shows it', (_href, { place, entry, home }) => {
+  it.each(charts.map((c) => [c.home.embedHref, c] as const))('%s: its page, oEmbed, CSV and SVG are built and linked from the page that shows it, with its 下载 PNG button', (_href, { place, entry, home }) => {
     const files = listEmbedFiles(home.embedHref);
-    for (const path of [home.embedHref, files.oembed, files.csv, files.svg, files.png]) expect(existsSync(join(dist, path.endsWith('/') ? `${path}index.html` : path)), path).toBe(true);
+    for (const path of [home.embedHref, files.oembed, files.csv, files.svg]) expect(existsSync(join(dist, path.endsWith('/') ? `${path}index.html` : path)), path).toBe(true);
     const pageHtml = readBuilt(pagePathOf(place)).toString('utf8');
-    for (const href of [home.embedHref, files.csv, files.svg, files.png]) expect(pageHtml).toContain(`href="${href}"`);
+    for (const href of [home.embedHref, files.csv, files.svg]) expect(pageHtml).toContain(`href="${href}"`);
+    expect(pageHtml).toContain(`data-png-svg="${files.svg}" data-png-name="${home.fileStem}.png"`);
     const json = JSON.parse(readBuilt(files.oembed).toString('utf8')) as OembedJson;
     expect(pageHtml.includes(escapeHtml(json.html)) || pageHtml.includes(escapeHtml(json.html).replace(/&quot;/g, '"')), 'the page offers the oEmbed html as its snippet').toBe(true);
     const embed = readBuilt(home.embedHref).toString('utf8');
@@ -112,6 +101,11 @@ describe('the embeds of the jurisdiction and comparison charts', () => {
     expect(embed).toContain(`href="${site}${pagePathOf(place)}#chart-${entry.key}"`);
     expect(embed).toContain(escapeHtml(home.reportsText));
     expect(embed).toContain(`href="${files.csv}"`);
+    expect(embed).toContain(`data-png-svg="${files.svg}" data-png-name="${home.fileStem}.png"`);
+    // Its link preview is its page's card (the jurisdiction's or the year's), which exists.
+    const og = /<meta property="og:image" content="([^"]+)"/.exec(embed)?.[1] ?? '';
+    expect(new URL(og).pathname).toBe(home.ogImagePath);
+    expect(existsSync(join(dist, home.ogImagePath)), home.ogImagePath).toBe(true);
     expect(embed).toContain('<body class="embed">');
     expect(embed).not.toMatch(/<(header|nav|footer) class="site"/);
   });
@@ -120,13 +114,11 @@ describe('the embeds of the jurisdiction and comparison charts', () => {
     for (const { entry, home } of charts) {
       const files = listEmbedFiles(home.embedHref);
       const json = JSON.parse(readBuilt(files.oembed).toString('utf8')) as OembedJson;
-      expect(Object.keys(json).sort()).toEqual(['author_name', 'author_url', 'height', 'html', 'provider_name', 'provider_url', 'thumbnail_height', 'thumbnail_url', 'thumbnail_width', 'title', 'type', 'version', 'width']);
+      expect(Object.keys(json).sort()).toEqual(['author_name', 'author_url', 'height', 'html', 'provider_name', 'provider_url', 'title', 'type', 'version', 'width']);
       expect([json.version, json.type, json.title, json.author_name]).toEqual(['1.0', 'rich', entry.title, home.author]);
       const site = new URL(json.provider_url).origin;
       expect(json.author_url).toBe(`${site}${home.pagePath}`);
       expect(json.html).toBe(`<iframe src="${site}${home.embedHref}" title="${escapeHtml(entry.title)}" width="100%" height="${json.height}" style="border:0" loading="lazy"></iframe><script async src="${site}${EMBED_SCRIPT_PATH}"></script>`);
-      expect(json.thumbnail_url).toBe(`${site}${files.png}`);
-      expect(readPngSize(readBuilt(files.png))).toEqual({ width: json.thumbnail_width, height: json.thumbnail_height });
     }
   });
 
@@ -184,20 +176,15 @@ describe('the embeds of the jurisdiction and comparison charts', () => {
     for (const { entry, home } of charts) expect(readBuilt(listEmbedFiles(home.embedHref).csv).toString('utf8'), home.embedHref).toBe(writeChartCsv(entry.data));
   });
 
-  it('writes SVGs with every text outlined and PNGs twice their size, the Chinese title drawn with no system fonts', () => {
+  it('writes SVGs with every text outlined, the Chinese title drawn with no system fonts', () => {
     const titleBox = { x: CHART_IMAGE_PADDING, y: CHART_IMAGE_PADDING + 4, width: 160, height: 18 };
     for (const { home } of charts) {
       const files = listEmbedFiles(home.embedHref);
       const svg = readBuilt(files.svg).toString('utf8');
       expect(svg, home.embedHref).not.toMatch(/<text\b|currentColor|font-family/);
       expect(svg).toMatch(/<use xlink:href="#/);
-      const w = Number(/width="(\d+)"/.exec(svg)?.[1]);
-      const h = Number(/height="(\d+)"/.exec(svg)?.[1]);
-      const png = readBuilt(files.png);
-      expect(readPngSize(png)).toEqual({ width: w * 2, height: h * 2 });
       expect(measureInk(svg, titleBox), `${home.embedHref} SVG title`).toBeGreaterThan(0.08);
       expect(measureInk(svg, { ...titleBox, y: 2 }), 'above the title is white').toBe(0);
-      expect(measureInk(wrapPng(png), { x: titleBox.x * 2, y: titleBox.y * 2, width: titleBox.width * 2, height: titleBox.height * 2 }), `${home.embedHref} PNG title`).toBeGreaterThan(0.08);
     }
   });
 

@@ -4,9 +4,9 @@
  * and its key: `/embed/<report-id>/<chart-key>/` for the charts of a report page (flow, applicants,
  * appeals, active), `/embed/jurisdictions/<code>/<chart-key>/` for those of a jurisdiction page
  * (trend-<metric>, prior-year) and `/embed/compare/<year>/<metric>/<chart-key>/` for those of a
- * comparison page (ranking-<level>), each with its oEmbed JSON, standalone SVG and PNG and its
- * numbers as CSV beside it. The fixed first segments keep the three kinds apart: a report id is
- * never `jurisdictions` or `compare`.
+ * comparison page (ranking-<level>), each with its oEmbed JSON, standalone SVG and its numbers as
+ * CSV beside it (the PNG a reader downloads is drawn from the SVG in the browser). The fixed first
+ * segments keep the three kinds apart: a report id is never `jurisdictions` or `compare`.
  */
 
 /** The host-side script that sizes embedded iframes to their chart (one per site). */
@@ -30,19 +30,9 @@ export function chartSvgPath(reportId: string, chartKey: string): string {
   return `${embedPath(reportId, chartKey)}chart.svg`;
 }
 
-/** The same image as PNG, at twice the SVG's size: `/embed/<id>/<key>/chart.png`. */
-export function chartPngPath(reportId: string, chartKey: string): string {
-  return `${embedPath(reportId, chartKey)}chart.png`;
-}
-
 /** The numbers the chart draws, as CSV: `/embed/<id>/<key>/data.csv`. */
 export function chartCsvPath(reportId: string, chartKey: string): string {
   return `${embedPath(reportId, chartKey)}data.csv`;
-}
-
-/** The Open Graph preview image of a report page (1200×630): `/reports/<id>/og.png`. */
-export function reportOgImagePath(reportId: string): string {
-  return `/reports/${reportId}/og.png`;
 }
 
 /** The stem of the names a report chart's files are saved under: `230881-2020-flow`. */
@@ -75,13 +65,12 @@ export function compareEmbedPath(year: number | string, metricId: string, chartK
 export interface EmbedFilePaths {
   readonly oembed: string;
   readonly svg: string;
-  readonly png: string;
   readonly csv: string;
 }
 
-/** The oEmbed JSON, SVG, PNG and CSV beside an embed page (`embedHref` ends with `/`). */
+/** The oEmbed JSON, SVG and CSV beside an embed page (`embedHref` ends with `/`). */
 export function listEmbedFiles(embedHref: string): EmbedFilePaths {
-  return { oembed: `${embedHref}oembed.json`, svg: `${embedHref}chart.svg`, png: `${embedHref}chart.png`, csv: `${embedHref}data.csv` };
+  return { oembed: `${embedHref}oembed.json`, svg: `${embedHref}chart.svg`, csv: `${embedHref}data.csv` };
 }
 
 /** The stem of the names a jurisdiction chart's files are saved under: `230881-trend-grant_rate`. */
@@ -112,7 +101,7 @@ export function listEmbedUrlPatterns(): EmbedUrlPattern[] {
     ...pages.map((p) => ({ pattern: p.href, description: p.description })),
     { pattern: files.oembed, description: '上述每张图表的 oEmbed（rich）描述，html 即嵌入代码' },
     { pattern: files.csv, description: '上述每张图表所画的数字（CSV）' },
-    { pattern: `${files.svg}, ${files.png.replace('…/', '')}`, description: '上述每张图表的独立图片，含标题和来源，文字已转为轮廓（PNG 为 2 倍大小）' },
+    { pattern: files.svg, description: '上述每张图表的独立图片（SVG），含标题和来源，文字已转为轮廓；图表下的「下载 PNG」在浏览器里把它画成 2 倍大小的 PNG' },
     { pattern: EMBED_SCRIPT_PATH, description: '嵌入网页引用的脚本，让 iframe 的高度随图表变化' },
   ];
 }

@@ -5,8 +5,9 @@ import { listReportCharts } from '../views/chart-sets.ts';
 import { renderChartViews, type ChartView } from '../views/chart-view.ts';
 import { loadImageFonts } from './build-images.ts';
 import { composeOgImage, readSvgSize, wrapText } from './chart-image.ts';
-import { chartCsvPath, chartPngPath, chartSvgPath, embedOembedPath, embedPath, reportOgImagePath } from './embed-paths.ts';
-import { buildChartEmbedLinks, buildEmbedPageView, buildOembed, buildOgImageText, EMBED_CHROME_HEIGHT, estimateEmbedHeight, formatEmbedSnippet } from './embed-view.ts';
+import { chartCsvPath, chartSvgPath, embedOembedPath, embedPath } from './embed-paths.ts';
+import { buildChartEmbedLinks, buildEmbedPageView, buildOembed, EMBED_CHROME_HEIGHT, estimateEmbedHeight, formatEmbedSnippet } from './embed-view.ts';
+import { buildPlaceOgText } from './og-images.ts';
 import { measureTextWidth } from './outline-text.ts';
 
 const content = loadCommittedContent();
@@ -24,13 +25,11 @@ function viewOf(key: string): ChartView {
 
 describe('the embed URLs', () => {
   it('are stable, one folder per report chart', () => {
-    expect([embedPath('230881-2020', 'flow'), embedOembedPath('230881-2020', 'flow'), chartSvgPath('230881-2020', 'flow'), chartPngPath('230881-2020', 'flow'), chartCsvPath('230881-2020', 'flow'), reportOgImagePath('230881-2020')]).toEqual([
+    expect([embedPath('230881-2020', 'flow'), embedOembedPath('230881-2020', 'flow'), chartSvgPath('230881-2020', 'flow'), chartCsvPath('230881-2020', 'flow')]).toEqual([
       '/embed/230881-2020/flow/',
       '/embed/230881-2020/flow/oembed.json',
       '/embed/230881-2020/flow/chart.svg',
-      '/embed/230881-2020/flow/chart.png',
       '/embed/230881-2020/flow/data.csv',
-      '/reports/230881-2020/og.png',
     ]);
   });
 });
@@ -55,11 +54,13 @@ describe('the embed snippet and oEmbed', () => {
     expect(links.snippet).toContain(`height="${links.height}"`);
     expect(links.snippet).toContain('src="https://gongkai.example.org/embed/230881-2020/flow/"');
     expect(links.csv).toEqual({ href: '/embed/230881-2020/flow/data.csv', download: '230881-2020-flow.csv' });
+    // The PNG is drawn from the SVG in the reader's browser, and saved under the chart's name.
+    expect(links.png).toEqual({ svg: '/embed/230881-2020/flow/chart.svg', download: '230881-2020-flow.png' });
   });
 
-  it('gives a rich oEmbed response with the snippet, sizes and thumbnail', () => {
+  it('gives a rich oEmbed response with the snippet and sizes, and no thumbnail (no raster image per chart)', () => {
     const flow = viewOf('flow');
-    const json = buildOembed(report!.meta, flow, SITE, { width: 768, height: 416 }, 2);
+    const json = buildOembed(report!.meta, flow, SITE);
     expect(json).toEqual({
       version: '1.0',
       type: 'rich',
@@ -71,9 +72,6 @@ describe('the embed snippet and oEmbed', () => {
       html: buildChartEmbedLinks('230881-2020', flow, SITE).snippet,
       width: 720,
       height: estimateEmbedHeight(flow),
-      thumbnail_url: 'https://gongkai.example.org/embed/230881-2020/flow/chart.png',
-      thumbnail_width: 1536,
-      thumbnail_height: 832,
     });
   });
 
@@ -83,6 +81,9 @@ describe('the embed snippet and oEmbed', () => {
     expect(view.reportText).toBe('同江市人民政府《同江市2020年政府信息公开工作年度报告》');
     expect(view.csv.href).toBe('/embed/230881-2020/appeals/data.csv');
     expect(view.frameId).toBe('230881-2020/appeals');
+    expect(view.png).toEqual({ svg: '/embed/230881-2020/appeals/chart.svg', download: '230881-2020-appeals.png' });
+    // Its link preview is its jurisdiction's card, not one per report.
+    expect(view.ogImage).toBe('https://gongkai.example.org/jurisdictions/230881/og.png');
   });
 });
 
@@ -103,8 +104,8 @@ describe('image text layout', () => {
   });
 
   it('fits a long title into the preview image in at most four lines, ending with … when cut', () => {
-    const meta = { ...report!.meta, title: '某某省某某市某某县某某局某某办公室关于二〇二〇年度政府信息公开工作年度报告的补充说明和更正公告全文' };
-    const svg = composeOgImage(viewOf('flow').wide?.svg ?? null, buildOgImageText(meta), fonts);
+    const place = { code: '230881', name: '某某省某某市某某县某某局某某办公室关于二〇二〇年度政府信息公开工作年度报告的补充说明和更正公告全文'.repeat(3), level: 'county' as const, parent: null };
+    const svg = composeOgImage(null, buildPlaceOgText(place, [], content.jurisdictions), fonts);
     const lines = [...svg.matchAll(/font-size:44px[^>]*>([^<]*)</g)].map((m) => m[1]);
     expect(lines.length).toBe(4);
     expect(lines.at(-1)).toMatch(/…$/);

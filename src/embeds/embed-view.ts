@@ -1,7 +1,6 @@
 /**
  * The view models of embedding: a chart's links and iframe snippet on the page that shows it, the
- * embed page itself, its oEmbed JSON, and the words of the chart's standalone image and of the
- * report's preview image. A report page's chart names its report; a chart of another page (a
+ * embed page itself, its oEmbed JSON, and the words of the chart's standalone image. A report page's chart names its report; a chart of another page (a
  * jurisdiction's trends, a comparison's rankings) is described by its `ChartHome`: the page it is
  * on and the reports its numbers come from. Absolute URLs are made against the site's configured address.
  */
@@ -12,8 +11,9 @@ import { formatAbsoluteUrl } from '../downloads/download-paths.ts';
 import type { ReportMeta } from '../reports/types.ts';
 import type { ChartView } from '../views/chart-view.ts';
 import { reportPath } from '../views/paths.ts';
-import { readSvgSize, type ChartImageText, type OgImageText } from './chart-image.ts';
+import { readSvgSize, type ChartImageText } from './chart-image.ts';
 import { chartCsvPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath, formatChartFileName, formatReportChartStem, listEmbedFiles } from './embed-paths.ts';
+import { placeOgImagePath } from './og-images.ts';
 
 /**
  * The height of an embed page around its chart at desktop width, in CSS px: the title (one line)
@@ -49,13 +49,22 @@ export interface FileLink {
   readonly download: string;
 }
 
+/**
+ * The 「下载 PNG」 button of a chart: the browser draws the chart's standalone SVG (`svg`, every text
+ * outlined) at twice its size and saves it as `download` (src/client/chart-png.ts).
+ */
+export interface PngDownload {
+  readonly svg: string;
+  readonly download: string;
+}
+
 /** What the report page shows under a chart: its files, its embed page and the snippet to copy. */
 export interface ChartEmbedLinks {
   readonly pageHref: string;
   readonly oembedHref: string;
   readonly csv: FileLink;
   readonly svg: FileLink;
-  readonly png: FileLink;
+  readonly png: PngDownload;
   /** The HTML to paste: the iframe and the resize script. */
   readonly snippet: string;
   /** The iframe's height without the script, in CSS px. */
@@ -78,6 +87,9 @@ export interface EmbedPageView {
   readonly licenseHref: string;
   readonly licenseText: string;
   readonly csv: FileLink;
+  readonly png: PngDownload;
+  /** The link-preview image of the report's jurisdiction (absolute). */
+  readonly ogImage: string;
 }
 
 /** The oEmbed 1.0 response of a rich embed (https://oembed.com/ §2.3.4–2.3.5). */
@@ -92,9 +104,6 @@ export interface OembedJson {
   readonly html: string;
   readonly width: number;
   readonly height: number;
-  readonly thumbnail_url: string;
-  readonly thumbnail_width: number;
-  readonly thumbnail_height: number;
 }
 
 /** The licence as the source lines name it: CC BY 4.0. */
@@ -127,7 +136,7 @@ export function buildEmbedLinksAt(embedHref: string, fileStem: string, chart: Ch
     oembedHref: files.oembed,
     csv: { href: files.csv, download: `${fileStem}.csv` },
     svg: { href: files.svg, download: `${fileStem}.svg` },
-    png: { href: files.png, download: `${fileStem}.png` },
+    png: { svg: files.svg, download: `${fileStem}.png` },
     snippet: formatEmbedSnippet(formatAbsoluteUrl(embedHref, site), chart.title, height, formatAbsoluteUrl(EMBED_SCRIPT_PATH, site)),
     height,
   };
@@ -157,11 +166,16 @@ export function buildEmbedPageView(meta: ReportMeta, chart: ChartView, site: str
     licenseHref: DATA_LICENSE.path,
     licenseText: LICENSE_TEXT,
     csv: { href: chartCsvPath(meta.id, chart.key), download: formatChartFileName(meta.id, chart.key, 'csv') },
+    png: { svg: listEmbedFiles(embedPath(meta.id, chart.key)).svg, download: formatChartFileName(meta.id, chart.key, 'png') },
+    ogImage: formatAbsoluteUrl(placeOgImagePath(meta.jurisdiction), site),
   };
 }
 
-/** Composes an oEmbed response from a chart's links and its author. */
-function composeOembed(links: ChartEmbedLinks, chart: ChartView, author: { name: string; path: string }, site: string, image: { width: number; height: number }, pngZoom: number): OembedJson {
+/**
+ * Composes an oEmbed response from a chart's links and its author. It names no thumbnail (optional in
+ * oEmbed): the site makes no raster image per chart.
+ */
+function composeOembed(links: ChartEmbedLinks, chart: ChartView, author: { name: string; path: string }, site: string): OembedJson {
   return {
     version: '1.0',
     type: 'rich',
@@ -173,15 +187,12 @@ function composeOembed(links: ChartEmbedLinks, chart: ChartView, author: { name:
     html: links.snippet,
     width: chart.wide ? readSvgSize(chart.wide.svg).width : 720,
     height: links.height,
-    thumbnail_url: formatAbsoluteUrl(links.png.href, site),
-    thumbnail_width: Math.round(image.width * pngZoom),
-    thumbnail_height: Math.round(image.height * pngZoom),
   };
 }
 
-/** Builds a chart's oEmbed JSON; `image` is the size of its standalone SVG (the PNG is twice as large). */
-export function buildOembed(meta: ReportMeta, chart: ChartView, site: string, image: { width: number; height: number }, pngZoom: number): OembedJson {
-  return composeOembed(buildChartEmbedLinks(meta.id, chart, site), chart, { name: meta.publisher, path: reportPath(meta.id) }, site, image, pngZoom);
+/** Builds a chart's oEmbed JSON. */
+export function buildOembed(meta: ReportMeta, chart: ChartView, site: string): OembedJson {
+  return composeOembed(buildChartEmbedLinks(meta.id, chart, site), chart, { name: meta.publisher, path: reportPath(meta.id) }, site);
 }
 
 /** The words of a chart's standalone image: its title, and the report and compiler under it. */
@@ -191,16 +202,6 @@ export function buildChartImageText(meta: ReportMeta, chart: ChartView, site: st
     source: [`来源：${formatReportSource(meta)}`, `${COMPILER} 整理，${LICENSE_TEXT} · ${formatAbsoluteUrl(reportPath(meta.id), site)}`],
     note: chart.description,
     notes: chart.notes,
-  };
-}
-
-/** The words of a report's preview image. */
-export function buildOgImageText(meta: ReportMeta): OgImageText {
-  return {
-    brand: COMPILER,
-    title: meta.title,
-    subtitle: `${meta.publisher} · ${meta.year} 年度`,
-    footer: '年度报告中的数字，按报告原样发布',
   };
 }
 
@@ -224,6 +225,8 @@ export interface ChartHome {
   readonly reportsText: string;
   /** Who published the numbers (oEmbed's author_name): 同江市人民政府. */
   readonly author: string;
+  /** The link-preview image of the page (its jurisdiction's or its year's): `/jurisdictions/230881/og.png`. */
+  readonly ogImagePath: string;
 }
 
 /** Everything the embed page of a ChartHome's chart shows. */
@@ -241,7 +244,8 @@ export interface HomeEmbedPageView {
   readonly licenseHref: string;
   readonly licenseText: string;
   readonly csv: FileLink;
-  /** The chart's PNG (absolute), the page's link-preview image. */
+  readonly png: PngDownload;
+  /** The link-preview image of the chart's page (absolute). */
   readonly ogImage: string;
 }
 
@@ -266,13 +270,14 @@ export function buildHomeEmbedPageView(home: ChartHome, chart: ChartView, site: 
     licenseHref: DATA_LICENSE.path,
     licenseText: LICENSE_TEXT,
     csv: { href: files.csv, download: `${home.fileStem}.csv` },
-    ogImage: formatAbsoluteUrl(files.png, site),
+    png: { svg: files.svg, download: `${home.fileStem}.png` },
+    ogImage: formatAbsoluteUrl(home.ogImagePath, site),
   };
 }
 
-/** Builds the oEmbed JSON of a ChartHome's chart; `image` is the size of its standalone SVG. */
-export function buildHomeOembed(home: ChartHome, chart: ChartView, site: string, image: { width: number; height: number }, pngZoom: number): OembedJson {
-  return composeOembed(buildHomeEmbedLinks(home, chart, site), chart, { name: home.author, path: home.pagePath }, site, image, pngZoom);
+/** Builds the oEmbed JSON of a ChartHome's chart. */
+export function buildHomeOembed(home: ChartHome, chart: ChartView, site: string): OembedJson {
+  return composeOembed(buildHomeEmbedLinks(home, chart, site), chart, { name: home.author, path: home.pagePath }, site);
 }
 
 /** The words of a ChartHome's chart image: its title, and the page, reports and compiler under it. */

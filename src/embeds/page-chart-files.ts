@@ -2,7 +2,7 @@
  * What the embed routes of jurisdiction and comparison charts share at build time: their static
  * paths, each keyed for the incremental build by the content its page reads (the jurisdiction's
  * reports, or the year's), and one chart found by key, rendered through the chart cache and answered
- * as CSV, SVG, PNG or oEmbed JSON. The pages and their chart keys are listed once per build for the
+ * as CSV, SVG or oEmbed JSON. The pages and their chart keys are listed once per build for the
  * five routes; a route renders only its own chart, and the entries of the page it rendered last are
  * kept (a route's paths come page by page, so its charts of one page share them).
  */
@@ -12,9 +12,8 @@ import { getSiteContent } from '../loaders/site-content.ts';
 import type { ChartEntry } from '../views/chart-sets.ts';
 import type { ChartView } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
-import { CHART_PNG_ZOOM, makeChartPngAsync, makeChartSvgAsync } from './build-images.ts';
+import { makeChartSvg } from './build-images.ts';
 import { writeChartCsv } from './chart-csv.ts';
-import { readSvgSize } from './chart-image.ts';
 import { buildHomeChartImageText, buildHomeOembed, type ChartHome } from './embed-view.ts';
 import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace, type ListedPlace } from './page-chart-homes.ts';
 import { renderEmbedChart } from './report-chart-files.ts';
@@ -81,21 +80,14 @@ export function respondChartCsv(place: ChartPlace, key: string): Response {
 }
 
 /** `chart.svg`: the chart with its title and source line, every text outlined. */
-export async function respondChartSvg(place: ChartPlace, key: string, site: string): Promise<Response> {
+export function respondChartSvg(place: ChartPlace, key: string, site: string): Response {
   const { chart, home } = renderPlaceChart(place, key, true);
-  return new Response(await makeChartSvgAsync(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/svg+xml' } });
-}
-
-/** `chart.png`: the same image as PNG, at twice its size. */
-export async function respondChartPng(place: ChartPlace, key: string, site: string): Promise<Response> {
-  const { chart, home } = renderPlaceChart(place, key, true);
-  return new Response(await makeChartPngAsync(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(makeChartSvg(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/svg+xml' } });
 }
 
 /** `oembed.json`: the oEmbed (rich) response of the chart's embed page. */
-export async function respondChartOembed(place: ChartPlace, key: string, site: string): Promise<Response> {
+export function respondChartOembed(place: ChartPlace, key: string, site: string): Response {
   const { chart, home } = renderPlaceChart(place, key, true);
-  const image = readSvgSize(new TextDecoder().decode(await makeChartSvgAsync(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site))));
-  const json = buildHomeOembed(home, chart, site, image, CHART_PNG_ZOOM);
+  const json = buildHomeOembed(home, chart, site);
   return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

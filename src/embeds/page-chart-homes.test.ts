@@ -36,7 +36,7 @@ describe('the URLs of the jurisdiction and comparison chart embeds', () => {
     const ranking = compareEmbedPath(2020, 'grant_rate', 'ranking-county');
     expect([trend, listEmbedFiles(trend), formatJurisdictionChartStem('230881', 'trend-grant_rate')]).toEqual([
       '/embed/jurisdictions/230881/trend-grant_rate/',
-      { oembed: '/embed/jurisdictions/230881/trend-grant_rate/oembed.json', svg: '/embed/jurisdictions/230881/trend-grant_rate/chart.svg', png: '/embed/jurisdictions/230881/trend-grant_rate/chart.png', csv: '/embed/jurisdictions/230881/trend-grant_rate/data.csv' },
+      { oembed: '/embed/jurisdictions/230881/trend-grant_rate/oembed.json', svg: '/embed/jurisdictions/230881/trend-grant_rate/chart.svg', csv: '/embed/jurisdictions/230881/trend-grant_rate/data.csv' },
       '230881-trend-grant_rate',
     ]);
     expect([ranking, formatCompareChartStem(2020, 'grant_rate', 'ranking-county')]).toEqual(['/embed/compare/2020/grant_rate/ranking-county/', 'compare-2020-grant_rate-ranking-county']);
@@ -129,6 +129,7 @@ describe('a trend over several years', () => {
       pageText: '同江市',
       reportsText: '页所列同江市人民政府 2020–2021 年的 2 份年度报告',
       author: '同江市人民政府',
+      ogImagePath: '/jurisdictions/230881/og.png',
     });
   });
 });
@@ -148,7 +149,7 @@ describe('the embed page, oEmbed and image words of a page chart', () => {
       '页所列同江市人民政府 2020 年的 1 份年度报告',
       { href: '/embed/jurisdictions/230881/prior-year/data.csv', download: '230881-prior-year.csv' },
       'https://gongkai.example.org/embed/jurisdictions/230881/prior-year/oembed.json',
-      'https://gongkai.example.org/embed/jurisdictions/230881/prior-year/chart.png',
+      'https://gongkai.example.org/jurisdictions/230881/og.png',
       'jurisdictions/230881/prior-year',
     ]);
     expect(buildHomeChartImageText(home, chart, SITE).source).toEqual(['来源：“同江市”页所列同江市人民政府 2020 年的 1 份年度报告', '公开 gongkai 整理，CC BY 4.0 · https://gongkai.example.org/jurisdictions/230881/']);
@@ -156,7 +157,7 @@ describe('the embed page, oEmbed and image words of a page chart', () => {
 
   it('gives a rich oEmbed whose html is the snippet the page offers', () => {
     const links = buildHomeEmbedLinks(home, chart, SITE);
-    expect(buildHomeOembed(home, chart, SITE, { width: 768, height: 396 }, 2)).toEqual({
+    expect(buildHomeOembed(home, chart, SITE)).toEqual({
       version: '1.0',
       type: 'rich',
       title: chart.title,
@@ -167,11 +168,9 @@ describe('the embed page, oEmbed and image words of a page chart', () => {
       html: `<iframe src="https://gongkai.example.org/embed/jurisdictions/230881/prior-year/" title="${chart.title}" width="100%" height="${estimateEmbedHeight(chart)}" style="border:0" loading="lazy"></iframe><script async src="https://gongkai.example.org/embed.js"></script>`,
       width: 720,
       height: estimateEmbedHeight(chart),
-      thumbnail_url: 'https://gongkai.example.org/embed/jurisdictions/230881/prior-year/chart.png',
-      thumbnail_width: 1536,
-      thumbnail_height: 792,
     });
-    expect(links.snippet).toBe(buildHomeOembed(home, chart, SITE, { width: 1, height: 1 }, 2).html);
+    expect(links.snippet).toBe(buildHomeOembed(home, chart, SITE).html);
+    expect(links.png).toEqual({ svg: '/embed/jurisdictions/230881/prior-year/chart.svg', download: '230881-prior-year.png' });
   });
 
   it('says how many reports a ranking ranks, and links to the comparison page', () => {
@@ -181,12 +180,13 @@ describe('the embed page, oEmbed and image words of a page chart', () => {
     const counties = content.reports.filter((r) => r.meta.year === 2020 && !REPORT_ID.exec(r.meta.id)?.[2] && content.jurisdictions.byCode.get(r.meta.jurisdiction)?.level === 'county');
     expect(counties.length).toBeGreaterThan(1);
     const rankingHome = describeChartHome(listed.place, county);
-    expect([rankingHome.embedHref, rankingHome.pagePath, rankingHome.pageText, rankingHome.reportsText, rankingHome.author]).toEqual([
+    expect([rankingHome.embedHref, rankingHome.pagePath, rankingHome.pageText, rankingHome.reportsText, rankingHome.author, rankingHome.ogImagePath]).toEqual([
       '/embed/compare/2020/grant_rate/ranking-county/',
       '/compare/2020/grant_rate/',
       '2020 年各地公开率比较',
       `页所列 ${counties.length} 份 2020 年度报告`,
       COMPARE_AUTHOR,
+      '/years/2020/og.png',
     ]);
   });
 });

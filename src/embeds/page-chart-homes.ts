@@ -14,6 +14,7 @@ import { buildCompareView, listComparePages, TREND_METRIC_IDS, type ComparePage 
 import { jurisdictionPath } from '../views/paths.ts';
 import { compareEmbedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath } from './embed-paths.ts';
 import { buildEmbedLinksAt, type ChartEmbedLinks, type ChartHome } from './embed-view.ts';
+import { placeOgImagePath, yearOgImagePath } from './og-images.ts';
 
 /** A page whose charts have embeds: a jurisdiction with its government's reports (oldest first), or a comparison with the reports of its year. */
 export type ChartPlace =
@@ -84,6 +85,7 @@ export function describeChartHome(place: ChartPlace, entry: ChartEntry): ChartHo
       pageText: jurisdiction.name,
       reportsText: `页所列${latest.meta.publisher} ${span} 年的 ${series.length} 份年度报告`,
       author: latest.meta.publisher,
+      ogImagePath: placeOgImagePath(jurisdiction.code),
     };
   }
   const { page, reports } = place;
@@ -96,6 +98,7 @@ export function describeChartHome(place: ChartPlace, entry: ChartEntry): ChartHo
     pageText: buildCompareView(page, reports).title,
     reportsText: `页所列 ${entry.data.rows.length} 份 ${page.year} 年度报告`,
     author: COMPARE_AUTHOR,
+    ogImagePath: yearOgImagePath(page.year),
   };
 }
 

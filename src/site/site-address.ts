@@ -20,7 +20,7 @@ export const DEPLOY_VARIABLE = 'GONGKAI_DEPLOY';
 export const ADDRESS_CARRIERS: readonly string[] = [
   'the canonical link and og:url/og:image of every page, the sitemap and robots.txt',
   'the embed snippet and oEmbed response of every chart, and /embed.js (it trusts only that origin)',
-  'the source line drawn into every chart image (chart.svg, chart.png)',
+  'the source line drawn into every chart image (chart.svg, and the PNG a reader draws from it)',
   'the citations on report and data pages, and both Atom feeds',
   '/data/reports.csv, /data/datapackage.json and the examples on /data/',
 ];

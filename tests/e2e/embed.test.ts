@@ -3,10 +3,11 @@
  * snippet and the iframe takes the height of the chart's page (and follows it when the width
  * changes); messages from any other origin are ignored; without the script the default height shows
  * the whole chart at desktop width; `theme` and `plain` work. On the files: every report chart has
- * its embed page, oEmbed JSON, CSV, SVG (no text left, only outlines) and PNG, whose Chinese title is
- * drawn when rasterised with no system fonts at all.
+ * its embed page, oEmbed JSON, CSV and SVG (no text left, only outlines), whose Chinese title is
+ * drawn when rasterised with no system fonts at all; no file of the build is a per-chart PNG; every
+ * report page's link preview is its jurisdiction's card, which exists.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -16,8 +17,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeChartCsv } from '../../src/embeds/chart-csv.ts';
 import { CHART_IMAGE_PADDING } from '../../src/embeds/chart-image.ts';
-import { chartCsvPath, chartPngPath, chartSvgPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath, reportOgImagePath } from '../../src/embeds/embed-paths.ts';
+import { chartCsvPath, chartSvgPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath } from '../../src/embeds/embed-paths.ts';
 import type { OembedJson } from '../../src/embeds/embed-view.ts';
+import { placeOgImagePath, yearOgImagePath } from '../../src/embeds/og-images.ts';
 import { RESIZE_MESSAGE } from '../../src/embeds/resize-scripts.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
@@ -74,28 +76,27 @@ function measureInk(image: { width: number; pixels: Buffer }, box: { x: number; 
 const TITLE_BOX = { x: CHART_IMAGE_PADDING, y: CHART_IMAGE_PADDING + 4, width: 200, height: 18 };
 
 describe('the embed files of every report chart', () => {
-  it.each(charts.map(({ report, entry }) => [report.meta.id, entry.key]))('%s %s: embed page, oEmbed, CSV, SVG and PNG are built and linked from the report page', (id, key) => {
-    for (const path of [embedPath(id, key), embedOembedPath(id, key), chartCsvPath(id, key), chartSvgPath(id, key), chartPngPath(id, key)]) {
+  it.each(charts.map(({ report, entry }) => [report.meta.id, entry.key]))('%s %s: embed page, oEmbed, CSV and SVG are built and linked from the report page, with its 下载 PNG button', (id, key) => {
+    for (const path of [embedPath(id, key), embedOembedPath(id, key), chartCsvPath(id, key), chartSvgPath(id, key)]) {
       expect(existsSync(join(dist, path.endsWith('/') ? `${path}index.html` : path)), path).toBe(true);
     }
     const reportHtml = readBuilt(`/reports/${id}/index.html`).toString('utf8');
-    for (const href of [embedPath(id, key), chartCsvPath(id, key), chartSvgPath(id, key), chartPngPath(id, key)]) expect(reportHtml).toContain(`href="${href}"`);
+    for (const href of [embedPath(id, key), chartCsvPath(id, key), chartSvgPath(id, key)]) expect(reportHtml).toContain(`href="${href}"`);
+    expect(reportHtml).toContain(`data-png-svg="${chartSvgPath(id, key)}" data-png-name="${id}-${key}.png"`);
     const page = readBuilt(`${embedPath(id, key)}index.html`).toString('utf8');
     expect(page).toMatch(new RegExp(`<link rel="alternate" type="application/json\\+oembed" href="https?://[^"]+${embedOembedPath(id, key).replace(/\//g, '\\/')}"`));
   });
 
-  it('writes oEmbed JSON of type rich whose html is the snippet the report page offers', () => {
+  it('writes oEmbed JSON of type rich whose html is the snippet the report page offers (no thumbnail: no raster image per chart)', () => {
     for (const { report, entry } of charts) {
       const json = readOembed(report.meta.id, entry.key);
-      expect(Object.keys(json).sort()).toEqual(['author_name', 'author_url', 'height', 'html', 'provider_name', 'provider_url', 'thumbnail_height', 'thumbnail_url', 'thumbnail_width', 'title', 'type', 'version', 'width']);
+      expect(Object.keys(json).sort()).toEqual(['author_name', 'author_url', 'height', 'html', 'provider_name', 'provider_url', 'title', 'type', 'version', 'width']);
       expect([json.version, json.type, json.title, json.provider_name, json.author_name]).toEqual(['1.0', 'rich', entry.title, '公开 gongkai', report.meta.publisher]);
       expect(Number.isInteger(json.width) && Number.isInteger(json.height) && json.height > 100).toBe(true);
       const site = new URL(json.provider_url).origin;
       expect(json.html).toBe(
         `<iframe src="${site}${embedPath(report.meta.id, entry.key)}" title="${entry.title}" width="100%" height="${json.height}" style="border:0" loading="lazy"></iframe><script async src="${site}${EMBED_SCRIPT_PATH}"></script>`,
       );
-      expect(json.thumbnail_url).toBe(`${site}${chartPngPath(report.meta.id, entry.key)}`);
-      expect(readPngSize(readBuilt(chartPngPath(report.meta.id, entry.key)))).toEqual({ width: json.thumbnail_width, height: json.thumbnail_height });
       // The report page's textarea holds the same snippet, HTML-escaped.
       const escaped = json.html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
       const reportHtml = readBuilt(`/reports/${report.meta.id}/index.html`).toString('utf8');
@@ -116,40 +117,55 @@ describe('the embed files of every report chart', () => {
     }
   });
 
-  it('writes SVGs with every text outlined, and PNGs twice their size', () => {
+  it('writes SVGs with every text outlined', () => {
     for (const { report, entry } of charts) {
       const svg = readBuilt(chartSvgPath(report.meta.id, entry.key)).toString('utf8');
       expect(svg).not.toMatch(/<text\b|currentColor|font-family/);
       expect(svg).toMatch(/<use xlink:href="#/);
-      const w = Number(/width="(\d+)"/.exec(svg)?.[1]);
-      const h = Number(/height="(\d+)"/.exec(svg)?.[1]);
-      expect(readPngSize(readBuilt(chartPngPath(report.meta.id, entry.key)))).toEqual({ width: w * 2, height: h * 2 });
+      expect(svg).toMatch(/^<svg [^>]*width="\d+" height="\d+"/);
     }
   });
 
-  it('draws the Chinese title of the SVG and of the PNG with no system fonts (ink in the title box, none where it is blank)', () => {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  it('draws the Chinese title of the SVG with no system fonts (ink in the title box, none where it is blank)', () => {
     for (const { report, entry } of charts) {
       const svg = decodePixels(readBuilt(chartSvgPath(report.meta.id, entry.key)).toString('utf8'));
       expect(measureInk(svg, TITLE_BOX), `${report.meta.id} ${entry.key} SVG title`).toBeGreaterThan(0.08);
       expect(measureInk(svg, { ...TITLE_BOX, y: 2, height: 18 }), 'above the title is white').toBe(0);
-      const png = decodePixels(wrapPng(readBuilt(chartPngPath(report.meta.id, entry.key))));
-      expect(measureInk(png, { x: TITLE_BOX.x * 2, y: TITLE_BOX.y * 2, width: TITLE_BOX.width * 2, height: TITLE_BOX.height * 2 }), `${report.meta.id} ${entry.key} PNG title`).toBeGreaterThan(0.08);
     }
-    // Copies for a person to look at.
-    copyFileSync(join(dist, chartPngPath(SAMPLE.id, SAMPLE.key)), join(SCREENSHOT_DIR, `embed-${SAMPLE.id}-${SAMPLE.key}.png`));
-    copyFileSync(join(dist, reportOgImagePath(SAMPLE.id)), join(SCREENSHOT_DIR, `og-${SAMPLE.id}.png`));
   });
 
-  it('gives every report page a 1200×630 og:image with its title drawn', () => {
+  it('writes no per-chart PNG, nor any per-report image: the only PNGs are the places’ and years’ cards', () => {
+    const pngs = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.png')).map((p) => `/${p}`);
+    const cards = new Set([...content.jurisdictions.all.map((j) => placeOgImagePath(j.code)), ...content.reports.map((r) => yearOgImagePath(r.meta.year))]);
+    expect(pngs.filter((p) => p.startsWith('/embed/') || p.startsWith('/reports/'))).toEqual([]);
+    expect(pngs.filter((p) => !cards.has(p))).toEqual([]);
+    expect(pngs.length).toBe(cards.size);
+  });
+
+  it('gives every report page an og:image that exists: its jurisdiction’s 1200×630 card, with its name drawn', () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     for (const report of content.reports) {
       const html = readBuilt(`/reports/${report.meta.id}/index.html`).toString('utf8');
       const og = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? '';
-      expect(new URL(og).pathname).toBe(reportOgImagePath(report.meta.id));
-      const png = readBuilt(reportOgImagePath(report.meta.id));
+      const path = new URL(og).pathname;
+      expect(path).toBe(placeOgImagePath(report.meta.jurisdiction));
+      expect(existsSync(join(dist, path)), path).toBe(true);
+      const png = readBuilt(path);
       expect(readPngSize(png)).toEqual({ width: 1200, height: 630 });
-      expect(measureInk(decodePixels(wrapPng(png)), { x: 56, y: 110, width: 400, height: 44 }), `${report.meta.id} og title`).toBeGreaterThan(0.1);
+      expect(measureInk(decodePixels(wrapPng(png)), { x: 56, y: 110, width: 400, height: 44 }), `${path} title`).toBeGreaterThan(0.1);
     }
+    copyFileSync(join(dist, placeOgImagePath('230881')), join(SCREENSHOT_DIR, 'og-230881.png'));
+  });
+
+  it('gives the year and comparison pages the year’s card, and the jurisdiction pages and embeds theirs', () => {
+    const ogOf = (path: string): string => new URL(/<meta property="og:image" content="([^"]+)"/.exec(readBuilt(path).toString('utf8'))?.[1] ?? 'http://x/').pathname;
+    expect(ogOf('/years/2020/index.html')).toBe(yearOgImagePath(2020));
+    expect(ogOf('/compare/2020/grant_rate/index.html')).toBe(yearOgImagePath(2020));
+    expect(ogOf('/jurisdictions/230881/index.html')).toBe(placeOgImagePath('230881'));
+    expect(ogOf(`${embedPath(SAMPLE.id, SAMPLE.key)}index.html`)).toBe(placeOgImagePath('230881'));
+    const year = readBuilt(yearOgImagePath(2020));
+    expect(readPngSize(year)).toEqual({ width: 1200, height: 630 });
+    expect(measureInk(decodePixels(wrapPng(year)), { x: 56, y: 110, width: 400, height: 44 }), 'year card title').toBeGreaterThan(0.1);
   });
 
   it('keeps the embed pages out of the sitemap (their charts are on the report pages, which are in it)', () => {
@@ -310,7 +326,7 @@ describe('an embedded chart in Chromium', () => {
       const figure = page.locator(`#chart-${SAMPLE.key}`);
       await figure.locator('details.chart-embed summary').click();
       await figure.locator('button[data-copy]').click();
-      await expect.poll(() => figure.locator('[role=status]').textContent()).toBe('已复制');
+      await expect.poll(() => figure.locator('.chart-embed [role=status]').textContent()).toBe('已复制');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(readOembed(SAMPLE.id, SAMPLE.key).html);
     } finally {
       await context.close();

@@ -1,14 +1,14 @@
 /** `/embed/<id>/<chart>/chart.svg`: the chart with its title and source line, every text outlined. */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../downloads/download-response.ts';
-import { makeChartSvgAsync } from '../../../../embeds/build-images.ts';
+import { makeChartSvg } from '../../../../embeds/build-images.ts';
 import { buildChartImageText } from '../../../../embeds/embed-view.ts';
 import { listReportChartPaths, renderReportChart, type ReportChartProps } from '../../../../embeds/report-chart-files.ts';
 
 export const getStaticPaths = listReportChartPaths;
 
-export const GET: APIRoute<ReportChartProps> = async ({ params, props, site }) => {
+export const GET: APIRoute<ReportChartProps> = ({ params, props, site }) => {
   const chart = renderReportChart(props.report, params.chart ?? '', true);
-  const svg = await makeChartSvgAsync(chart.wide?.svg ?? null, buildChartImageText(props.report.meta, chart, formatSiteAddress(site)));
+  const svg = makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(props.report.meta, chart, formatSiteAddress(site)));
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
 };

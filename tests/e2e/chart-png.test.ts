@@ -24,7 +24,8 @@ const dist = inject('distDir');
 const SAMPLES = [
   { name: 'report page', path: '/reports/230881-2020/', svg: chartSvgPath('230881-2020', 'flow'), file: '230881-2020-flow.png' },
   { name: 'embed page', path: embedPath('230881-2020', 'appeals'), svg: chartSvgPath('230881-2020', 'appeals'), file: '230881-2020-appeals.png' },
-  { name: 'jurisdiction page', path: '/jurisdictions/230881/', svg: listEmbedFiles(jurisdictionEmbedPath('230881', 'trend-grant_rate')).svg, file: '230881-trend-grant_rate.png' },
+  // The committed content has one year per place, so a jurisdiction page shows what its report says of the year before.
+  { name: 'jurisdiction page', path: '/jurisdictions/230881/', svg: listEmbedFiles(jurisdictionEmbedPath('230881', 'prior-year')).svg, file: '230881-prior-year.png' },
 ] as const;
 
 /** The title's first line in a chart image at zoom 1: left-aligned at the padding. */

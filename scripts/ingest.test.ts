@@ -1,4 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +18,18 @@ const scratch: string[] = [];
 function runIngest(args: readonly string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(PROJECT_DIR, 'scripts', 'ingest.ts'), ...args], { cwd: PROJECT_DIR, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the ingest CLI without blocking this process (so a server in it can answer). */
+function runIngestAsync(args: readonly string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(PROJECT_DIR, 'scripts', 'ingest.ts'), ...args], { cwd: PROJECT_DIR });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** A fresh content directory holding the jurisdiction list (and the known errors, when asked). */
@@ -151,6 +166,40 @@ describe('npm run ingest', () => {
     expect(r.stdout).toMatch(/broken\.txt:80:11: error \[cell-count\] table 三: row “三、本年度办理结果 （一）予以公开” \(granted\) should have 7 values, found 6/);
     expect(r.stdout).toContain('230700-2020 not written');
     expect(existsSync(join(out, 'reports'))).toBe(false);
+  });
+});
+
+describe('npm run ingest -- <url>', () => {
+  it('downloads a page that links to the report PDF, follows it, records address, time and SHA-256; again: unchanged', async () => {
+    const pdf = readFileSync(join(PROJECT_DIR, 'src', 'ingest', 'fixtures', 'real-tools', '230881-2020.writer-docx.pdf'));
+    const server = createServer((req, res) => {
+      if (req.url === '/xxgk/2021/page.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>同江市人民政府</p><a href="../../files/ndbg.pdf">同江市2020年政府信息公开工作年度报告</a>');
+      if (req.url === '/files/ndbg.pdf') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
+      if (req.url === '/gone') return void res.writeHead(404).end();
+      res.writeHead(500).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const out = makeContentDir(true);
+      const r = await runIngestAsync([`${base}/xxgk/2021/page.html`, '--out', out]);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain(`${base}/xxgk/2021/page.html: the page links to the report; downloaded ${base}/files/ndbg.pdf`);
+      const index = readFileSync(join(out, 'reports', '230881-2020', 'index.md'), 'utf8');
+      expect(index).toContain(`  url: ${base}/files/ndbg.pdf\n`);
+      expect(index).toMatch(/\n {2}retrieved: "?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"?\n/);
+      expect(index).toContain(`  sha256: ${createHash('sha256').update(pdf).digest('hex')}\n`);
+      expect(readFileSync(join(out, 'reports', '230881-2020', 'source.pdf'))).toEqual(pdf);
+      const again = await runIngestAsync([`${base}/xxgk/2021/page.html`, '--out', out]);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(/unchanged \(1\):\n {2}http:\S+page\.html → 230881-2020: skipped/);
+      const gone = await runIngestAsync([`${base}/gone`, '--out', out]);
+      expect(gone.status).toBe(1);
+      expect(gone.stdout).toMatch(/failed \(1\):\n {2}http:\S+\/gone: not downloaded\n {4}error \[download-failed\] .*404.*\n {6}what to do: the address does not exist/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 /**
- * `npm run ingest -- <file|folder>... [--out DIR] [--force] [--summary FILE]`: turns published reports
- * (.pdf, .docx, .html, .txt, .md) into content folders. A folder is searched recursively. Shows a
+ * `npm run ingest -- <file|folder|url>... [--out DIR] [--force] [--summary FILE]`: turns published reports
+ * (.pdf, .docx, .html, .txt, .md) into content folders. A folder is searched recursively. An http(s)
+ * address is downloaded (the only time ingest touches the network; a page that only links to the
+ * report's PDF or Word file is followed to it) and its address, retrieval time and SHA-256 recorded. Shows a
  * progress bar on a terminal (plain lines otherwise) and ends with a review summary, per file `ok`,
  * `needs review` (cells and why), `failed` (what to do) or `unchanged` (already ingested from the same
  * bytes, by the SHA-256 in its index.md: skipped), also written as a CSV (ingest-summary.csv, UTF-8
@@ -17,7 +19,8 @@ import { extractInput, INPUT_EXTENSIONS, readExtension } from '../src/ingest/ext
 import { AGENCY_SLUG } from '../src/ingest/identify-report.ts';
 import { buildIngestJson } from '../src/ingest/ingest-json.ts';
 import { parseReportLines } from '../src/ingest/parse-report.ts';
-import { buildReportFiles, checkReportFiles, listBlockingProblems, type KeptMeta } from '../src/ingest/report-files.ts';
+import { downloadReport } from '../src/ingest/download.ts';
+import { buildReportFiles, checkReportFiles, listBlockingProblems, type FileOrigin, type KeptMeta } from '../src/ingest/report-files.ts';
 import { readJurisdictionsCsv } from '../src/jurisdictions/jurisdictions.ts';
 import { resolveContentDir } from '../src/loaders/content-dir.ts';
 import { readFrontMatter, splitFrontMatter } from '../src/reports/front-matter.ts';
@@ -25,7 +28,7 @@ import { formatProgressBar } from '../src/ingest/progress-bar.ts';
 import { classifyWritten, countOutcomes, formatReviewSummary, writeReviewCsv, type FileOutcome } from '../src/ingest/review-summary.ts';
 import { CONTENT_FILES, REPORT_FILES } from '../src/reports/layout.ts';
 
-const USAGE = 'usage: npm run ingest -- <file|folder>... [--out DIR] [--force] [--agency SLUG] [--summary FILE] [--source-url URL]\n       npm run --silent ingest -- <file> --json';
+const USAGE = 'usage: npm run ingest -- <file|folder|url>... [--out DIR] [--force] [--agency SLUG] [--summary FILE] [--source-url URL]\n       npm run --silent ingest -- <file> --json';
 
 let args;
 try {
@@ -36,6 +39,8 @@ try {
 }
 if (args.values.help) {
   console.log(`${USAGE}\n  --out DIR  write into content directory DIR (default ./content or $GONGKAI_CONTENT)\n  --force    replace a report that already exists (its scope, publisher, title and url are kept)
+  <url>      an http(s) address: the report is downloaded (timeout 30 s, 2 retries), a page that only links
+             to its PDF/Word file is followed to it; address, time and SHA-256 are recorded
   --agency SLUG  the slug of a department not declared in src/publishers/agencies.ts (never guessed)
   --summary FILE  where to write the review summary CSV (default ./ingest-summary.csv, written when more than one file is given)
   --source-url URL  the address the (one) file was published at, recorded in its front matter\n  --json     print the parsed report as JSON (spec §8) and write nothing; one file only`);
@@ -65,8 +70,13 @@ function listInputs(path: string): string[] {
     .sort();
 }
 
+const WEB_ADDRESS = /^https?:\/\//i;
 const inputs: string[] = [];
 for (const p of args.positionals) {
+  if (WEB_ADDRESS.test(p)) {
+    inputs.push(p);
+    continue;
+  }
   if (!existsSync(p)) {
     console.error(`ingest: ${p}: no such file or folder\n${USAGE}`);
     process.exit(2);
@@ -74,7 +84,7 @@ for (const p of args.positionals) {
   inputs.push(...listInputs(p));
 }
 
-if (sourceUrl !== undefined && inputs.length !== 1) {
+if (sourceUrl !== undefined && (inputs.length !== 1 || WEB_ADDRESS.test(inputs[0]!))) {
   console.error(`ingest: --source-url names the address of one file; ${inputs.length} files were given\n${USAGE}`);
   process.exit(2);
 }
@@ -132,12 +142,14 @@ const show = (list: readonly Diagnostic[], toStderr: boolean): void => {
   all.push(...list);
   for (const d of sortDiagnostics(list)) log(formatDiagnostic(d), toStderr);
 };
+const agencyOptions = args.values.agency ? { agencySlug: args.values.agency } : {};
 const ingested = json ? new Map<string, string>() : indexIngestedFiles();
 /** Reports written in this run, by id: the file each came from. */
 const writtenNow = new Map<string, string>();
 
 for (const [i, input] of inputs.entries()) {
-  const name = relative(process.cwd(), input) || input;
+  const web = WEB_ADDRESS.test(input);
+  const name = web ? input : relative(process.cwd(), input) || input;
   if (tty) {
     bar = formatProgressBar(i, inputs.length, name, process.stderr.columns || 80);
     process.stderr.write(`\r\x1b[2K${bar}`);
@@ -146,7 +158,28 @@ for (const [i, input] of inputs.entries()) {
     outcomes.push(outcome);
     if (!tty && inputs.length > 1) console.error(`[${i + 1}/${inputs.length}] ${name}: ${outcome.report ? `${outcome.report} ` : ''}${outcome.done}`);
   };
-  const bytes = new Uint8Array(readFileSync(input));
+  let bytes: Uint8Array;
+  let fileName = name;
+  let origin: Omit<FileOrigin, 'sha256'> = sourceUrl ? { url: sourceUrl } : {};
+  if (web) {
+    const got = await downloadReport(input, async (page) => {
+      const read = await extractInput(page.name, page.bytes);
+      return read.ok && parseReportLines(page.name, read.lines, jurisdictions, agencyOptions).ok;
+    });
+    if (!got.ok) {
+      const problem: Diagnostic = { file: name, line: 0, column: 0, severity: 'error', rule: got.rule, message: got.message, hint: got.hint };
+      show([problem], json);
+      outcomes.push({ file: name, status: 'failed', report: null, done: 'not downloaded', problems: [problem], sha256: null });
+      if (!tty && inputs.length > 1) console.error(`[${i + 1}/${inputs.length}] ${name}: not downloaded`);
+      continue;
+    }
+    if (got.via) log(`${name}: the page links to the report; downloaded ${got.url}`, json);
+    bytes = got.bytes;
+    fileName = got.name;
+    origin = { url: got.url, retrieved: got.retrieved };
+  } else {
+    bytes = new Uint8Array(readFileSync(input));
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const fail = (done: string, problems: readonly Diagnostic[], report: string | null = null): void => finish({ file: name, status: 'failed', report, done, problems, sha256 });
   const previous = ingested.get(sha256);
@@ -154,7 +187,7 @@ for (const [i, input] of inputs.entries()) {
     finish({ file: name, status: 'unchanged', report: previous, done: 'skipped: already ingested from these same bytes (SHA-256 in its index.md); --force reads it again', problems: [], sha256 });
     continue;
   }
-  const extraction = await extractInput(name, bytes);
+  const extraction = await extractInput(fileName, bytes);
   if (!extraction.ok) {
     const problem: Diagnostic = { file: name, line: 0, column: 0, severity: 'error', rule: extraction.rule, message: extraction.message, hint: extraction.hint };
     show([problem], json);
@@ -163,7 +196,7 @@ for (const [i, input] of inputs.entries()) {
   }
   const damaged: Diagnostic[] = extraction.warning ? [{ file: name, line: 0, column: 0, severity: 'warning', rule: 'damaged-bytes', message: extraction.warning, hint: 'check the file against the published report; download or save it again' }] : [];
   show(damaged, json);
-  const parsed = parseReportLines(name, extraction.lines, jurisdictions, args.values.agency ? { agencySlug: args.values.agency } : {});
+  const parsed = parseReportLines(name, extraction.lines, jurisdictions, agencyOptions);
   if (!parsed.ok) {
     show(parsed.diagnostics, json);
     fail('not read as a report', parsed.diagnostics);
@@ -194,7 +227,7 @@ for (const [i, input] of inputs.entries()) {
   }
   const target = join(root, CONTENT_FILES.reports, report.id);
   const kept = args.values.force ? readKeptMeta(target) : null;
-  const files = buildReportFiles(report, extraction, kept, { sha256, ...(sourceUrl ? { url: sourceUrl } : {}) });
+  const files = buildReportFiles(report, extraction, kept, { sha256, ...origin });
   const invalid = checkReportFiles(report.id, files, jurisdictionsCsv).map((d) => ({ ...d, file: name }));
   if (invalid.length) {
     show(invalid, false);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractInput } from './extract-input.ts';
-import { listRealToolDocs, readRealToolDoc, scoreRealToolDoc } from './fixtures/real-tools.ts';
+import { listRealToolDocs, readRealToolDoc, REAL_TOOL_KINDS, scoreRealToolDoc } from './fixtures/real-tools.ts';
 import { parseReportLines } from './parse-report.ts';
 import { listBlockingProblems } from './report-files.ts';
 import { readJurisdictions } from './test-support.ts';
@@ -20,6 +20,7 @@ describe('the real-tool corpus', () => {
   it('has every kind of document for every report', () => {
     const kinds = [...new Set(docs.map((d) => d.kind))].sort();
     expect(kinds).toEqual([...WHOLE, 'writer-wide-docx.pdf'].sort());
+    expect(Object.keys(REAL_TOOL_KINDS).sort()).toEqual(kinds);
     const names = new Set(docs.map((d) => d.file.split('.')[0]));
     expect(names.size).toBeGreaterThanOrEqual(8);
     expect(docs).toHaveLength(names.size * kinds.length);

@@ -1,15 +1,11 @@
 /**
  * Measures the charts: bytes per chart (raw and gzipped), ms per render, the bytes a report page's
- * set of charts adds (gzipped together, as a page would be), and a build with a cold and a warm
- * SVG cache. Usage: node scripts/bench-charts.ts [--content DIR] [--runs N]
+ * set of charts adds (gzipped together, as a page would be). What the chart cache saves a build is
+ * measured by `npm run bench -- --suite caches`. Usage: node scripts/bench-charts.ts [--content DIR] [--runs N]
  */
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { renderChartSvg } from '../src/charts/render-svg.ts';
-import { createSvgCache, type SvgCacheFs } from '../src/charts/svg-cache.ts';
 import { resolveContentDir } from '../src/loaders/content-dir.ts';
 import { loadContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
@@ -78,33 +74,4 @@ for (const r of reports) {
   const narrow = at(360);
   const wide = at(720);
   console.log(`  ${r.meta.id}: ${entries.length} charts; 360 only ${gz(narrow)} B; 720 only ${gz(wide)} B; both widths ${gz(`${narrow}\n${wide}`)} B`);
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'gongkai-chart-cache-'));
-const diskFs: SvgCacheFs = {
-  readText(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  writeText(path, text) {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  },
-};
-try {
-  for (const label of ['cold', 'warm']) {
-    const cache = createSvgCache(diskFs, dir);
-    const t0 = performance.now();
-    for (const { entry } of charts) for (const w of WIDTHS) cache.render(entry.build(w));
-    const ms = performance.now() - t0;
-    const s = cache.stats();
-    console.log(`\n${label} cache: ${(ms).toFixed(0)} ms for ${charts.length * WIDTHS.length} charts (${(ms / (charts.length * WIDTHS.length)).toFixed(2)} ms/chart), ${s.hits} hits, ${s.misses} misses`);
-  }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

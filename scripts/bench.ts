@@ -1,45 +1,56 @@
 /**
- * `npm run bench -- --reports N [--seed S] [--ref REV] [--keep] [--builds LIST] [--scratch DIR] [--cpu-prof DIR]`: the build
- * benchmark of issue #7. Generates a synthetic corpus of N reports, builds a bare Astro page per
- * report as the baseline, then the site cold (empty chart and image caches), warm (nothing changed)
- * and after changing 1% of reports. Prints one JSON line per build:
- *   {"build","reports","pages","seconds","peak_rss_mb","charts_rendered","charts_reused","ratio", …}
+ * `npm run bench -- --reports N [--suite NAME] [--builds LIST] [--caches LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]`:
+ * the build benchmark (issues #7, #17). Generates a synthetic corpus of N reports, builds a bare
+ * Astro page per report as the baseline, then the site: cold (every cache empty), warm (nothing
+ * changed), changed-1 (one report edited) and changed-1pct (1% of reports edited). Prints one JSON
+ * line per build:
+ *   {"build","reports","pages","seconds","peak_rss_mb","charts_rendered","charts_reused","ratio","files","files_per_report", …}
  * where `ratio` is seconds over the baseline's seconds in the same run, so the figure survives a
- * noisy machine. Extra fields: `files` (every output file), `images_made`/`images_reused` (embed
- * images, when the site has them), `cpu_seconds` (user + system of the whole build), and on the warm
- * and changed builds `identical_to_previous` and `differing_files` (files added, removed or changed
- * against the build before: what a deploy uploads), and `phases`: seconds of the build's phases (`build`:
- * bundling and generating every path, of which `charts`: the chart pre-render; `after`: pruning,
- * sitemap and search, of which `search`: the Pagefind index), `phase_peak_rss_mb`: the largest memory
- * sample within each phase (plus `pages`: from the end of the chart pre-render to the end of
- * `build`), and `peak_at_s` / `peak_processes_mb`: when the peak sample was taken and what each
- * process of the tree held then, so a peak can be put down to a phase and a process.
+ * noisy machine. Extra fields: `images_made`/`images_reused` (standalone chart SVGs), `cpu_seconds`
+ * (user + system of the whole build), and on the builds after the first `identical_to_previous` and
+ * `differing_files` (files added, removed or changed against the build before: what a deploy
+ * uploads), and `phases`: seconds of the build's phases (`build`: bundling and generating every
+ * path, of which `charts`: the chart pre-render; `after`: pruning, sitemap and search, of which
+ * `search`: the Pagefind index), `phase_peak_rss_mb`: the largest memory sample within each phase
+ * (plus `pages`: from the end of the chart pre-render to the end of `build`), and `peak_at_s` /
+ * `peak_processes_mb`: when the peak sample was taken and what each process of the tree held then,
+ * so a peak can be put down to a phase and a process.
+ *
+ * Suites (`--suite`, src/bench/build-list.ts): `scale` (the default: every build), `rebuilds` (on a
+ * kept run's site), `cold` (baseline and cold, for `--cpu-prof`) and `caches`: after cold and warm,
+ * for each cache (src/loaders/cache-switch.ts; `--caches LIST` for some) four builds with one report
+ * edited, the cache off, on, on, off (ABBA, so a drift of the machine's load cancels), the report
+ * toggled between two versions so that each version is built once with the cache and once without:
+ * one line per build, then one per cache with `gain` (mean seconds off over on) and whether the
+ * output with and without the cache is byte-identical.
  *
  * Assumes the machine is shared: the site is built from a snapshot of the project (the working tree,
  * or `--ref REV` from git) copied into a scratch directory, so edits made while a long benchmark
  * runs do not leak into it, and neither the project's content/ nor its caches are read or written.
  * Each site build runs with the Node flags of the snapshot's `npm run build` (its heap limit).
- * Peak memory is the largest resident set of the build's whole process tree (Astro, Pagefind),
- * sampled from /proc every 100 ms, or the largest single process as /usr/bin/time reports it.
- * The site's three builds share one output directory, as a maintainer's rebuilds do (Astro's
+ * Peak memory is the largest resident set of the build's whole process tree (Astro, chart workers,
+ * Pagefind), sampled from /proc every 100 ms, or the largest single process as /usr/bin/time reports it.
+ * The site's builds share one output directory, as a maintainer's rebuilds do (Astro's
  * incremental build leaves unchanged files in place); it is hashed after each build and deleted at
- * the end (20,000 reports with embeds take tens of GB), unless --keep. `--builds` makes some of the
- * builds only; `--scratch DIR` goes on in a kept scratch directory (corpus, caches, output) with the
- * code snapshot anew, so rebuilds can be measured after a code change without a cold build.
+ * the end, unless --keep. `--builds` makes some of the builds only; `--scratch DIR` goes on in a kept
+ * scratch directory (corpus, caches, output) with the code snapshot anew, so rebuilds can be measured
+ * after a code change without a cold build.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BUILDS, parseBuildList, type BuildName } from '../src/bench/build-list.ts';
+import { BUILDS, parseBuildList, parseSuite, SUITES, type BuildName } from '../src/bench/build-list.ts';
 import { changeReportFiles } from '../src/bench/change-report.ts';
+import { timeByLocation, topFunctions, type CpuProfile } from '../src/bench/cpu-profile.ts';
 import { countDifferences, hashTree, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
+import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '../src/loaders/cache-switch.ts';
 import { PHASES_ENV, peakByPhase, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
-const USAGE = 'usage: npm run bench -- --reports N [--seed S] [--ref REV] [--keep] [--builds LIST] [--scratch DIR] [--cpu-prof DIR]';
+const USAGE = 'usage: npm run bench -- --reports N [--suite scale|rebuilds|caches|cold] [--builds LIST] [--caches LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** What the site build reads from the project besides node_modules. */
 const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'site.config.json', 'tsconfig.json', 'package.json'];
@@ -74,6 +85,17 @@ interface BuildFigures extends MeasuredRun {
   readonly phases?: Record<string, number>;
   /** The largest memory sample (MB) within each phase. */
   readonly phasePeaks?: Record<string, number>;
+  /** With --cpu-prof: where the build process's time went. */
+  readonly profile?: Record<string, unknown>;
+}
+
+/** The largest profile in a directory (the build's main process; chart workers are not profiled): its file, top functions and time by place. */
+function summariseProfile(dir: string): Record<string, unknown> {
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+  const largest = files.map((f) => ({ f, size: statSync(join(dir, f)).size })).sort((a, b) => b.size - a.size)[0];
+  if (!largest) return { file: null };
+  const profile = JSON.parse(readFileSync(join(dir, largest.f), 'utf8')) as CpuProfile;
+  return { file: join(dir, largest.f), top_functions_s: topFunctions(profile, 5), by_place_s: timeByLocation(profile, 8) };
 }
 
 /** Reads the JSON counters a build wrote on exit, if it wrote them. */
@@ -91,22 +113,37 @@ async function runBuild(root: string, outDir: string, env: Record<string, string
   return { ...run, pages: paths.filter((p) => p.endsWith('.html')).length, files: paths.length, hashes, stats: {} };
 }
 
-/** Picks 1% of reports (at least one), the same for a seed whatever the machine. */
-function pickOnePercent(ids: readonly string[], seed: number): string[] {
+/** The reports of a corpus in an order fixed by the seed, the same whatever the machine. */
+function shuffleReports(ids: readonly string[], seed: number): string[] {
   const keyed = ids.map((id) => ({ id, key: hashSeed(seed, 'change', id) }));
   keyed.sort((a, b) => a.key - b.key || (a.id < b.id ? -1 : 1));
-  return keyed.slice(0, Math.max(1, Math.round(ids.length / 100))).map((k) => k.id);
+  return keyed.map((k) => k.id);
 }
 
-/** Changes 1% of reports the way an editor would (see changeReportFiles). */
-function changeOnePercent(corpus: string, seed: number): number {
+/** Changes `count` reports (picked by the seed) the way an editor would (see changeReportFiles); returns their ids. */
+function changeReports(corpus: string, seed: number, count: number): string[] {
   const dir = join(corpus, 'reports');
-  const picked = pickOnePercent(readdirSync(dir).sort(), seed);
+  const picked = shuffleReports(readdirSync(dir).sort(), seed).slice(0, count);
   for (const id of picked) {
     const rng = createKeyedRng(seed, 'change-text', id);
     changeReportFiles(join(dir, id), `（合成数据修订 ${Math.floor(rng() * 1000)}。）`);
   }
-  return picked.length;
+  return picked;
+}
+
+/** The files changeReportFiles edits. */
+const EDITED_FILES = ['index.md', 'appeals.csv'];
+
+/**
+ * A report that can be switched between two versions (as it is, and edited once), so that a build
+ * after each switch is a build with one report changed, and each version can be built twice.
+ */
+function makeToggle(dir: string): (version: 0 | 1) => void {
+  const read = (): string[] => EDITED_FILES.map((f) => readFileSync(join(dir, f), 'utf8'));
+  const before = read();
+  changeReportFiles(dir, '（合成数据修订：缓存对照。）');
+  const after = read();
+  return (version) => EDITED_FILES.forEach((f, i) => writeFileSync(join(dir, f), (version ? after : before)[i]!));
 }
 
 /** Copies the site's sources into `dir`, from the working tree or from a git revision, replacing any there. */
@@ -128,15 +165,20 @@ function snapshotSite(dir: string, ref: string | undefined): void {
   writeFileSync(join(dir, 'astro.bench.config.mjs'), BENCH_CONFIG);
 }
 
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const round = (x: number): number => Math.round(x * 100) / 100;
+
 let args;
 try {
   args = parseArgs({
     options: {
       reports: { type: 'string' },
+      suite: { type: 'string', default: 'scale' },
+      builds: { type: 'string' },
+      caches: { type: 'string', default: CACHE_NAMES.join(',') },
       seed: { type: 'string', default: '1' },
       ref: { type: 'string' },
       keep: { type: 'boolean', default: false },
-      builds: { type: 'string', default: BUILDS.join(',') },
       scratch: { type: 'string' },
       'cpu-prof': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -149,7 +191,7 @@ try {
 }
 if (args.values.help) {
   console.log(
-    `${USAGE}\n  --reports N      how many synthetic reports\n  --seed S         corpus seed (default 1)\n  --ref REV        build the site as committed at REV instead of the working tree\n  --keep           keep the scratch directory and every output directory\n  --builds LIST    which builds, in order (default ${BUILDS.join(',')})\n  --scratch DIR    go on in the scratch directory a run kept with --keep: its corpus, caches and\n                   output, with the site's code snapshot anew (e.g. --builds baseline,changed-1pct\n                   after a change to the code, without the cold build again); kept afterwards\n  --cpu-prof DIR   write a V8 CPU profile of each site build into DIR`,
+    `${USAGE}\n  --reports N      how many synthetic reports\n  --suite NAME     scale (default): ${SUITES.scale.join(',')}; rebuilds: ${SUITES.rebuilds.join(',')} on a kept run's site;\n                   caches: ${SUITES.caches.join(',')}, then each cache off/on/on/off on one report edited;\n                   cold: ${SUITES.cold.join(',')}\n  --builds LIST    which builds, in order (instead of the suite's; from ${BUILDS.join(',')})\n  --caches LIST    the caches the caches suite compares (default all: ${CACHE_NAMES.join(',')})\n  --seed S         corpus seed (default 1)\n  --ref REV        build the site as committed at REV instead of the working tree\n  --keep           keep the scratch directory and every output directory\n  --scratch DIR    go on in the scratch directory a run kept with --keep: its corpus, caches and\n                   output, with the site's code snapshot anew (e.g. --suite rebuilds after a change\n                   to the code, without the cold build again); kept afterwards\n  --cpu-prof DIR   write a V8 CPU profile of each site build into DIR/<n>-<build>/ and print\n                   its top functions and time by package or file (cpu_profile)`,
   );
   process.exit(0);
 }
@@ -162,8 +204,16 @@ if (!reports || !/^[1-9]\d*$/.test(reports) || !/^-?\d+$/.test(seed)) {
   process.exit(2);
 }
 let builds: BuildName[];
+let cacheNames: CacheName[] = [];
+let suite: ReturnType<typeof parseSuite>;
 try {
-  builds = parseBuildList(args.values.builds, resumeDir !== undefined);
+  suite = parseSuite(args.values.suite);
+  builds = parseBuildList(args.values.builds ?? SUITES[suite].join(','), resumeDir !== undefined);
+  if (suite === 'caches') {
+    cacheNames = parseCacheNames(args.values.caches);
+    if (!cacheNames.length) throw new Error('--caches: no cache named');
+    if (builds.includes('changed-1') || builds.includes('changed-1pct')) throw new Error('--suite caches makes its own builds with a report edited; give --builds at most baseline,cold,warm');
+  }
   if (resumeDir !== undefined && !existsSync(join(resumeDir, 'corpus', 'reports'))) throw new Error(`--scratch ${resumeDir}: no corpus/reports in it (keep a run with --keep first)`);
   if (resumeDir !== undefined && readdirSync(join(resumeDir, 'corpus', 'reports')).length !== Number(reports)) throw new Error(`--scratch ${resumeDir}: its corpus does not hold ${reports} reports`);
 } catch (err) {
@@ -190,11 +240,10 @@ try {
   const siteRoot = join(scratch, 'site');
   snapshotSite(siteRoot, ref);
 
-  const round = (x: number): number => Math.round(x * 100) / 100;
   const print = (build: string, f: BuildFigures, baselineSeconds: number | null, extra: Record<string, unknown> = {}): void => {
     const { charts_rendered = null, charts_reused = null, ...rest } = f.stats;
     console.log(
-      JSON.stringify({ build, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phasePeaks ? { phase_peak_rss_mb: f.phasePeaks } : {}), peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, ...extra }),
+      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phasePeaks ? { phase_peak_rss_mb: f.phasePeaks } : {}), peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, ...(f.profile ? { cpu_profile: f.profile } : {}) }),
     );
   };
 
@@ -206,7 +255,8 @@ try {
   }
 
   const siteOut = join(scratch, 'dist-site');
-  const site = async (build: string, last: boolean): Promise<BuildFigures> => {
+  let profiles = 0;
+  const site = async (build: string, last: boolean, cachesOff: readonly CacheName[] = []): Promise<BuildFigures> => {
     const stats = { chart: join(scratch, `chart-stats-${build}.json`), image: join(scratch, `image-stats-${build}.json`), phases: join(scratch, `phases-${build}.jsonl`) };
     for (const file of Object.values(stats)) rmSync(file, { force: true });
     const env = {
@@ -216,9 +266,11 @@ try {
       GONGKAI_IMAGE_CACHE: join(scratch, 'image-cache'),
       GONGKAI_DOWNLOAD_CACHE: join(scratch, 'downloads.json'),
       GONGKAI_IMAGE_STATS: stats.image,
+      [CACHES_OFF_ENV]: cachesOff.join(','),
       [PHASES_ENV]: stats.phases,
     };
-    const flags = [...readBuildNodeFlags(readFileSync(join(siteRoot, 'package.json'), 'utf8')), ...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProf, build)] : [])];
+    const profileDir = cpuProf ? resolve(cpuProf, `${++profiles}-${build}${cachesOff.length ? `-off-${cachesOff.join('-')}` : ''}`) : null;
+    const flags = [...readBuildNodeFlags(readFileSync(join(siteRoot, 'package.json'), 'utf8')), ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
     // The site builds share one output directory, as a maintainer's rebuilds do: the incremental
     // build leaves unchanged files where they are.
     const f = await runBuild(siteRoot, siteOut, env, flags, last && !keep);
@@ -229,12 +281,17 @@ try {
     const generate = spans.find((s) => s.phase === 'build');
     if (charts && generate) spans.push({ phase: 'pages', start: charts.end, end: generate.end });
     const phasePeaks = peakByPhase(spans, f.rssSamples);
-    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) }, phases: sumPhases(phaseText), phasePeaks };
+    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) }, phases: sumPhases(phaseText), phasePeaks, ...(profileDir ? { profile: summariseProfile(profileDir) } : {}) };
   };
   // What a deploy uploads: the files that differ from the previous build's output (in a resumed
   // run, the output as the kept run left it).
   let previous: ReadonlyMap<string, string> | null = resumeDir && existsSync(siteOut) ? hashTree(siteOut) : null;
   const siteBuilds = builds.filter((b) => b !== 'baseline');
+  const compared = (f: BuildFigures): Record<string, unknown> => {
+    if (!previous) return {};
+    const differing = countDifferences(previous, f.hashes);
+    return { identical_to_previous: differing === 0, differing_files: differing };
+  };
   for (const build of siteBuilds) {
     let extra: Record<string, unknown> = {};
     if (build === 'cold') {
@@ -243,18 +300,51 @@ try {
       rmSync(join(siteRoot, '.bench-cache'), { recursive: true, force: true });
       previous = null;
     }
-    if (build === 'changed-1pct') {
-      const changed = changeOnePercent(corpus, Number(seed));
-      console.error(`bench: changed ${changed} reports`);
-      extra = { changed_reports: changed };
+    if (build === 'changed-1' || build === 'changed-1pct') {
+      // A different pick each time on a kept site (the sentence goes in again), the same for a seed.
+      const count = build === 'changed-1' ? 1 : Math.max(1, Math.round(n / 100));
+      const changed = changeReports(corpus, Number(seed), count);
+      console.error(`bench: changed ${changed.length} report(s)${changed.length === 1 ? ` (${changed[0]})` : ''}`);
+      extra = { changed_reports: changed.length };
     }
-    const f = await site(build, build === siteBuilds.at(-1));
-    if (previous) {
-      const differing = countDifferences(previous, f.hashes);
-      extra = { identical_to_previous: differing === 0, differing_files: differing, ...extra };
-    }
-    print(build, f, baselineSeconds, extra);
+    const f = await site(build, suite !== 'caches' && build === siteBuilds.at(-1));
+    print(build, f, baselineSeconds, { ...compared(f), ...extra });
     previous = f.hashes;
+  }
+
+  if (suite === 'caches') {
+    if (!previous) throw new Error('--suite caches needs a built site: build cold (and warm) first, or --scratch DIR of a kept run');
+    // One report toggled between two versions: the first switch makes both versions' pages known to every cache.
+    const id = shuffleReports(readdirSync(join(corpus, 'reports')).sort(), Number(seed)).at(-1)!;
+    const toggle = makeToggle(join(corpus, 'reports', id));
+    console.error(`bench: caches: report ${id} switched between two versions`);
+    for (const version of [0, 1] as const) {
+      toggle(version === 0 ? 1 : 0);
+      const f = await site('changed-1', false);
+      print('changed-1', f, baselineSeconds, { suite: 'caches', warm_up: true, ...compared(f) });
+      previous = f.hashes;
+    }
+    // Now on version 0. Off, on, on, off: each version built once with the cache and once without.
+    let version: 0 | 1 = 0;
+    for (const [c, cache] of cacheNames.entries()) {
+      const runs: { off: boolean; version: 0 | 1; f: BuildFigures }[] = [];
+      for (const off of [true, false, false, true]) {
+        version = version === 0 ? 1 : 0;
+        toggle(version);
+        const f = await site('changed-1', c === cacheNames.length - 1 && runs.length === 3, off ? [cache] : []);
+        print('changed-1', f, baselineSeconds, { suite: 'caches', cache, cache_off: off, version, ...compared(f) });
+        previous = f.hashes;
+        runs.push({ off, version, f });
+      }
+      const on = runs.filter((r) => !r.off);
+      const off = runs.filter((r) => r.off);
+      const identical = on.every((r) => off.some((o) => o.version === r.version && countDifferences(o.f.hashes, r.f.hashes) === 0));
+      const cpu = (rs: typeof runs): number | null => (rs.every((r) => r.f.cpuSeconds !== null) ? round(mean(rs.map((r) => r.f.cpuSeconds!))) : null);
+      console.log(
+        JSON.stringify({ suite: 'caches', cache, reports: n, seconds_on: on.map((r) => round(r.f.seconds)), seconds_off: off.map((r) => round(r.f.seconds)), cpu_seconds_on: cpu(on), cpu_seconds_off: cpu(off), gain: round(mean(off.map((r) => r.f.seconds)) / mean(on.map((r) => r.f.seconds))), peak_rss_mb_on: Math.max(...on.map((r) => r.f.peakRssMb)), peak_rss_mb_off: Math.max(...off.map((r) => r.f.peakRssMb)), identical_output: identical }),
+      );
+    }
+    toggle(0);
   }
 } catch (err) {
   console.error(`bench: ${(err as Error).message}`);

@@ -1,10 +1,32 @@
 /**
- * Which builds `npm run bench` makes (`--builds`): the bare baseline, then the site cold, warm and
- * after a 1% change, each site build on the output the one before it left.
+ * Which builds `npm run bench` makes: a named suite (`--suite`), or the builds listed (`--builds`).
+ * The site builds go in one order, each on the output the one before it left: cold, warm (nothing
+ * changed), changed-1 (one report edited), changed-1pct (1% of reports edited).
  */
-/** The builds a run makes, in this order; `warm` and `changed-1pct` build on the site the build before them left. */
-export const BUILDS = ['baseline', 'cold', 'warm', 'changed-1pct'] as const;
+
+/** The builds a run can make, in this order; every site build but `cold` builds on the site the build before it left. */
+export const BUILDS = ['baseline', 'cold', 'warm', 'changed-1', 'changed-1pct'] as const;
 export type BuildName = (typeof BUILDS)[number];
+
+/**
+ * The named suites: `scale` (the default) measures every build; `rebuilds` the rebuilds only, on a
+ * site a kept run left (`--scratch DIR`), e.g. after a code change; `caches` builds the site cold and
+ * warm, then for each cache alternates builds with one report edited with the cache and without it
+ * (its same-run A/B); `cold` the baseline and a cold build (for a CPU profile).
+ */
+export const SUITES = {
+  scale: ['baseline', 'cold', 'warm', 'changed-1', 'changed-1pct'],
+  rebuilds: ['baseline', 'warm', 'changed-1', 'changed-1pct'],
+  caches: ['baseline', 'cold', 'warm'],
+  cold: ['baseline', 'cold'],
+} as const satisfies Record<string, readonly BuildName[]>;
+export type SuiteName = keyof typeof SUITES;
+
+/** Reads `--suite`: one of SUITES; throws naming them. */
+export function parseSuite(text: string): SuiteName {
+  if (!Object.hasOwn(SUITES, text)) throw new Error(`--suite: unknown suite ${text} (choose from ${Object.keys(SUITES).join(', ')})`);
+  return text as SuiteName;
+}
 
 /**
  * Reads `--builds`: a comma-separated subset of BUILDS in their order. A site build other than `cold`
@@ -21,4 +43,3 @@ export function parseBuildList(text: string, resumed: boolean): BuildName[] {
   if (firstSite && firstSite !== 'cold' && !resumed) throw new Error(`--builds: ${firstSite} builds on an earlier site build; add cold, or --scratch DIR of a run kept with --keep`);
   return list;
 }
-

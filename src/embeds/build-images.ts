@@ -15,6 +15,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { OgImageText, ChartImageText } from './chart-image.ts';
 import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
+import { resolveCacheDir } from '../loaders/cache-switch.ts';
 import { createImageCache, type ImageCache, type ImageCacheFs } from './image-cache.ts';
 import type { OutlineFonts } from './outline-text.ts';
 
@@ -80,7 +81,7 @@ export function loadImageFonts(): OutlineFonts {
 /** Returns the build's image cache, created on first use. */
 export function getImageCache(): ImageCache {
   if (cache) return cache;
-  cache = createImageCache(nodeImageCacheFs, resolve(process.env.GONGKAI_IMAGE_CACHE ?? '.cache/images'));
+  cache = createImageCache(nodeImageCacheFs, resolveCacheDir('images', resolve(process.env.GONGKAI_IMAGE_CACHE ?? '.cache/images')));
   return cache;
 }
 

@@ -109,3 +109,11 @@ export function incrementalBuildIntegration(): AstroIntegration {
     },
   };
 }
+
+/** How many of the paths the previous build recorded under the same cache key (the incremental build leaves them as they are). */
+export function countUnchangedPaths(paths: readonly PlannedPath[], previous: IncrementalManifest | null): number {
+  if (!previous) return 0;
+  let n = 0;
+  for (const { pathname, route, cacheKey } of paths) if (cacheKey !== undefined && previous.routes[route.component]?.paths[pathname]?.cacheKey === cacheKey) n++;
+  return n;
+}

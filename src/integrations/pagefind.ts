@@ -24,6 +24,7 @@ import * as pagefind from 'pagefind';
 import { recordPhase } from './build-phases.ts';
 import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_MANIFEST, type SearchPart } from './pagefind-parts.ts';
 import { createPageTrimmer } from './pagefind-trim.ts';
+import { isCacheOff, resolveCacheDir } from '../loaders/cache-switch.ts';
 import { openFileCache } from '../loaders/file-cache.ts';
 
 /** The pages search covers: each report, each jurisdiction, each comparison (found by its metric's name), the methodology. Lists and tools are left out. */
@@ -355,7 +356,7 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const started = performance.now();
-        const { pages, parts, memo, whole } = await buildSearchIndex(out, { memo: readIndexMemo(memoFile), trimmedCache: trimmedDir });
+        const { pages, parts, memo, whole } = await buildSearchIndex(out, { memo: isCacheOff('search-parts') ? null : readIndexMemo(memoFile), trimmedCache: resolveCacheDir('search-trimmed', trimmedDir) });
         recordPhase('search', (performance.now() - started) / 1000);
         mkdirSync(join(memoFile, '..'), { recursive: true });
         writeFileSync(`${memoFile}.tmp`, JSON.stringify(memo));

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../loaders/chart-cache.ts';
 import { PRERENDER_HOOKS_KEY } from '../loaders/chart-prerender-key.ts';
-import { listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
+import { trackProgress, type ProgressTracker } from './build-progress.ts';
+import { countUnchangedPaths, listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
 import { recordPhase } from './build-phases.ts';
 import type { PrerenderWorkerData } from './prerender-charts-worker.ts';
 
@@ -133,7 +134,31 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
   }
 }
 
-/** The Astro integration: wraps Astro's prerenderer so that the charts are rendered once the paths are known. */
+/** What this module uses of Astro's logger options: the level and where lines go. */
+interface LoggerOptions {
+  readonly level?: string;
+  readonly destination?: { write(event: { label: string; level: string; message: string; newLine: boolean }): void };
+}
+
+/**
+ * Logs a progress line on a line of its own. Astro prints each path it renders without ending the
+ * line (the time it took follows), so a line logged while a page renders would be glued to the
+ * path: this one starts with a line break, written as Astro writes its own unformatted lines, at the
+ * info level (a --silent build prints nothing).
+ */
+function logOwnLine(logger: AstroIntegrationLogger, line: string): void {
+  const options = (logger as unknown as { options?: LoggerOptions }).options;
+  if (!options?.destination || !options.level) return logger.info(line);
+  if (options.level !== 'info' && options.level !== 'debug') return;
+  const time = new Date().toTimeString().slice(0, 8);
+  options.destination.write({ label: 'SKIP_FORMAT', level: 'info', message: `\n${time} [${logger.label}] ${line}`, newLine: true });
+}
+
+/**
+ * The Astro integration: wraps Astro's prerenderer (a build has one), so that the charts are
+ * rendered once the paths are known, and a progress line (src/integrations/build-progress.ts) is
+ * logged every few seconds while the pages are generated.
+ */
 export function prerenderChartsIntegration(): AstroIntegration {
   let cacheDir: URL | undefined;
   return {
@@ -144,15 +169,30 @@ export function prerenderChartsIntegration(): AstroIntegration {
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const count = resolveThreadCount(process.env[CHART_THREADS_ENV], availableParallelism());
-        if (count === 0) return;
+        let progress: ProgressTracker | undefined;
+        const now = (): number => performance.now() / 1000;
         setPrerenderer((defaults) => ({
           ...defaults,
           name: 'gongkai-prerender-charts',
           async getStaticPaths() {
             const paths = await defaults.getStaticPaths();
+            const previous = cacheDir ? readPreviousManifest(cacheDir) : null;
             // Only the pages the incremental build will render need their charts.
-            await prerenderCharts(count, listRenderedKeys(paths, cacheDir ? readPreviousManifest(cacheDir) : null), logger);
+            if (count > 0) await prerenderCharts(count, listRenderedKeys(paths, previous), logger);
+            const kept = countUnchangedPaths(paths, previous);
+            progress = trackProgress(paths.length - kept, kept, now());
             return paths;
+          },
+          async render(request, options) {
+            const result = await defaults.render(request, options);
+            const line = progress?.rendered(now());
+            if (line) logOwnLine(logger, line);
+            return result;
+          },
+          async teardown() {
+            if (progress) logger.info(progress.finish(now()));
+            progress = undefined;
+            await defaults.teardown?.();
           },
         }));
       },

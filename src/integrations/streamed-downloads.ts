@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { DownloadFile } from '../downloads/site-downloads.ts';
 import type { StreamedDownloadHooks } from '../loaders/streamed-downloads.ts';
+import { isCacheOff } from '../loaders/cache-switch.ts';
 import { clearDownloadStash, findStashed } from '../loaders/download-stash.ts';
 import { downloadStashDir } from '../loaders/download-stats.ts';
 import { STREAMED_DOWNLOADS_KEY } from '../loaders/streamed-downloads-key.ts';
@@ -145,7 +146,7 @@ export function streamedDownloadsIntegration(): AstroIntegration {
         if (!hooks || !cacheDir) return;
         const memoFile = fileURLToPath(new URL(STREAMED_MEMO, cacheDir));
         const stashDir = downloadStashDir();
-        const { memo, written, removed, fromStash } = writeStreamedDownloads(fileURLToPath(dir), hooks.list(site), readStreamedMemo(memoFile), stashDir);
+        const { memo, written, removed, fromStash } = writeStreamedDownloads(fileURLToPath(dir), hooks.list(site), isCacheOff('streamed-memo') ? {} : readStreamedMemo(memoFile), stashDir);
         clearDownloadStash(stashDir);
         mkdirSync(dirname(memoFile), { recursive: true });
         writeFileSync(`${memoFile}.tmp`, `${JSON.stringify(memo, null, 2)}\n`);

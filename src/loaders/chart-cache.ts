@@ -23,6 +23,7 @@ import { renderChartSvg } from '../charts/render-svg.ts';
 import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs, type SvgCacheStats } from '../charts/svg-cache.ts';
 import { CHART_WIDTHS, listSiteChartEntries, type ChartOwner } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
+import { resolveCacheDir } from './cache-switch.ts';
 import { PRERENDER_HOOKS_KEY } from './chart-prerender-key.ts';
 import type { LoadedContent } from './load-content.ts';
 import { getSiteContent } from './site-content.ts';
@@ -104,9 +105,9 @@ export function readChartStats(): SvgCacheStats {
   return { hits: live.hits - state.freshRead, misses: live.misses + state.prerendered };
 }
 
-/** The directory of the chart cache: GONGKAI_CHART_CACHE, else `.cache/charts` in the working directory. */
+/** The directory of the chart cache: GONGKAI_CHART_CACHE, else `.cache/charts` in the working directory (a scratch one when GONGKAI_CACHES_OFF lists `charts`). */
 export function resolveChartCacheDir(): string {
-  return resolve(process.env.GONGKAI_CHART_CACHE ?? '.cache/charts');
+  return resolveCacheDir('charts', resolve(process.env.GONGKAI_CHART_CACHE ?? '.cache/charts'));
 }
 
 /** Hashes a chart's option and size with every function replaced by its name, to compare two copies of the code. */

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { FileStats } from '../downloads/datapackage.ts';
 import type { DownloadStatsMemo } from '../downloads/site-downloads.ts';
+import { isCacheOff, resolveCacheDir } from './cache-switch.ts';
 import { openDownloadStash } from './download-stash.ts';
 import { openTidyLinesCache } from './tidy-lines-cache.ts';
 
@@ -52,11 +53,11 @@ function readMemoFile(file: string): Map<string, FileStats> {
 export function getDownloadStatsMemo(): DownloadStatsMemo {
   if (memo) return memo;
   const file = memoFile();
-  const before = readMemoFile(file);
+  const before = isCacheOff('download-stats') ? new Map<string, FileStats>() : readMemoFile(file);
   const used = new Map<string, FileStats>();
   let changed = false;
   memo = {
-    ...(import.meta.env?.PROD && isMainThread ? { stash: openDownloadStash(downloadStashDir()), tidyLines: openTidyLinesCache(tidyLinesDir()) } : {}),
+    ...(import.meta.env?.PROD && isMainThread ? { ...(isCacheOff('download-stash') ? {} : { stash: openDownloadStash(downloadStashDir()) }), tidyLines: openTidyLinesCache(resolveCacheDir('tidy-lines', tidyLinesDir())) } : {}),
     get(key) {
       const stats = before.get(key);
       if (stats) used.set(key, stats);

@@ -1,0 +1,35 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CACHE_NAMES, CACHES_OFF_ENV, isCacheOff, parseCacheNames, resolveCacheDir } from './cache-switch.ts';
+
+describe('the cache switch', () => {
+  it('turns off exactly the caches the variable lists', () => {
+    const env = { [CACHES_OFF_ENV]: ' charts, tidy-lines ' };
+    expect(CACHE_NAMES.filter((n) => isCacheOff(n, env))).toEqual(['charts', 'tidy-lines']);
+    expect(CACHE_NAMES.filter((n) => isCacheOff(n, {}))).toEqual([]);
+    expect(CACHE_NAMES.filter((n) => isCacheOff(n, { [CACHES_OFF_ENV]: '' }))).toEqual([]);
+  });
+
+  it('refuses a name it does not know, naming the caches it knows', () => {
+    expect(() => parseCacheNames('charts,chart')).toThrow(/unknown cache chart \(the caches: charts, images/);
+    expect(() => isCacheOff('charts', { [CACHES_OFF_ENV]: 'imgs' })).toThrow(/GONGKAI_CACHES_OFF: unknown cache imgs/);
+  });
+
+  it('gives a directory cache that is off an empty scratch directory of its own, the same for the whole process', () => {
+    const before = process.env[CACHES_OFF_ENV];
+    try {
+      delete process.env[CACHES_OFF_ENV];
+      expect(resolveCacheDir('images', '/kept/images')).toBe('/kept/images');
+      process.env[CACHES_OFF_ENV] = 'images';
+      const scratch = resolveCacheDir('images', '/kept/images');
+      expect(scratch).not.toBe('/kept/images');
+      expect(readdirSync(scratch)).toEqual([]);
+      expect(resolveCacheDir('images', '/elsewhere')).toBe(scratch);
+      expect(resolveCacheDir('charts', '/kept/charts')).toBe('/kept/charts');
+      expect(existsSync(scratch)).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env[CACHES_OFF_ENV];
+      else process.env[CACHES_OFF_ENV] = before;
+    }
+  });
+});

@@ -38,7 +38,9 @@ describe('reading a CPU profile', () => {
     expect(describeLocation('file:///a/node_modules/echarts/lib/x.js', 'f')).toBe('echarts');
     expect(describeLocation('file:///a/node_modules/.pnpm/x/node_modules/@scope/pkg/i.js', 'f')).toBe('@scope/pkg');
     expect(describeLocation('node:internal/fs/utils', 'f')).toBe('node:internal');
-    expect(describeLocation('file:///s/site/dist/.prerender/chunks/page-keys_abc.mjs', 'f')).toBe('dist/.prerender/chunks/page-keys_abc.mjs');
+    expect(describeLocation('file:///s/site/.astro/.prerender/chunks/build-images_Xbapshpj.mjs', 'f')).toBe('bundle:build-images');
+    expect(describeLocation('file:///s/site/.astro/.prerender/prerender-entry.2aYDzDml.mjs', 'f')).toBe('bundle:prerender-entry');
+    expect(describeLocation('file:///w/src/views/page-keys.ts', 'f')).toBe('src/views/page-keys.ts');
     expect(describeLocation('', '(idle)')).toBe('(idle)');
   });
 });

@@ -24,8 +24,10 @@ export function describeLocation(url: string, functionName: string): string {
     return first?.startsWith('@') ? `${first}/${second}` : (first ?? url);
   }
   if (url.startsWith('node:')) return 'node:internal';
-  const src = url.search(/\/(src|dist|scripts)\//);
-  // Astro's bundle of the pages (dist/.prerender/chunks/…) keeps the project's code under chunk names.
+  // Astro's bundle of the pages (.astro/.prerender/chunks/build-images_Xbapshpj.mjs) names a chunk after its first module.
+  const chunk = /\/\.prerender\/(?:chunks\/)?([^/]+?)(?:[_.][\w-]{8})?\.mjs$/.exec(url);
+  if (chunk) return `bundle:${chunk[1]}`;
+  const src = url.search(/\/(src|scripts)\//);
   return src >= 0 ? url.slice(src + 1).replace(/\?.*$/, '') : url;
 }
 

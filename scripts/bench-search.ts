@@ -113,7 +113,7 @@ function renderReportFacts(view: ReportView): string {
 function renderReportText(view: ReportView): string {
   const preamble = view.preambleHtml ? `<div class="prose">${view.preambleHtml}</div>` : '';
   const sections = view.narrative.map((s) => `<section class="prose"> <h3>${escapeHtml(s.heading)}</h3> ${s.html} </section>`).join('');
-  return `<h2 id="text-heading">报告原文</h2> ${preamble} ${sections} <p class="muted">${escapeHtml(view.sourceNote)}</p> </article>`;
+  return `<h2 id="text-heading">报告原文</h2> ${preamble} ${sections} </article>`;
 }
 
 /** The breadcrumbs of a page, as src/components/Breadcrumbs.astro writes them. */

@@ -3,6 +3,7 @@
  * and narrative, the consistency rules, and the known source errors. Pure: file access is passed in.
  * Collects every problem before returning, so a maintainer sees them all at once.
  */
+import { createHash } from 'node:crypto';
 import { findForm, formForYear, TABLE_IDS } from '../form/forms.ts';
 import { listAllRules } from '../form/rules.ts';
 import type { TableId } from '../form/types.ts';
@@ -69,7 +70,8 @@ function readReport(
   if (meta.id !== dir) {
     diagnostics.push({ file, line: 2, column: 1, severity: 'error', rule: 'bad-id', message: `report id “${meta.id}” differs from its folder name “${dir}”`, hint: `rename the folder to ${meta.id} or correct the id` });
   }
-  if (!fs.exists(`${base}/${meta.source.file}`)) {
+  const sourceText = fs.readText(`${base}/${meta.source.file}`);
+  if (sourceText === undefined) {
     diagnostics.push({ file, line: 1, column: 1, severity: 'error', rule: 'missing-source', message: `source file “${meta.source.file}” is not in the report folder`, hint: 'keep the raw text of the published report beside it, as ingest writes it' });
   }
   const form = findForm(meta.form);
@@ -93,14 +95,14 @@ function readReport(
   const placesFile = `${base}/${REPORT_FILES.sourceLines}`;
   const placesCsv = fs.exists(placesFile) ? fs.readText(placesFile) : undefined;
   if (placesCsv !== undefined) {
-    const sourceText = fs.readText(`${base}/${meta.source.file}`) ?? '';
-    const read = readSourceLinesCsv(placesCsv, placesFile, form, sourceText, meta.source.file);
+    const read = readSourceLinesCsv(placesCsv, placesFile, form, sourceText ?? '', meta.source.file);
     diagnostics.push(...read.diagnostics);
     sourceLines = read.places;
   }
   const { active, requests, appeals } = tables;
   if (diagnostics.some((d) => d.severity === 'error') || !active || !requests || !appeals) return { id: meta.id, report: null, diagnostics };
-  return { id: meta.id, report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), sourceLines, dir: `${CONTENT_FILES.reports}/${dir}` }, diagnostics };
+  const sourceDigest = createHash('sha256').update(sourceText ?? '').digest('hex');
+  return { id: meta.id, report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), sourceLines, sourceDigest, dir: `${CONTENT_FILES.reports}/${dir}` }, diagnostics };
 }
 
 /**

@@ -63,6 +63,8 @@ export interface ParsedReport {
   readonly narrative: Narrative;
   /** Where each cell was read in source.txt, by `table.row.column` (source-lines.csv); empty when the file is absent. */
   readonly sourceLines: ReadonlyMap<string, SourcePlace>;
+  /** SHA-256 (hex) of the report's source.txt as loaded, so pages that show it are rebuilt when it changes; absent when not loaded from disk. */
+  readonly sourceDigest?: string;
   /** The content folder of the report, relative to the content root. */
   readonly dir: string;
 }

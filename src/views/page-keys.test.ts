@@ -61,6 +61,16 @@ describe('page cache keys', () => {
     expect(after.withPeers(after.jurisdiction('230881'), 2019)).toBe(keys.withPeers(keys.jurisdiction('230881'), 2019));
   });
 
+  it('change for a report whose cells moved in source.txt, or whose source.txt changed', () => {
+    const moved = new Map(first.sourceLines);
+    const [key, place] = [...moved][0] ?? [];
+    if (!key || !place) throw new Error(`${first.meta.id} has no source lines`);
+    moved.set(key, { line: place.line + 1, col: place.col });
+    expect(getPageKeys(replaceReport(first.meta.id, { ...first, sourceLines: moved })).report(first.meta.id)).not.toBe(keys.report(first.meta.id));
+    expect(getPageKeys(replaceReport(first.meta.id, { ...first, sourceDigest: 'changed' })).report(first.meta.id)).not.toBe(keys.report(first.meta.id));
+    expect(getPageKeys(replaceReport(first.meta.id, { ...first, sourceLines: new Map(first.sourceLines) })).report(first.meta.id)).toBe(keys.report(first.meta.id));
+  });
+
   it('refuse a report that is not in the content', () => {
     expect(() => keys.report('999999-1900')).toThrow(/no report 999999-1900/);
   });

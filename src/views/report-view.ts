@@ -9,6 +9,7 @@ import { renderMarkdown } from './markdown.ts';
 import { jurisdictionPath, METHODOLOGY_PATH, reportPath } from './paths.ts';
 import { buildQualityView, type QualityView } from './quality-view.ts';
 import { buildTableView, type TableView } from './table-view.ts';
+import { buildReportSourceView, type ReportSourceView } from './source-view.ts';
 
 /** A link with its text. */
 export interface Link {
@@ -35,7 +36,8 @@ export interface ReportView {
   /** The jurisdiction and its ancestors, outermost first (黑龙江省 → 佳木斯市 → 同江市). */
   readonly breadcrumbs: readonly Link[];
   readonly jurisdiction: Link;
-  readonly sourceNote: string;
+  /** Where the report was published and the kept source text its cells link to. */
+  readonly source: ReportSourceView;
   readonly preambleHtml: string;
   /** 一 总体情况, 五 问题及改进, 六 其他事项, in printed order. */
   readonly narrative: readonly NarrativeSectionView[];
@@ -76,10 +78,10 @@ export function buildReportView(report: CheckedReport, all: readonly CheckedRepo
     levelLabel: LEVEL_LABELS[j.level],
     breadcrumbs: [...chain, j].map((x) => ({ href: jurisdictionPath(x.code), text: x.name })),
     jurisdiction: { href: jurisdictionPath(j.code), text: j.name },
-    sourceNote: meta.source.url ? `原文：${meta.source.url}` : '原文为发布机关公开的报告文本，提取后的原始文本随数据一同保存。',
     preambleHtml: report.narrative.preamble ? renderMarkdown(report.narrative.preamble) : '',
     narrative: NARRATIVE_SECTIONS.map((s) => section(s.key)),
-    tables: TABLE_IDS.map((t) => buildTableView(form, t, report.tables[t], quality.flaggedCells)),
+    tables: TABLE_IDS.map((t) => buildTableView(form, t, report.tables[t], quality.flaggedCells, report.sourceLines)),
+    source: buildReportSourceView(report),
     quality,
     siblings: all
       .filter((r) => r.meta.id !== meta.id && seriesOf(r.meta.id) === seriesOf(meta.id))

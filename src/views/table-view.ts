@@ -5,7 +5,8 @@
  */
 import { formatColumnLabel } from '../form/cells.ts';
 import type { ColumnSpec, FormSpec, RowSpec, TableId, TableSpec } from '../form/types.ts';
-import type { Cell, TableData } from '../reports/types.ts';
+import type { Cell, SourcePlace, TableData } from '../reports/types.ts';
+import { formatCellSourceHref } from './source-view.ts';
 
 /** A heading cell. */
 export interface HeadCell {
@@ -31,6 +32,8 @@ export interface DataCell {
   readonly flagged: boolean;
   /** A note for screen readers and the tooltip (why it is flagged or unreadable). */
   readonly note: string;
+  /** The line of the kept source text its printed text starts on, and the link to it; null when not recorded. */
+  readonly source: { readonly line: number; readonly href: string } | null;
 }
 
 /** One body row: its row headings, then its data cells (empty slots where the form has no cell). */
@@ -111,19 +114,21 @@ function buildColumnHeads(columns: readonly ColumnSpec[], corner: string, corner
 }
 
 /** Builds the cells of one row for the given columns. */
-function buildCells(table: TableSpec, row: RowSpec, columns: readonly ColumnSpec[], data: TableData, flagged: ReadonlySet<string>): (DataCell | null)[] {
+function buildCells(table: TableSpec, row: RowSpec, columns: readonly ColumnSpec[], data: TableData, flagged: ReadonlySet<string>, places: ReadonlyMap<string, SourcePlace>): (DataCell | null)[] {
   return columns.map((col) => {
     if (!row.columns.includes(col.code)) return null;
     const cell = data[row.code]?.[col.code];
     const key = `${table.id}.${row.code}.${col.code}`;
-    if (!cell) return { text: '—', key, kind: 'blank', flagged: false, note: '' };
+    const place = places.get(key);
+    const source = place ? { line: place.line, href: formatCellSourceHref(place) } : null;
+    if (!cell) return { text: '—', key, kind: 'blank', flagged: false, note: '', source };
     const { text, kind } = formatCellForTable(cell, col);
     const isFlagged = flagged.has(key);
     const note = [
       kind === 'unreadable' ? '报告印出的内容不是可读的数字，按原样保留' : kind === 'blank' ? '报告此处留空' : '',
       isFlagged ? '此单元格涉及未通过的一致性检查' : '',
     ].filter(Boolean).join('；');
-    return { text, key, kind, flagged: isFlagged, note };
+    return { text, key, kind, flagged: isFlagged, note, source };
   });
 }
 
@@ -138,14 +143,17 @@ function splitActiveSections(table: TableSpec): { rows: RowSpec[]; columns: Colu
   return sections;
 }
 
-/** Builds the table model for one table of a report; `flagged` holds the keys of cells in failing checks. */
-export function buildTableView(form: FormSpec, tableId: TableId, data: TableData, flagged: ReadonlySet<string>): TableView {
+/**
+ * Builds the table model for one table of a report; `flagged` holds the keys of cells in failing
+ * checks, `places` where each cell's printed text starts in the kept source text (by cell key).
+ */
+export function buildTableView(form: FormSpec, tableId: TableId, data: TableData, flagged: ReadonlySet<string>, places: ReadonlyMap<string, SourcePlace> = new Map()): TableView {
   const table = form.tables[tableId];
   const caption = `表${table.section} ${table.title}`;
   if (tableId === 'active') {
     const sections = splitActiveSections(table).map((s) => ({
       headRows: [[{ text: s.title ? `${s.title} 信息内容` : '信息内容', colspan: 1, rowspan: 1, scope: 'col' as const }, ...s.columns.map((c) => ({ text: formatColumnLabel(c), colspan: 1, rowspan: 1, scope: 'col' as const }))]],
-      rows: s.rows.map((row) => ({ heads: [{ text: row.label, colspan: 1, rowspan: 1, scope: 'row' as const }], cells: buildCells(table, row, s.columns, data, flagged) })),
+      rows: s.rows.map((row) => ({ heads: [{ text: row.label, colspan: 1, rowspan: 1, scope: 'row' as const }], cells: buildCells(table, row, s.columns, data, flagged, places) })),
     }));
     return { id: tableId, caption, sections };
   }
@@ -166,7 +174,7 @@ export function buildTableView(form: FormSpec, tableId: TableId, data: TableData
         headRows,
         rows: table.rows.map((row, i) => ({
           heads: [...(heads[i] ?? []).map(wide), ...(split ? [{ text: formatCompactRowLabel(row, form), colspan: 1, rowspan: 1, scope: 'row' as const, layout: 'narrow' as const }] : [])],
-          cells: buildCells(table, row, table.columns, data, flagged),
+          cells: buildCells(table, row, table.columns, data, flagged, places),
         })),
       },
     ],

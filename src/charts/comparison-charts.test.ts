@@ -185,7 +185,7 @@ describe('ranking', () => {
   it('says the levels are never added together, and lists jurisdictions without a value', () => {
     const [, , countyReview] = deriveRankingData(content.reports, 'review_correction_rate', 2020, j);
     if (!countyReview) throw new Error('expected a county level');
-    expect(describeRanking(countyReview)).toBe('2020 年县级复议纠错率：0 个地区参与排名。另有 2 个地区无法计算。各级数字分开比较：省的数字已包含其下各市，市的数字可能包含其下各县，不同层级不可相加。');
+    expect(describeRanking(countyReview)).toBe('2020 年县级复议纠错率：0 个地区参与排名。另有 2 个地区无法计算。各级数字分开比较：统计范围为“全辖区”的数字已含其下级政府的数字，“本级政府”“本机关”的不含；不同层级不可相加。');
     const t = tabulateRanking(countyReview);
     expect(t.rows.map((r) => r.header)).toEqual(['嘉荫县', '同江市']);
     expect(t.rows[0]?.cells.slice(0, 2)).toEqual(['—', '—（复议已审结为 0，无法计算比例）']);

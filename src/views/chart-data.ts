@@ -229,7 +229,7 @@ export function deriveTrendData(series: readonly CheckedReport[], metricId: stri
 }
 
 /** The note every cross-jurisdiction comparison carries. */
-export const SCOPE_NOTE = '各级数字分开比较：省的数字已包含其下各市，市的数字可能包含其下各县，不同层级不可相加。';
+export const SCOPE_NOTE = '各级数字分开比较：统计范围为“全辖区”的数字已含其下级政府的数字，“本级政府”“本机关”的不含；不同层级不可相加。';
 
 /** Names one item of a ranking: its key (unique in the chart) and the name the chart shows. */
 export interface RankingName {

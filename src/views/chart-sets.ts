@@ -77,14 +77,15 @@ export function listReportCharts(report: CheckedReport, jurisdictions: Jurisdict
 
 /**
  * The charts of a jurisdiction page: from two reports on, one trend per metric over the series'
- * reports; with only one report on file, what that report says about the year before (drawn when its
+ * reports, drawn when the metric has a value in two years or more; with only one report on file, what that report says about the year before (drawn when its
  * form prints it) and no trend (a one-point chart says nothing: the page shows the year's key figures
  * against its peers instead).
  */
 export function listJurisdictionCharts(series: readonly CheckedReport[], metricIds: readonly string[], jurisdictions: JurisdictionIndex): ChartEntry[] {
   const trends = series.length < 2 ? [] : metricIds.map((id): ChartEntry => {
     const data = deriveTrendData(series, id, jurisdictions);
-    const drawable = data.points.some((p) => p.value !== null);
+    // A line needs two points: a metric with a value in one year only is told in words and its table, not drawn as one dot.
+    const drawable = data.points.filter((p) => p.value !== null).length >= 2;
     return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), notes: listTrendNotes(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
   });
   const only = series.length === 1 ? series[0] : undefined;

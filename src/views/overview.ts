@@ -163,7 +163,7 @@ function composeYearOverview(reports: readonly CheckedReport[], jurisdictions: J
     failures,
     notes: [
       `已收录的 ${formatFull(reports.length)} 份 ${year} 年度报告中，同一组的数字相加；比例是各报告分子之和除以分母之和。统计范围：${(Object.keys(REPORT_SCOPES) as ReportScope[]).map((s) => `${REPORT_SCOPE_SHORT[s]}＝${REPORT_SCOPES[s]}`).join('；')}。`,
-      '各组之间不相加：省的数字已包含其下各市，市的数字可能包含其下各县；政府报告（本级政府及其部门）可能已包含其部门的数字。',
+      '各组之间不相加：统计范围为“全辖区”的报告已含其下级政府的数字；政府报告（本级政府及其部门）可能已含其部门的数字。',
       `合计的分母不足 ${SMALL_BASE} 件时写作“n件中m件”。报告自身数字对不上的，照所印数字相加，并注明份数。`,
     ],
   };

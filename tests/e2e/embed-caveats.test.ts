@@ -1,16 +1,18 @@
 /**
- * Embeds carry their caveats, in Chromium at 390 and 1280 px: the 同江市 request flow, whose report
- * fails T3-B (its outcomes do not add up to its printed （七）总计), shows the failure as a visible note
- * on its embed page (light by default, even on a dark system) and has it drawn into its standalone SVG
- * (from which the reader's browser draws the PNG), where the browser finds the note's flag colours
- * under the chart. The expected numbers come
- * from the content's own rule outcomes.
+ * Embeds carry their caveats, in Chromium at 390 and 1280 px: a report's request flow whose report
+ * fails a rule on the cells it draws (同江市 2020 in the committed content: its outcomes do not add up
+ * to its printed （七）总计, T3-B) shows each failure as a visible note on its embed page (light by
+ * default, even on a dark system) and has it drawn into its standalone SVG (from which the reader's
+ * browser draws the PNG), where the browser finds the note's flag colours under the chart. The report
+ * and the expected numbers come from the content's own rule outcomes, so the test runs on any content
+ * built (GONGKAI_CONTENT).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_COLORS } from '../../src/embeds/chart-image.ts';
+import { deriveRequestFlowData } from '../../src/views/chart-data.ts';
 import { embedPath, listEmbedFiles } from '../../src/embeds/embed-paths.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
@@ -18,18 +20,27 @@ import { openPage, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './brow
 
 const content = loadContent(nodeContentFs, process.env.GONGKAI_CONTENT ?? 'content');
 const site = startSiteAndBrowser();
-const REPORT = '230881-2020';
 
 beforeAll(() => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
 
-/** The T3-B failure of the report on the 总计 column: its two printed sides. */
-function findT3B(): { left: number; right: number } {
-  const report = content.reports.find((r) => r.meta.id === REPORT);
-  const check = report?.outcomes.find((o) => o.rule === 'T3-B')?.checks.find((c) => c.status === 'fail' && c.at === 'total');
-  if (!check || check.left === null || check.right === null) throw new Error(`${REPORT} no longer fails T3-B on 总计: pick another flagged report for this test`);
-  return { left: check.left, right: check.right };
+/** The first report (by id) whose flow chart has a rule failure on the cells it draws, with its T3-B failure on 总计 when it has one (its two printed sides). */
+function findFlaggedFlow(): { id: string; t3b: { left: number; right: number } | null } {
+  for (const report of [...content.reports].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1))) {
+    if (!deriveRequestFlowData(report, content.jurisdictions).notes.length) continue;
+    const check = report.outcomes.find((o) => o.rule === 'T3-B')?.checks.find((c) => c.status === 'fail' && c.at === 'total');
+    return { id: report.meta.id, t3b: check && check.left !== null && check.right !== null ? { left: check.left, right: check.right } : null };
+  }
+  throw new Error('no report fails a rule on the cells of its request flow: this test needs one (同江市 2020 in the committed content)');
+}
+
+/** The failing checks of a report on table 三's 总计 column, each as its rule and its two printed sides (as the notes print them). */
+function listFlowFailures(id: string): string[] {
+  const report = content.reports.find((r) => r.meta.id === id);
+  return (report?.outcomes ?? []).flatMap((o) =>
+    o.checks.filter((c) => c.status === 'fail' && c.terms.some((t) => t.reportId === id && t.key.startsWith('requests.') && t.key.endsWith('.total'))).map(() => o.rule),
+  );
 }
 
 /** Draws an image of the site on a canvas and counts the pixels of a colour (±6 per channel) in rows `from`–`to` (fractions of its height). */
@@ -56,11 +67,12 @@ async function countColour(page: Page, src: string, hex: string, from: number, t
   );
 }
 
-describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the caveats of the 同江市 flow embed at %s width', (name, viewport) => {
-  const t3b = findT3B();
-  const path = embedPath(REPORT, 'flow');
+describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the caveats of a flagged flow embed at %s width', (name, viewport) => {
+  const { id, t3b } = findFlaggedFlow();
+  const rules = [...new Set(listFlowFailures(id))];
+  const path = embedPath(id, 'flow');
 
-  it('shows the T3-B failure as a visible note on a light page, even on a dark system', async () => {
+  it('shows each rule failure as a visible note on a light page, even on a dark system', async () => {
     const { page, context, watch } = await openPage(site.browser, site.origin, path, { width: viewport.width, height: viewport.height, colorScheme: 'dark' });
     try {
       const state = await page.evaluate(() => {
@@ -69,8 +81,9 @@ describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the caveats of the �
         const bg = getComputedStyle(document.body).backgroundColor;
         return { text: notes?.textContent ?? '', box: box ? { left: box.left, right: box.right, height: box.height } : null, bg, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
       });
-      expect(state.text).toContain('T3-B');
-      expect(state.text).toContain(`${t3b.left} ≠ ${t3b.right}`);
+      expect(rules.length, `${id}: failing rules on the flow's cells`).toBeGreaterThan(0);
+      for (const rule of rules) expect(state.text, `${id}: ${rule} in the visible notes`).toContain(` ${rule}（`);
+      if (t3b) expect(state.text).toContain(`${t3b.left.toLocaleString('en-US')} ≠ ${t3b.right.toLocaleString('en-US')}`);
       expect(state.box?.height ?? 0, 'the note is drawn, not only read out').toBeGreaterThan(20);
       expect(state.box?.left ?? -1).toBeGreaterThanOrEqual(0);
       expect(state.box?.right ?? Infinity).toBeLessThanOrEqual(viewport.width);
@@ -89,7 +102,9 @@ describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the caveats of the �
     const { page, context } = await openPage(site.browser, site.origin, path, { width: viewport.width, height: viewport.height });
     try {
       const svg = await page.evaluate(async (href) => (await fetch(href)).text(), files.svg);
-      expect(/<desc>([^<]*)<\/desc>/.exec(svg)?.[1]).toContain(`T3-B（办理结果合计）：${t3b.left} ≠ ${t3b.right}`);
+      const desc = /<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+      for (const rule of rules) expect(desc, `${id}: ${rule} named in the SVG`).toContain(` ${rule}（`);
+      if (t3b) expect(desc).toContain(`T3-B（办理结果合计）：${t3b.left.toLocaleString('en-US')} ≠ ${t3b.right.toLocaleString('en-US')}`);
       for (const src of [files.svg]) {
         // The note box sits under the chart and above the source line: in the lower half of the image.
         const background = await countColour(page, src, IMAGE_COLORS.flagBackground, 0.5, 1);

@@ -61,6 +61,12 @@ describe('the year overview', () => {
     });
   });
 
+  it('says of how many places of their level the reports are, so a sum is not taken for the province’s', () => {
+    // 黑龙江 has 1 province, 13 prefectures and 121 counties (content/jurisdictions.csv); two of each lower level have a 2020 report on file.
+    expect(overview.groups.map((g) => g.coverage)).toEqual(['全省 1 个省级地区中的 1 个', '全省 13 个地市级地区中的 2 个', '全省 121 个县级地区中的 2 个']);
+    expect(overview.notes[0]).toMatch(/^只合计本站已收录的 5 份 2020 年度报告，不是全省的总数/);
+  });
+
   it('writes a pooled rate as a percentage, or “n件中m件” on a small pooled base', () => {
     for (const row of overview.rows) {
       for (const c of row.cells) {

@@ -28,6 +28,8 @@ export interface OverviewGroup {
   /** 县级政府, 地市级部门 */
   readonly label: string;
   readonly reports: number;
+  /** How much of the province the group covers, so its sums are not taken for the province's: 全省 121 个县级地区中的 2 个; for departments, 2 个地区的部门. */
+  readonly coverage: string;
   /** 全辖区 1 份、本级政府 1 份 */
   readonly scopeText: string;
 }
@@ -79,7 +81,7 @@ export interface YearOverview {
 const LEVELS: readonly Level[] = ['province', 'prefecture', 'county'];
 
 /** Splits a year's reports into groups, governments before departments, province first. */
-function groupReports(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): { group: Omit<OverviewGroup, 'reports' | 'scopeText'>; reports: CheckedReport[] }[] {
+function groupReports(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): { group: Omit<OverviewGroup, 'reports' | 'coverage' | 'scopeText'>; level: Level; kind: 'government' | 'department'; reports: CheckedReport[] }[] {
   const byKey = new Map<string, CheckedReport[]>();
   for (const r of reports) {
     const level = jurisdictions.byCode.get(r.meta.jurisdiction)?.level;
@@ -91,9 +93,17 @@ function groupReports(reports: readonly CheckedReport[], jurisdictions: Jurisdic
     LEVELS.flatMap((level) => {
       const key = `${level}-${kind}`;
       const list = byKey.get(key);
-      return list ? [{ group: { key, label: `${LEVEL_LABELS[level]}${kind === 'government' ? '政府' : '部门'}` }, reports: list }] : [];
+      return list ? [{ group: { key, label: `${LEVEL_LABELS[level]}${kind === 'government' ? '政府' : '部门'}` }, level, kind, reports: list }] : [];
     }),
   );
+}
+
+/** How much of the province a group's reports cover: of how many places of the level (governments), or of how many places' departments. */
+function describeCoverage(level: Level, kind: 'government' | 'department', reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): string {
+  const places = new Set(reports.map((r) => r.meta.jurisdiction)).size;
+  if (kind === 'department') return `${formatFull(places)} 个地区的部门`;
+  const all = jurisdictions.all.filter((j) => j.level === level).length;
+  return `全省 ${formatFull(all)} 个${LEVEL_LABELS[level]}地区中的 ${formatFull(places)} 个`;
 }
 
 /** Names the scopes of a group's reports with their counts, in declared order. */
@@ -142,7 +152,7 @@ export function buildYearOverview(reports: readonly CheckedReport[], jurisdictio
 function composeYearOverview(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex, year: number): YearOverview | null {
   const grouped = groupReports(reports, jurisdictions);
   if (!grouped.length) return null;
-  const groups = grouped.map((g) => ({ ...g.group, reports: g.reports.length, scopeText: describeScopes(g.reports) }));
+  const groups = grouped.map((g) => ({ ...g.group, reports: g.reports.length, coverage: describeCoverage(g.level, g.kind, g.reports, jurisdictions), scopeText: describeScopes(g.reports) }));
   const rows = OVERVIEW_METRIC_IDS.map((id): OverviewRow => {
     const metric = findMetric(id);
     if (!metric) throw new Error(`overview: unknown metric ${id}`);
@@ -162,7 +172,7 @@ function composeYearOverview(reports: readonly CheckedReport[], jurisdictions: J
     failingReports: grouped.map((g) => g.reports.filter((r) => failing(r).length > 0).length),
     failures,
     notes: [
-      `已收录的 ${formatFull(reports.length)} 份 ${year} 年度报告中，同一组的数字相加；比例是各报告分子之和除以分母之和。统计范围：${(Object.keys(REPORT_SCOPES) as ReportScope[]).map((s) => `${REPORT_SCOPE_SHORT[s]}＝${REPORT_SCOPES[s]}`).join('；')}。`,
+      `只合计本站已收录的 ${formatFull(reports.length)} 份 ${year} 年度报告，不是全省的总数：同一组的数字相加；比例是各报告分子之和除以分母之和。统计范围：${(Object.keys(REPORT_SCOPES) as ReportScope[]).map((s) => `${REPORT_SCOPE_SHORT[s]}＝${REPORT_SCOPES[s]}`).join('；')}。`,
       '各组之间不相加：统计范围为“全辖区”的报告已含其下级政府的数字；政府报告（本级政府及其部门）可能已含其部门的数字。',
       `合计的分母不足 ${SMALL_BASE} 件时写作“n件中m件”。报告自身数字对不上的，照所印数字相加，并注明份数。`,
     ],

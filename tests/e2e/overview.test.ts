@@ -82,7 +82,7 @@ describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the overview at %s wi
           const rows = [...t.querySelectorAll('tbody tr')].map((tr) => {
             const th = tr.querySelector('th');
             const box = th?.getBoundingClientRect();
-            return { name: th?.querySelector('a')?.textContent ?? '', href: th?.querySelector('a')?.getAttribute('href') ?? '', figs: [...tr.querySelectorAll('td .fig')].map((f) => f.textContent ?? ''), headWidth: box?.width ?? 0, headLeft: box?.left ?? -1 };
+            return { name: th?.querySelector('a')?.textContent ?? '', href: th?.querySelector('a')?.getAttribute('href') ?? '', figs: [...tr.querySelectorAll('td .fig')].map((f) => f.textContent ?? ''), notes: [...tr.querySelectorAll('td')].map((td) => td.querySelector('.note-text')?.textContent ?? ''), headWidth: box?.width ?? 0, headLeft: box?.left ?? -1 };
           });
           const box = t.closest('section')?.getBoundingClientRect();
           return { heads, rows, top: box?.top ?? Infinity, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
@@ -94,6 +94,11 @@ describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the overview at %s wi
         groups.forEach((group, i) => {
           const want = expectGroup(group.reports);
           expect(row('报告数')?.figs[i], `${path} ${group.label} 报告数`).toBe(`${group.reports.length} 份`);
+          // Of how many places: the sums are of the reports on file, not the province's.
+          const places = new Set(group.reports.map((r) => r.meta.jurisdiction)).size;
+          const level = content.jurisdictions.byCode.get(group.reports[0]?.meta.jurisdiction ?? '')?.level ?? 'county';
+          const all = content.jurisdictions.all.filter((j) => j.level === level).length;
+          expect(row('报告数')?.notes[i], `${path} ${group.label} 覆盖面`).toMatch(group.label.endsWith('部门') ? new RegExp(`^${places} 个地区的部门；`) : new RegExp(`^全省 ${all} 个${LEVEL_LABELS[level]}地区中的 ${places} 个；`));
           expect(row('申请总量')?.figs[i]?.replace(/,/g, ''), `${path} ${group.label} 申请总量`).toBe(want.received);
           expect(row('公开率')?.figs[i], `${path} ${group.label} 公开率`).toBe(want.grant);
           expect(row('未通过核对的报告')?.figs[i], `${path} ${group.label}`).toBe(`${want.failing} 份`);

@@ -2,12 +2,15 @@
  * The rankings as a reader sees them in Chromium, at 390 and 1280 px: a rate on a small base is not
  * among the ranked bars but listed under them as “n件中m件”; every name carries its report's scope in
  * the chart itself; a value whose cells fail a consistency rule carries the rule beside it, inside the
- * chart. Expectations come from the content through the same metric declarations, not from the page.
+ * chart; and so on each level's embed page, in the chart, in a visible note and in its CSV.
+ * Expectations come from the content through the same metric declarations, not from the page.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
 import { formatRankingValue, rankItems } from '../../src/charts/ranking.ts';
+import { compareEmbedPath, listEmbedFiles } from '../../src/embeds/embed-paths.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
 import { deriveRankingData } from '../../src/views/chart-data.ts';
@@ -84,6 +87,43 @@ describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the 2020 grant-rate r
       expect([watch.consoleErrors, watch.failedRequests, watch.externalRequests]).toEqual([[], [], []]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('carries each flag and each small base onto the embed page: in the drawn chart, a visible note and the CSV', async () => {
+    const flaggedLevels = levels.filter((l) => l.items.some((i) => i.flags.length));
+    expect(flaggedLevels.length).toBeGreaterThan(0);
+    for (const data of levels) {
+      const path = compareEmbedPath(2020, 'grant_rate', data.key);
+      const { page, context, watch } = await openPage(site.browser, site.origin, path, { width: viewport.width, height: viewport.height });
+      try {
+        const state = await page.evaluate(() => {
+          const svg = [...document.querySelectorAll('main .chart-svg svg')].find((s) => s.getClientRects().length > 0);
+          const notes = document.querySelector('main .chart-notes');
+          return { texts: [...(svg?.querySelectorAll('text') ?? [])].map((t) => t.textContent ?? ''), notes: notes?.textContent ?? '', notesHeight: notes?.getBoundingClientRect().height ?? 0 };
+        });
+        const csvText = await page.evaluate(async (href) => (await fetch(href)).text(), listEmbedFiles(path).csv);
+        const csv = Papa.parse<Record<string, string>>(csvText.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+        const { smallBase } = rankItems(data);
+        for (const item of data.items.filter((i) => i.value !== null)) {
+          const row = csv.find((r) => r[data.itemLabel] === item.name);
+          expect(row, `${path}: ${item.name} in the CSV`).toBeDefined();
+          expect(row?.['未通过的核对'] ?? '', `${path}: ${item.name}`).toBe(item.flags.join(' '));
+          if (item.flags.length) {
+            expect(state.texts.some((t) => t.endsWith(`（未通过 ${item.flags.join('、')}）`)), `${path}: ${item.name}'s flag drawn`).toBe(true);
+            for (const rule of item.flags) expect(state.notes, `${path}: ${rule} in the visible note`).toContain(rule);
+          }
+        }
+        for (const item of smallBase) {
+          expect(state.texts, `${path}: ${item.name} listed apart`).toContain(`${item.denominator}件中${item.numerator}件${item.flags.length ? `（未通过 ${item.flags.join('、')}）` : ''}`);
+          expect(csv.find((r) => r[data.itemLabel] === item.name)?.['名次'], `${path}: ${item.name} has no rank`).toBe('');
+        }
+        if (smallBase.length || data.items.some((i) => i.flags.length)) expect(state.notesHeight, `${path}: the note is drawn, not only read out`).toBeGreaterThan(20);
+        if (data.items.some((i) => i.flags.length)) await page.screenshot({ path: join(SCREENSHOT_DIR, `ranking-embed-${data.key}-${name}.png`), fullPage: true });
+        expect([watch.consoleErrors, watch.failedRequests, watch.externalRequests]).toEqual([[], [], []]);
+      } finally {
+        await context.close();
+      }
     }
   });
 });

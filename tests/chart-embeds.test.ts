@@ -16,7 +16,7 @@ import { CHART_IMAGE_PADDING } from '../src/embeds/chart-image.ts';
 import { EMBED_SCRIPT_PATH, listEmbedFiles } from '../src/embeds/embed-paths.ts';
 import type { OembedJson } from '../src/embeds/embed-view.ts';
 import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from '../src/embeds/page-chart-homes.ts';
-import { formOf, readExpectedReport } from '../src/fixtures/committed-content.ts';
+import { readExpectedReport } from '../src/fixtures/committed-content.ts';
 import { measureInk } from '../src/fixtures/measure-ink.ts';
 import { listMetricCells } from '../src/metrics/derive-metrics.ts';
 import { findMetric } from '../src/metrics/metric-specs.ts';
@@ -45,7 +45,7 @@ function computeMetric(report: CheckedReport, metricId: string): { value: number
   const metric = findMetric(metricId);
   if (!metric) throw new Error(`no metric ${metricId}`);
   const expected = readExpectedReport(report.meta.id);
-  const cells = listMetricCells(metric, formOf(report));
+  const cells = listMetricCells(metric, report.form);
   const sum = (refs: typeof cells.numerator): number | null => {
     let total = 0;
     for (const ref of refs) {

@@ -28,7 +28,7 @@ interface LineSeries {
 
 describe('trend', () => {
   const base = report('230700-2020');
-  const granted = { table: 'requests' as const, row: 'granted', column: 'total' };
+  const granted = { table: 'requests', row: 'granted', column: 'total' } as const;
   const series = [
     variant(moveToYear(setCellValue(base, granted, 10), 2019)),
     base,

@@ -29,7 +29,7 @@ const variant = (report: ParsedReport): CheckedReport => ({ ...report, outcomes:
 function buildFormChangeSeries(): CheckedReport[] {
   const base = content.reports.find((r) => r.meta.id === '230700-2020');
   if (!base) throw new Error('no committed report 230700-2020');
-  const granted = { table: 'requests' as const, row: 'granted', column: 'total' };
+  const granted = { table: 'requests', row: 'granted', column: 'total' } as const;
   return [
     variant(moveToYear(setCellValue(base, granted, 10), 2019)),
     base,

@@ -1,6 +1,5 @@
 /** Evaluates the consistency rules of src/form/rules.ts on a report (and its previous year's). */
 import { findColumn, findRow, formatCellKey, listFormCells } from '../form/cells.ts';
-import { findForm } from '../form/forms.ts';
 import { listRules, type CellKindRule, type RuleSpec, type SumRule } from '../form/rules.ts';
 import type { FormSpec } from '../form/types.ts';
 import type { CheckTerm, ParsedReport, RuleCheck, RuleOutcome } from '../reports/types.ts';
@@ -108,8 +107,7 @@ export function checkRule(rule: RuleSpec, form: FormSpec, report: ParsedReport, 
 
 /** Evaluates every rule of the report's form version and summarises each as pass, fail or skipped. */
 export function runRules(report: ParsedReport, previous: ParsedReport | null): Omit<RuleOutcome, 'known'>[] {
-  const form = findForm(report.meta.form);
-  if (!form) throw new Error(`runRules: unknown form ${report.meta.form}`);
+  const { form } = report;
   return listRules(form).map((rule) => {
     const checks = checkRule(rule, form, report, previous);
     const status = checks.some((c) => c.status === 'fail')

@@ -1,5 +1,5 @@
 /** The view model of a report's 下载数据 section: its files with their sizes, and its citations. */
-import { findForm, TABLE_IDS } from '../form/forms.ts';
+import { TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { reportPath } from '../views/paths.ts';
@@ -47,8 +47,8 @@ export function buildDownloadLink(file: DownloadFile, text: string, note: string
 export function buildReportDownloadsView(report: CheckedReport, downloads: SiteDownloads, site: string): ReportDownloadsView {
   const { meta } = report;
   const files = downloads.reports.get(meta.id);
-  const form = findForm(meta.form);
-  if (!files || !form) throw new Error(`no downloads for report ${meta.id}`);
+  const { form } = report;
+  if (!files) throw new Error(`no downloads for report ${meta.id}`);
   const tableLinks = TABLE_IDS.map((t) => {
     const spec = form.tables[t];
     return buildDownloadLink(files.tables[t], `表${spec.section} ${spec.title}`, 'CSV，栏目为表格印出的中文标签，可用 Excel 打开', formatDownloadName(meta.id, t));

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { listFormCells } from '../form/cells.ts';
-import { findForm, TABLE_IDS } from '../form/forms.ts';
+import { TABLE_IDS } from '../form/forms.ts';
 import type { TableId } from '../form/types.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
@@ -151,9 +151,7 @@ const cellCounts = new Map<string, number>();
 function countTidyRows(report: CheckedReport): number {
   const known = cellCounts.get(report.meta.form);
   if (known !== undefined) return known;
-  const form = findForm(report.meta.form);
-  if (!form) throw new Error(`report ${report.meta.id}: unknown form ${report.meta.form}`);
-  const count = listFormCells(form).length;
+  const count = listFormCells(report.form).length;
   cellCounts.set(report.meta.form, count);
   return count;
 }

@@ -4,8 +4,7 @@
  * (with their sign and unit), and a last column 说明 saying which cells are flagged and why.
  * A cell the row does not have on the form is left empty; a blank printed cell reads （空白）.
  */
-import { formatColumnLabel, formatRowLabel } from '../form/cells.ts';
-import { findForm } from '../form/forms.ts';
+import { formatColumnLabel, formatRowLabel, rowHasColumn } from '../form/cells.ts';
 import type { ColumnSpec, TableId } from '../form/types.ts';
 import type { Cell, CheckedReport } from '../reports/types.ts';
 import { formatCellText } from '../tables/cell-text.ts';
@@ -45,8 +44,7 @@ function describeFlags(flags: readonly CellFlag[]): string {
 
 /** Writes one table of one report as a CSV for people. */
 export function writeTableDownloadCsv(report: CheckedReport, tableId: TableId): string {
-  const form = findForm(report.meta.form);
-  if (!form) throw new Error(`report ${report.meta.id}: unknown form ${report.meta.form}`);
+  const { form } = report;
   const spec = form.tables[tableId];
   const rules = listFailingRulesByCell(report);
   const header = [ROW_HEADING, ...spec.columns.map(formatColumnLabel), NOTES_HEADING];
@@ -54,7 +52,7 @@ export function writeTableDownloadCsv(report: CheckedReport, tableId: TableId): 
     // Columns whose cells have the same flags share one note: 法律服务机构、总计：….
     const notes = new Map<string, string[]>();
     const cells = spec.columns.map((col) => {
-      if (!row.columns.includes(col.code)) return '';
+      if (!rowHasColumn(row, col.code)) return '';
       const cell = report.tables[tableId][row.code]?.[col.code];
       if (!cell) throw new Error(`report ${report.meta.id}: no cell ${tableId}.${row.code}.${col.code}`);
       const flags = listCellFlags(cell, col, rules.get(`${tableId}.${row.code}.${col.code}`) ?? []);

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../checks/run-rules.ts';
 import { formatCellKey, formatColumnLabel, formatRowLabel, findColumn, findRow, listFormCells } from '../form/cells.ts';
-import { findCommittedReport, formOf, loadCommittedContent, restateOnF2021, setCellValue } from '../fixtures/committed-content.ts';
+import { findCommittedReport, loadCommittedContent, restateOnF2021, setCellValue } from '../fixtures/committed-content.ts';
 import type { CheckedReport, ParsedReport } from '../reports/types.ts';
 import { CSV_BOM, joinCsvText } from './csv-text.ts';
 import { CELL_FIELDS } from './fields.ts';
@@ -26,7 +26,7 @@ function readTidy(text: string): Record<string, string>[] {
 
 /** Asserts that the tidy lines of a report give back every cell of its form: value, unit, raw text, labels. */
 function expectRoundTrip(report: CheckedReport, records: readonly Record<string, string>[]): void {
-  const form = formOf(report);
+  const form = report.form;
   const refs = listFormCells(form);
   expect(records).toHaveLength(refs.length);
   const j = content.jurisdictions.byCode.get(report.meta.jurisdiction);
@@ -54,7 +54,7 @@ describe('outcome groups in the tidy CSV', () => {
     for (const report of content.reports) {
       const records = readTidy(joinCsvText(TIDY_HEADER, [writeTidyBody(report, content.jurisdictions)])).filter((r) => r.table === 'requests' && r.column === 'total');
       const grouped = records.filter((r) => r.outcome_group !== '');
-      const form = formOf(report);
+      const form = report.form;
       const outcomeRows = form.tables.requests.rows.filter((r) => r.role === 'outcome').map((r) => r.code);
       expect(grouped.map((r) => r.row), report.meta.id).toEqual(outcomeRows);
       expect(new Set(grouped.map((r) => r.outcome_group))).toEqual(new Set(form.outcomeGroups.map((g) => g.code)));
@@ -81,7 +81,7 @@ describe('the tidy CSV of every committed report', () => {
     const records = readTidy(joinCsvText(TIDY_HEADER, content.reports.map((r) => writeTidyBody(r, content.jurisdictions))));
     let at = 0;
     for (const report of content.reports) {
-      const n = listFormCells(formOf(report)).length;
+      const n = listFormCells(report.form).length;
       expectRoundTrip(report, records.slice(at, at + n));
       at += n;
     }

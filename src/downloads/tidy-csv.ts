@@ -4,7 +4,6 @@
  * and reused for the site-wide file.
  */
 import { findColumn, findRow, formatCellKey, formatColumnLabel, formatRowLabel, listFormCells } from '../form/cells.ts';
-import { findForm } from '../form/forms.ts';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { FLAG_SEPARATOR, listCellFlags, listFailingRulesByCell } from './cell-flags.ts';
@@ -23,8 +22,7 @@ export function listReportIdentity(report: CheckedReport, jurisdictions: Jurisdi
 
 /** Builds the tidy lines of one report: every cell its form declares, in printed order. */
 export function buildTidyRows(report: CheckedReport, jurisdictions: JurisdictionIndex): CsvRow[] {
-  const form = findForm(report.meta.form);
-  if (!form) throw new Error(`report ${report.meta.id}: unknown form ${report.meta.form}`);
+  const { form } = report;
   const identity = listReportIdentity(report, jurisdictions);
   const rules = listFailingRulesByCell(report);
   return listFormCells(form).map((ref) => {

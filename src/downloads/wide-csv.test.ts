@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import { describe, expect, it } from 'vitest';
-import { formatRowLabel } from '../form/cells.ts';
+import { formatRowLabel, rowHasColumn } from '../form/cells.ts';
 import { F2019, F2021, TABLE_IDS } from '../form/forms.ts';
-import { formOf, loadCommittedContent } from '../fixtures/committed-content.ts';
+import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { CSV_BOM } from './csv-text.ts';
 import { formatUnitFieldName, listTableColumnsAcrossForms, listWideFields } from './fields.ts';
 import { writeWideCsv } from './wide-csv.ts';
@@ -39,7 +39,7 @@ describe('the wide CSVs across reports', () => {
       const records = readWide(text);
       let at = 0;
       for (const report of content.reports) {
-        const spec = formOf(report).tables[table];
+        const spec = report.form.tables[table];
         for (const row of spec.rows) {
           const r = records[at++] ?? {};
           expect([r.report_id, r.row, r.row_label, r.form]).toEqual([report.meta.id, row.code, formatRowLabel(row), report.meta.form]);
@@ -47,7 +47,7 @@ describe('the wide CSVs across reports', () => {
           if (table === 'requests') expect(r.outcome_group, `${report.meta.id} ${row.code}`).toBe(row.outcomeGroup ?? '');
           const expectedFlags: string[] = [];
           for (const col of spec.columns) {
-            const cell = row.columns.includes(col.code) ? report.tables[table][row.code]?.[col.code] : undefined;
+            const cell = rowHasColumn(row, col.code) ? report.tables[table][row.code]?.[col.code] : undefined;
             const key = `${report.meta.id} ${row.code}.${col.code}`;
             expect(r[col.code] === '' ? null : Number(r[col.code]), key).toBe(cell ? cell.value : null);
             if (col.kind === 'money') expect(r[formatUnitFieldName(col.code)] || null, key).toBe(cell?.unit ?? null);

@@ -5,8 +5,7 @@
  * unit), and a `flags` column naming each flagged cell of the line as `<column>:<flag>`.
  * Columns are those of fields.ts (listWideFields), so the header and the schema cannot drift.
  */
-import { formatRowLabel } from '../form/cells.ts';
-import { findForm } from '../form/forms.ts';
+import { formatRowLabel, rowHasColumn } from '../form/cells.ts';
 import type { TableId } from '../form/types.ts';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
@@ -18,8 +17,7 @@ import { listReportIdentity } from './tidy-csv.ts';
 
 /** Builds the wide lines of one report's table, in the form's row order. */
 export function buildWideRows(report: CheckedReport, tableId: TableId, jurisdictions: JurisdictionIndex): CsvRow[] {
-  const form = findForm(report.meta.form);
-  if (!form) throw new Error(`report ${report.meta.id}: unknown form ${report.meta.form}`);
+  const { form } = report;
   const identity = listReportIdentity(report, jurisdictions);
   const rules = listFailingRulesByCell(report);
   const columns = listTableColumnsAcrossForms(tableId);
@@ -28,8 +26,8 @@ export function buildWideRows(report: CheckedReport, tableId: TableId, jurisdict
     const values = columns.flatMap(({ code, specs }) => {
       const spec = specs.find((s) => s.form === form.id)?.spec;
       const money = specs.some((s) => s.spec.kind === 'money');
-      const cell = spec && row.columns.includes(code) ? report.tables[tableId][row.code]?.[code] : undefined;
-      if (spec && row.columns.includes(code) && !cell) throw new Error(`report ${report.meta.id}: no cell ${tableId}.${row.code}.${code}`);
+      const cell = spec && rowHasColumn(row, code) ? report.tables[tableId][row.code]?.[code] : undefined;
+      if (spec && rowHasColumn(row, code) && !cell) throw new Error(`report ${report.meta.id}: no cell ${tableId}.${row.code}.${code}`);
       if (cell && spec) for (const f of listCellFlags(cell, spec, rules.get(`${tableId}.${row.code}.${code}`) ?? [])) flags.push(`${code}:${f}`);
       const value = cell && cell.value !== null ? formatDataNumber(cell.value) : '';
       return money ? [value, cell?.unit ?? ''] : [value];

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM } from '../downloads/csv-text.ts';
-import { findCommittedReport, formOf, loadCommittedContent, moveToYear, setCellValue } from '../fixtures/committed-content.ts';
+import { findCommittedReport, loadCommittedContent, moveToYear, setCellValue } from '../fixtures/committed-content.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric } from '../metrics/metric-specs.ts';
 import type { CheckedReport } from '../reports/types.ts';
@@ -39,10 +39,10 @@ function parseChartCsv(text: string): { header: string[]; rows: ChartDatum[][] }
 
 describe('the numbers behind the report charts', () => {
   it.each(content.reports.map((r) => [r.meta.id, r] as const))('%s: every figure of every chart is the cell it comes from', (_id, report) => {
-    const form = formOf(report);
+    const form = report.form;
     // Request flow: printed rows equal their 总计 cells; groups of several rows are their sums, and say so.
     const flow = readRows(chartOf(report, 'flow').data);
-    const requestRows = new Set(form.tables.requests.rows.map((r) => r.code));
+    const requestRows = new Set<string>(form.tables.requests.rows.map((r) => r.code));
     let printed = 0;
     for (const row of flow) {
       const code = String(row['代码']);
@@ -60,7 +60,7 @@ describe('the numbers behind the report charts', () => {
     // Applicants: row 本年新收 by column, then its printed 总计.
     const applicants = chartOf(report, 'applicants').data;
     const applicantRows = readRows(applicants);
-    expect(applicantRows.map((r) => r['代码'])).toEqual(form.tables.requests.columns.map((c) => c.code).filter((c) => c !== 'total').concat('total'));
+    expect(applicantRows.map((r) => r['代码'])).toEqual([...form.tables.requests.columns.map((c) => c.code).filter((c) => c !== 'total'), 'total']);
     for (const row of applicantRows) expect(row[applicants.columns[3] ?? '']).toBe(cellValue(report, 'requests', 'received_new', String(row['代码'])));
     // Appeals: every row of table 四 with every result column and the total, in form order.
     const appeals = chartOf(report, 'appeals').data;

@@ -1,6 +1,6 @@
 /** Walks the cells a form declares, in printed order. */
 import { TABLE_IDS } from './forms.ts';
-import type { CellRef, ColumnSpec, FormSpec, OutcomeGroupCode, OutcomeGroupSpec, RowSpec, TableId, TableSpec } from './types.ts';
+import type { CellRef, ColumnSpec, FormSpec, OutcomeGroupCode, OutcomeGroupSpec, RowCode, RowSpec, TableId, TableSpec } from './types.ts';
 
 /** Finds a row of a table by code. */
 export function findRow(table: TableSpec, code: string): RowSpec | undefined {
@@ -10,6 +10,11 @@ export function findRow(table: TableSpec, code: string): RowSpec | undefined {
 /** Finds a column of a table by code. */
 export function findColumn(table: TableSpec, code: string): ColumnSpec | undefined {
   return table.columns.find((c) => c.code === code);
+}
+
+/** Whether a row has a column: codes read from files are plain strings until checked here. */
+export function rowHasColumn(row: Pick<RowSpec, 'columns'>, column: string): boolean {
+  return (row.columns as readonly string[]).includes(column);
 }
 
 /** Lists every cell of one table in printed order (row by row). */
@@ -24,7 +29,8 @@ export function listFormCells(form: FormSpec): CellRef[] {
 
 /** Whether a form declares the cell. */
 export function hasCell(form: FormSpec, table: TableId, row: string, column: string): boolean {
-  return findRow(form.tables[table], row)?.columns.includes(column) ?? false;
+  const spec = findRow(form.tables[table], row);
+  return spec ? rowHasColumn(spec, column) : false;
 }
 
 /** The column spec of a cell (its kind and unit). */
@@ -35,7 +41,7 @@ export function cellColumn(form: FormSpec, ref: CellRef): ColumnSpec {
 }
 
 /** The dotted key of a cell, as used in `units` and diagnostics: `active.procurement.amount`. */
-export function formatCellKey(ref: CellRef): string {
+export function formatCellKey(ref: { readonly table: TableId; readonly row: string; readonly column: string }): string {
   return `${ref.table}.${ref.row}.${ref.column}`;
 }
 
@@ -50,11 +56,11 @@ export function formatColumnLabel(col: ColumnSpec): string {
 }
 
 /** The outcome groups of a form's table 三 in printed order, each with its rows in printed order. */
-export function listOutcomeGroups(form: FormSpec): { group: OutcomeGroupSpec; rows: RowSpec[] }[] {
+export function listOutcomeGroups(form: FormSpec): { group: OutcomeGroupSpec; rows: TableSpec<'requests'>['rows'][number][] }[] {
   return form.outcomeGroups.map((group) => ({ group, rows: form.tables.requests.rows.filter((r) => r.outcomeGroup === group.code) }));
 }
 
 /** The codes of the rows of some outcome groups on a form, in printed order. */
-export function listOutcomeGroupRows(form: FormSpec, codes: readonly OutcomeGroupCode[]): string[] {
+export function listOutcomeGroupRows(form: FormSpec, codes: readonly OutcomeGroupCode[]): RowCode<'requests'>[] {
   return form.tables.requests.rows.filter((r) => r.outcomeGroup !== undefined && codes.includes(r.outcomeGroup)).map((r) => r.code);
 }

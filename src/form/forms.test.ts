@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findColumn, findRow, formatColumnLabel, formatRowLabel, hasCell, listFormCells, listOutcomeGroupRows, listOutcomeGroups, listTableCells } from './cells.ts';
 import { F2019, F2021, findForm, FORMS, formForYear, TABLE_IDS } from './forms.ts';
 import { isRuleId, listAllRules, listRules, RULE_IDS } from './rules.ts';
-import type { FormSpec, TableSpec } from './types.ts';
+import type { ColumnSpec, FormSpec, TableSpec } from './types.ts';
 
 /** Every label and alias a form prints (rows, columns, groups), for the marker tests. */
 function listPrintedTexts(form: FormSpec): string[] {
@@ -149,7 +149,7 @@ describe('the form declaration', () => {
     expect(findColumn(F2019.tables.active, 'amount')?.kind).toBe('money');
     expect(findColumn(F2019.tables.active, 'amount')?.fixedUnit).toBeUndefined();
     expect(findColumn(F2021.tables.active, 'amount')).toMatchObject({ kind: 'money', fixedUnit: '万元' });
-    const others = FORMS.flatMap((f) => TABLE_IDS.flatMap((t) => f.tables[t].columns)).filter((c) => c.code !== 'change' && c.code !== 'amount');
+    const others = FORMS.flatMap((f) => TABLE_IDS.flatMap((t): readonly ColumnSpec[] => f.tables[t].columns)).filter((c) => c.code !== 'change' && c.code !== 'amount');
     expect(others.every((c) => c.kind === 'count' && c.fixedUnit === undefined)).toBe(true);
   });
 

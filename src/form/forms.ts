@@ -3,30 +3,35 @@
  * Assumes rows and columns are listed in the order the printed form prints them; every other
  * module (parser, validator, CSV, tables, charts, methodology) derives its order from here.
  */
-import type { ColumnSpec, FormId, FormSpec, OutcomeGroupCode, OutcomeGroupSpec, RowSpec, TableSpec } from './types.ts';
+import type { ColumnSpec, FormDeclaration, FormId, FormSpec, OutcomeGroupCode, OutcomeGroupSpec, RowSpec, TableDeclaration, TableHeading, TableId } from './types.ts';
 
-type ColumnInit = Partial<Omit<ColumnSpec, 'code' | 'label'>>;
-type RowInit = Partial<Omit<RowSpec, 'code' | 'label'>>;
+type ColumnInit = Partial<Omit<ColumnSpec<string>, 'code' | 'label'>>;
+type RowInit<C extends string = never> = Partial<Omit<RowSpec<string, C>, 'code' | 'label'>>;
 
 /** Declares a column; kind defaults to `count`, aliases to none, the short label to the label. */
-function column(code: string, label: string, init: ColumnInit = {}): ColumnSpec {
+function column<const C extends string>(code: C, label: string, init: ColumnInit = {}): ColumnSpec<C> {
   return { code, label, aliases: [], kind: 'count', shortLabel: label, ...init };
 }
 
 /** Declares a row; columns default to every column of its table (filled in by `table`), the short label to the label. */
-function row(code: string, label: string, init: RowInit = {}): RowSpec {
+function row<const R extends string, const C extends string = never>(code: R, label: string, init: RowInit<C> = {}): RowSpec<R, C> {
   return { code, label, groups: [], aliases: [], columns: [], shortLabel: label, ...init };
 }
 
-/** Declares a table, giving rows without their own column list every column. */
-function table(spec: Omit<TableSpec, 'rows'> & { rows: readonly RowSpec[] }): TableSpec {
+/**
+ * Declares a table, giving rows without their own column list every column. A row's own column list
+ * may name only the table's columns (a typo fails to compile).
+ */
+function table<const T extends TableId, const R extends string, const C extends string>(
+  spec: TableHeading & { readonly id: T; readonly columns: readonly ColumnSpec<C>[]; readonly rows: readonly RowSpec<R, NoInfer<C>>[] },
+): TableDeclaration<T, R, C> {
   const all = spec.columns.map((c) => c.code);
   return { ...spec, rows: spec.rows.map((r) => (r.columns.length ? r : { ...r, columns: all })) };
 }
 
 // ---- Table 三: 收到和处理政府信息公开申请情况 (both versions; only （六） differs) ----
 
-const REQUEST_COLUMNS: readonly ColumnSpec[] = [
+const REQUEST_COLUMNS = [
   column('natural_person', '自然人', { aliases: ['自 然 人'] }),
   column('commercial', '商业企业', { group: '法人或其他组织' }),
   column('research', '科研机构', { group: '法人或其他组织' }),
@@ -34,7 +39,7 @@ const REQUEST_COLUMNS: readonly ColumnSpec[] = [
   column('legal_services', '法律服务机构', { group: '法人或其他组织' }),
   column('other_org', '其他', { group: '法人或其他组织' }),
   column('total', '总计'),
-];
+] as const;
 
 const RESULT = '三、本年度办理结果';
 
@@ -64,7 +69,7 @@ const outcome = (code: OutcomeGroupCode, number: string, init: RowInit = {}): Ro
   return { groups: alone ? [RESULT] : [RESULT, outcomeGroup(code).label], number, role: 'outcome', outcomeGroup: code, ...init };
 };
 
-const REQUEST_ROWS_HEAD: readonly RowSpec[] = [
+const REQUEST_ROWS_HEAD = [
   row('received_new', '本年新收政府信息公开申请数量', { number: '一、', shortLabel: '本年新收' }),
   row('carried_over', '上年结转政府信息公开申请数量', { number: '二、', shortLabel: '上年结转' }),
   row('granted', '予以公开', outcome('granted', '（一）')),
@@ -85,12 +90,12 @@ const REQUEST_ROWS_HEAD: readonly RowSpec[] = [
   row('not_processed_publication', '要求提供公开出版物', outcome('not_processed', '3.')),
   row('not_processed_excessive', '无正当理由大量反复申请', outcome('not_processed', '4.')),
   row('not_processed_confirmation', '要求行政机关确认或重新出具已获取信息', outcome('not_processed', '5.')),
-];
+] as const;
 
-const REQUEST_ROWS_TAIL: readonly RowSpec[] = [
+const REQUEST_ROWS_TAIL = [
   row('processed_total', '总计', { groups: [RESULT], number: '（七）' }),
   row('carried_forward', '结转下年度继续办理', { number: '四、' }),
-];
+] as const;
 
 const REQUESTS_BASE = {
   id: 'requests',
@@ -102,7 +107,7 @@ const REQUESTS_BASE = {
 
 // ---- Table 四: 政府信息公开行政复议、行政诉讼情况 (identical in both versions) ----
 
-const APPEALS: TableSpec = table({
+const APPEALS = table({
   id: 'appeals',
   section: '四',
   title: '政府信息公开行政复议、行政诉讼情况',
@@ -134,8 +139,8 @@ const ART_6 = '第二十条第（六）项';
 const ART_8 = '第二十条第（八）项';
 const ART_9 = '第二十条第（九）项';
 
-/** F2019: the trial format of 国办公开办函〔2019〕60号. */
-export const F2019: FormSpec = {
+/** F2019: the trial format of 国办公开办函〔2019〕60号, as declared (its codes as literal types). */
+export const F2019_DECLARATION = {
   id: 'F2019',
   notice: '国办公开办函〔2019〕60号',
   years: { from: 2019, to: 2020 },
@@ -175,10 +180,10 @@ export const F2019: FormSpec = {
     }),
     appeals: APPEALS,
   },
-};
+} as const satisfies FormDeclaration;
 
-/** F2021: the format of 国办公开办函〔2021〕30号; declares only what differs from F2019. */
-export const F2021: FormSpec = {
+/** F2021: the format of 国办公开办函〔2021〕30号, as declared; declares only what differs from F2019. */
+export const F2021_DECLARATION = {
   id: 'F2021',
   notice: '国办公开办函〔2021〕30号',
   years: { from: 2021, to: null },
@@ -227,15 +232,24 @@ export const F2021: FormSpec = {
     }),
     appeals: APPEALS,
   },
-};
+} as const satisfies FormDeclaration;
+
+/** F2019: the trial format of 国办公开办函〔2019〕60号. */
+export const F2019: FormSpec = F2019_DECLARATION;
+
+/** F2021: the format of 国办公开办函〔2021〕30号. */
+export const F2021: FormSpec = F2021_DECLARATION;
 
 /** Every form version, oldest first. */
 export const FORMS: readonly FormSpec[] = [F2019, F2021];
 
+/** Every form version by id. */
+export const FORM_BY_ID: Readonly<Record<FormId, FormSpec>> = { F2019, F2021 };
+
 /** The table ids in the order reports print them. */
 export const TABLE_IDS = ['active', 'requests', 'appeals'] as const;
 
-/** Looks up a form version by id; undefined for an unknown id. */
+/** Looks up a form version by an id read from a file; undefined for an unknown id. */
 export function findForm(id: string): FormSpec | undefined {
   return FORMS.find((f) => f.id === id);
 }

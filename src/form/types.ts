@@ -1,5 +1,16 @@
+import type { F2019_DECLARATION, F2021_DECLARATION } from './forms.ts';
+
 /** The three numeric tables every report carries, by the code used in files and URLs. */
 export type TableId = 'active' | 'requests' | 'appeals';
+
+/** The declarations of both form versions, as written in forms.ts (their codes as literal types). */
+type Declared = typeof F2019_DECLARATION | typeof F2021_DECLARATION;
+
+/** A row code some form version declares in a table: `RowCode<'requests'>` is 'received_new' | … . */
+export type RowCode<T extends TableId = TableId> = T extends TableId ? Declared['tables'][T]['rows'][number]['code'] : never;
+
+/** A column code some form version declares in a table: `ColumnCode<'appeals'>` is 'upheld' | … | 'total'. */
+export type ColumnCode<T extends TableId = TableId> = T extends TableId ? Declared['tables'][T]['columns'][number]['code'] : never;
 
 /** The two national versions of the form (spec §1). */
 export type FormId = 'F2019' | 'F2021';
@@ -14,9 +25,9 @@ export type CellKind = 'count' | 'signed' | 'money';
 export type MoneyUnit = '元' | '万元';
 
 /** A column of a table as the printed form heads it. */
-export interface ColumnSpec {
+export interface ColumnSpec<C extends string = ColumnCode> {
   /** Permanent code, used in CSV headers, JSON and URLs. */
-  readonly code: string;
+  readonly code: C;
   /** The printed Chinese heading. */
   readonly label: string;
   /** The printed group heading above it, if any (法人或其他组织, 行政诉讼 — 未经复议直接起诉). */
@@ -32,9 +43,9 @@ export interface ColumnSpec {
 }
 
 /** A row of a table as the printed form lists it. */
-export interface RowSpec {
+export interface RowSpec<R extends string = RowCode, C extends string = ColumnCode> {
   /** Permanent code, used in CSV files, JSON and URLs. */
-  readonly code: string;
+  readonly code: R;
   /** The printed label of the row itself (予以公开, 行政许可). */
   readonly label: string;
   /** The printed group labels that stand before it, outermost first (三、本年度办理结果, （三）不予公开). */
@@ -44,7 +55,7 @@ export interface RowSpec {
   /** Other wordings of the label seen in real reports. */
   readonly aliases: readonly string[];
   /** The columns this row has; defaults to every column of the table. */
-  readonly columns: readonly string[];
+  readonly columns: readonly C[];
   /** The article of the 条例 a table-二 row reports under (第二十条第（一）项). */
   readonly article?: string;
   /** Role in the arithmetic of table 三: an outcome row is summed into （七）总计. */
@@ -68,21 +79,28 @@ export interface OutcomeGroupSpec {
   readonly shortLabel: string;
 }
 
-/** One of the three tables of a form version. */
-export interface TableSpec {
-  readonly id: TableId;
+/** What a table's declaration says besides its rows and columns. */
+export interface TableHeading {
   /** The section number the report prints (二, 三, 四). */
   readonly section: '二' | '三' | '四';
   /** The printed section title. */
   readonly title: string;
   /** Keywords that find the section heading in a report's text. */
   readonly headingKeywords: readonly string[];
-  readonly columns: readonly ColumnSpec[];
-  readonly rows: readonly RowSpec[];
 }
 
-/** A whole version of the form. */
-export interface FormSpec {
+/** A table as forms.ts declares it, its row codes `R` and column codes `C` as literal types. */
+export interface TableDeclaration<T extends TableId, R extends string, C extends string> extends TableHeading {
+  readonly id: T;
+  readonly columns: readonly ColumnSpec<C>[];
+  readonly rows: readonly RowSpec<R, C>[];
+}
+
+/** One of the three tables of a form version; `TableSpec<'requests'>` has table 三's codes. */
+export interface TableSpec<T extends TableId = TableId> extends TableDeclaration<T, RowCode<T>, ColumnCode<T>> {}
+
+/** A whole version of the form as forms.ts declares it (`as const satisfies FormDeclaration`). */
+export interface FormDeclaration {
   readonly id: FormId;
   /** The notice that issued it. */
   readonly notice: string;
@@ -90,14 +108,19 @@ export interface FormSpec {
   readonly years: { readonly from: number; readonly to: number | null };
   /** Labels printed only on this version, used to recognise it (spec §1). */
   readonly markers: readonly string[];
-  readonly tables: { readonly [T in TableId]: TableSpec };
+  readonly tables: { readonly [T in TableId]: TableDeclaration<T, string, string> };
   /** The outcome groups of table 三 in printed order; each outcome row names one by `outcomeGroup`. */
   readonly outcomeGroups: readonly OutcomeGroupSpec[];
+}
+
+/** A whole version of the form, its codes typed as every version's codes. */
+export interface FormSpec extends FormDeclaration {
+  readonly tables: { readonly [T in TableId]: TableSpec<T> };
 }
 
 /** The address of one cell: table, row code, column code. */
 export interface CellRef {
   readonly table: TableId;
-  readonly row: string;
-  readonly column: string;
+  readonly row: RowCode;
+  readonly column: ColumnCode;
 }

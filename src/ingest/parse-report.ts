@@ -47,6 +47,7 @@ export type IngestResult = { readonly ok: true; readonly report: IngestedReport 
 export function toParsedReport(r: Omit<IngestedReport, 'diagnostics' | 'places' | 'sources' | 'units' | 'publisher'>, publisher: string, sourceFile: string): Omit<ParsedReport, 'dir'> {
   return {
     meta: { id: r.id, jurisdiction: r.jurisdiction.code, year: r.year, form: r.form.id, scope: r.scope, title: r.title, publisher, source: { file: sourceFile, url: null, note: null } },
+    form: r.form,
     tables: r.tables,
     narrative: r.narrative,
     sourceLines: new Map(),

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, sortDiagnostics } from '../checks/diagnostic.ts';
 import { formatCellKey, listFormCells } from '../form/cells.ts';
 import type { TableId } from '../form/types.ts';
-import { CONTENT_DIR, EXPECTED_DIR, formOf, loadCommittedContent, readExpectedReport } from '../fixtures/committed-content.ts';
+import { CONTENT_DIR, EXPECTED_DIR, loadCommittedContent, readExpectedReport } from '../fixtures/committed-content.ts';
 import { loadContent, type ContentFs, type LoadedContent } from './load-content.ts';
 import { nodeContentFs } from './node-fs.ts';
 
@@ -40,7 +40,7 @@ describe('the committed content', () => {
     ]);
     expect(content.jurisdictions.byCode.get(report.meta.jurisdiction)?.name).toBe(expected.jurisdiction.name);
     const source = readFileSync(join(CONTENT_DIR, report.dir, report.meta.source.file), 'utf8');
-    const cells = listFormCells(formOf(report));
+    const cells = listFormCells(report.form);
     for (const ref of cells) {
       const key = formatCellKey(ref);
       const want = expected.tables[ref.table][ref.row]?.[ref.column];
@@ -67,7 +67,7 @@ describe('the committed content', () => {
   it('gives every cell of every report the place in source.txt where its printed text starts', () => {
     for (const report of content.reports.filter((r) => expectedIds.includes(r.meta.id))) {
       const lines = readFileSync(join(CONTENT_DIR, report.dir, report.meta.source.file), 'utf8').replace(/^\uFEFF/, '').split('\n');
-      const cells = listFormCells(formOf(report));
+      const cells = listFormCells(report.form);
       expect(report.sourceLines.size, report.meta.id).toBe(cells.length);
       for (const ref of cells) {
         const key = formatCellKey(ref);

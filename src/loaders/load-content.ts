@@ -102,7 +102,7 @@ function readReport(
   const { active, requests, appeals } = tables;
   if (diagnostics.some((d) => d.severity === 'error') || !active || !requests || !appeals) return { id: meta.id, report: null, diagnostics };
   const sourceDigest = createHash('sha256').update(sourceText ?? '').digest('hex');
-  return { id: meta.id, report: { meta, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), sourceLines, sourceDigest, dir: `${CONTENT_FILES.reports}/${dir}` }, diagnostics };
+  return { id: meta.id, report: { meta, form, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), sourceLines, sourceDigest, dir: `${CONTENT_FILES.reports}/${dir}` }, diagnostics };
 }
 
 /**
@@ -111,8 +111,8 @@ function readReport(
  */
 function locateCell(fs: ContentFs, root: string, report: ParsedReport, key: string): CellPosition | undefined {
   const [table, row, column] = key.split('.');
-  const form = findForm(report.meta.form);
-  if (!form || !(TABLE_IDS as readonly string[]).includes(table ?? '')) return undefined;
+  const { form } = report;
+  if (!(TABLE_IDS as readonly string[]).includes(table ?? '')) return undefined;
   const tableId = table as TableId;
   const file = `${root}/${report.dir}/${REPORT_FILES.tables[tableId]}`;
   const text = fs.readText(file);

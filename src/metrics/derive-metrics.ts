@@ -1,8 +1,7 @@
 /** Computes the declared metrics of one report from its cells, with the reason when one cannot be computed. */
-import { findColumn, findRow, formatCellKey, formatRowLabel, listOutcomeGroupRows } from '../form/cells.ts';
-import { findForm } from '../form/forms.ts';
+import { findColumn, findRow, formatCellKey, formatRowLabel, hasCell, listOutcomeGroupRows } from '../form/cells.ts';
 import type { RuleId } from '../form/rules.ts';
-import type { CellRef, FormId, FormSpec } from '../form/types.ts';
+import type { CellRef, FormId, FormSpec, RowCode } from '../form/types.ts';
 import type { CheckedReport, ParsedReport } from '../reports/types.ts';
 import { METRICS, type CellSum, type MetricCells, type MetricId, type MetricSpec } from './metric-specs.ts';
 
@@ -42,9 +41,11 @@ function resolveCells(cells: MetricCells, form: FormId): CellSum {
 
 /** Lists the cells of a block on a form in form order, an outcome group as its rows; a named row the form lacks comes last. */
 export function listCellSum(sum: CellSum, form: FormSpec): CellRef[] {
-  const codes = 'groups' in sum ? listOutcomeGroupRows(form, sum.groups) : sum.rows;
+  const codes: readonly RowCode[] = 'groups' in sum ? listOutcomeGroupRows(form, sum.groups) : sum.rows;
   const rows = form.tables[sum.table].rows.filter((r) => codes.includes(r.code));
-  const absent = codes.filter((c) => !rows.some((r) => r.code === c)).map((row) => ({ table: sum.table, row, column: sum.columns[0] ?? '' }));
+  const first = sum.columns[0];
+  if (first === undefined) throw new Error(`a metric's cells in table ${sum.table} name no column`);
+  const absent = codes.filter((c) => !rows.some((r) => r.code === c)).map((row) => ({ table: sum.table, row, column: first }));
   return [...rows.flatMap((r) => sum.columns.map((column) => ({ table: sum.table, row: r.code, column }))), ...absent];
 }
 
@@ -70,7 +71,7 @@ function sumCells(report: ParsedReport, form: FormSpec, refs: readonly CellRef[]
   const blank: CellRef[] = [];
   const absent: CellRef[] = [];
   for (const ref of refs) {
-    if (!findRow(form.tables[ref.table], ref.row)?.columns.includes(ref.column)) {
+    if (!hasCell(form, ref.table, ref.row, ref.column)) {
       absent.push(ref);
       continue;
     }
@@ -96,8 +97,7 @@ function findFlags(report: CheckedReport | ParsedReport, keys: ReadonlySet<strin
 
 /** Computes one metric of a report; a checked report also gets the rule flags of the cells used. */
 export function deriveMetric(metric: MetricSpec, report: CheckedReport | ParsedReport): MetricValue {
-  const form = findForm(report.meta.form);
-  if (!form) throw new Error(`deriveMetric: unknown form ${report.meta.form}`);
+  const { form } = report;
   const refs = listMetricCells(metric, form);
   const cells = [...refs.numerator, ...refs.denominator].map(formatCellKey);
   const flags = findFlags(report, new Set(cells));

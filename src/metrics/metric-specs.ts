@@ -4,7 +4,7 @@
  * restates a formula elsewhere. Assumes every rate uses the printed （七）总计 (or 总计) as its
  * denominator, never a recomputed sum, so a report that breaks T3-B shows its own figure with a flag.
  */
-import type { FormId, OutcomeGroupCode, TableId } from '../form/types.ts';
+import type { ColumnCode, FormId, OutcomeGroupCode, RowCode, TableId } from '../form/types.ts';
 
 /**
  * A block of cells that are added together: every listed row × every listed column of one table.
@@ -12,8 +12,17 @@ import type { FormId, OutcomeGroupCode, TableId } from '../form/types.ts';
  * `other` is F2019's （六） or F2021's three （六） rows), as src/form declares the groups.
  */
 export type CellSum =
-  | { readonly table: TableId; readonly rows: readonly string[]; readonly columns: readonly string[] }
-  | { readonly table: 'requests'; readonly groups: readonly OutcomeGroupCode[]; readonly columns: readonly string[] };
+  | RowSum<'active'>
+  | RowSum<'requests'>
+  | RowSum<'appeals'>
+  | { readonly table: 'requests'; readonly groups: readonly OutcomeGroupCode[]; readonly columns: readonly ColumnCode<'requests'>[] };
+
+/** Rows of one table named by code (type-checked against the form's codes). */
+interface RowSum<T extends TableId> {
+  readonly table: T;
+  readonly rows: readonly RowCode<T>[];
+  readonly columns: readonly ColumnCode<T>[];
+}
 
 /** The cells of a numerator or denominator: the same on both versions, or one block per version. */
 export type MetricCells = CellSum | { readonly byForm: Readonly<Record<FormId, CellSum>> };

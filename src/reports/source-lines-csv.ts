@@ -59,8 +59,9 @@ export function readSourceLinesCsv(text: string, file: string, form: FormSpec, s
     const spec = form.tables[table as TableId];
     const rowSpec = spec.rows.find((r) => r.code === row);
     if (!rowSpec) return fail(n, colOf(1), `table ${table} of form ${form.id} has no row “${row}”`, 'use the row codes of the table CSV');
-    if (!rowSpec.columns.includes(column)) return fail(n, colOf(2), `row ${table}.${row} of form ${form.id} has no column “${column}”`, 'use the column codes the row has in the table CSV');
-    const key = formatCellKey({ table: table as TableId, row, column });
+    const columnCode = rowSpec.columns.find((c) => c === column);
+    if (columnCode === undefined) return fail(n, colOf(2), `row ${table}.${row} of form ${form.id} has no column “${column}”`, 'use the column codes the row has in the table CSV');
+    const key = formatCellKey({ table: table as TableId, row: rowSpec.code, column: columnCode });
     if (places.has(key)) return fail(n, 1, `cell ${key} is listed twice`, 'keep one line per cell');
     const line = /^\d+$/.test(lineText) ? Number(lineText) : NaN;
     const col = /^\d+$/.test(colText) ? Number(colText) : NaN;

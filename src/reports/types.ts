@@ -1,5 +1,5 @@
 /** The report as it flows through the stages: parsed from content, then checked. */
-import type { FormId, MoneyUnit, TableId } from '../form/types.ts';
+import type { FormId, FormSpec, MoneyUnit, TableId } from '../form/types.ts';
 import type { RuleId, Severity } from '../form/rules.ts';
 
 /**
@@ -59,6 +59,8 @@ export interface Narrative {
 /** A report read from content, cells parsed, not yet checked. */
 export interface ParsedReport {
   readonly meta: ReportMeta;
+  /** The form version `meta.form` names, resolved once where the report is read. */
+  readonly form: FormSpec;
   readonly tables: { readonly [T in TableId]: TableData };
   readonly narrative: Narrative;
   /** Where each cell was read in source.txt, by `table.row.column` (source-lines.csv); empty when the file is absent. */

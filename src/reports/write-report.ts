@@ -1,6 +1,6 @@
 /** Writes a report as the files of its content folder: the exact inverse of what the loader reads. */
 import { stringify } from 'yaml';
-import { findForm, TABLE_IDS } from '../form/forms.ts';
+import { TABLE_IDS } from '../form/forms.ts';
 import { writeTableCsv } from '../tables/table-csv.ts';
 import { REPORT_FILES } from './layout.ts';
 import { writeNarrative } from './narrative.ts';
@@ -31,8 +31,7 @@ export function writeReportMarkdown(report: Pick<ParsedReport, 'meta' | 'narrati
  * source-lines.csv is written when the report has cell places.
  */
 export function writeReportFiles(report: Omit<ParsedReport, 'dir' | 'sourceLines'> & Partial<Pick<ParsedReport, 'sourceLines'>>, source: string): ReportFiles {
-  const form = findForm(report.meta.form);
-  if (!form) throw new Error(`writeReportFiles: unknown form ${report.meta.form}`);
+  const { form } = report;
   const files: Record<string, string> = { [REPORT_FILES.text]: writeReportMarkdown(report) };
   for (const t of TABLE_IDS) files[REPORT_FILES.tables[t]] = writeTableCsv(form, t, report.tables[t]);
   files[report.meta.source.file] = source;

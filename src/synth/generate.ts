@@ -4,7 +4,7 @@
  * synth-manifest.json, not in known-errors.yaml: they are meant to show as findings.
  */
 import { cellColumn } from '../form/cells.ts';
-import { findForm, formForYear } from '../form/forms.ts';
+import { FORM_BY_ID, formForYear } from '../form/forms.ts';
 import { listRules, RULE_IDS, type RuleId, type Severity } from '../form/rules.ts';
 import type { FormSpec, TableId } from '../form/types.ts';
 import { CONTENT_FILES } from '../reports/layout.ts';
@@ -71,8 +71,7 @@ export function* generateSynthReports(plan: SynthPlan): Generator<SynthReport> {
     const state = createSeriesState();
     const last = series.years[series.years.length - 1] ?? 0;
     for (const year of SYNTH_YEARS.filter((y) => y <= last)) {
-      const form = findForm(formForYear(year));
-      if (!form) throw new Error(`synth: no form for ${year}`);
+      const form = FORM_BY_ID[formForYear(year)];
       const id = formatSynthId(series.series, year);
       const rule = plan.breaks.get(id) ?? null;
       const chain = rule === 'X-1' || rule === 'X-2' ? rule : null;
@@ -83,7 +82,7 @@ export function* generateSynthReports(plan: SynthPlan): Generator<SynthReport> {
       const tables = { active: buildTableData(form, 'active', t), requests: buildTableData(form, 'requests', t), appeals: buildTableData(form, 'appeals', t) };
       const figures = { received: t.requests[BALANCE_ROWS.received]?.total ?? 0, granted: t.requests.granted?.total ?? 0 };
       const narrative = buildSynthNarrative(createKeyedRng(seed, 'text', id), series, year, figures);
-      const report = { meta: buildSynthMeta(series, year, form, seed, scope), tables, narrative, sourceLines: new Map() };
+      const report = { meta: buildSynthMeta(series, year, form, seed, scope), form, tables, narrative, sourceLines: new Map() };
       const severity = listRules(form).find((r) => r.id === rule)?.severity ?? 'error';
       yield { report, source: buildSynthSource(form, report), deliberate: rule ? { report: id, rule, severity, at } : null };
     }

@@ -4,7 +4,7 @@
  * (135 × 7), and the rest are department reports, a full 2019–2025 series per department, spread
  * round-robin over the jurisdictions. Depends only on N, the seed, the share and the jurisdictions.
  */
-import { findForm, formForYear } from '../form/forms.ts';
+import { FORM_BY_ID, formForYear } from '../form/forms.ts';
 import { listRules, type RuleId } from '../form/rules.ts';
 import type { FormId } from '../form/types.ts';
 import type { Jurisdiction, JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
@@ -88,9 +88,8 @@ function planDepartments(all: readonly Jurisdiction[], count: number): SynthSeri
 
 /** The rules a report can break on purpose, given which reports the corpus holds. */
 function listBreakableRules(form: FormId, previous: FormId | null): RuleId[] {
-  const own = findForm(form);
-  const prev = previous ? findForm(previous) : undefined;
-  if (!own) return [];
+  const own = FORM_BY_ID[form];
+  const prev = previous ? FORM_BY_ID[previous] : undefined;
   return listRules(own)
     .filter((r) => BREAKABLE_RULES.includes(r.id))
     .filter((r) => r.kind !== 'sum' || !r.crossYear || (prev !== undefined && listRules(prev).some((p) => p.id === r.id)))

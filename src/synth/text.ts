@@ -4,7 +4,7 @@
  * be mistaken for a government's report.
  */
 import { TABLE_IDS } from '../form/forms.ts';
-import { formatColumnLabel, formatRowLabel } from '../form/cells.ts';
+import { formatColumnLabel, formatRowLabel, rowHasColumn } from '../form/cells.ts';
 import type { FormSpec } from '../form/types.ts';
 import { nameAgency } from '../publishers/agencies.ts';
 import { NARRATIVE_SECTIONS } from '../reports/narrative.ts';
@@ -77,7 +77,7 @@ function formatSourceTable(form: FormSpec, report: Omit<ParsedReport, 'dir'>, ta
   const spec = form.tables[tableId];
   const lines = [`${spec.section}、${spec.title}`, ['项目', ...spec.columns.map(formatColumnLabel)].join('\t')];
   for (const row of spec.rows) {
-    lines.push([formatRowLabel(row), ...spec.columns.map((c) => (row.columns.includes(c.code) ? (report.tables[tableId][row.code]?.[c.code]?.raw ?? '') : ''))].join('\t'));
+    lines.push([formatRowLabel(row), ...spec.columns.map((c) => (rowHasColumn(row, c.code) ? (report.tables[tableId][row.code]?.[c.code]?.raw ?? '') : ''))].join('\t'));
   }
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listTableCells } from '../form/cells.ts';
 import { F2019, F2021, TABLE_IDS } from '../form/forms.ts';
 import type { TableId } from '../form/types.ts';
-import { CONTENT_DIR, formOf, loadCommittedContent } from '../fixtures/committed-content.ts';
+import { CONTENT_DIR, loadCommittedContent } from '../fixtures/committed-content.ts';
 import { REPORT_FILES } from '../reports/layout.ts';
 import type { Cell, TableData } from '../reports/types.ts';
 import { makeCell } from './cell-text.ts';
@@ -31,7 +31,7 @@ describe('round trip of the committed tables', () => {
   it.each(files)('%s %s: read then write gives the file back byte for byte', (_id, table, file) => {
     const text = readFileSync(file, 'utf8');
     const report = reports.find((r) => file.includes(r.dir));
-    const form = formOf(report!);
+    const form = report!.form;
     const result = readTableCsv(text, file, form, table);
     expect(result.diagnostics).toEqual([]);
     expect(result.data).not.toBeNull();
@@ -40,7 +40,7 @@ describe('round trip of the committed tables', () => {
 
   it.each(files)('%s %s: cells → write → read gives the same cells', (id, table) => {
     const report = reports.find((r) => r.meta.id === id)!;
-    const form = formOf(report);
+    const form = report.form;
     const text = writeTableCsv(form, table, report.tables[table]);
     const back = readTableCsv(text, 'x.csv', form, table);
     expect(back.diagnostics).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { FORMS } from '../form/forms.ts';
-import { findColumn, findRow, formatRowLabel } from '../form/cells.ts';
+import { findColumn, findRow, formatRowLabel, rowHasColumn } from '../form/cells.ts';
 import type { FormSpec, TableId } from '../form/types.ts';
 import type { Diagnostic } from '../checks/diagnostic.ts';
 import type { Cell, TableData } from '../reports/types.ts';
@@ -109,7 +109,7 @@ export function readTableCsv(text: string, file: string, form: FormSpec, tableId
       if (!col) return;
       const text = fields[i + 2];
       positions.set(`${code}.${colCode}`, at(line, i + 2));
-      const applies = rowSpec.columns.includes(colCode);
+      const applies = rowHasColumn(rowSpec, colCode);
       if (text === undefined) return;
       if (!applies) {
         if (text !== '') report(line, i + 2, 'cell-not-in-form', `row “${code}” has no column “${colCode}” in ${form.id}, but the cell holds “${text}”`, `leave it empty; row ${code} has only: ${rowSpec.columns.join(', ')}`);
@@ -143,7 +143,7 @@ export function writeTableCsv(form: FormSpec, tableId: TableId, data: TableData)
     row.code,
     formatRowLabel(row),
     ...spec.columns.map((col) => {
-      if (!row.columns.includes(col.code)) return '';
+      if (!rowHasColumn(row, col.code)) return '';
       const cell = data[row.code]?.[col.code];
       if (!cell) throw new Error(`writeTableCsv: ${tableId}.${row.code}.${col.code} has no cell`);
       return formatCellText(cell, col);

@@ -181,7 +181,7 @@ describe('derivePriorYearData', () => {
 
 describe('deriveTrendData', () => {
   const base = checked('230700-2020');
-  const granted = { table: 'requests' as const, row: 'granted', column: 'total' };
+  const granted = { table: 'requests', row: 'granted', column: 'total' } as const;
   const series = [
     variant(moveToYear(restateOnF2021(setCellValue(base, granted, 20)), 2022)),
     variant(moveToYear(setCellValue(base, granted, 10), 2019)),

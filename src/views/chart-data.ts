@@ -4,9 +4,9 @@
  * from src/form (outcome groups and short labels included), so a row or column list is never restated.
  */
 import { findColumn, findRow, listOutcomeGroups } from '../form/cells.ts';
-import { findForm } from '../form/forms.ts';
+import { FORM_BY_ID } from '../form/forms.ts';
 import { listAllRules } from '../form/rules.ts';
-import type { ColumnSpec, FormId, FormSpec, TableId } from '../form/types.ts';
+import type { ColumnCode, ColumnSpec, FormId, FormSpec, RowCode, TableId } from '../form/types.ts';
 import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
@@ -23,20 +23,13 @@ import type { FlowGroup, RequestFlowChartData } from '../charts/request-flow.ts'
 import type { TrendChartData } from '../charts/trend.ts';
 import { formatFull, formatSigned } from './format-number.ts';
 
-/** The form a report uses; throws on an unknown id (the loader has already rejected those). */
-function formOfReport(report: CheckedReport): FormSpec {
-  const form = findForm(report.meta.form);
-  if (!form) throw new Error(`chart-data: unknown form ${report.meta.form}`);
-  return form;
-}
-
 /** The jurisdiction's name, or its code when the list lacks it. */
 export function nameJurisdiction(report: CheckedReport, jurisdictions: JurisdictionIndex): string {
   return jurisdictions.byCode.get(report.meta.jurisdiction)?.name ?? report.meta.jurisdiction;
 }
 
 /** Reads a cell's value; null when blank or not a number. */
-function readValue(report: CheckedReport, table: 'active' | 'requests' | 'appeals', row: string, column: string): number | null {
+export function readValue<T extends TableId>(report: Pick<CheckedReport, 'tables'>, table: T, row: RowCode<T>, column: ColumnCode<T>): number | null {
   return report.tables[table][row]?.[column]?.value ?? null;
 }
 
@@ -51,7 +44,7 @@ function sumValues(values: readonly (number | null)[]): number | null {
  * A check evaluated for a column or row other than 总计 is prefixed with its label (法律服务机构：).
  */
 export function listChartRuleNotes(report: CheckedReport, table: TableId, drawn: (row: string, column: string) => boolean): string[] {
-  const spec = formOfReport(report).tables[table];
+  const spec = report.form.tables[table];
   const titles = new Map(listAllRules().map((r) => [r.id, r.title]));
   const touches = (key: string): boolean => {
     const [t, row = '', column = ''] = key.split('.');
@@ -69,8 +62,8 @@ export function listChartRuleNotes(report: CheckedReport, table: TableId, drawn:
 
 /** Derives the request-flow (Sankey) data of a report from table 三's 总计 column. */
 export function deriveRequestFlowData(report: CheckedReport, jurisdictions: JurisdictionIndex): RequestFlowChartData {
-  const form = formOfReport(report);
-  const total = (row: string): number | null => readValue(report, 'requests', row, 'total');
+  const form = report.form;
+  const total = (row: RowCode<'requests'>): number | null => readValue(report, 'requests', row, 'total');
   const groups: FlowGroup[] = listOutcomeGroups(form).map(({ group, rows }) => {
     const reasons = rows.length > 1 ? rows.map((r) => ({ code: r.code, label: r.shortLabel, fullLabel: `${r.number ?? ''}${r.label}`, value: total(r.code) })) : [];
     return { key: group.code, label: group.shortLabel, value: sumValues(rows.map((r) => total(r.code))), reasons };
@@ -95,19 +88,12 @@ export function labelForm(form: FormSpec): string {
 
 /** Every form version's reader label, by id. */
 function labelForms(): Record<FormId, string> {
-  return { F2019: labelForm(findFormOrThrow('F2019')), F2021: labelForm(findFormOrThrow('F2021')) };
-}
-
-/** Looks a form up by id, throwing for an unknown one. */
-function findFormOrThrow(id: FormId): FormSpec {
-  const form = findForm(id);
-  if (!form) throw new Error(`chart-data: unknown form ${id}`);
-  return form;
+  return { F2019: labelForm(FORM_BY_ID.F2019), F2021: labelForm(FORM_BY_ID.F2021) };
 }
 
 /** Derives the applicant-type data: row 一、本年新收 of table 三, every applicant column in form order. */
 export function deriveApplicantData(report: CheckedReport, jurisdictions: JurisdictionIndex): ApplicantChartData {
-  const form = formOfReport(report);
+  const form = report.form;
   const row = findRow(form.tables.requests, 'received_new');
   return {
     title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年新收申请的申请人类型`,
@@ -121,7 +107,7 @@ export function deriveApplicantData(report: CheckedReport, jurisdictions: Jurisd
 
 /** Derives the review and litigation data: every row of table 四 by result column, with the printed total. */
 export function deriveAppealsData(report: CheckedReport, jurisdictions: JurisdictionIndex): AppealsChartData {
-  const table = formOfReport(report).tables.appeals;
+  const table = report.form.tables.appeals;
   const results = table.columns.filter((c) => c.code !== 'total').map((c) => ({ code: c.code, label: c.shortLabel }));
   return {
     title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年政府信息公开行政复议、行政诉讼情况`,
@@ -149,7 +135,7 @@ function formatActiveCell(cell: Cell | undefined, column: ColumnSpec): string {
  * the first row (规章); the decision rows those with a `decisions` column; every other cell is listed.
  */
 export function deriveActiveData(report: CheckedReport, jurisdictions: JurisdictionIndex): ActiveChartData {
-  const form = formOfReport(report);
+  const form = report.form;
   const table = form.tables.active;
   const first = table.rows[0];
   const docRows = table.rows.filter((r) => first && r.columns.join() === first.columns.join());
@@ -185,7 +171,7 @@ export function deriveActiveData(report: CheckedReport, jurisdictions: Jurisdict
  * 本年增/减 (F2019 only), and 上年结转 requests. For a jurisdiction with one year on file.
  */
 export function derivePriorYearData(report: CheckedReport, jurisdictions: JurisdictionIndex): PriorYearChartData {
-  const table = formOfReport(report).tables.active;
+  const table = report.form.tables.active;
   const rows = table.rows.filter((r) => r.columns.includes('prev_items') && r.columns.includes('change'));
   return {
     title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年报告所述的上一年情况`,

@@ -68,8 +68,10 @@ export function getPageKeys(content: KeyedContent): PageKeys {
     let key = own.get(r.meta.id);
     if (key === undefined) {
       // The cells' places in source.txt apart, as entries: JSON.stringify writes a Map as {} (a replacer
-      // that converts it visits every value and doubles the time).
-      key = hashParts([JSON.stringify(r), JSON.stringify([...r.sourceLines])]);
+      // that converts it visits every value and doubles the time). The form is left out: it is the same
+      // object for every report on it, and its id (in meta) stands for it.
+      const { form: _form, ...content } = r;
+      key = hashParts([JSON.stringify(content), JSON.stringify([...r.sourceLines])]);
       own.set(r.meta.id, key);
     }
     return key;

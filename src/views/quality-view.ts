@@ -1,5 +1,4 @@
 /** The data-quality panel of a report: every rule of its form version and what it found. */
-import { findForm } from '../form/forms.ts';
 import { listRules, type RuleId, type Severity } from '../form/rules.ts';
 import type { CheckedReport, RuleCheck } from '../reports/types.ts';
 
@@ -37,8 +36,7 @@ function describeFailure(check: RuleCheck): string {
 
 /** Builds the data-quality panel of a report. */
 export function buildQualityView(report: CheckedReport, methodologyHref: string): QualityView {
-  const form = findForm(report.meta.form);
-  if (!form) throw new Error(`unknown form ${report.meta.form}`);
+  const { form } = report;
   const flaggedCells = new Set<string>();
   const lines = listRules(form).map((rule): RuleLine => {
     const outcome = report.outcomes.find((o) => o.rule === rule.id);

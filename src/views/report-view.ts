@@ -56,8 +56,7 @@ export function formatFormLabel(formId: string): string {
 /** Builds the view of one report page. */
 export function buildReportView(report: CheckedReport, all: readonly CheckedReport[], jurisdictions: JurisdictionIndex): ReportView {
   const { meta } = report;
-  const form = findForm(meta.form);
-  if (!form) throw new Error(`unknown form ${meta.form}`);
+  const { form } = report;
   const j = jurisdictions.byCode.get(meta.jurisdiction);
   if (!j) throw new Error(`unknown jurisdiction ${meta.jurisdiction}`);
   const chain = [...listAncestors(jurisdictions, j.code)].reverse();

@@ -3,7 +3,7 @@
  * grouped row headings (rowspan), table 二 split into the form's per-article sections.
  * Assumes the form lists rows of a group contiguously, as the printed form does.
  */
-import { formatColumnLabel } from '../form/cells.ts';
+import { formatColumnLabel, rowHasColumn } from '../form/cells.ts';
 import type { ColumnSpec, FormSpec, RowSpec, TableId, TableSpec } from '../form/types.ts';
 import type { Cell, SourcePlace, TableData } from '../reports/types.ts';
 import { formatCellSourceHref } from './source-view.ts';
@@ -116,7 +116,7 @@ function buildColumnHeads(columns: readonly ColumnSpec[], corner: string, corner
 /** Builds the cells of one row for the given columns. */
 function buildCells(table: TableSpec, row: RowSpec, columns: readonly ColumnSpec[], data: TableData, flagged: ReadonlySet<string>, places: ReadonlyMap<string, SourcePlace>): (DataCell | null)[] {
   return columns.map((col) => {
-    if (!row.columns.includes(col.code)) return null;
+    if (!rowHasColumn(row, col.code)) return null;
     const cell = data[row.code]?.[col.code];
     const key = `${table.id}.${row.code}.${col.code}`;
     const place = places.get(key);
@@ -138,7 +138,7 @@ function splitActiveSections(table: TableSpec): { rows: RowSpec[]; columns: Colu
   for (const row of table.rows) {
     const last = sections[sections.length - 1];
     if (last && last.title === (row.article ?? '') && last.rows[0]?.columns.join() === row.columns.join()) last.rows.push(row);
-    else sections.push({ rows: [row], columns: table.columns.filter((c) => row.columns.includes(c.code)), title: row.article ?? '' });
+    else sections.push({ rows: [row], columns: table.columns.filter((c) => rowHasColumn(row, c.code)), title: row.article ?? '' });
   }
   return sections;
 }

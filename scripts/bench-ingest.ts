@@ -15,7 +15,7 @@ import { LAYOUTS, renderReport } from '../src/ingest/fixtures/render-report.ts';
 import { drawF2021Values, readCorpusValues } from '../src/ingest/fixtures/report-values.ts';
 import { buildIngestJson } from '../src/ingest/ingest-json.ts';
 import { parseReportLines } from '../src/ingest/parse-report.ts';
-import { CORPUS_IDS, PROJECT_DIR, readExpected, readJurisdictions } from '../src/ingest/test-support.ts';
+import { CORPUS_IDS, PROJECT_DIR, readExpected, readJurisdictions } from '../src/ingest/fixtures/test-support.ts';
 
 const { values } = parseArgs({ options: { reports: { type: 'string', default: '500' }, seconds: { type: 'string', default: '5' } } });
 const count = Number(values.reports);

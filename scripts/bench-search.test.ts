@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSearchIndex, PAGEFIND_DIR } from '../src/integrations/pagefind.ts';
-import { searchWrittenIndex, type IndexHit } from '../src/integrations/pagefind-node-search.ts';
+import { searchWrittenIndex, type IndexHit } from '../src/fixtures/pagefind-node-search.ts';
 import { loadContent, type LoadedContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
 import { orderByLiteralMatch } from '../src/client/search-rank.ts';

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { layoutReport } from '../src/ingest/fixtures/layout-pdf.ts';
 import { readCorpusValues } from '../src/ingest/fixtures/report-values.ts';
 import { buildPlacedPdf } from '../src/ingest/fixtures/write-pdf.ts';
-import { CONTENT_DIR, CORPUS_IDS, listCellMismatches, PROJECT_DIR, readExpected } from '../src/ingest/test-support.ts';
+import { CONTENT_DIR, CORPUS_IDS, listCellMismatches, PROJECT_DIR, readExpected } from '../src/ingest/fixtures/test-support.ts';
 
 const CORPUS = join(PROJECT_DIR, 'src', 'fixtures', 'corpus');
 const scratch: string[] = [];

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { renderReport } from '../src/ingest/fixtures/render-report.ts';
 import { buildDocxFromHtml } from '../src/ingest/fixtures/write-docx.ts';
 import { drawF2021Values, readCorpusValues, type ReportValues } from '../src/ingest/fixtures/report-values.ts';
-import { CORPUS_IDS, PROJECT_DIR, readExpected } from '../src/ingest/test-support.ts';
+import { CORPUS_IDS, PROJECT_DIR, readExpected } from '../src/ingest/fixtures/test-support.ts';
 
 const OUT = join(PROJECT_DIR, 'src', 'ingest', 'fixtures', 'real-tools');
 const PRINTED: Record<string, Record<string, string>> = { '230722-2020': { 'active.procurement.amount': '91.928.320' } };

@@ -7,7 +7,7 @@ import { buildDocxFromHtml } from './fixtures/write-docx.ts';
 import { buildScannedPdf, buildTextPdf } from './fixtures/write-pdf.ts';
 import { buildIngestJson } from './ingest-json.ts';
 import { parseReportLines } from './parse-report.ts';
-import { CORPUS_IDS, listCellMismatches, readCorpusText, readExpected, readJurisdictions } from './test-support.ts';
+import { CORPUS_IDS, listCellMismatches, readCorpusText, readExpected, readJurisdictions } from './fixtures/test-support.ts';
 
 const jurisdictions = readJurisdictions();
 

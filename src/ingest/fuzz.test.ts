@@ -5,7 +5,7 @@ import { createRandom, drawF2021Values, drawInt, readCorpusValues, type ReportCe
 import { buildIngestJson, type IngestJson } from './ingest-json.ts';
 import { foldWidth } from './normalise-text.ts';
 import { parseReportLines } from './parse-report.ts';
-import { CORPUS_IDS, readCorpusText, readExpected, readJurisdictions } from './test-support.ts';
+import { CORPUS_IDS, readCorpusText, readExpected, readJurisdictions } from './fixtures/test-support.ts';
 
 const jurisdictions = readJurisdictions();
 

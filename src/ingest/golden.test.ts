@@ -11,7 +11,7 @@ import { extractInput } from './extract-input.ts';
 import { buildIngestJson } from './ingest-json.ts';
 import { parseReportLines } from './parse-report.ts';
 import { buildReportFiles } from './report-files.ts';
-import { listCellMismatches, PROJECT_DIR, readJurisdictions, type ExpectedJson } from './test-support.ts';
+import { listCellMismatches, PROJECT_DIR, readJurisdictions, type ExpectedJson } from './fixtures/test-support.ts';
 
 const GOLDEN = join(PROJECT_DIR, 'src', 'ingest', 'fixtures', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

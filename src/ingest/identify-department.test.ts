@@ -3,7 +3,7 @@ import { renderReport } from './fixtures/render-report.ts';
 import { drawF2021Values } from './fixtures/report-values.ts';
 import { parseReportLines } from './parse-report.ts';
 import { splitTextLines } from './source-lines.ts';
-import { readJurisdictions } from './test-support.ts';
+import { readJurisdictions } from './fixtures/test-support.ts';
 
 const jurisdictions = readJurisdictions();
 

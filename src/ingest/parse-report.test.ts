@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIngestJson } from './ingest-json.ts';
 import { parseReportLines } from './parse-report.ts';
 import { splitTextLines } from './source-lines.ts';
-import { CORPUS_IDS, countCells, listCellMismatches, readCorpusText, readExpected, readJurisdictions } from './test-support.ts';
+import { CORPUS_IDS, countCells, listCellMismatches, readCorpusText, readExpected, readJurisdictions } from './fixtures/test-support.ts';
 
 const jurisdictions = readJurisdictions();
 

@@ -13,7 +13,7 @@ import { createRandom, drawF2021Values, drawInt, readCorpusValues, type ReportVa
 import { buildPlacedPdf } from './fixtures/write-pdf.ts';
 import { buildIngestJson } from './ingest-json.ts';
 import { parseReportLines } from './parse-report.ts';
-import { CORPUS_IDS, readExpected, readJurisdictions } from './test-support.ts';
+import { CORPUS_IDS, readExpected, readJurisdictions } from './fixtures/test-support.ts';
 import type { PrintStyle } from './fixtures/printed-tables.ts';
 
 const jurisdictions = readJurisdictions();

@@ -9,7 +9,7 @@ import { extractInput } from './extract-input.ts';
 import { listRealToolDocs, readRealToolDoc, REAL_TOOL_KINDS, scoreRealToolDoc } from './fixtures/real-tools.ts';
 import { parseReportLines } from './parse-report.ts';
 import { listBlockingProblems } from './report-files.ts';
-import { readJurisdictions } from './test-support.ts';
+import { readJurisdictions } from './fixtures/test-support.ts';
 
 const jurisdictions = readJurisdictions();
 const docs = listRealToolDocs();

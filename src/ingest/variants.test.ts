@@ -5,7 +5,7 @@ import { createRandom, drawF2021Values, readCorpusValues, type ReportValues } fr
 import { buildIngestJson } from './ingest-json.ts';
 import { parseReportLines } from './parse-report.ts';
 import { splitTextLines } from './source-lines.ts';
-import { CORPUS_IDS, listCellMismatches, readExpected, readJurisdictions } from './test-support.ts';
+import { CORPUS_IDS, listCellMismatches, readExpected, readJurisdictions } from './fixtures/test-support.ts';
 
 const jurisdictions = readJurisdictions();
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildSearchIndex, INDEX_CONFIG, PAGEFIND_DIR, SEARCH_GLOB } from './pagefind.ts';
-import { searchWrittenIndex } from './pagefind-node-search.ts';
+import { searchWrittenIndex } from '../fixtures/pagefind-node-search.ts';
 import { createPageTrimmer, parseExcludeSelectors } from './pagefind-trim.ts';
 
 const trim = createPageTrimmer(INDEX_CONFIG);

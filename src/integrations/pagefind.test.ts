@@ -12,7 +12,7 @@ import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { orderByLiteralMatch } from '../client/search-rank.ts';
 import { jurisdictionPath, reportPath } from '../views/paths.ts';
 import { buildSearchIndex, PAGEFIND_DIR, planPartWork, resolveSearchProcesses, type IndexMemo } from './pagefind.ts';
-import { searchWrittenIndex } from './pagefind-node-search.ts';
+import { searchWrittenIndex } from '../fixtures/pagefind-node-search.ts';
 import { planSearchParts } from './pagefind-parts.ts';
 
 const content = loadCommittedContent();

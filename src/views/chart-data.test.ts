@@ -12,6 +12,7 @@ import {
   deriveTrendData,
   labelForm,
   listChartRuleNotes,
+  readValue,
 } from './chart-data.ts';
 import { runRules } from '../checks/run-rules.ts';
 
@@ -28,6 +29,21 @@ function checked(id: string): CheckedReport {
 function variant(report: ParsedReport): CheckedReport {
   return { ...report, outcomes: [] };
 }
+
+describe('readValue', () => {
+  it('reads a cell by codes the form declares, and a misspelt code does not compile', () => {
+    const report = checked('230700-2020');
+    expect(readValue(report, 'requests', 'received_new', 'total')).toBe(report.tables.requests.received_new?.total?.value);
+    expect(readValue(report, 'appeals', 'review', 'upheld')).toBe(report.tables.appeals.review?.upheld?.value);
+    // Each line below fails tsc without its directive: a misspelt row, a column of another table, a row of another table.
+    // @ts-expect-error 'received_nwe' is no row code
+    expect(readValue(report, 'requests', 'received_nwe', 'total')).toBeNull();
+    // @ts-expect-error 'upheld' is a column of table 四, not 三
+    expect(readValue(report, 'requests', 'received_new', 'upheld')).toBeNull();
+    // @ts-expect-error 'review' is a row of table 四, not 二
+    expect(readValue(report, 'active', 'review', 'decisions')).toBeNull();
+  });
+});
 
 describe('form labels', () => {
   it('names form versions by the year of their notice', () => {

@@ -4,6 +4,7 @@
  * restates a formula elsewhere. Assumes every rate uses the printed （七）总计 (or 总计) as its
  * denominator, never a recomputed sum, so a report that breaks T3-B shows its own figure with a flag.
  */
+import { OUTCOME_GROUPS } from '../form/forms.ts';
 import type { ColumnCode, FormId, OutcomeGroupCode, RowCode, TableId } from '../form/types.ts';
 
 /**
@@ -61,6 +62,11 @@ export interface MetricSpec {
 /** The denominator threshold below which a rate is shown as “n 件中 m 件” with a caution. */
 export const SMALL_BASE = 10;
 
+/** The short labels of outcome groups as the form declares them, joined: 予以公开 + 部分公开. */
+function labelGroups(...codes: OutcomeGroupCode[]): string {
+  return codes.map((code) => OUTCOME_GROUPS.find((g) => g.code === code)?.shortLabel ?? code).join(' + ');
+}
+
 const TOTAL = ['total'] as const;
 const OUTCOMES_COMPARABLE = '表三各格两版相同，比例可跨 2020/2021 比较。';
 const CONCLUDED = ['upheld', 'corrected', 'other'] as const;
@@ -86,7 +92,7 @@ export const METRICS = [
     definition: '（一）予以公开与（二）部分公开之和占（七）总计的比例（均取“总计”栏）。',
     unit: 'share',
     numerator: { table: 'requests', groups: ['granted', 'partially_granted'], columns: TOTAL },
-    numeratorLabel: '予以公开 + 部分公开',
+    numeratorLabel: labelGroups('granted', 'partially_granted'),
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',
     comparability: 'comparable',
@@ -95,11 +101,11 @@ export const METRICS = [
   },
   {
     id: 'denial_rate',
-    name: '不予公开率',
+    name: `${labelGroups('denied')}率`,
     definition: '（三）不予公开八项之和占（七）总计的比例。',
     unit: 'share',
     numerator: { table: 'requests', groups: ['denied'], columns: TOTAL },
-    numeratorLabel: '不予公开',
+    numeratorLabel: labelGroups('denied'),
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',
     comparability: 'comparable',
@@ -108,11 +114,11 @@ export const METRICS = [
   },
   {
     id: 'unavailable_rate',
-    name: '无法提供率',
+    name: `${labelGroups('unavailable')}率`,
     definition: '（四）无法提供三项之和占（七）总计的比例。',
     unit: 'share',
     numerator: { table: 'requests', groups: ['unavailable'], columns: TOTAL },
-    numeratorLabel: '无法提供',
+    numeratorLabel: labelGroups('unavailable'),
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',
     comparability: 'comparable',
@@ -134,11 +140,11 @@ export const METRICS = [
   },
   {
     id: 'not_processed_rate',
-    name: '不予处理率',
+    name: `${labelGroups('not_processed')}率`,
     definition: '（五）不予处理五项之和占（七）总计的比例。',
     unit: 'share',
     numerator: { table: 'requests', groups: ['not_processed'], columns: TOTAL },
-    numeratorLabel: '不予处理',
+    numeratorLabel: labelGroups('not_processed'),
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',
     comparability: 'comparable',
@@ -147,11 +153,11 @@ export const METRICS = [
   },
   {
     id: 'other_rate',
-    name: '其他处理率',
+    name: `${labelGroups('other')}率`,
     definition: '（六）其他处理占（七）总计的比例；2021 版为（六）下三项之和。',
     unit: 'share',
     numerator: { table: 'requests', groups: ['other'], columns: TOTAL },
-    numeratorLabel: '其他处理',
+    numeratorLabel: labelGroups('other'),
     denominator: { table: 'requests', rows: ['processed_total'], columns: TOTAL },
     denominatorLabel: '办理结果总计',
     comparability: 'comparable',

@@ -67,9 +67,3 @@ export function renderEmbedChart(entry: ChartEntry, wideOnly: boolean, what: str
   const built = entry.build?.(CHART_WIDTHS.wide);
   return { ...view, wide: built ? { svg: getChartCache().render(built), tipsJson: JSON.stringify(built.tips) } : null };
 }
-
-/** The SVG of a report's key chart at the desktop width: the first it can draw (the request flow, unless it has no requests); null when none. */
-export function renderKeyChartSvg(report: CheckedReport): string | null {
-  const entry = listMemoisedCharts(report).find((e) => e.build);
-  return entry?.build ? getChartCache().render(entry.build(CHART_WIDTHS.wide)) : null;
-}

@@ -80,8 +80,3 @@ const NOT_LABEL = /[^\p{Script=Han}A-Za-z0-9]/gu;
 export function normaliseLabel(text: string): string {
   return foldWidth(text).replace(NOT_LABEL, '');
 }
-
-/** Whether a character is a Han character (used to tell prose and labels from numbers). */
-export function isHan(ch: string): boolean {
-  return /\p{Script=Han}/u.test(ch);
-}

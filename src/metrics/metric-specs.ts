@@ -256,8 +256,3 @@ export type MetricId = (typeof METRICS)[number]['id'];
 export function findMetric(id: string): MetricSpec | undefined {
   return (METRICS as readonly MetricSpec[]).find((m) => m.id === id);
 }
-
-/** Whether a string is the id of a declared metric. */
-export function isMetricId(id: string): id is MetricId {
-  return findMetric(id) !== undefined;
-}

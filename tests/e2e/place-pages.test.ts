@@ -47,7 +47,8 @@ function drawableTrends(code: string): string[] {
 }
 
 describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('a place’s page at %s width', (name, viewport) => {
-  it('shows key figures against its peers, and no one-point chart', async () => {
+  // Every place is opened: allow each some seconds on a busy machine.
+  it('shows key figures against its peers, and no one-point chart', { timeout: 60_000 + PLACES.length * 10_000 }, async () => {
     expect(PLACES.length).toBeGreaterThan(1);
     for (const { code, years } of PLACES) {
       const { page, context, watch } = await openPage(site.browser, site.origin, jurisdictionPath(code), { width: viewport.width, height: viewport.height });

@@ -37,8 +37,8 @@ describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the 2020 grant-rate r
   const levels = deriveRankingData(content.reports, 'grant_rate', 2020, content.jurisdictions);
 
   it('lists small bases apart, names each scope and shows each failing rule inside the drawn chart', async () => {
-    expect(levels.some((l) => l.items.some((i) => i.caution && i.value !== null))).toBe(true);
-    expect(levels.some((l) => l.items.some((i) => !i.caution && i.flags.length))).toBe(true);
+    expect(levels.some((l) => l.items.some((i) => i.caution && i.value !== null)), 'this test needs a 2020 公开率 on a small base in the content (嘉荫县 in the committed reports)').toBe(true);
+    expect(levels.some((l) => l.items.some((i) => !i.caution && i.flags.length)), 'this test needs a flagged 2020 公开率 in the content (同江市 in the committed reports)').toBe(true);
     const { page, context, watch } = await openPage(site.browser, site.origin, comparePath(2020, 'grant_rate'), { width: viewport.width, height: viewport.height });
     try {
       for (const data of levels) {
@@ -92,7 +92,7 @@ describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the 2020 grant-rate r
 
   it('carries each flag and each small base onto the embed page: in the drawn chart, a visible note and the CSV', async () => {
     const flaggedLevels = levels.filter((l) => l.items.some((i) => i.flags.length));
-    expect(flaggedLevels.length).toBeGreaterThan(0);
+    expect(flaggedLevels.length, 'this test needs a flagged 2020 公开率 in the content (同江市 in the committed reports)').toBeGreaterThan(0);
     for (const data of levels) {
       const path = compareEmbedPath(2020, 'grant_rate', data.key);
       const { page, context, watch } = await openPage(site.browser, site.origin, path, { width: viewport.width, height: viewport.height });

@@ -37,7 +37,9 @@ function readBuilt(path: string): Buffer {
 
 /** The page that shows a place's charts. */
 function pagePathOf(place: ChartPlace): string {
-  return place.kind === 'jurisdiction' ? `/jurisdictions/${place.jurisdiction.code}/` : `/compare/${place.page.year}/${place.page.metric.id}/`;
+  if (place.kind === 'jurisdiction') return `/jurisdictions/${place.jurisdiction.code}/`;
+  if (place.kind === 'publisher') return `/publishers/${place.publisher.key}/`;
+  return `/compare/${place.page.year}/${place.page.metric.id}/`;
 }
 
 /** A metric of a report computed from its hand-checked cells: null where a cell is blank or not on the form, or the denominator is 0. */

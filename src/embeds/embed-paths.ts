@@ -3,10 +3,13 @@
  * consumers and articles link to them, so a path here is never renamed. A chart is named by its page
  * and its key: `/embed/<report-id>/<chart-key>/` for the charts of a report page (flow, applicants,
  * appeals, active), `/embed/jurisdictions/<code>/<chart-key>/` for those of a jurisdiction page
- * (trend-<metric>, prior-year) and `/embed/compare/<year>/<metric>/<chart-key>/` for those of a
- * comparison page (ranking-<level>), each with its oEmbed JSON, standalone SVG and its numbers as
- * CSV beside it (the PNG a reader downloads is drawn from the SVG in the browser). The fixed first
- * segments keep the three kinds apart: a report id is never `jurisdictions` or `compare`.
+ * (trend-<metric>, prior-year), `/embed/publishers/<publisher-key>/<chart-key>/` for those of a
+ * department's page (trend-<metric>, prior-year) and `/embed/compare/<year>/<metric>/<chart-key>/`
+ * for those of a comparison page (ranking-<level>; a department comparison's under
+ * `/embed/compare/<year>/<metric>/<agency>/<chart-key>/`), each with its oEmbed JSON, standalone SVG
+ * and its numbers as CSV beside it (the PNG a reader downloads is drawn from the SVG in the browser).
+ * The fixed first segments keep the kinds apart: a report id is never `jurisdictions`, `publishers`
+ * or `compare`.
  */
 
 /** The host-side script that sizes embedded iframes to their chart (one per site). */
@@ -48,6 +51,9 @@ export function formatChartFileName(reportId: string, chartKey: string, ext: 'cs
 /** The folder of the jurisdiction pages' chart embeds. */
 export const JURISDICTION_EMBED_ROOT = `${EMBED_ROOT}jurisdictions/`;
 
+/** The folder of the department pages' chart embeds. */
+export const PUBLISHER_EMBED_ROOT = `${EMBED_ROOT}publishers/`;
+
 /** The folder of the comparison pages' chart embeds. */
 export const COMPARE_EMBED_ROOT = `${EMBED_ROOT}compare/`;
 
@@ -56,9 +62,19 @@ export function jurisdictionEmbedPath(code: string, chartKey: string): string {
   return `${JURISDICTION_EMBED_ROOT}${code}/${chartKey}/`;
 }
 
+/** The embed page of a department page's chart: `/embed/publishers/230100-jiaoyu/trend-grant_rate/`. */
+export function publisherEmbedPath(key: string, chartKey: string): string {
+  return `${PUBLISHER_EMBED_ROOT}${key}/${chartKey}/`;
+}
+
 /** The embed page of a comparison page's chart: `/embed/compare/2020/grant_rate/ranking-county/`. */
 export function compareEmbedPath(year: number | string, metricId: string, chartKey: string): string {
   return `${COMPARE_EMBED_ROOT}${year}/${metricId}/${chartKey}/`;
+}
+
+/** The embed page of a department comparison's chart: `/embed/compare/2020/grant_rate/jiaoyu/ranking-county/`. */
+export function departmentCompareEmbedPath(year: number | string, metricId: string, agencySlug: string, chartKey: string): string {
+  return `${COMPARE_EMBED_ROOT}${year}/${metricId}/${agencySlug}/${chartKey}/`;
 }
 
 /** The files beside an embed page, whatever page its chart is on. */
@@ -78,6 +94,16 @@ export function formatJurisdictionChartStem(code: string, chartKey: string): str
   return `${code}-${chartKey}`;
 }
 
+/** The stem of the names a department page chart's files are saved under: `230100-jiaoyu-trend-grant_rate`. */
+export function formatPublisherChartStem(key: string, chartKey: string): string {
+  return `${key}-${chartKey}`;
+}
+
+/** The stem of the names a department comparison chart's files are saved under: `compare-2020-grant_rate-jiaoyu-ranking-county`. */
+export function formatDepartmentCompareChartStem(year: number | string, metricId: string, agencySlug: string, chartKey: string): string {
+  return `compare-${year}-${metricId}-${agencySlug}-${chartKey}`;
+}
+
 /** The stem of the names a comparison chart's files are saved under: `compare-2020-grant_rate-ranking-county`. */
 export function formatCompareChartStem(year: number | string, metricId: string, chartKey: string): string {
   return `compare-${year}-${metricId}-${chartKey}`;
@@ -94,7 +120,9 @@ export function listEmbedUrlPatterns(): EmbedUrlPattern[] {
   const pages = [
     { href: embedPath('<报告编号>', '<图表>'), description: '报告页的一张图表，可用 iframe 嵌入其他网页（图表：flow、applicants、appeals、active）' },
     { href: jurisdictionEmbedPath('<地区代码>', '<图表>'), description: '地区页的一张图表（图表：trend-<指标>，只有一份报告时还有 prior-year）' },
+    { href: publisherEmbedPath('<部门代码>', '<图表>'), description: '部门页的一张图表（部门代码如 230100-jiaoyu；图表：trend-<指标>，只有一份报告时为 prior-year；无 PNG）' },
     { href: compareEmbedPath('<年度>', '<指标>', '<图表>'), description: '比较页的一张图表（图表：ranking-province、ranking-prefecture、ranking-county）' },
+    { href: departmentCompareEmbedPath('<年度>', '<指标>', '<部门类别>', '<图表>'), description: '部门比较页的一张图表（部门类别如 jiaoyu；图表：ranking-prefecture、ranking-county；无 PNG）' },
   ];
   const files = listEmbedFiles('…/');
   return [

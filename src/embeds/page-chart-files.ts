@@ -1,8 +1,8 @@
 /**
- * What the embed routes of jurisdiction and comparison charts share at build time: their static
- * paths, each keyed for the incremental build by the content its page reads (the jurisdiction's
- * reports, or the year's), and one chart found by key, rendered through the chart cache and answered
- * as CSV, SVG or oEmbed JSON. The pages and their chart keys are listed once per build for the
+ * What the embed routes of jurisdiction, department and comparison charts share at build time: their
+ * static paths, each keyed for the incremental build by the content its page reads (the
+ * jurisdiction's reports, the department's, or the year's), and one chart found by key, rendered
+ * through the chart cache and answered as CSV, SVG or oEmbed JSON. The pages and their chart keys are listed once per build for the
  * five routes; a route renders only its own chart, and the entries of the page it rendered last are
  * kept (a route's paths come page by page, so its charts of one page share them).
  */
@@ -15,7 +15,16 @@ import { getPageKeys } from '../views/page-keys.ts';
 import { makeChartSvg } from './build-images.ts';
 import { writeChartCsv } from './chart-csv.ts';
 import { buildHomeChartImageText, buildHomeOembed, type ChartHome } from './embed-view.ts';
-import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace, type ListedPlace } from './page-chart-homes.ts';
+import {
+  describeChartHome,
+  listCompareChartPlaces,
+  listDepartmentCompareChartPlaces,
+  listJurisdictionChartPlaces,
+  listPlaceCharts,
+  listPublisherChartPlaces,
+  type ChartPlace,
+  type ListedPlace,
+} from './page-chart-homes.ts';
 import { renderEmbedChart } from './report-chart-files.ts';
 
 /** The props of every page-chart embed route: the page whose chart it is. */
@@ -24,14 +33,17 @@ export interface PageChartProps {
 }
 
 /** The listed pages of a build's content, by kind, made once for the five routes of each. */
-const listed = new WeakMap<LoadedContent, { jurisdiction?: ListedPlace[]; compare?: ListedPlace[] }>();
+const listed = new WeakMap<LoadedContent, Partial<Record<ChartPlace['kind'], ListedPlace[]>>>();
+
+/** How each kind of page with charts is listed. */
+const LISTERS = { jurisdiction: listJurisdictionChartPlaces, publisher: listPublisherChartPlaces, compare: listCompareChartPlaces, departments: listDepartmentCompareChartPlaces } as const;
 
 /** Lists (once per content) the pages of a kind with their chart keys. */
-function listPlaces(kind: 'jurisdiction' | 'compare'): ListedPlace[] {
+function listPlaces(kind: ChartPlace['kind']): ListedPlace[] {
   const content = getSiteContent();
   const known = listed.get(content) ?? {};
   listed.set(content, known);
-  return (known[kind] ??= (kind === 'jurisdiction' ? listJurisdictionChartPlaces : listCompareChartPlaces)(content.reports, content.jurisdictions));
+  return (known[kind] ??= LISTERS[kind](content.reports, content.jurisdictions));
 }
 
 /** One route per chart of every jurisdiction page: `{ params: { code, chart }, props: { place }, cacheKey }`. */
@@ -41,6 +53,16 @@ export function listJurisdictionChartPaths(): GetStaticPathsResult {
     if (place.kind !== 'jurisdiction') return [];
     const cacheKey = keys.jurisdiction(place.jurisdiction.code);
     return charts.map((chart) => ({ params: { code: place.jurisdiction.code, chart }, props: { place }, cacheKey }));
+  });
+}
+
+/** One route per chart of every department page: `{ params: { key, chart }, props: { place }, cacheKey }`. */
+export function listPublisherChartPaths(): GetStaticPathsResult {
+  const keys = getPageKeys(getSiteContent());
+  return listPlaces('publisher').flatMap(({ place, keys: charts }) => {
+    if (place.kind !== 'publisher') return [];
+    const cacheKey = keys.publisher(place.publisher.key);
+    return charts.map((chart) => ({ params: { key: place.publisher.key, chart }, props: { place }, cacheKey }));
   });
 }
 
@@ -54,6 +76,17 @@ export function listCompareChartPaths(): GetStaticPathsResult {
   });
 }
 
+/** One route per chart of every department comparison page: `{ params: { year, metric, agency, chart }, props: { place }, cacheKey }`. */
+export function listDepartmentCompareChartPaths(): GetStaticPathsResult {
+  const keys = getPageKeys(getSiteContent());
+  return listPlaces('departments').flatMap(({ place, keys: charts }) => {
+    if (place.kind !== 'departments') return [];
+    const { page } = place;
+    const cacheKey = keys.agencyYear(page.agencySlug, page.year);
+    return charts.map((chart) => ({ params: { year: String(page.year), metric: page.metric.id, agency: page.agencySlug, chart }, props: { place }, cacheKey }));
+  });
+}
+
 /** The chart entries of the page rendered last. */
 let last: { place: ChartPlace; entries: ChartEntry[] } | undefined;
 
@@ -61,7 +94,7 @@ let last: { place: ChartPlace; entries: ChartEntry[] } | undefined;
 export function findPlaceChart(place: ChartPlace, key: string): { entry: ChartEntry; home: ChartHome } {
   if (last?.place !== place) last = { place, entries: listPlaceCharts(place, getSiteContent().jurisdictions) };
   const entry = last.entries.find((e) => e.key === key);
-  if (!entry) throw new Error(`${place.kind === 'jurisdiction' ? place.jurisdiction.code : place.page.href} has no chart ${key}`);
+  if (!entry) throw new Error(`${place.kind === 'jurisdiction' ? place.jurisdiction.code : place.kind === 'publisher' ? place.publisher.key : place.page.href} has no chart ${key}`);
   return { entry, home: describeChartHome(place, entry) };
 }
 

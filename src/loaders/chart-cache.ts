@@ -21,6 +21,8 @@ import { isMainThread, threadId } from 'node:worker_threads';
 import type { BuiltChart } from '../charts/chart-theme.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs, type SvgCacheStats } from '../charts/svg-cache.ts';
+import { indexPublishers } from '../publishers/publisher-index.ts';
+import { listAgencySlugs } from '../views/department-compare-view.ts';
 import { CHART_WIDTHS, listSiteChartEntries, type ChartOwner } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 import { resolveCacheDir } from './cache-switch.ts';
@@ -123,6 +125,9 @@ export function findChartOwners(pageKeys: ReadonlySet<string>): ChartOwner[] {
   const owners: ChartOwner[] = [];
   for (const r of content.reports) if (pageKeys.has(keys.report(r.meta.id))) owners.push(`report:${r.meta.id}`);
   for (const j of content.jurisdictions.all) if (pageKeys.has(keys.jurisdiction(j.code))) owners.push(`jurisdiction:${j.code}`);
+  const index = indexPublishers(content.reports, content.jurisdictions);
+  for (const { publisher } of index.departments) if (pageKeys.has(keys.publisher(publisher.key))) owners.push(`publisher:${publisher.key}`);
+  for (const slug of listAgencySlugs(index)) for (const year of index.agencyYears(slug)) if (pageKeys.has(keys.agencyYear(slug, year))) owners.push(`departments:${year}:${slug}`);
   for (const year of new Set(content.reports.map((r) => r.meta.year))) if (pageKeys.has(keys.year(year))) owners.push(`year:${year}`);
   return owners;
 }

@@ -4,7 +4,8 @@
  * works on report folder names, which are report ids (`<code>[-<agency>]-<year>`).
  *
  * Assumes an owner's charts read only: a report's, that report; a jurisdiction's, its government's
- * series; a year's, the reports of that year (see listSiteChartEntries). Each report also takes the
+ * series; a department's, its series; a year's, the reports of that year; a kind of department's in a
+ * year, its reports of that year (see listSiteChartEntries). Each report also takes the
  * same series' report of the year before, which its cross-year checks read. A chart whose option
  * still differs is skipped by renderChartJobs and rendered by its page, so a wrong guess here costs
  * time, never a wrong chart.
@@ -36,10 +37,16 @@ export function indexReportDirs(dirs: readonly string[]): ReportDirIndex {
   return { bySeries, byYear };
 }
 
+/** The report folders of one kind of department in one year (`<year>:<agency slug>`). */
+function listKindDirs(name: string, index: ReportDirIndex): string[] {
+  const [year = '', slug = ''] = name.split(':');
+  return (index.byYear.get(Number(year)) ?? []).filter((dir) => REPORT_ID.exec(dir)?.[2] === slug);
+}
+
 /** The report folders an owner's charts read, with each one's report of the year before. */
 export function listOwnerDirs(owner: ChartOwner, index: ReportDirIndex): string[] {
   const [kind, name] = [owner.slice(0, owner.indexOf(':')), owner.slice(owner.indexOf(':') + 1)];
-  const own = kind === 'report' ? [name] : kind === 'jurisdiction' ? [...(index.bySeries.get(name) ?? [])] : [...(index.byYear.get(Number(name)) ?? [])];
+  const own = kind === 'report' ? [name] : kind === 'jurisdiction' || kind === 'publisher' ? [...(index.bySeries.get(name) ?? [])] : kind === 'departments' ? listKindDirs(name, index) : [...(index.byYear.get(Number(name)) ?? [])];
   const out = new Set(own);
   for (const dir of own) {
     const m = REPORT_ID.exec(dir);

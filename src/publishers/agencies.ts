@@ -67,6 +67,13 @@ export const AGENCIES: readonly Agency[] = [
   agency('jiguan', '机关事务管理局', '机关事务', '机关事务管理局', ['机关事务局']),
 ];
 
+const ORDER = new Map(AGENCIES.map((a, i) => [a.slug, i]));
+
+/** Orders department slugs as declared (most commonly reporting first); a slug not declared after them, alphabetically. */
+export function compareAgencySlugs(a: string, b: string): number {
+  return (ORDER.get(a) ?? AGENCIES.length) - (ORDER.get(b) ?? AGENCIES.length) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** Finds a department kind by its slug; undefined for an unknown one. */
 export function findAgency(slug: string): Agency | undefined {
   return AGENCIES.find((a) => a.slug === slug);
@@ -94,4 +101,23 @@ export function matchAgencyName(text: string): { agency: Agency; name: string } 
     }
   }
   return best;
+}
+
+/** Place-level words a query may put before a department's name: 市教育局, 县公安局, 本级财政局. */
+const LEVEL_PREFIX = /^(?:本级|省|市|县|区|旗)/;
+
+/**
+ * Finds the department kind a search query names, the place's name already taken out: a declared
+ * name or alias at its start (教育局, 市教育局, 卫健委的报告), or the short name alone (教育, 人社);
+ * null when it names none. Matches whole declared names only, never single characters.
+ */
+export function matchAgencyQuery(text: string): Agency | null {
+  const rest = text.replace(/\s+/g, '');
+  for (const candidate of [rest, rest.replace(LEVEL_PREFIX, '')]) {
+    const named = matchAgencyName(candidate);
+    if (named) return named.agency;
+    const short = AGENCIES.find((a) => candidate === a.short);
+    if (short) return short;
+  }
+  return null;
 }

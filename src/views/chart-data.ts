@@ -11,7 +11,8 @@ import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictio
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
 import { REPORT_SCOPE_SHORT, REPORT_SCOPES } from '../reports/front-matter.ts';
-import { parseReportId } from '../publishers/publisher.ts';
+import { findAgency, nameAgency } from '../publishers/agencies.ts';
+import { describePublisher, parseReportId } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { Cell, CheckedReport } from '../reports/types.ts';
 import type { ActiveChartData } from '../charts/active.ts';
@@ -26,6 +27,17 @@ import { formatFull, formatSigned } from './format-number.ts';
 /** The jurisdiction's name, or its code when the list lacks it. */
 export function nameJurisdiction(report: CheckedReport, jurisdictions: JurisdictionIndex): string {
   return jurisdictions.byCode.get(report.meta.jurisdiction)?.name ?? report.meta.jurisdiction;
+}
+
+/**
+ * The name a report's charts carry: the jurisdiction's for a government's report (同江市), the
+ * department's for a department's (哈尔滨市教育局), so a department's figures are never titled as its
+ * government's.
+ */
+export function nameSeries(report: CheckedReport, jurisdictions: JurisdictionIndex): string {
+  const j = jurisdictions.byCode.get(report.meta.jurisdiction);
+  if (!j || !parseReportId(report.meta.id)?.agency) return nameJurisdiction(report, jurisdictions);
+  return describePublisher(report.meta.id, j, report.meta.publisher).name;
 }
 
 /** Reads a cell's value; null when blank or not a number. */
@@ -71,7 +83,7 @@ export function deriveRequestFlowData(report: CheckedReport, jurisdictions: Juri
   const forward = findRow(form.tables.requests, 'carried_forward');
   if (forward) groups.push({ key: 'carried_forward', label: forward.shortLabel, value: total('carried_forward'), reasons: [] });
   return {
-    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年政府信息公开申请的办理结果`,
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年政府信息公开申请的办理结果`,
     receivedNew: total('received_new'),
     carriedOver: total('carried_over'),
     groups,
@@ -96,7 +108,7 @@ export function deriveApplicantData(report: CheckedReport, jurisdictions: Jurisd
   const form = report.form;
   const row = findRow(form.tables.requests, 'received_new');
   return {
-    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年新收申请的申请人类型`,
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年新收申请的申请人类型`,
     items: form.tables.requests.columns
       .filter((c) => c.code !== 'total')
       .map((c) => ({ code: c.code, label: c.label, group: c.group ?? null, value: readValue(report, 'requests', 'received_new', c.code) })),
@@ -110,7 +122,7 @@ export function deriveAppealsData(report: CheckedReport, jurisdictions: Jurisdic
   const table = report.form.tables.appeals;
   const results = table.columns.filter((c) => c.code !== 'total').map((c) => ({ code: c.code, label: c.shortLabel }));
   return {
-    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年政府信息公开行政复议、行政诉讼情况`,
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年政府信息公开行政复议、行政诉讼情况`,
     results,
     rows: table.rows.map((r) => ({
       code: r.code,
@@ -152,7 +164,7 @@ export function deriveActiveData(report: CheckedReport, jurisdictions: Jurisdict
       }),
   );
   return {
-    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年主动公开政府信息情况`,
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年主动公开政府信息情况`,
     formLabel: labelForm(form),
     documents: {
       columns: docColumns,
@@ -174,7 +186,7 @@ export function derivePriorYearData(report: CheckedReport, jurisdictions: Jurisd
   const table = report.form.tables.active;
   const rows = table.rows.filter((r) => r.columns.includes('prev_items') && r.columns.includes('change'));
   return {
-    title: `${nameJurisdiction(report, jurisdictions)}${report.meta.year}年报告所述的上一年情况`,
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年报告所述的上一年情况`,
     year: report.meta.year,
     carriedOver: readValue(report, 'requests', 'carried_over', 'total'),
     items: rows.map((r) => ({ code: r.code, label: r.label, previous: readValue(report, 'active', r.code, 'prev_items'), change: readValue(report, 'active', r.code, 'change') })),
@@ -197,7 +209,7 @@ export function deriveTrendData(series: readonly CheckedReport[], metricId: stri
   const ids = new Set(sorted.map((r) => seriesOf(r.meta.id)));
   if (ids.size > 1) throw new Error(`deriveTrendData: reports of several series: ${[...ids].join(', ')}`);
   const first = sorted[0];
-  const name = first ? nameJurisdiction(first, jurisdictions) : '';
+  const name = first ? nameSeries(first, jurisdictions) : '';
   const years = sorted.map((r) => r.meta.year);
   const span = years.length > 1 ? `${years[0]}–${years.at(-1)}年` : `${years[0] ?? ''}年`;
   return {
@@ -269,4 +281,37 @@ export function deriveRankingData(reports: readonly CheckedReport[], metricId: s
   return levels
     .filter((l) => byLevel.has(l))
     .map((level) => composeRankingData(metric, year, { key: `ranking-${level}`, label: LEVEL_LABELS[level], itemLabel: '地区' }, deriveRankingItems(byLevel.get(level) ?? [], metric, name)));
+}
+
+/** The note every comparison of departments carries. */
+export const DEPARTMENT_SCOPE_NOTE = '各部门的数字只含本部门，与其所属政府的数字分开；省、市、县的部门分开比较，不同层级不可相加。';
+
+/**
+ * Derives one ranking per level for a metric and a year across the departments of one kind (agency
+ * slug), from their own reports (`reports`: that kind's reports of that year, any level). Each is
+ * named as its publisher (哈尔滨市教育局); levels without a report are omitted.
+ */
+export function deriveDepartmentRankingData(reports: readonly CheckedReport[], metricId: string, year: number, agencySlug: string, jurisdictions: JurisdictionIndex): RankingChartData[] {
+  const metric = findMetricOrThrow(metricId);
+  const agency = findAgency(agencySlug);
+  const byLevel = new Map<Level, CheckedReport[]>();
+  for (const r of reports) {
+    if (r.meta.year !== year || parseReportId(r.meta.id)?.agency !== agencySlug) continue;
+    const j = jurisdictions.byCode.get(r.meta.jurisdiction);
+    if (!j) continue;
+    byLevel.set(j.level, [...(byLevel.get(j.level) ?? []), r]);
+  }
+  const levels: Level[] = ['province', 'prefecture', 'county'];
+  const name = (r: CheckedReport): RankingName => {
+    const j = jurisdictions.byCode.get(r.meta.jurisdiction)!;
+    const p = describePublisher(r.meta.id, j, r.meta.publisher);
+    return { key: p.key, name: p.name };
+  };
+  return levels
+    .filter((l) => byLevel.has(l))
+    .map((level) => {
+      const label = `${LEVEL_LABELS[level]}${agency ? nameAgency(agency, level) : `同类部门（${agencySlug}）`}`;
+      const data = composeRankingData(metric, year, { key: `ranking-${level}`, label, itemLabel: '部门' }, deriveRankingItems(byLevel.get(level) ?? [], metric, name));
+      return { ...data, scopeNote: DEPARTMENT_SCOPE_NOTE };
+    });
 }

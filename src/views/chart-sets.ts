@@ -10,7 +10,7 @@ import { buildApplicantOption, describeApplicants, tabulateApplicants } from '..
 import type { BuiltChart } from '../charts/chart-theme.ts';
 import type { ChartTable } from '../charts/chart-table.ts';
 import { buildPriorYearOption, describePriorYear, hasPriorYearItems, tabulatePriorYear } from '../charts/prior-year.ts';
-import { buildRankingOption, describeRanking, hasRanking, listRankingNotes, tabulateRanking } from '../charts/ranking.ts';
+import { buildRankingOption, describeRanking, hasRanking, listRankingNotes, tabulateRanking, type RankingChartData } from '../charts/ranking.ts';
 import { buildRequestFlowOption, describeRequestFlow, hasRequestFlow, tabulateRequestFlow } from '../charts/request-flow.ts';
 import { buildTrendOption, describeTrend, listTrendNotes, tabulateTrend } from '../charts/trend.ts';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
@@ -19,6 +19,7 @@ import {
   deriveActiveData,
   deriveAppealsData,
   deriveApplicantData,
+  deriveDepartmentRankingData,
   derivePriorYearData,
   deriveRankingData,
   deriveRequestFlowData,
@@ -75,6 +76,23 @@ export function listReportCharts(report: CheckedReport, jurisdictions: Jurisdict
   ];
 }
 
+/** One trend chart per metric over a series' reports (a government's or a department's), drawn when the metric has a value in two years or more. */
+function listTrendCharts(series: readonly CheckedReport[], metricIds: readonly string[], jurisdictions: JurisdictionIndex): ChartEntry[] {
+  return metricIds.map((id): ChartEntry => {
+    const data = deriveTrendData(series, id, jurisdictions);
+    // A line needs two points: a metric with a value in one year only is told in words and its table, not drawn as one dot.
+    const drawable = data.points.filter((p) => p.value !== null).length >= 2;
+    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), notes: listTrendNotes(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
+  });
+}
+
+/** What one report says about the year before, as a chart (drawn when its form prints it). */
+function buildPriorYearChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
+  const prior = derivePriorYearData(report, jurisdictions);
+  const notes = [...listChartRuleNotes(report, 'active', (_row, column) => column === 'prev_items' || column === 'change'), ...listChartRuleNotes(report, 'requests', (row, column) => row === 'carried_over' && column === 'total')];
+  return { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), data: tabulatePriorYearNumbers(prior), notes, build: hasPriorYearItems(prior) ? (w) => buildPriorYearOption(prior, w) : null };
+}
+
 /**
  * The charts of a jurisdiction page: from two reports on, one trend per metric over the series'
  * reports, drawn when the metric has a value in two years or more; with only one report on file, what that report says about the year before (drawn when its
@@ -82,29 +100,32 @@ export function listReportCharts(report: CheckedReport, jurisdictions: Jurisdict
  * against its peers instead).
  */
 export function listJurisdictionCharts(series: readonly CheckedReport[], metricIds: readonly string[], jurisdictions: JurisdictionIndex): ChartEntry[] {
-  const trends = series.length < 2 ? [] : metricIds.map((id): ChartEntry => {
-    const data = deriveTrendData(series, id, jurisdictions);
-    // A line needs two points: a metric with a value in one year only is told in words and its table, not drawn as one dot.
-    const drawable = data.points.filter((p) => p.value !== null).length >= 2;
-    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), notes: listTrendNotes(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
-  });
+  const trends = series.length < 2 ? [] : listTrendCharts(series, metricIds, jurisdictions);
   const only = series.length === 1 ? series[0] : undefined;
-  if (!only) return trends;
-  const prior = derivePriorYearData(only, jurisdictions);
-  const notes = [...listChartRuleNotes(only, 'active', (_row, column) => column === 'prev_items' || column === 'change'), ...listChartRuleNotes(only, 'requests', (row, column) => row === 'carried_over' && column === 'total')];
-  const entry: ChartEntry = { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), data: tabulatePriorYearNumbers(prior), notes, build: hasPriorYearItems(prior) ? (w) => buildPriorYearOption(prior, w) : null };
-  return [entry, ...trends];
+  return only ? [buildPriorYearChart(only, jurisdictions), ...trends] : trends;
+}
+
+/**
+ * The charts of a department's page: from two reports on, one trend per metric (the form break
+ * marked, as on a place's page); with one report, only what it says about the year before — its
+ * figures stand as key figures beside its peers', never as a one-point chart.
+ */
+export function listPublisherCharts(series: readonly CheckedReport[], metricIds: readonly string[], jurisdictions: JurisdictionIndex): ChartEntry[] {
+  const only = series.length === 1 ? series[0] : undefined;
+  return only ? [buildPriorYearChart(only, jurisdictions)] : listTrendCharts(series, metricIds, jurisdictions);
+}
+
+/** A ranking chart's entry. */
+function buildRankingEntry(data: RankingChartData): ChartEntry {
+  return { key: data.key, title: data.title, description: describeRanking(data), table: tabulateRanking(data), data: tabulateRankingNumbers(data), notes: listRankingNotes(data), build: hasRanking(data) ? (w) => buildRankingOption(data, w) : null };
 }
 
 /** The charts of a comparison page (one metric, one year): one ranking per level, province first. */
 export function listRankingCharts(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): ChartEntry[] {
-  return deriveRankingData(reports, metricId, year, jurisdictions).map((data) => ({
-    key: data.key,
-    title: data.title,
-    description: describeRanking(data),
-    table: tabulateRanking(data),
-    data: tabulateRankingNumbers(data),
-    notes: listRankingNotes(data),
-    build: hasRanking(data) ? (w) => buildRankingOption(data, w) : null,
-  }));
+  return deriveRankingData(reports, metricId, year, jurisdictions).map(buildRankingEntry);
+}
+
+/** The charts of a department comparison (one metric, one year, one kind of department): one ranking per level, province first. */
+export function listDepartmentRankingCharts(reports: readonly CheckedReport[], metricId: string, year: number, agencySlug: string, jurisdictions: JurisdictionIndex): ChartEntry[] {
+  return deriveDepartmentRankingData(reports, metricId, year, agencySlug, jurisdictions).map(buildRankingEntry);
 }

@@ -6,7 +6,9 @@ import type { ChartTable } from '../charts/chart-table.ts';
 import type { SvgCache } from '../charts/svg-cache.ts';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { listJurisdictionCharts, listRankingCharts, listReportCharts, type ChartEntry } from './chart-sets.ts';
+import { indexPublishers } from '../publishers/publisher-index.ts';
+import { listDepartmentRankingCharts, listJurisdictionCharts, listPublisherCharts, listRankingCharts, listReportCharts, type ChartEntry } from './chart-sets.ts';
+import { listDepartmentComparePages, listDepartmentCompareReports } from './department-compare-view.ts';
 import { listComparePages, TREND_METRIC_IDS } from './compare-view.ts';
 import { listGovernmentSeries } from './site-views.ts';
 
@@ -54,8 +56,12 @@ export function renderChartViews(entries: readonly ChartEntry[], cache: SvgCache
   }));
 }
 
-/** Who shows a chart: a report (`report:<id>`), a jurisdiction (`jurisdiction:<code>`) or a year's comparison pages (`year:<year>`). */
-export type ChartOwner = `report:${string}` | `jurisdiction:${string}` | `year:${number}`;
+/**
+ * Who shows a chart: a report (`report:<id>`), a jurisdiction (`jurisdiction:<code>`), a department
+ * (`publisher:<key>`), a year's comparison pages (`year:<year>`) or a year's comparisons of one kind
+ * of department (`departments:<year>:<agency slug>`).
+ */
+export type ChartOwner = `report:${string}` | `jurisdiction:${string}` | `publisher:${string}` | `year:${number}` | `departments:${number}:${string}`;
 
 /** A chart entry with who shows it and its place among that owner's entries. */
 export interface OwnedChartEntry {
@@ -66,12 +72,13 @@ export interface OwnedChartEntry {
 }
 
 /**
- * Every chart entry the site's pages show (report, jurisdiction and comparison pages; their embed
+ * Every chart entry the site's pages show (report, jurisdiction, department and comparison pages; their embed
  * pages, images and the report preview images reuse the same charts), one at a time, for rendering them into the
  * cache ahead of the pages; with `owners`, only the charts of those owners (the pages a build will
  * render), in the same order. Mirrors what the pages list; a chart it misses is rendered by its page.
  * An owner's entries need only its own reports in `reports`: a report's, its report; a
- * jurisdiction's, its government's series; a year's, the reports of that year.
+ * jurisdiction's, its government's series; a department's, its series; a year's, the reports of that
+ * year; a kind of department's in a year, its reports of that year.
  */
 export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex, owners?: ReadonlySet<ChartOwner>): Generator<OwnedChartEntry> {
   const wanted = (owner: ChartOwner): boolean => !owners || owners.has(owner);
@@ -85,6 +92,10 @@ export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdi
     const series = listGovernmentSeries(reports, j.code);
     if (series.length) yield* own(`jurisdiction:${j.code}`, listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions));
   }
+  const index = indexPublishers(reports, jurisdictions);
+  for (const { publisher, reports: series } of index.departments) {
+    if (wanted(`publisher:${publisher.key}`)) yield* own(`publisher:${publisher.key}`, listPublisherCharts(series, TREND_METRIC_IDS, jurisdictions));
+  }
   const years = new Map<number, ChartEntry[]>();
   for (const page of listComparePages(reports)) {
     if (!wanted(`year:${page.year}`)) continue;
@@ -93,4 +104,13 @@ export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdi
     years.set(page.year, list);
   }
   for (const [year, entries] of years) yield* own(`year:${year}`, entries);
+  const kinds = new Map<ChartOwner, ChartEntry[]>();
+  for (const page of listDepartmentComparePages(index)) {
+    const owner: ChartOwner = `departments:${page.year}:${page.agencySlug}`;
+    if (!wanted(owner)) continue;
+    const list = kinds.get(owner) ?? [];
+    list.push(...listDepartmentRankingCharts(listDepartmentCompareReports(page, index), page.metric.id, page.year, page.agencySlug, jurisdictions));
+    kinds.set(owner, list);
+  }
+  for (const [owner, entries] of kinds) yield* own(owner, entries);
 }

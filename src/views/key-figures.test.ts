@@ -51,7 +51,8 @@ describe('key figures of a department among its peers (synthetic corpus)', () =>
     const own = rates.find((x) => x.id === dept.meta.id);
     if (own) expect(fig?.peers?.rank).toBe(1 + rates.filter((x) => x.rate > own.rate).length);
     else expect(fig?.peers?.rank).toBeNull();
-    expect(fig?.peers?.href).toBe(`/compare/${dept.meta.year}/grant_rate/`);
+    // A department's standing links to the comparison of its kind of department, not the governments'.
+    expect(fig?.peers?.href).toBe(`/compare/${dept.meta.year}/grant_rate/${parseReportId(dept.meta.id)?.agency}/`);
   });
 });
 

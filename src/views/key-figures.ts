@@ -14,13 +14,15 @@ import { findAgency, nameAgency } from '../publishers/agencies.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { formatFull, formatPer100, formatPercent, formatShare } from './format-number.ts';
-import { comparePath } from './paths.ts';
+import { comparePath, departmentComparePath } from './paths.ts';
 
 /** The reports a publisher is compared with, and how to name them. */
 export interface PeerGroup {
   /** 全省县级政府, 全省地市级教育局 … */
   readonly label: string;
   readonly year: number;
+  /** The department kind (agency slug) compared; null for governments. */
+  readonly agency: string | null;
   /** Every report of the group that year, the subject's own included. */
   readonly reports: readonly CheckedReport[];
 }
@@ -36,7 +38,7 @@ export interface PeerStanding {
   readonly medianText: string;
   /** 1 = the highest value; null when the subject's own value is not counted. */
   readonly rank: number | null;
-  /** The comparison page of the metric that year. */
+  /** The comparison page of the metric that year (the departments' of that kind, for a department). */
   readonly href: string;
 }
 
@@ -77,7 +79,7 @@ export function selectPeerGroup(subject: CheckedReport, reports: readonly Checke
   const level = jurisdictions.byCode.get(subject.meta.jurisdiction)?.level;
   if (!own || !level) return null;
   const peers = indexPeers(reports, jurisdictions).get(peerKey(subject.meta.year, own.agency, level)) ?? [];
-  return { label: labelPeerGroup(level, own.agency), year: subject.meta.year, reports: peers };
+  return { label: labelPeerGroup(level, own.agency), year: subject.meta.year, agency: own.agency, reports: peers };
 }
 
 /** The key of a peer group: year, department kind (none for governments) and level. */
@@ -133,7 +135,7 @@ export function buildKeyFigures(subject: CheckedReport, metricIds: readonly Metr
         median: ranking.median,
         medianText: formatMetricValue(metric.unit, ranking.median, null, null, false).text,
         rank: ranking.ranked.find((x) => x.item.key === subject.meta.id)?.rank ?? null,
-        href: comparePath(peers.year, id),
+        href: peers.agency ? departmentComparePath(peers.year, id, peers.agency) : comparePath(peers.year, id),
       };
     }
     return {
@@ -156,7 +158,7 @@ export function buildKeyFigures(subject: CheckedReport, metricIds: readonly Metr
 /** One line of a key-figures table, formatted for people. */
 export interface KeyFigureRow {
   readonly name: string;
-  /** The metric's comparison page that year. */
+  /** The metric's comparison page that year (among the peers: a department's links to its kind's). */
   readonly href: string;
   /** 36.0%, 25件中9件, 1,234; — when there is no value. */
   readonly value: string;
@@ -194,7 +196,7 @@ export function tabulateKeyFigures(figures: readonly KeyFigure[], peers: PeerGro
     peerText: peers ? `${peers.label}（${year} 年共 ${peers.reports.length} 份报告）` : '',
     rows: figures.map((f) => ({
       name: f.name,
-      href: comparePath(f.year, f.metricId),
+      href: f.peers?.href ?? comparePath(f.year, f.metricId),
       value: f.text,
       note: f.value === null ? (f.missing ?? '无数据') : f.caution,
       flag: f.flags.length ? `未通过 ${f.flags.join('、')}` : '',

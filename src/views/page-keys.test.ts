@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent, moveToYear, setCellValue } from '../fixtures/committed-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { getPageKeys, type KeyedContent } from './page-keys.ts';
+import { loadDepartmentContent } from '../fixtures/department-corpus.ts';
+import { getPageKeys, type KeyedContent, type PageKeys } from './page-keys.ts';
 
 const content = loadCommittedContent();
 const keys = getPageKeys(content);
@@ -73,5 +74,40 @@ describe('page cache keys', () => {
 
   it('refuse a report that is not in the content', () => {
     expect(() => keys.report('999999-1900')).toThrow(/no report 999999-1900/);
+  });
+});
+
+describe('page cache keys of departments', () => {
+  const depts = loadDepartmentContent();
+  const before = getPageKeys(depts);
+  const byId = (id: string): CheckedReport => depts.reports.find((r) => r.meta.id === id)!;
+  /** The department content with one report's cell changed. */
+  const change = (id: string): PageKeys => {
+    const changed = setCellValue(byId(id), { table: 'requests', row: 'received_new', column: 'total' }, 9999) as CheckedReport;
+    return getPageKeys({ jurisdictions: depts.jurisdictions, reports: depts.reports.map((r) => (r.meta.id === id ? changed : r)) });
+  };
+
+  it('change for the department whose report changed, its place and its kind’s comparisons that year, and only for those', () => {
+    const after = change('230100-jiaoyu-2023');
+    expect(after.publisher('230100-jiaoyu')).not.toBe(before.publisher('230100-jiaoyu'));
+    expect(after.agencyYear('jiaoyu', 2023)).not.toBe(before.agencyYear('jiaoyu', 2023));
+    expect(after.jurisdiction('230100')).not.toBe(before.jurisdiction('230100'));
+    for (const key of ['230100-gongan', '230200-jiaoyu', '230300-jiaoyu']) expect(after.publisher(key), key).toBe(before.publisher(key));
+    expect(after.agencyYear('jiaoyu', 2021)).toBe(before.agencyYear('jiaoyu', 2021));
+    expect(after.agencyYear('gongan', 2023)).toBe(before.agencyYear('gongan', 2023));
+  });
+
+  it('change for a one-report department when a peer of its kind, level and year changes: its key figures compare with them', () => {
+    const after = change('230200-jiaoyu-2021');
+    expect(after.publisher('230300-jiaoyu')).not.toBe(before.publisher('230300-jiaoyu'));
+    // A county's 教育局 is no peer of a city's; a department with trends shows no peers.
+    expect(after.publisher('230102-jiaoyu')).toBe(before.publisher('230102-jiaoyu'));
+    expect(after.publisher('230100-jiaoyu')).toBe(before.publisher('230100-jiaoyu'));
+  });
+
+  it('change for every comparison year of a kind when it gains a year (they link the other years)', () => {
+    const moved = moveToYear(byId('230300-jiaoyu-2021'), 2018) as CheckedReport;
+    const after = getPageKeys({ jurisdictions: depts.jurisdictions, reports: depts.reports.map((r) => (r.meta.id === '230300-jiaoyu-2021' ? moved : r)) });
+    expect(after.agencyYear('jiaoyu', 2025)).not.toBe(before.agencyYear('jiaoyu', 2025));
   });
 });

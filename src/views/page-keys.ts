@@ -7,11 +7,15 @@
  *
  * Assumes each page reads only: its report (a report's pages also name its jurisdiction's chain and
  * list the other years of its series); a jurisdiction's page, the reports of the jurisdiction and of
- * the jurisdictions under it; a year's comparison page, the reports of that year and the years on
- * file; a site-wide file, every report. Every key also covers the jurisdiction list.
+ * the jurisdictions under it; a department's page, its reports, and with one report its peers' of
+ * that year (same kind and level: its key figures set it against them); a department comparison,
+ * the reports of its kind of department that year and the years that kind has reports; a year's comparison page,
+ * the reports of that year and the years on file; a site-wide file, every report. Every key also
+ * covers the jurisdiction list.
  */
 import { createHash } from 'node:crypto';
 import { listAncestors, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { parseReportId } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 
@@ -27,6 +31,10 @@ export interface PageKeys {
   readonly report: (id: string) => string;
   /** A jurisdiction's page and its charts. */
   readonly jurisdiction: (code: string) => string;
+  /** A department's page and its charts (publisher key `230100-jiaoyu`). */
+  readonly publisher: (key: string) => string;
+  /** The comparisons of one kind of department (agency slug) in one year, and their charts. */
+  readonly agencyYear: (agencySlug: string, year: number) => string;
   /** A year's comparison pages and charts. */
   readonly year: (year: number) => string;
   /** A file over the reports of one year only (`/data/<year>/cells.csv`): unlike `year`, not the other years on file. */
@@ -84,6 +92,32 @@ export function getPageKeys(content: KeyedContent): PageKeys {
     pushTo(byYear, r.meta.year, r.meta.id);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b).join(',');
+  /** The peer group of a department report: its kind, year and level (see selectPeerGroup). */
+  const peerGroupOf = (id: string): string | null => {
+    const parts = parseReportId(id);
+    const level = parts && jurisdictions.byCode.get(parts.jurisdiction)?.level;
+    return parts?.agency && level ? `${parts.agency}|${parts.year}|${level}` : null;
+  };
+  let peerGroups: Map<string, string[]> | undefined;
+  let agencyGroups: Map<string, string[]> | undefined;
+  /** Groups the department reports by peer group and by kind and year, on first use. */
+  const groupDepartments = (): { peers: Map<string, string[]>; agencies: Map<string, string[]> } => {
+    if (!peerGroups || !agencyGroups) {
+      peerGroups = new Map();
+      agencyGroups = new Map();
+      for (const r of reports) {
+        const g = peerGroupOf(r.meta.id);
+        if (!g) continue;
+        pushTo(peerGroups, g, r.meta.id);
+        const [slug] = g.split('|');
+        pushTo(agencyGroups, `${slug}|${r.meta.year}`, r.meta.id);
+        pushTo(agencyGroups, `${slug}|years`, String(r.meta.year));
+      }
+    }
+    return { peers: peerGroups, agencies: agencyGroups };
+  };
+  /** The department reports of a peer group (kind, year, level). */
+  const listPeers = (group: string): string[] => groupDepartments().peers.get(group) ?? [];
   const keysOf = (ids: readonly string[]): string[] => ids.map((id) => `${id}=${ownKey(byId.get(id)!)}`);
   let siteKey: string | undefined;
   // A jurisdiction's or a year's key hashes all its reports and is asked for by each of its paths
@@ -105,6 +139,18 @@ export function getPageKeys(content: KeyedContent): PageKeys {
       return key;
     },
     jurisdiction: (code) => once(`jurisdiction\u0000${code}`, () => hashParts(['jurisdiction', jurisdictionsKey, code, ...keysOf(byPlace.get(code) ?? [])])),
+    publisher: (key) =>
+      once(`publisher\u0000${key}`, () => {
+        const own = series.get(key) ?? [];
+        const only = own.length === 1 ? peerGroupOf(own[0]!) : null;
+        return hashParts(['publisher', jurisdictionsKey, key, ...keysOf(own), '|', ...keysOf(only ? listPeers(only) : [])]);
+      }),
+    agencyYear: (slug, year) =>
+      once(`agency-year\u0000${slug}\u0000${year}`, () => {
+        const { agencies } = groupDepartments();
+        const kindYears = [...new Set(agencies.get(`${slug}|years`) ?? [])].sort().join(',');
+        return hashParts(['agency-year', jurisdictionsKey, slug, String(year), kindYears, ...keysOf(agencies.get(`${slug}|${year}`) ?? [])]);
+      }),
     year: (year) => once(`year\u0000${year}`, () => hashParts(['year', jurisdictionsKey, years, String(year), ...keysOf(byYear.get(year) ?? [])])),
     yearReports: (year) => once(`year-reports\u0000${year}`, () => hashParts(['year-reports', jurisdictionsKey, String(year), ...keysOf(byYear.get(year) ?? [])])),
     site: () => (siteKey ??= hashParts(['site', jurisdictionsKey, ...keysOf(reports.map((r) => r.meta.id))])),

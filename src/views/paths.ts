@@ -10,6 +10,11 @@ export function jurisdictionPath(code: string): string {
   return `/jurisdictions/${code}/`;
 }
 
+/** The page of a department that publishes its own reports (a publisher key: `230100-jiaoyu`). */
+export function publisherPath(key: string): string {
+  return `/publishers/${key}/`;
+}
+
 /** The list of one year's reports. */
 export function yearPath(year: number): string {
   return `/years/${year}/`;
@@ -30,6 +35,11 @@ export const COMPARE_PATH = '/compare/';
 /** The comparison page of one metric in one year. */
 export function comparePath(year: number, metricId: string): string {
   return `/compare/${year}/${metricId}/`;
+}
+
+/** The comparison of one metric in one year across the departments of one kind (agency slug): `/compare/2020/grant_rate/jiaoyu/`. */
+export function departmentComparePath(year: number, metricId: string, agencySlug: string): string {
+  return `${comparePath(year, metricId)}${agencySlug}/`;
 }
 
 /** The element id of a metric's entry on the methodology page. */

@@ -1,0 +1,8 @@
+/** `/embed/compare/<year>/<metric>/<agency>/<chart>/chart.svg`: the chart with its title and source line, every text outlined. */
+import type { APIRoute } from 'astro';
+import { formatSiteAddress } from '../../../../../../../downloads/download-response.ts';
+import { listDepartmentCompareChartPaths, respondChartSvg, type PageChartProps } from '../../../../../../../embeds/page-chart-files.ts';
+
+export const getStaticPaths = listDepartmentCompareChartPaths;
+
+export const GET: APIRoute<PageChartProps> = ({ params, props, site }) => respondChartSvg(props.place, params.chart ?? '', formatSiteAddress(site));

@@ -1,0 +1,7 @@
+/** `/embed/compare/<year>/<metric>/<agency>/<chart>/data.csv`: the numbers one chart of a department comparison page draws. */
+import type { APIRoute } from 'astro';
+import { listDepartmentCompareChartPaths, respondChartCsv, type PageChartProps } from '../../../../../../../embeds/page-chart-files.ts';
+
+export const getStaticPaths = listDepartmentCompareChartPaths;
+
+export const GET: APIRoute<PageChartProps> = ({ params, props }) => respondChartCsv(props.place, params.chart ?? '');

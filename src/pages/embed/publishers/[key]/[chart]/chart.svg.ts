@@ -1,0 +1,8 @@
+/** `/embed/publishers/<key>/<chart>/chart.svg`: the chart with its title and source line, every text outlined. */
+import type { APIRoute } from 'astro';
+import { formatSiteAddress } from '../../../../../downloads/download-response.ts';
+import { listPublisherChartPaths, respondChartSvg, type PageChartProps } from '../../../../../embeds/page-chart-files.ts';
+
+export const getStaticPaths = listPublisherChartPaths;
+
+export const GET: APIRoute<PageChartProps> = ({ params, props, site }) => respondChartSvg(props.place, params.chart ?? '', formatSiteAddress(site));

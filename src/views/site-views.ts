@@ -3,6 +3,8 @@ import { LEVEL_LABELS, listAncestors, listChildren, type Jurisdiction, type Juri
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { jurisdictionPath, reportPath, yearPath } from './paths.ts';
+import { indexPublishers } from '../publishers/publisher-index.ts';
+import { buildDepartmentList, type DepartmentList } from './department-list.ts';
 import type { Link } from './report-view.ts';
 
 /** One report in a list. */
@@ -71,7 +73,14 @@ export interface JurisdictionView {
   readonly name: string;
   readonly levelLabel: string;
   readonly breadcrumbs: readonly Link[];
+  /** The government's own reports (its departments' are on their own pages, listed in `departments`). */
   readonly reports: readonly ReportListItem[];
+  /** 同江市人民政府 */
+  readonly government: string;
+  /** The departments with reports, each once with its latest figures. */
+  readonly departments: DepartmentList;
+  /** Says that the department figures are each department's own and never added to the government's. */
+  readonly departmentsNote: string;
   readonly children: readonly ChildItem[];
   readonly childrenHeading: string;
   readonly description: string;
@@ -89,12 +98,16 @@ export function buildJurisdictionView(j: Jurisdiction, reports: readonly Checked
   const own = reports.filter((r) => r.meta.jurisdiction === j.code);
   const counts = countReports(reports);
   const chain = [...listAncestors(index, j.code)].reverse();
+  const government = `${j.name}人民政府`;
   return {
     code: j.code,
     name: j.name,
     levelLabel: LEVEL_LABELS[j.level],
     breadcrumbs: [...chain, j].map((x) => ({ href: jurisdictionPath(x.code), text: x.name })),
-    reports: buildReportList(own, index),
+    reports: buildReportList(listGovernmentSeries(own, j.code).reverse(), index),
+    government,
+    departments: buildDepartmentList(indexPublishers(reports, index).departmentsOf(j.code)),
+    departmentsNote: `每个部门的数字只含该部门本身（口径见表），${government}的报告可能已包含其中一些部门的数字：部门之间、部门与政府之间的数字都不可相加。`,
     children: listChildren(index, j.code).map((c) => ({ href: jurisdictionPath(c.code), text: c.name, reports: counts.get(c.code) ?? 0 })),
     childrenHeading: j.level === 'province' ? '下辖市（地）' : '下辖县（市、区）',
     description: `${j.name}（${j.code}）历年政府信息公开工作年度报告的数据${own.length ? `：已收录 ${own.length} 份报告` : '：暂未收录报告'}。`,

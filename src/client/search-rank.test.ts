@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
+import { loadDepartmentContent } from '../fixtures/department-corpus.ts';
 import { buildSearchMetrics, buildSearchNames, buildSearchPlaceReports, type SearchNameReport } from '../views/search-view.ts';
 import { buildMetricHits, buildNameHits, describePage, keepLiteral, matchJurisdictions, matchMetrics, mergeHits, orderByLiteralMatch, scoreNameMatch, titlePage, type SearchHit } from './search-rank.ts';
 
@@ -105,5 +106,35 @@ describe('keepLiteral', () => {
     const hits = [{ content: '同江市人民政府' }, { content: '黑龙江省' }, { content: '牡丹江市' }];
     expect(keepLiteral(orderByLiteralMatch(hits, '同江'))).toEqual([hits[0]]);
     expect(keepLiteral(orderByLiteralMatch(hits, '江北'))).toEqual(hits);
+  });
+});
+
+describe('finding a department by name', () => {
+  const depts = loadDepartmentContent();
+  const deptNames = buildSearchNames(depts.jurisdictions, depts.reports);
+  const deptReports = (code: string): SearchNameReport[] => buildSearchPlaceReports(depts.reports, code);
+
+  it('puts the department first for its full name, its name without 市, its short name, or place and name apart', () => {
+    for (const q of ['哈尔滨市教育局', '哈尔滨教育局', '哈尔滨 市教育局', '哈尔滨教育', '教育局 哈尔滨']) {
+      const hits = buildNameHits(deptNames, q, deptReports);
+      expect(hits[0], q).toEqual({ href: '/publishers/230100-jiaoyu/', title: '哈尔滨市教育局', context: '部门 · 哈尔滨市 · 7 份报告', excerpt: null });
+      expect(hits.slice(1, 8).map((h) => h.href), q).toEqual([2025, 2024, 2023, 2022, 2021, 2020, 2019].map((y) => `/reports/230100-jiaoyu-${y}/`));
+      expect(hits[8]?.href).toBe('/jurisdictions/230100/');
+    }
+    expect(buildNameHits(deptNames, '黑龙江教育厅', deptReports)[0]?.title).toBe('黑龙江省教育厅');
+  });
+
+  it('lists a named place’s departments by their pages after the government’s own reports', () => {
+    const hits = buildNameHits(deptNames, '哈尔滨', deptReports).map((h) => h.href);
+    expect(hits).toEqual(['/jurisdictions/230100/', '/reports/230100-2021/', '/reports/230100-2020/', '/publishers/230100-jiaoyu/', '/publishers/230100-gongan/', '/publishers/230100-caizheng/', '/publishers/230100-renshe/']);
+  });
+
+  it('does not invent a department the place has no report of', () => {
+    expect(buildNameHits(deptNames, '哈尔滨民政局', deptReports)[0]?.href).toBe('/jurisdictions/230100/');
+  });
+
+  it('describes a department’s report and page by the department', () => {
+    expect(describePage('/reports/230100-jiaoyu-2021/', deptNames)).toBe('报告 · 哈尔滨市教育局 · 2021 年');
+    expect(describePage('/publishers/230100-jiaoyu/', deptNames)).toBe('部门 · 哈尔滨市');
   });
 });

@@ -3,7 +3,10 @@
  * jurisdiction's page and its reports first; full-text results follow, each once.
  */
 import type { SearchMetric, SearchName, SearchNameReport } from '../views/search-view.ts';
-import { comparePath, jurisdictionPath, METHODOLOGY_PATH, metricMethodologyPath, reportPath, SEARCH_PATH } from '../views/paths.ts';
+import type { Jurisdiction } from '../jurisdictions/jurisdictions.ts';
+import { compareAgencySlugs, matchAgencyQuery } from '../publishers/agencies.ts';
+import { describePublisher, parseReportId } from '../publishers/publisher.ts';
+import { comparePath, jurisdictionPath, METHODOLOGY_PATH, metricMethodologyPath, publisherPath, reportPath, SEARCH_PATH } from '../views/paths.ts';
 
 /** The list of one jurisdiction's reports that the search page fetches when a query names it (built by src/pages/search/places/[code].json.ts). */
 export function searchPlaceReportsPath(code: string): string {
@@ -48,24 +51,66 @@ export function matchJurisdictions(names: readonly SearchName[], query: string, 
     .map((x) => x.n);
 }
 
+/** What is left of a query once a jurisdiction's name (or its name without 市/县/区) is taken out: 哈尔滨教育局 → 教育局. */
+export function removePlaceName(name: string, query: string): string {
+  const q = query.replace(/\s+/g, '');
+  const stem = name.replace(NAME_SUFFIX, '');
+  if (q.includes(name)) return q.replace(name, '');
+  return [...stem].length >= 2 && q.includes(stem) ? q.replace(stem, '') : q;
+}
+
+/** A jurisdiction of the name index as a Jurisdiction, for naming its departments. */
+function asJurisdiction(j: SearchName): Jurisdiction {
+  return { code: j.code, name: j.name, level: j.level, parent: null };
+}
+
+/** The hits of one department: its page, then its reports (a year in the query first, then newest). */
+function listDepartmentHits(j: SearchName, key: string, reports: readonly SearchNameReport[], years: ReadonlySet<number>): SearchHit[] {
+  const slug = key.slice(j.code.length + 1);
+  const name = describePublisher(reports[0]?.id ?? key, asJurisdiction(j), '').name || `${j.name}（${slug}）`;
+  return [
+    { href: publisherPath(key), title: name, context: `部门 · ${j.name} · ${reports.length} 份报告`, excerpt: null },
+    ...listReportHits(name, reports, years),
+  ];
+}
+
+/** Report hits, a year in the query first, then newest. */
+function listReportHits(name: string, reports: readonly SearchNameReport[], years: ReadonlySet<number>): SearchHit[] {
+  return [...reports]
+    .sort((a, b) => Number(years.has(b.year)) - Number(years.has(a.year)) || b.year - a.year)
+    .map((r) => ({
+      href: reportPath(r.id),
+      title: r.title,
+      context: `报告 · ${name} · ${r.year} 年 · ${r.failing.length ? `未通过 ${r.failing.join('、')}` : '一致性检查通过'}`,
+      excerpt: null,
+    }));
+}
+
 /**
- * The hits for the jurisdictions a query names: each jurisdiction's page, then its reports (a year in
- * the query first, then newest); `reportsOf` gives the reports fetched for a jurisdiction (none when
- * its list could not be fetched).
+ * The hits for the jurisdictions a query names. A query that also names a kind of department
+ * (哈尔滨教育局, 哈尔滨 市教育局, 哈尔滨教育) puts that department's page and reports first. Otherwise
+ * each jurisdiction's page comes first, then its government's reports, then one hit per department
+ * (its page). `reportsOf` gives the reports fetched for a jurisdiction, departments' included (none
+ * when its list could not be fetched).
  */
 export function buildNameHits(names: readonly SearchName[], query: string, reportsOf: (code: string) => readonly SearchNameReport[]): SearchHit[] {
   const years = new Set((query.match(/\d{4}/g) ?? []).map(Number));
-  return matchJurisdictions(names, query).flatMap((j) => [
-    { href: jurisdictionPath(j.code), title: j.name, context: `地区 · ${j.levelLabel} · ${j.code} · ${j.reports} 份报告`, excerpt: null },
-    ...[...reportsOf(j.code)]
-      .sort((a, b) => Number(years.has(b.year)) - Number(years.has(a.year)) || b.year - a.year)
-      .map((r) => ({
-        href: reportPath(r.id),
-        title: r.title,
-        context: `报告 · ${j.name} · ${r.year} 年 · ${r.failing.length ? `未通过 ${r.failing.join('、')}` : '一致性检查通过'}`,
-        excerpt: null,
-      })),
-  ]);
+  return matchJurisdictions(names, query).flatMap((j) => {
+    const reports = reportsOf(j.code);
+    const own = reports.filter((r) => parseReportId(r.id)?.agency === null);
+    const departments = new Map<string, SearchNameReport[]>();
+    for (const r of reports) {
+      const key = parseReportId(r.id)?.agency ? parseReportId(r.id)?.publisher : undefined;
+      if (key) departments.set(key, [...(departments.get(key) ?? []), r]);
+    }
+    const agency = matchAgencyQuery(removePlaceName(j.name, query));
+    const named = agency ? departments.get(`${j.code}-${agency.slug}`) : undefined;
+    const place: SearchHit = { href: jurisdictionPath(j.code), title: j.name, context: `地区 · ${j.levelLabel} · ${j.code} · ${j.reports} 份报告`, excerpt: null };
+    const others = [...departments]
+      .sort(([a], [b]) => compareAgencySlugs(a.slice(j.code.length + 1), b.slice(j.code.length + 1)))
+      .filter(([key]) => key !== `${j.code}-${agency?.slug}`).map(([key, list]) => listDepartmentHits(j, key, list, years)[0]!);
+    return [...(named && agency ? listDepartmentHits(j, `${j.code}-${agency.slug}`, named, years) : []), place, ...listReportHits(j.name, own, years), ...others];
+  });
 }
 
 /**
@@ -97,8 +142,18 @@ export function buildMetricHits(metrics: readonly SearchMetric[], query: string)
 /** Describes a full-text hit's page from its URL, naming the jurisdiction a report or jurisdiction page belongs to. */
 export function describePage(url: string, names: readonly SearchName[]): string {
   const byCode = (code: string | undefined): SearchName | undefined => names.find((n) => n.code === code);
-  const report = /^\/reports\/(\d{6})[^/]*-(\d{4})\/$/.exec(url);
-  if (report) return `报告 · ${byCode(report[1])?.name ?? report[1]} · ${report[2]} 年`;
+  const report = /^\/reports\/([^/]+)\/$/.exec(url);
+  const parts = report ? parseReportId(report[1] ?? '') : null;
+  if (parts) {
+    const j = byCode(parts.jurisdiction);
+    const who = (j && parts.agency ? describePublisher(report![1]!, asJurisdiction(j), '').name : j?.name) || parts.jurisdiction;
+    return `报告 · ${who} · ${parts.year} 年`;
+  }
+  const publisher = /^\/publishers\/((\d{6})-[^/]+)\/$/.exec(url);
+  if (publisher) {
+    const j = byCode(publisher[2]);
+    return j ? `部门 · ${j.name}` : '部门';
+  }
   const place = /^\/jurisdictions\/(\d{6})\/$/.exec(url);
   if (place) {
     const j = byCode(place[1]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Jurisdiction } from '../jurisdictions/jurisdictions.ts';
-import { AGENCIES, findAgency, listAgencyNames, matchAgencyName } from './agencies.ts';
+import { AGENCIES, findAgency, listAgencyNames, matchAgencyName, matchAgencyQuery } from './agencies.ts';
 import { describePublisher, isDepartmentReportId, parseReportId } from './publisher.ts';
 
 const HARBIN: Jurisdiction = { code: '230100', name: '哈尔滨市', level: 'prefecture', parent: '230000' };
@@ -52,5 +52,17 @@ describe('describePublisher', () => {
   });
   it('keeps the printed publisher for an undeclared department', () => {
     expect(describePublisher('230100-qixiang-2021', HARBIN, '哈尔滨市气象局')).toMatchObject({ key: '230100-qixiang', agency: null, agencySlug: 'qixiang', name: '哈尔滨市气象局' });
+  });
+});
+
+describe('matchAgencyQuery', () => {
+  it('finds a department kind by its name, with or without a level word before it, and by its short name', () => {
+    expect(['教育局', '市教育局', '县教育局', '教育局的报告', '教育厅', '教育', '教育体育局'].map((q) => matchAgencyQuery(q)?.slug)).toEqual(Array(7).fill('jiaoyu'));
+    expect(matchAgencyQuery('市场监管局')?.slug).toBe('shichang');
+    expect(matchAgencyQuery('人社')?.slug).toBe('renshe');
+    expect(matchAgencyQuery('卫健委')?.slug).toBe('weijian');
+  });
+  it('finds nothing in words that are not a department’s name', () => {
+    expect(['', '2020', '人民政府', '报告', '教', '市'].map((q) => matchAgencyQuery(q))).toEqual(Array(6).fill(null));
   });
 });

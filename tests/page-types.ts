@@ -26,6 +26,11 @@ export interface PageType {
   readonly bare?: boolean;
   /** How a reader picks the dark theme here: the header button (stored choice, the default) or `?theme=dark` (embeds). */
   readonly pickTheme?: 'button' | 'query';
+  /**
+   * The site the page is on: the committed content's (the default) or `departments`, built from the
+   * synthetic department corpus (src/fixtures/department-corpus.ts) for the pages only departments have.
+   */
+  readonly site?: 'departments';
 }
 
 /** The page types, each with a page that exercises most of what the type can show. */
@@ -49,6 +54,13 @@ export const PAGE_TYPES: readonly PageType[] = [
   // A chart made to sit in someone else's page: no site chrome, theme from ?theme=.
   { name: 'embed', path: '/embed/230881-2020/flow/', budget: { totalKb: 20 }, bare: true, pickTheme: 'query' },
   { name: 'search', path: `/search/?q=${encodeURIComponent('同江')}`, ready: '#search-results li' },
+  // Departments (synthetic corpus): 哈尔滨市教育局's seven years of trends; 鸡西市教育局's one report as
+  // key figures; 哈尔滨's page listing its four departments; every 教育局 on 公开率 in 2021; a trend's embed.
+  { name: 'publisher', path: '/publishers/230100-jiaoyu/', budget: { totalKb: 30, jsKb: 5 }, site: 'departments' },
+  { name: 'publisher-one-report', path: '/publishers/230300-jiaoyu/', budget: { totalKb: 30, jsKb: 5 }, site: 'departments' },
+  { name: 'place-departments', path: '/jurisdictions/230100/', budget: { totalKb: 30, jsKb: 5 }, site: 'departments' },
+  { name: 'department-comparison', path: '/compare/2021/grant_rate/jiaoyu/', budget: { totalKb: 30, jsKb: 5 }, site: 'departments' },
+  { name: 'publisher-embed', path: '/embed/publishers/230100-jiaoyu/trend-grant_rate/', budget: { totalKb: 20 }, bare: true, pickTheme: 'query', site: 'departments' },
   // The error page as a host serves it for a missing URL is tested in pages.test.ts; here it is fetched by name.
   { name: '404', path: '/404.html' },
 ];

@@ -32,6 +32,12 @@ describe('what an owner of charts reads', () => {
     expect(listOwnerDirs('year:2020', index)).toContain('230881-jiaoyu-2019');
   });
 
+  it("is a department's series, or its kind's reports of a year, each with its report of the year before", () => {
+    expect(listOwnerDirs('publisher:230881-jiaoyu', index).sort()).toEqual(['230881-jiaoyu-2019', '230881-jiaoyu-2020']);
+    expect(listOwnerDirs('departments:2020:jiaoyu', index).sort()).toEqual(['230881-jiaoyu-2019', '230881-jiaoyu-2020']);
+    expect(listOwnerDirs('departments:2020:gongan', index)).toEqual([]);
+  });
+
   it('batches whole owners in plan order, starting a batch when the next owner would overflow it', () => {
     const job = (owner: string, i: number): ChartJob => ({ owner: owner as ChartJob['owner'], index: i, entryKey: 'flow', width: 360, key: `${owner}/${i}`, fingerprint: '' });
     const jobs = [job('report:230881-2020', 0), job('report:230881-2020', 1), job('report:230700-2021', 0), job('year:2020', 0)];

@@ -37,7 +37,7 @@ describe.each(PAGE_TYPES)('the $name page', (type) => {
     it(`has no serious or critical axe violations in the ${theme.name} theme`, async () => {
       const byQuery = theme.stored !== null && type.pickTheme === 'query';
       const path = byQuery ? `${type.path}${type.path.includes('?') ? '&' : '?'}theme=${theme.stored}` : type.path;
-      const { page, context } = await openPage(site.browser, site.origin, path, { colorScheme: theme.colorScheme, ready: type.ready });
+      const { page, context } = await openPage(site.browser, site.originOf(type), path, { colorScheme: theme.colorScheme, ready: type.ready });
       try {
         if (theme.stored && !byQuery) {
           await page.evaluate((value) => localStorage.setItem('gongkai-theme', value), theme.stored);

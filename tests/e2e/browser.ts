@@ -100,20 +100,34 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** The static server of the built site and the browser that `startSiteAndBrowser` runs; read them in tests and hooks, once its beforeAll has run. */
+/** The built site a page type is on (tests/page-types.ts `site`): the committed content's, or the department corpus's. */
+export function distOf(type: { readonly site?: 'departments' }): string {
+  return type.site === 'departments' ? inject('departmentsDistDir') : inject('distDir');
+}
+
+/** The static servers of the built sites and the browser that `startSiteAndBrowser` runs; read them in tests and hooks, once its beforeAll has run. */
 export interface SiteAndBrowser {
-  /** `http://127.0.0.1:<port>` of the server of the built site. */
+  /** `http://127.0.0.1:<port>` of the server of the built site (the committed content's). */
   readonly origin: string;
+  /** The origin of the site a page type is on. */
+  originOf(type: { readonly site?: 'departments' }): string;
   readonly browser: Browser;
 }
 
-/** Registers, in the calling file or describe block, a beforeAll that serves the built site (vitest's `distDir`) and launches Chromium, and an afterAll that closes both even when a test or the beforeAll failed. */
+/**
+ * Registers, in the calling file or describe block, a beforeAll that serves the built sites (vitest's
+ * `distDir` and `departmentsDistDir`) and launches Chromium, and an afterAll that closes them even
+ * when a test or the beforeAll failed.
+ */
 export function startSiteAndBrowser(): SiteAndBrowser {
   const dist = inject('distDir');
+  const departments = inject('departmentsDistDir');
   let server: SiteServer | undefined;
+  let departmentsServer: SiteServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     server = await startSiteServer(dist);
+    departmentsServer = await startSiteServer(departments);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -121,12 +135,18 @@ export function startSiteAndBrowser(): SiteAndBrowser {
       await browser?.close();
     } finally {
       await server?.close();
+      await departmentsServer?.close();
     }
   });
   return {
     get origin(): string {
       if (!server) throw new Error('the site server is not running: read `origin` in a test or hook, after beforeAll');
       return server.origin;
+    },
+    originOf(type) {
+      const chosen = type.site === 'departments' ? departmentsServer : server;
+      if (!chosen) throw new Error('the site servers are not running: call `originOf` in a test or hook, after beforeAll');
+      return chosen.origin;
     },
     get browser(): Browser {
       if (!browser) throw new Error('the browser is not running: read `browser` in a test or hook, after beforeAll');

@@ -6,11 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES, stripQuery } from '../page-types.ts';
-import { resolveSiteFile } from './browser.ts';
+import { distOf, resolveSiteFile } from './browser.ts';
 
-const dist = inject('distDir');
 
 /** Gzipped size in bytes, as a host compresses by default. */
 function measureGzip(text: string | Buffer): number {
@@ -28,8 +27,8 @@ export interface PageWeight {
   readonly linked: readonly string[];
 }
 
-/** Measures a built page and what it links; throws when a linked file is missing. */
-function measurePage(path: string): PageWeight {
+/** Measures a built page (of the site `dist`) and what it links; throws when a linked file is missing. */
+function measurePage(path: string, dist: string): PageWeight {
   const file = resolveSiteFile(dist, stripQuery(path));
   if (!file) throw new Error(`${path} is not in the build`);
   const html = readFileSync(file, 'utf8');
@@ -61,7 +60,7 @@ function formatKb(bytes: number): string {
 }
 
 describe('page weight', () => {
-  const weights = PAGE_TYPES.map((type) => ({ type, weight: measurePage(type.path) }));
+  const weights = PAGE_TYPES.map((type) => ({ type, weight: measurePage(type.path, distOf(type)) }));
 
   it('prints the gzipped weight of every page type', () => {
     const rows = weights.map(({ type, weight: w }) => `${type.name.padEnd(14)} total ${formatKb(w.total).padStart(8)}  html ${formatKb(w.html).padStart(8)}  css ${formatKb(w.css).padStart(7)}  js ${formatKb(w.js).padStart(7)}${type.budget ? `  (budget ${type.budget.totalKb} KB${type.budget.jsKb ? `, js ${type.budget.jsKb} KB` : ''})` : ''}`);

@@ -11,15 +11,18 @@ import { assertChromium } from '../requirements.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startSiteServer, type SiteServer } from './browser.ts';
 
 const dist = inject('distDir');
+const departmentsDist = inject('departmentsDistDir');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** The lowest score (0–100) each category may have. */
 const MINIMUM: Readonly<Record<(typeof CATEGORIES)[number], number>> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 const scores: string[] = [];
 let server: SiteServer;
+let departmentsServer: SiteServer;
 let chrome: chromeLauncher.LaunchedChrome;
 
 beforeAll(async () => {
   server = await startSiteServer(dist);
+  departmentsServer = await startSiteServer(departmentsDist);
   assertChromium();
   chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
 });
@@ -28,11 +31,12 @@ afterAll(async () => {
   if (scores.length) console.log(`Lighthouse scores (performance / accessibility / best practices / SEO):\n${scores.join('\n')}`);
   chrome?.kill();
   await server?.close();
+  await departmentsServer?.close();
 });
 
 describe.each(PAGE_TYPES)('Lighthouse on the $name page', (type) => {
   it(`scores performance ≥ ${MINIMUM.performance} and 100 for accessibility, best practices and SEO`, { timeout: 120_000 }, async () => {
-    const result = await lighthouse(`${server.origin}${type.path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    const result = await lighthouse(`${(type.site === 'departments' ? departmentsServer : server).origin}${type.path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
     if (!result) throw new Error('Lighthouse returned no result');
     const { lhr } = result;
     expect(lhr.runtimeError?.message ?? null).toBeNull();

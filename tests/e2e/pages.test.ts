@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PAGE_TYPES, stripQuery } from '../page-types.ts';
-import { openPage, resolveSiteFile, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
+import { distOf, openPage, resolveSiteFile, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
 
 const dist = inject('distDir');
 const site = startSiteAndBrowser();
@@ -49,13 +49,13 @@ async function tabThroughPage(page: Page): Promise<{ controls: string[]; reached
 
 describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
   it('is in the build', () => {
-    expect(resolveSiteFile(dist, stripQuery(type.path)), `${type.path} is declared in tests/page-types.ts but not built`).not.toBeNull();
+    expect(resolveSiteFile(distOf(type), stripQuery(type.path)), `${type.path} is declared in tests/page-types.ts but not built`).not.toBeNull();
   });
 
   for (const viewport of VIEWPORTS) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`loads cleanly and fits ${viewport.width} px (${colorScheme})`, async () => {
-        const { page, context, watch } = await openPage(site.browser, site.origin, type.path, { ...viewport, colorScheme, ready: type.ready });
+        const { page, context, watch } = await openPage(site.browser, site.originOf(type), type.path, { ...viewport, colorScheme, ready: type.ready });
         try {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           await page.screenshot({ path: join(SCREENSHOT_DIR, `${type.name}-${viewport.width}-${colorScheme}.png`), fullPage: true });
@@ -71,7 +71,7 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
   }
 
   it('lets the keyboard reach every control, each with a visible focus ring, with every disclosure closed and then open', async () => {
-    const { page, context } = await openPage(site.browser, site.origin, type.path, { ready: type.ready });
+    const { page, context } = await openPage(site.browser, site.originOf(type), type.path, { ready: type.ready });
     try {
       for (const state of ['closed', 'open'] as const) {
         if (state === 'open') {
@@ -93,7 +93,7 @@ describe.each(PAGE_TYPES)('the $name page ($path)', (type) => {
   });
 
   it('declares zh-CN, one h1, the landmarks, and complete head tags', async () => {
-    const { page, context } = await openPage(site.browser, site.origin, type.path, { ready: type.ready });
+    const { page, context } = await openPage(site.browser, site.originOf(type), type.path, { ready: type.ready });
     try {
       const head = await page.evaluate(() => {
         const meta = (sel: string): string | null => document.querySelector(sel)?.getAttribute('content') ?? null;

@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderChartSvg } from '../charts/render-svg.ts';
+import { hashChartInput, svgCachePath } from '../charts/svg-cache.ts';
+import { readCommittedJurisdictionsCsv, writeDepartmentCorpus } from '../fixtures/department-corpus.ts';
+import { renderShare } from '../integrations/prerender-charts-worker.ts';
+import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
+import { CHART_WIDTHS, listSiteChartEntries } from '../views/chart-view.ts';
+import { planChartJobs } from './chart-cache.ts';
+import { getSiteContent } from './site-content.ts';
+
+// Its own file: the build's content is loaded once per process, from GONGKAI_CONTENT.
+describe('a worker share over the department corpus', () => {
+  let root = '';
+  let cache = '';
+  const saved = { content: process.env.GONGKAI_CONTENT, cache: process.env.GONGKAI_CHART_CACHE };
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'gongkai-departments-'));
+    cache = mkdtempSync(join(tmpdir(), 'gongkai-departments-charts-'));
+    const csv = readCommittedJurisdictionsCsv();
+    writeDepartmentCorpus(root, readJurisdictionsCsv(csv, 'jurisdictions.csv').index, csv);
+    process.env.GONGKAI_CONTENT = root;
+    process.env.GONGKAI_CHART_CACHE = cache;
+  });
+
+  afterAll(() => {
+    for (const [k, v] of [['GONGKAI_CONTENT', saved.content], ['GONGKAI_CHART_CACHE', saved.cache]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('renders the charts of department pages and comparisons from small batches, byte for byte what the pages would render', { timeout: 240_000 }, () => {
+    const plan = planChartJobs();
+    const owners = new Set(plan.jobs.map((j) => j.owner.split(':')[0]));
+    expect([...owners].sort()).toEqual(['departments', 'jurisdiction', 'publisher', 'report', 'year']);
+    const mine = plan.jobs.filter((j) => j.owner.startsWith('publisher:') || j.owner.startsWith('departments:'));
+    // 4 folders per batch: each department's and each kind-year's reports are loaded apart from the rest.
+    const result = renderShare(plan.dir, mine, 4);
+    expect(result.skipped).toBe(0);
+    expect([...result.rendered].sort()).toEqual(mine.map((j) => j.key).sort());
+    const { reports, jurisdictions } = getSiteContent();
+    let checked = 0;
+    for (const { owner, entry } of listSiteChartEntries(reports, jurisdictions)) {
+      if (!entry.build || !(owner.startsWith('publisher:') || owner.startsWith('departments:'))) continue;
+      const built = entry.build(CHART_WIDTHS.wide);
+      expect(readFileSync(svgCachePath(cache, hashChartInput(built)), 'utf8'), `${owner} ${entry.key}`).toBe(renderChartSvg(built.option, built.size));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

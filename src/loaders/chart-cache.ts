@@ -126,7 +126,7 @@ export function findChartOwners(pageKeys: ReadonlySet<string>): ChartOwner[] {
   for (const r of content.reports) if (pageKeys.has(keys.report(r.meta.id))) owners.push(`report:${r.meta.id}`);
   for (const j of content.jurisdictions.all) if (pageKeys.has(keys.jurisdiction(j.code))) owners.push(`jurisdiction:${j.code}`);
   const index = indexPublishers(content.reports, content.jurisdictions);
-  for (const { publisher } of index.departments) if (pageKeys.has(keys.publisher(publisher.key))) owners.push(`publisher:${publisher.key}`);
+  for (const { publisher } of index.departments) if (pageKeys.has(keys.publisher(publisher.key)) || pageKeys.has(keys.publisherPage(publisher.key))) owners.push(`publisher:${publisher.key}`);
   for (const slug of listAgencySlugs(index)) for (const year of index.agencyYears(slug)) if (pageKeys.has(keys.agencyYear(slug, year))) owners.push(`departments:${year}:${slug}`);
   for (const year of new Set(content.reports.map((r) => r.meta.year))) if (pageKeys.has(keys.year(year))) owners.push(`year:${year}`);
   return owners;

@@ -90,19 +90,31 @@ describe('page cache keys of departments', () => {
   it('change for the department whose report changed, its place and its kind’s comparisons that year, and only for those', () => {
     const after = change('230100-jiaoyu-2023');
     expect(after.publisher('230100-jiaoyu')).not.toBe(before.publisher('230100-jiaoyu'));
+    expect(after.publisherPage('230100-jiaoyu')).not.toBe(before.publisherPage('230100-jiaoyu'));
     expect(after.agencyYear('jiaoyu', 2023)).not.toBe(before.agencyYear('jiaoyu', 2023));
     expect(after.jurisdiction('230100')).not.toBe(before.jurisdiction('230100'));
-    for (const key of ['230100-gongan', '230200-jiaoyu', '230300-jiaoyu']) expect(after.publisher(key), key).toBe(before.publisher(key));
+    for (const key of ['230100-gongan', '230200-jiaoyu', '230300-jiaoyu']) expect(after.publisherPage(key), key).toBe(before.publisherPage(key));
     expect(after.agencyYear('jiaoyu', 2021)).toBe(before.agencyYear('jiaoyu', 2021));
     expect(after.agencyYear('gongan', 2023)).toBe(before.agencyYear('gongan', 2023));
   });
 
-  it('change for a one-report department when a peer of its kind, level and year changes: its key figures compare with them', () => {
+  it('change a department page’s key when a peer of its latest report (kind, level, year) changes, not its charts’', () => {
     const after = change('230200-jiaoyu-2021');
-    expect(after.publisher('230300-jiaoyu')).not.toBe(before.publisher('230300-jiaoyu'));
-    // A county's 教育局 is no peer of a city's; a department with trends shows no peers.
-    expect(after.publisher('230102-jiaoyu')).toBe(before.publisher('230102-jiaoyu'));
-    expect(after.publisher('230100-jiaoyu')).toBe(before.publisher('230100-jiaoyu'));
+    // Its latest year's key figures are set against the prefectures' 教育局 of 2021.
+    for (const key of ['230300-jiaoyu', '230500-jiaoyu']) {
+      expect(after.publisherPage(key), key).not.toBe(before.publisherPage(key));
+      expect(after.publisher(key), key).toBe(before.publisher(key));
+    }
+    // A county's 教育局 is no peer of a city's; 2021 is not 哈尔滨市教育局's latest year (2025).
+    expect(after.publisherPage('230102-jiaoyu')).toBe(before.publisherPage('230102-jiaoyu'));
+    expect(after.publisherPage('230100-jiaoyu')).toBe(before.publisherPage('230100-jiaoyu'));
+    expect(after.publisherPage('230200-gongan')).toBe(before.publisherPage('230200-gongan'));
+  });
+
+  it('leave a department page’s key alone when a peer of an earlier year changes', () => {
+    const after = change('230500-jiaoyu-2020');
+    expect(after.publisherPage('230200-jiaoyu')).toBe(before.publisherPage('230200-jiaoyu'));
+    expect(after.publisherPage('230500-jiaoyu')).not.toBe(before.publisherPage('230500-jiaoyu'));
   });
 
   it('change for every comparison year of a kind when it gains a year (they link the other years)', () => {

@@ -7,8 +7,8 @@
  *
  * Assumes each page reads only: its report (a report's pages also name its jurisdiction's chain and
  * list the other years of its series); a jurisdiction's page, the reports of the jurisdiction and of
- * the jurisdictions under it; a department's page, its reports, and with one report its peers' of
- * that year (same kind and level: its key figures set it against them); a department comparison,
+ * the jurisdictions under it; a department's charts, its reports, and its page also its latest
+ * report's peers' (same kind, level and year: its key figures set it against them); a department comparison,
  * the reports of its kind of department that year and the years that kind has reports; a year's comparison page,
  * the reports of that year and the years on file; a site-wide file, every report. Every key also
  * covers the jurisdiction list.
@@ -31,8 +31,10 @@ export interface PageKeys {
   readonly report: (id: string) => string;
   /** A jurisdiction's page and its charts. */
   readonly jurisdiction: (code: string) => string;
-  /** A department's page and its charts (publisher key `230100-jiaoyu`). */
+  /** A department's charts and their embeds: its reports (publisher key `230100-jiaoyu`). */
   readonly publisher: (key: string) => string;
+  /** A department's page: its charts' key and its latest report's peers, whom its key figures are set against. */
+  readonly publisherPage: (key: string) => string;
   /** The comparisons of one kind of department (agency slug) in one year, and their charts. */
   readonly agencyYear: (agencySlug: string, year: number) => string;
   /** A year's comparison pages and charts. */
@@ -139,11 +141,13 @@ export function getPageKeys(content: KeyedContent): PageKeys {
       return key;
     },
     jurisdiction: (code) => once(`jurisdiction\u0000${code}`, () => hashParts(['jurisdiction', jurisdictionsKey, code, ...keysOf(byPlace.get(code) ?? [])])),
-    publisher: (key) =>
-      once(`publisher\u0000${key}`, () => {
-        const own = series.get(key) ?? [];
-        const only = own.length === 1 ? peerGroupOf(own[0]!) : null;
-        return hashParts(['publisher', jurisdictionsKey, key, ...keysOf(own), '|', ...keysOf(only ? listPeers(only) : [])]);
+    publisher: (key) => once(`publisher\u0000${key}`, () => hashParts(['publisher', jurisdictionsKey, key, ...keysOf(series.get(key) ?? [])])),
+    publisherPage: (key) =>
+      once(`publisher-page\u0000${key}`, () => {
+        // Its latest report's key figures are set against that report's peers.
+        const latest = (series.get(key) ?? []).map((id) => byId.get(id)!).sort((a, b) => b.meta.year - a.meta.year)[0];
+        const group = latest ? peerGroupOf(latest.meta.id) : null;
+        return hashParts(['publisher-page', keys.publisher(key), ...keysOf(group ? listPeers(group) : [])]);
       }),
     agencyYear: (slug, year) =>
       once(`agency-year\u0000${slug}\u0000${year}`, () => {

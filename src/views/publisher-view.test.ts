@@ -63,10 +63,12 @@ describe('a department with reports over several years', () => {
     expect(charts[0]!.description).toMatch(/2021 年起报告使用新表式/);
   });
 
-  it('shows trends and no key figures, and says its figures are its own', () => {
+  it('shows trends and its latest year’s key figures, and says its figures are its own', () => {
     const view = buildPublisherView(series, index, content.jurisdictions);
     expect(view.hasTrends).toBe(true);
-    expect(view.keyFigures).toBeNull();
+    expect(view.trendsNote).toBe('');
+    expect(view.keyFigures.year).toBe(2025);
+    expect(view.keyFigures.rows[0]?.value).toBe(String(total(series.reports.at(-1)!, 'received_new')));
     expect(view.reports.map((r) => r.year)).toEqual([2025, 2024, 2023, 2022, 2021, 2020, 2019]);
     expect(view.scopeText).toBe('口径：本机关（只含哈尔滨市教育局本身）。');
     expect(view.breadcrumbs.map((l) => l.text)).toEqual(['黑龙江省', '哈尔滨市']);
@@ -83,12 +85,13 @@ describe('a department with one report', () => {
     const keys = listPublisherCharts(series.reports, PUBLISHER_METRIC_IDS, content.jurisdictions).map((c) => c.key);
     expect(keys).toEqual(['prior-year']);
     expect(view.hasTrends).toBe(false);
+    expect(view.trendsNote).toBe('只收录了 2021 年一年的报告，历年变化的图表从收录两年起显示。');
   });
 
   it('shows its key figures against the same kind of department at its level that year', () => {
-    expect(view.keyFigures?.rows.map((f) => f.name)).toEqual(['申请总量', '公开率', '不予公开率', '“本机关不掌握”占比', '复议纠错率', '每百件申请的复议诉讼']);
+    expect(view.keyFigures.rows.map((f) => f.name)).toEqual(['申请总量', '公开率', '不予公开率', '“本机关不掌握”占比', '复议纠错率', '每百件申请的复议诉讼']);
     expect(view.peersLabel).toBe('2021 年全省地市级教育局');
-    const requests = view.keyFigures!.rows[0]!;
+    const requests = view.keyFigures.rows[0]!;
     expect(requests.value).toBe(String(total(report, 'received_new')));
     // The peers are the prefecture-level 教育局 of 2021, and only they: their requests received, as the median.
     const peers = content.reports.filter((r) => r.meta.id.endsWith('-jiaoyu-2021') && content.jurisdictions.byCode.get(r.meta.jurisdiction)?.level === 'prefecture');

@@ -1,8 +1,9 @@
 /**
- * The page of a department that publishes its own reports (哈尔滨市教育局): its reports by year, its
- * trends from two years on, or with one report its key figures against its peers (the same kind of
- * department at the same level that year). A department's figures are its own: they are never
- * added to its government's, whose report may already include them, and the page says so.
+ * The page of a department that publishes its own reports (哈尔滨市教育局), in the shape of a place's
+ * page: its latest year's key figures against its peers (the same kind of department at the same
+ * level that year), its reports by year, its trends from two years on (with one report, never a
+ * one-point chart). A department's figures are its own: they are never added to its government's,
+ * whose report may already include them, and the page says so.
  */
 import { LEVEL_LABELS, listAncestors, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { findMetric, SMALL_BASE } from '../metrics/metric-specs.ts';
@@ -39,12 +40,14 @@ export interface PublisherView {
   readonly span: string;
   /** Whether the page shows trend charts (two reports or more). */
   readonly hasTrends: boolean;
-  /** With one report: its key figures against its peers; null otherwise. */
-  readonly keyFigures: KeyFigureTable | null;
+  /** Its latest report's key figures against its peers. */
+  readonly keyFigures: KeyFigureTable;
   /** 2025 年全省地市级教育局 (the peer group of the key figures and of the comparison links). */
   readonly peersLabel: string;
-  /** What the key figures are set against, and the small-base rule. */
+  /** Where the key figures come from, what they are set against, and the small-base rule. */
   readonly figuresNote: string;
+  /** Why there is no trend chart (one report on file); '' from two reports on. */
+  readonly trendsNote: string;
   /** The comparisons of its kind of department in its latest year, one per metric. */
   readonly comparisons: readonly Link[];
 }
@@ -92,9 +95,10 @@ export function buildPublisherView(series: PublisherSeries, index: PublisherInde
     reports: buildReportList([...reports], jurisdictions),
     span,
     hasTrends: reports.length > 1,
-    keyFigures: reports.length === 1 ? tabulateKeyFigures(buildKeyFigures(latest, PUBLISHER_METRIC_IDS, peers), peers, latest.meta.year) : null,
+    keyFigures: tabulateKeyFigures(buildKeyFigures(latest, PUBLISHER_METRIC_IDS, peers), peers, latest.meta.year),
     peersLabel,
-    figuresNote: `只有一份报告，不画一个点的趋势图；数值与${peersLabel || '同类部门'}相比。比例的基数小于 ${SMALL_BASE} 件时不排名，也不计入中位数。`,
+    figuresNote: `${publisher.name} ${latest.meta.year} 年度报告中的数字；中位数和名次只计${peersLabel || '同类部门'}中基数足够的比例，基数不足 ${SMALL_BASE} 件的不排名，也不计入中位数。`,
+    trendsNote: reports.length > 1 ? '' : `只收录了 ${latest.meta.year} 年一年的报告，历年变化的图表从收录两年起显示。`,
     comparisons: slug ? PUBLISHER_METRIC_IDS.map((id) => ({ href: departmentComparePath(latest.meta.year, id, slug), text: findMetric(id)?.name ?? id })) : [],
   };
 }

@@ -33,6 +33,9 @@ describe('a department’s page', () => {
       try {
         await page.screenshot({ path: join(SCREENSHOT_DIR, `departments-publisher-${viewport.width}.png`), fullPage: true });
         expect(await page.locator('h1').textContent()).toContain('哈尔滨市教育局');
+        // Its latest year's key figures, as on a place's page: 2025's 本年新收 as the report prints it.
+        expect(await page.locator('table.key-figures caption').textContent()).toContain('哈尔滨市教育局 2025 年主要数字');
+        expect(await page.locator('table.key-figures tbody tr').first().locator('.value').textContent()).toBe(new Intl.NumberFormat('zh-CN').format(received('230100-jiaoyu-2025')));
         const trends = page.locator('figure.chart[id^="chart-trend-"]');
         expect(await trends.count()).toBe(6);
         const svg = trends.first().locator(viewport.width < 600 ? '.chart-narrow svg' : '.chart-wide svg');
@@ -57,7 +60,7 @@ describe('a department’s page', () => {
       const rows = page.locator('table.key-figures tbody tr');
       expect(await rows.count()).toBe(6);
       expect(await rows.first().locator('td').first().textContent()).toBe(String(received('230300-jiaoyu-2021')));
-      expect(await page.locator('table.key-figures thead').textContent()).toContain('2021 年全省地市级教育局中位数');
+      expect(await page.locator('table.key-figures caption').textContent()).toContain('与全省地市级教育局（2021 年共');
     } finally {
       await context.close();
     }

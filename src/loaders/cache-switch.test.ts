@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CACHE_NAMES, CACHES_OFF_ENV, isCacheOff, parseCacheNames, resolveCacheDir } from './cache-switch.ts';
 
@@ -17,17 +17,20 @@ describe('the cache switch', () => {
 
   it('gives a directory cache that is off an empty scratch directory of its own, the same for the whole process', () => {
     const before = process.env[CACHES_OFF_ENV];
+    let scratch = '';
     try {
       delete process.env[CACHES_OFF_ENV];
       expect(resolveCacheDir('images', '/kept/images')).toBe('/kept/images');
       process.env[CACHES_OFF_ENV] = 'images';
-      const scratch = resolveCacheDir('images', '/kept/images');
+      scratch = resolveCacheDir('images', '/kept/images');
       expect(scratch).not.toBe('/kept/images');
       expect(readdirSync(scratch)).toEqual([]);
       expect(resolveCacheDir('images', '/elsewhere')).toBe(scratch);
       expect(resolveCacheDir('charts', '/kept/charts')).toBe('/kept/charts');
       expect(existsSync(scratch)).toBe(true);
     } finally {
+      // A test runner's worker may end without running exit handlers.
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
       if (before === undefined) delete process.env[CACHES_OFF_ENV];
       else process.env[CACHES_OFF_ENV] = before;
     }

@@ -101,8 +101,11 @@ describe('key figures as a table, and the charts of a place with one year', () =
         expect(row?.href).toBe(`/compare/${report.meta.year}/${f.metricId}/`);
         expect(row?.flag).toBe(f.flags.length ? `未通过 ${f.flags.join('、')}` : '');
         if (f.value === null) expect(row?.rank).toBe('—');
-        else if (f.peers?.rank) expect(row?.rank).toBe(`第 ${f.peers.rank} 名（共 ${f.peers.counted} 个）`);
+        else if (f.peers?.rank && f.peers.counted > 1) expect(row?.rank).toBe(`第 ${f.peers.rank} 名（共 ${f.peers.counted} 个）`);
         else expect(row?.rank).toMatch(/不排名/);
+        // A median and a rank need two counted peers: alone, a report is never 第 1 名（共 1 个）.
+        if ((f.peers?.counted ?? 0) < 2) expect(row?.median).toBe('—');
+        expect(row?.rank).not.toMatch(/共 [01] 个/);
         if (f.value !== null && f.unit === 'share' && f.denominator !== null && f.denominator < 10) expect(row?.value).toBe(`${f.denominator}件中${f.numerator}件`);
       });
     }
@@ -115,5 +118,21 @@ describe('key figures as a table, and the charts of a place with one year', () =
     expect(listJurisdictionCharts(one, TREND_METRIC_IDS, content.jurisdictions).map((c) => c.key)).toEqual(['prior-year']);
     const two = [{ ...moveToYear(byId('230881-2020'), 2019), outcomes: [] }, byId('230881-2020')];
     expect(listJurisdictionCharts(two, TREND_METRIC_IDS, content.jurisdictions).map((c) => c.key)).toEqual(TREND_METRIC_IDS.map((id) => `trend-${id}`));
+  });
+});
+
+describe('key figures of a report alone among its peers', () => {
+  it('gives no median and no rank: never 第 1 名（共 1 个）', async () => {
+    const { loadDepartmentContent } = await import('../fixtures/department-corpus.ts');
+    const content = loadDepartmentContent();
+    // 哈尔滨市教育局 is the department corpus's only prefecture-level 教育局 of 2025.
+    const alone = content.reports.find((r) => r.meta.id === '230100-jiaoyu-2025');
+    if (!alone) throw new Error('the department corpus lacks 230100-jiaoyu-2025');
+    const peers = selectPeerGroup(alone, content.reports, content.jurisdictions);
+    expect(peers?.reports.map((r) => r.meta.id)).toEqual(['230100-jiaoyu-2025']);
+    const [received] = tabulateKeyFigures(buildKeyFigures(alone, ['requests_received'], peers), peers, 2025).rows;
+    expect(received?.value).toBe(String(total(alone, 'received_new')));
+    expect(received?.median).toBe('—');
+    expect(received?.rank).toBe('同级仅此一个，不排名');
   });
 });

@@ -166,9 +166,9 @@ export interface KeyFigureRow {
   readonly note: string | null;
   /** 未通过 T3-B, or '' when no rule fails on the value's cells. */
   readonly flag: string;
-  /** The peers' median, or — when none is counted. */
+  /** The peers' median, or — when fewer than two are counted. */
   readonly median: string;
-  /** 第 2 名（共 5 个）; 基数小，不排名; — without peers. */
+  /** 第 2 名（共 5 个）; 同级仅此一个，不排名; 基数小，不排名; — without peers. */
   readonly rank: string;
 }
 
@@ -185,7 +185,8 @@ export interface KeyFigureTable {
 function formatRank(fig: KeyFigure): string {
   const p = fig.peers;
   if (!p || fig.value === null) return '—';
-  if (p.rank !== null) return `第 ${p.rank} 名（共 ${p.counted} 个）`;
+  // A rank among one (itself) says nothing: 第 1 名（共 1 个） would read as coming first.
+  if (p.rank !== null) return p.counted < 2 ? '同级仅此一个，不排名' : `第 ${p.rank} 名（共 ${p.counted} 个）`;
   return fig.caution ? '基数小，不排名' : '不排名';
 }
 
@@ -200,7 +201,8 @@ export function tabulateKeyFigures(figures: readonly KeyFigure[], peers: PeerGro
       value: f.text,
       note: f.value === null ? (f.missing ?? '无数据') : f.caution,
       flag: f.flags.length ? `未通过 ${f.flags.join('、')}` : '',
-      median: f.peers?.medianText ?? '—',
+      // The median of one value is that one report's figure, not a standard to compare with.
+      median: f.peers && f.peers.counted >= 2 ? f.peers.medianText : '—',
       rank: formatRank(f),
     })),
   };

@@ -167,7 +167,9 @@ describe('the embeds of the jurisdiction and comparison charts', () => {
         expect([row[4], row[5]], `${home.embedHref} ${w.code}`).toEqual([w.numerator, w.denominator]);
         if (w.value === null) expect(row[3]).toBeNull();
         else expect(Number(row[3])).toBeCloseTo(w.value, 12);
-        expect(row[2], `${home.embedHref} ${w.code} rank`).toBe(big.includes(w) ? 1 + big.filter((x) => (x.value as number) > (w.value as number)).length : null);
+        // A value counted alone (the province's own report) is drawn without a rank: 第 1 名 among one says nothing.
+        expect(row[2], `${home.embedHref} ${w.code} rank`).toBe(big.includes(w) && big.length > 1 ? 1 + big.filter((x) => (x.value as number) > (w.value as number)).length : null);
+        if (big.length === 1 && big.includes(w)) expect(String(row[8]), `${home.embedHref} ${w.code} note`).toContain('同级仅此一个地区有可比的数值，不排名');
         checked += 1;
       });
     }

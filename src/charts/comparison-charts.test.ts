@@ -129,7 +129,7 @@ describe('ranking', () => {
       expect(d.texts[0]).toBe('基数不足 10 件，不参与排名：');
     }
     expect(tabulateRanking(county).rows.map((r) => [r.header, r.cells[0]])).toEqual([
-      ...rankItems(county).ranked.map((r) => [r.item.name, String(r.rank)]),
+      ...rankItems(county).ranked.map((r) => [r.item.name, r.rank === null ? '不排名（同级仅此一个）' : String(r.rank)]),
       ...small.map((i) => [i.name, '不排名（基数小）']),
     ]);
   });
@@ -170,6 +170,23 @@ describe('ranking', () => {
     const r = rankItems(make([0.5, null, 0.7, 0.5]));
     expect(r.ranked.map((x) => [x.item.key, x.rank])).toEqual([['230702', 1], ['230700', 2], ['230703', 2]]);
     expect(r.missing.map((x) => x.key)).toEqual(['230701']);
+  });
+
+  it('draws a value alone without a rank, and says so in the chart, its notes, its table and its description', () => {
+    for (const data of [make([0.5]), make([0.5, 0.9, null], [false, true, false])]) {
+      const d = drawn(data, 360);
+      expect(d.names).toEqual(['地区0（本机关）']);
+      expect(d.built.tips[0]).toEqual([expect.not.stringMatching(/第 \d+ 名/)]);
+      const notes = listRankingNotes(data);
+      expect(notes[0]).toBe('县级仅此一个地区有可比的数值，不排名；图中只有一条，不是第 1 名。');
+      const table = tabulateRanking(data);
+      expect(table.rows[0]).toMatchObject({ header: '地区0', cells: expect.arrayContaining(['不排名（同级仅此一个）']) });
+      expect(table.notes).toContain(notes[0]);
+      expect(describeRanking(data)).toMatch(/^2020 年县级公开率：仅 1 个地区有可比的数值，不排名：地区0（/);
+    }
+    const pair = make([0.5, 0.9]);
+    expect(listRankingNotes(pair).join('')).not.toContain('不排名');
+    expect(tabulateRanking(pair).rows.map((r) => r.cells[0])).toEqual(['1', '2']);
   });
 
   it('draws only the list apart when every value stands on a small base', () => {

@@ -90,6 +90,16 @@ export function hasRanking(data: RankingChartData): boolean {
   return ranked.length + smallBase.length > 0;
 }
 
+/** Whether the chart's one counted value stands alone, drawn but not ranked (rankValues gives it no rank). */
+function standsAlone(ranking: Ranking<RankingItem>): boolean {
+  return ranking.ranked.length === 1;
+}
+
+/** Says that a value alone is not ranked: 同级仅此一个地区有可比数值，不排名. */
+function formatAloneNote(data: RankingChartData): string {
+  return `${data.groupLabel}仅此一个${data.itemLabel}有可比的数值，不排名；图中只有一条，不是第 1 名。`;
+}
+
 /** The heading of the small-base list under the bars. */
 function formatSmallBaseHeading(data: RankingChartData): string {
   return `基数不足 ${data.cautionBelow} 件，不参与排名：`;
@@ -127,7 +137,7 @@ export function buildRankingOption(data: RankingChartData, width: number): Built
   const tips = [
     ranked.map(({ item: i, rank }) => {
       const parts = i.denominator !== null && data.unit !== 'count' ? `（${formatFull(i.numerator)} / ${formatFull(i.denominator)}）` : '';
-      return `第 ${rank} 名 ${i.name}（${i.scopeLabel}）：${formatRankingValue(i, data.unit)}${parts}${i.flags.length ? `，报告所印数字未通过核对 ${i.flags.join('、')}` : ''}`;
+      return `${rank === null ? '' : `第 ${rank} 名 `}${i.name}（${i.scopeLabel}）：${formatRankingValue(i, data.unit)}${parts}${i.flags.length ? `，报告所印数字未通过核对 ${i.flags.join('、')}` : ''}`;
     }),
   ];
   const bars: EChartsOption = items.length
@@ -160,11 +170,12 @@ function listNamed(items: readonly RankingItem[], unit: MetricUnit): string {
 
 /** Describes the ranking in Chinese: how many are ranked, the highest and lowest, those apart and flagged, the scope note. */
 export function describeRanking(data: RankingChartData): string {
-  const { ranked, smallBase, missing } = rankItems(data);
+  const ranking = rankItems(data);
+  const { ranked, smallBase, missing } = ranking;
   const top = ranked[0]?.item;
   const bottom = ranked.at(-1)?.item;
   const n = `个${data.itemLabel}`;
-  const head = `${data.year} 年${data.groupLabel}${data.metricName}：${ranked.length} ${n}参与排名`;
+  const head = `${data.year} 年${data.groupLabel}${data.metricName}：${standsAlone(ranking) ? `仅 1 ${n}有可比的数值，不排名` : `${ranked.length} ${n}参与排名`}`;
   const range = top && bottom && top !== bottom ? `，最高为${top.name}（${formatRankingValue(top, data.unit)}），最低为${bottom.name}（${formatRankingValue(bottom, data.unit)}）` : top ? `：${top.name}（${formatRankingValue(top, data.unit)}）` : '';
   const apart = smallBase.length ? `基数不足 ${data.cautionBelow} 件、不参与排名的 ${smallBase.length} ${n}：${listNamed(smallBase, data.unit)}。` : '';
   const flagged = data.items.filter((i) => i.value !== null && i.flags.length);
@@ -175,9 +186,11 @@ export function describeRanking(data: RankingChartData): string {
 
 /** The notes a ranking shows with it wherever it goes (page, embed, image): items apart and flagged. */
 export function listRankingNotes(data: RankingChartData): string[] {
-  const { smallBase } = rankItems(data);
+  const ranking = rankItems(data);
+  const { smallBase } = ranking;
   const flagged = data.items.filter((i) => i.value !== null && i.flags.length);
   return [
+    ...(standsAlone(ranking) ? [formatAloneNote(data)] : []),
     ...(smallBase.length ? [`基数不足 ${data.cautionBelow} 件的比例不参与排名，列在排名之后，以“n件中m件”表示：${listNamed(smallBase, data.unit)}。`] : []),
     ...(flagged.length ? [`标“未通过”的数字，报告自身未通过所注核对（${[...new Set(flagged.flatMap((i) => i.flags))].join('、')}），照印公布，未作修改；详见各报告页的数据质量说明。`] : []),
   ];
@@ -195,7 +208,7 @@ export function tabulateRanking(data: RankingChartData): ChartTable {
     caption: data.title,
     columns: [data.itemLabel, '名次', data.metricName, ...(rate ? ['分子', '分母'] : []), '报告范围', '核对'],
     rows: [
-      ...ranked.map(({ item, rank }) => row(item, String(rank), formatRankingValue(item, data.unit))),
+      ...ranked.map(({ item, rank }) => row(item, rank === null ? '不排名（同级仅此一个）' : String(rank), formatRankingValue(item, data.unit))),
       ...smallBase.map((i) => row(i, '不排名（基数小）', formatRankingValue(i, data.unit))),
       ...missing.map((i) => row(i, '—', `—（${i.missing ?? '无数据'}）`)),
     ],

@@ -99,10 +99,11 @@ export function tabulatePriorYearNumbers(data: PriorYearChartData): ChartNumbers
  */
 export function tabulateRankingNumbers(data: RankingChartData): ChartNumbers {
   const { ranked, smallBase, missing } = rankItems(data);
-  const row = (i: RankingItem, rank: number | null): ChartDatum[] => [i.name, i.key, rank, i.value, i.numerator, i.denominator, i.scopeLabel, i.flags.join(' '), describePoint(i.missing, i.caution, i.flags, `基数不足 ${data.cautionBelow}，不参与排名，仅供参考`)];
+  const alone = ranked.length === 1 ? `同级仅此一个${data.itemLabel}有可比的数值，不排名` : '';
+  const row = (i: RankingItem, rank: number | null, note = ''): ChartDatum[] => [i.name, i.key, rank, i.value, i.numerator, i.denominator, i.scopeLabel, i.flags.join(' '), [note, describePoint(i.missing, i.caution, i.flags, `基数不足 ${data.cautionBelow}，不参与排名，仅供参考`)].filter(Boolean).join('；')];
   return {
     columns: [data.itemLabel, '代码', '名次', formatMetricHeading(data.metricName, data.unit), '分子', '分母', '报告范围', '未通过的核对', '说明'],
-    rows: [...ranked.map((r) => row(r.item, r.rank)), ...smallBase.map((i) => row(i, null)), ...missing.map((i) => row(i, null))],
+    rows: [...ranked.map((r) => row(r.item, r.rank, alone)), ...smallBase.map((i) => row(i, null)), ...missing.map((i) => row(i, null))],
   };
 }
 

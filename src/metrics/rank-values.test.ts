@@ -44,6 +44,14 @@ describe('rankValues', () => {
     for (const { item: a, rank } of r.ranked) expect(rank).toBe(1 + r.ranked.filter((x) => (x.item.value as number) > (a.value as number)).length);
   });
 
+  it('gives a value counted alone no rank and no median, though small bases and missing values stand beside it', () => {
+    const r = rankValues([item('only', 0.3), item('tiny', 1, true), item('none', null)]);
+    expect(r.ranked).toEqual([{ item: item('only', 0.3), rank: null }]);
+    expect(r.median).toBeNull();
+    expect(r.smallBase.map((x) => x.key)).toEqual(['tiny']);
+    expect(rankValues([item('a', 0.3), item('b', 0.3)]).ranked.map((x) => x.rank)).toEqual([1, 1]);
+  });
+
   it('gives no median when nothing is ranked', () => {
     expect(rankValues([item('a', 1, true)]).median).toBeNull();
   });

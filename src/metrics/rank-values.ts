@@ -3,7 +3,10 @@
  * the departments of a kind): a value on a base large enough is ranked, highest first, and equal
  * values share a rank (1, 2, 2, 4); a value on a small base (the metric's cautionBelow) is never
  * ranked or counted in a median but listed apart, so a county with 1 case of 1 cannot come first;
- * an item without a value is listed last with its reason. Assumes items are distinct by `key`.
+ * an item without a value is listed last with its reason. A rank and a median need two counted
+ * values: one value alone (the only provincial report, the only 教育局 of its level) keeps its place
+ * in `ranked` but has no rank, since 第 1 名 among one reads as coming first. Assumes items are
+ * distinct by `key`.
  */
 /** What the rule needs of an item. */
 export interface Rankable {
@@ -15,10 +18,10 @@ export interface Rankable {
   readonly caution: boolean;
 }
 
-/** An item with its rank: 1 = the highest value; equal values share a rank. */
+/** An item with its rank: 1 = the highest value; equal values share a rank; null when it is counted alone. */
 export interface Ranked<T> {
   readonly item: T;
-  readonly rank: number;
+  readonly rank: number | null;
 }
 
 /** Items split by the ranking rule. */
@@ -29,7 +32,7 @@ export interface Ranking<T> {
   readonly smallBase: readonly T[];
   /** Items without a value, by key. */
   readonly missing: readonly T[];
-  /** The median of the ranked values; null when none is ranked. */
+  /** The median of the ranked values; null when fewer than two are counted. */
   readonly median: number | null;
 }
 
@@ -52,12 +55,12 @@ export function rankValues<T extends Rankable>(items: readonly T[]): Ranking<T> 
   const ranked: Ranked<T>[] = [];
   counted.forEach((item, n) => {
     const before = ranked[n - 1];
-    ranked.push({ item, rank: before && before.item.value === item.value ? before.rank : n + 1 });
+    ranked.push({ item, rank: counted.length < 2 ? null : before && before.item.value === item.value ? before.rank : n + 1 });
   });
   return {
     ranked,
     smallBase: items.filter((i) => i.value !== null && i.caution).sort(byKey),
     missing: items.filter((i) => i.value === null).sort(byKey),
-    median: findMedian(counted.map((i) => i.value as number)),
+    median: counted.length < 2 ? null : findMedian(counted.map((i) => i.value as number)),
   };
 }

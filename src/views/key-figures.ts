@@ -185,9 +185,10 @@ export interface KeyFigureTable {
 function formatRank(fig: KeyFigure): string {
   const p = fig.peers;
   if (!p || fig.value === null) return '—';
+  if (fig.caution) return '基数小，不排名';
   // A rank among one (itself) says nothing: 第 1 名（共 1 个） would read as coming first.
-  if (p.rank !== null) return p.counted < 2 ? '同级仅此一个，不排名' : `第 ${p.rank} 名（共 ${p.counted} 个）`;
-  return fig.caution ? '基数小，不排名' : '不排名';
+  if (p.counted < 2) return '同级仅此一个，不排名';
+  return p.rank !== null ? `第 ${p.rank} 名（共 ${p.counted} 个）` : '不排名';
 }
 
 /** Lays out key figures as a table, with the peer group named and counted. */
@@ -201,8 +202,8 @@ export function tabulateKeyFigures(figures: readonly KeyFigure[], peers: PeerGro
       value: f.text,
       note: f.value === null ? (f.missing ?? '无数据') : f.caution,
       flag: f.flags.length ? `未通过 ${f.flags.join('、')}` : '',
-      // The median of one value is that one report's figure, not a standard to compare with.
-      median: f.peers && f.peers.counted >= 2 ? f.peers.medianText : '—',
+      // The median of one value is that one report's figure, not a standard to compare with (rankValues gives none).
+      median: f.peers ? f.peers.medianText : '—',
       rank: formatRank(f),
     })),
   };

@@ -263,22 +263,32 @@ export function composeRankingData(metric: MetricSpec, year: number, group: { ke
   };
 }
 
+/** The levels a comparison ranks apart, province first. */
+const RANKING_LEVELS: readonly Level[] = ['province', 'prefecture', 'county'];
+
+/** A year's reports of one publisher kind (null: the governments' own; else a department slug), by their jurisdiction's level, in input order. */
+function groupByLevel(reports: readonly CheckedReport[], year: number, agency: string | null, jurisdictions: JurisdictionIndex): Map<Level, CheckedReport[]> {
+  const byLevel = new Map<Level, CheckedReport[]>();
+  for (const r of reports) {
+    if (r.meta.year !== year || parseReportId(r.meta.id)?.agency !== agency) continue;
+    const j = jurisdictions.byCode.get(r.meta.jurisdiction);
+    if (!j) continue;
+    const list = byLevel.get(j.level);
+    if (list) list.push(r);
+    else byLevel.set(j.level, [r]);
+  }
+  return byLevel;
+}
+
 /**
  * Derives one ranking per level (province, prefecture, county) for a metric and a year, from the
  * governments' own reports (department reports are left out). Levels without a report are omitted.
  */
 export function deriveRankingData(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): RankingChartData[] {
   const metric = findMetricOrThrow(metricId);
-  const byLevel = new Map<Level, CheckedReport[]>();
-  for (const r of reports) {
-    if (r.meta.year !== year || parseReportId(r.meta.id)?.agency !== null) continue;
-    const j = jurisdictions.byCode.get(r.meta.jurisdiction);
-    if (!j) continue;
-    byLevel.set(j.level, [...(byLevel.get(j.level) ?? []), r]);
-  }
-  const levels: Level[] = ['province', 'prefecture', 'county'];
+  const byLevel = groupByLevel(reports, year, null, jurisdictions);
   const name = (r: CheckedReport): RankingName => ({ key: r.meta.jurisdiction, name: nameJurisdiction(r, jurisdictions) });
-  return levels
+  return RANKING_LEVELS
     .filter((l) => byLevel.has(l))
     .map((level) => composeRankingData(metric, year, { key: `ranking-${level}`, label: LEVEL_LABELS[level], itemLabel: '地区' }, deriveRankingItems(byLevel.get(level) ?? [], metric, name)));
 }
@@ -294,20 +304,13 @@ export const DEPARTMENT_SCOPE_NOTE = '各部门的数字只含本部门，与其
 export function deriveDepartmentRankingData(reports: readonly CheckedReport[], metricId: string, year: number, agencySlug: string, jurisdictions: JurisdictionIndex): RankingChartData[] {
   const metric = findMetricOrThrow(metricId);
   const agency = findAgency(agencySlug);
-  const byLevel = new Map<Level, CheckedReport[]>();
-  for (const r of reports) {
-    if (r.meta.year !== year || parseReportId(r.meta.id)?.agency !== agencySlug) continue;
-    const j = jurisdictions.byCode.get(r.meta.jurisdiction);
-    if (!j) continue;
-    byLevel.set(j.level, [...(byLevel.get(j.level) ?? []), r]);
-  }
-  const levels: Level[] = ['province', 'prefecture', 'county'];
+  const byLevel = groupByLevel(reports, year, agencySlug, jurisdictions);
   const name = (r: CheckedReport): RankingName => {
     const j = jurisdictions.byCode.get(r.meta.jurisdiction)!;
     const p = describePublisher(r.meta.id, j, r.meta.publisher);
     return { key: p.key, name: p.name };
   };
-  return levels
+  return RANKING_LEVELS
     .filter((l) => byLevel.has(l))
     .map((level) => {
       const label = `${LEVEL_LABELS[level]}${agency ? nameAgency(agency, level) : `同类部门（${agencySlug}）`}`;

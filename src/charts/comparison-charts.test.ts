@@ -56,9 +56,9 @@ describe('trend', () => {
   it('draws a small base hollow and labels it m/n, not as a percentage', () => {
     const d = deriveTrendData([base], 'review_correction_rate', j);
     const [line] = buildTrendOption(d, 720).option.series as LineSeries[];
-    expect(line?.data[0]).toMatchObject({ itemStyle: { color: 'rgba(0,114,178,0.2)', borderColor: '#0072B2' }, label: { formatter: '1/1' } });
+    expect(line?.data[0]).toMatchObject({ itemStyle: { color: 'rgba(0,114,178,0.2)', borderColor: '#0072B2' }, label: { formatter: '1件中1件' } });
     expect(line).toMatchObject({ symbol: 'circle', itemStyle: { color: '#0072B2' } });
-    expect(describeTrend(d)).toBe('只有 2020 年一年的数据：复议纠错率 1/1。空心点的基数不足，仅供参考。');
+    expect(describeTrend(d)).toBe('只有 2020 年一年的数据：复议纠错率 1件中1件。空心点的基数不足，仅供参考。');
   });
 
   it('describes and tabulates the years with the form and the comparability note', () => {

@@ -11,7 +11,7 @@ import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, est
 import type { ChartTable } from './chart-table.ts';
 import { buildLineType, pickLineMark } from './marks.ts';
 import { CAUTION_FILL_ALPHA, fadeColor, INK, OKABE_ITO, SERIES_COLORS } from './palette.ts';
-import { formatAxisTick, formatFull, formatPer100, formatPercent, formatProse } from '../views/format-number.ts';
+import { formatAxisTick, formatFull, formatPer100, formatPercent, formatProse, formatShare } from '../views/format-number.ts';
 
 /** One year of the metric. */
 export interface TrendPoint {
@@ -45,10 +45,10 @@ export function formatYearTick(year: number): string {
   return `${year}年`;
 }
 
-/** Formats a point's value for a label: a percentage, a count, or “m/n” on a small base. */
+/** Formats a point's value for a label: a percentage, a count, or “n件中m件” on a small base (as key figures and lists write it). */
 export function formatTrendValue(point: TrendPoint, unit: MetricUnit): string {
   if (point.value === null) return '—';
-  if (point.caution && point.numerator !== null && point.denominator !== null) return `${point.numerator}/${point.denominator}`;
+  if (point.caution && point.numerator !== null && point.denominator !== null) return formatShare(point.numerator, point.denominator, true).text;
   if (unit === 'share') return formatPercent(point.value);
   if (unit === 'per100') return formatPer100(point.value);
   return formatFull(point.value);
@@ -96,7 +96,7 @@ export function buildTrendOption(data: TrendChartData, width: number): BuiltChar
   const tips = forms.map((form) =>
     data.points
       .filter((p) => p.form === form)
-      .map((p) => `${p.year}年 ${data.metricName}：${p.value === null ? `无（${p.missing ?? '未填写'}）` : formatTrendValue(p, data.unit)}${p.denominator !== null && p.value !== null ? `（${formatFull(p.numerator)} / ${formatFull(p.denominator)}）` : ''}${p.caution ? '，基数小，仅供参考' : ''}`),
+      .map((p) => `${p.year}年 ${data.metricName}：${p.value === null ? `无（${p.missing ?? '未填写'}）` : formatTrendValue(p, data.unit)}${p.denominator !== null && p.value !== null && !p.caution ? `（${formatFull(p.numerator)} / ${formatFull(p.denominator)}）` : ''}${p.caution ? '，基数小，仅供参考' : ''}`),
   );
   const grid = { left: narrow ? 44 : 56, right: 24 };
   const perYear = (width - grid.left - grid.right) / (last - first + 1);

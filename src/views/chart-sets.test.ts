@@ -38,7 +38,7 @@ describe('the trend charts of a jurisdiction', () => {
     const reviewChart = charts.find((c) => c.key === 'trend-review_correction_rate');
     expect(reviewChart?.build).toBeNull();
     // Its one value is still told, in its table (a small base as m/n).
-    expect(reviewChart?.table.rows.map((r) => r.cells[0])).toEqual(['—（复议已审结为 0，无法计算比例）', '1/3']);
+    expect(reviewChart?.table.rows.map((r) => r.cells[0])).toEqual(['—（复议已审结为 0，无法计算比例）', '3件中1件']);
     expect(charts.find((c) => c.key === 'trend-grant_rate')?.build).not.toBeNull();
   });
 

@@ -7,7 +7,7 @@
  * trusted. The images have no text left, only outlines, and their Chinese title is drawn with no
  * system fonts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
@@ -87,14 +87,22 @@ describe('the embeds of the jurisdiction and comparison charts', () => {
     expect(charts.filter((c) => c.place.kind === 'compare').length).toBeGreaterThan(10);
   });
 
-  it.each(charts.map((c) => [c.home.embedHref, c] as const))('%s: its page, oEmbed, CSV and SVG are built and linked from the page that shows it, with its 下载 PNG button', (_href, { place, entry, home }) => {
+  it.each(charts.map((c) => [c.home.embedHref, c] as const))('%s: its page, oEmbed, CSV and SVG are built and linked from the page that shows it, with its 下载 PNG button (the CSV alone where nothing is drawn)', (_href, { place, entry, home }) => {
     const files = listEmbedFiles(home.embedHref);
     for (const path of [home.embedHref, files.oembed, files.csv, files.svg]) expect(existsSync(join(dist, path.endsWith('/') ? `${path}index.html` : path)), path).toBe(true);
     const pageHtml = readBuilt(pagePathOf(place)).toString('utf8');
-    for (const href of [home.embedHref, files.csv, files.svg]) expect(pageHtml).toContain(`href="${href}"`);
-    expect(pageHtml).toContain(`data-png-svg="${files.svg}" data-png-name="${home.fileStem}.png"`);
     const json = JSON.parse(readBuilt(files.oembed).toString('utf8')) as OembedJson;
-    expect(pageHtml.includes(escapeHtml(json.html)) || pageHtml.includes(escapeHtml(json.html).replace(/&quot;/g, '"')), 'the page offers the oEmbed html as its snippet').toBe(true);
+    const offersSnippet = pageHtml.includes(escapeHtml(json.html)) || pageHtml.includes(escapeHtml(json.html).replace(/&quot;/g, '"'));
+    expect(pageHtml).toContain(`href="${files.csv}"`);
+    if (entry.build) {
+      for (const href of [home.embedHref, files.svg]) expect(pageHtml).toContain(`href="${href}"`);
+      expect(pageHtml).toContain(`data-png-svg="${files.svg}" data-png-name="${home.fileStem}.png"`);
+      expect(offersSnippet, 'the page offers the oEmbed html as its snippet').toBe(true);
+    } else {
+      // Nothing to draw: the page offers the data, not an image or an embed of a sentence.
+      expect(pageHtml).not.toContain(`href="${files.svg}"`);
+      expect(offersSnippet, 'no snippet for a chart with nothing to draw').toBe(false);
+    }
     const embed = readBuilt(home.embedHref).toString('utf8');
     const site = new URL(json.provider_url).origin;
     expect(embed).toContain(`<link rel="alternate" type="application/json+oembed" href="${site}${files.oembed}"`);
@@ -110,6 +118,28 @@ describe('the embeds of the jurisdiction and comparison charts', () => {
     expect(existsSync(join(dist, home.ogImagePath)), home.ogImagePath).toBe(true);
     expect(embed).toContain('<body class="embed">');
     expect(embed).not.toMatch(/<(header|nav|footer) class="site"/);
+  });
+
+  it.each([['committed content', dist], ['department corpus', inject('departmentsDistDir')]] as const)('on every page of the site built from the %s, offers an image, a 下载 PNG button and an embed exactly for the charts that draw something', (_name, root) => {
+    const pages = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.html'));
+    let drawn = 0;
+    let undrawn = 0;
+    for (const page of pages) {
+      const html = readFileSync(join(root, page), 'utf8');
+      for (const figure of html.split('<figure class="chart"').slice(1).map((f) => f.slice(0, f.indexOf('</figure>')))) {
+        if (!figure.includes('class="chart-files"')) continue;
+        const draws = figure.includes('class="chart-svg');
+        if (draws) drawn += 1;
+        else undrawn += 1;
+        const where = `${page}: ${/id="([^"]+)"/.exec(figure)?.[1] ?? '?'}`;
+        expect(/href="[^"]+\.csv"/.test(figure), `${where} links its CSV`).toBe(true);
+        expect(/href="[^"]+\.svg"/.test(figure), `${where} links an SVG`).toBe(draws);
+        expect(figure.includes('data-png-svg='), `${where} offers 下载 PNG`).toBe(draws);
+        expect(figure.includes('class="chart-embed"'), `${where} offers an embed`).toBe(draws);
+      }
+    }
+    expect(drawn, 'charts that draw something').toBeGreaterThan(0);
+    expect(drawn + undrawn, 'charts with files').toBeGreaterThan(5);
   });
 
   it('writes oEmbed JSON of type rich whose html is the iframe snippet', () => {

@@ -81,13 +81,16 @@ describe('the embed files of every report chart', () => {
       expect(existsSync(join(dist, path.endsWith('/') ? `${path}index.html` : path)), path).toBe(true);
     }
     const reportHtml = readBuilt(`/reports/${id}/index.html`).toString('utf8');
-    for (const href of [embedPath(id, key), chartCsvPath(id, key), chartSvgPath(id, key)]) expect(reportHtml).toContain(`href="${href}"`);
-    expect(reportHtml).toContain(`data-png-svg="${chartSvgPath(id, key)}" data-png-name="${id}-${key}.png"`);
+    expect(reportHtml).toContain(`href="${chartCsvPath(id, key)}"`);
+    // A chart with nothing to draw offers its CSV only (see chart-embeds.test.ts).
+    const draws = charts.find((c) => c.report.meta.id === id && c.entry.key === key)?.entry.build != null;
+    for (const href of [embedPath(id, key), chartSvgPath(id, key)]) expect(reportHtml.includes(`href="${href}"`), href).toBe(draws);
+    expect(reportHtml.includes(`data-png-svg="${chartSvgPath(id, key)}" data-png-name="${id}-${key}.png"`)).toBe(draws);
     const page = readBuilt(`${embedPath(id, key)}index.html`).toString('utf8');
     expect(page).toMatch(new RegExp(`<link rel="alternate" type="application/json\\+oembed" href="https?://[^"]+${embedOembedPath(id, key).replace(/\//g, '\\/')}"`));
   });
 
-  it('writes oEmbed JSON of type rich whose html is the snippet the report page offers (no thumbnail: no raster image per chart)', () => {
+  it('writes oEmbed JSON of type rich whose html is the snippet the report page offers where the chart draws something (no thumbnail: no raster image per chart)', () => {
     for (const { report, entry } of charts) {
       const json = readOembed(report.meta.id, entry.key);
       expect(Object.keys(json).sort()).toEqual(['author_name', 'author_url', 'height', 'html', 'provider_name', 'provider_url', 'title', 'type', 'version', 'width']);
@@ -100,7 +103,7 @@ describe('the embed files of every report chart', () => {
       // The report page's textarea holds the same snippet, HTML-escaped.
       const escaped = json.html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
       const reportHtml = readBuilt(`/reports/${report.meta.id}/index.html`).toString('utf8');
-      expect(reportHtml.includes(escaped) || reportHtml.includes(escaped.replace(/&quot;/g, '"'))).toBe(true);
+      expect(reportHtml.includes(escaped) || reportHtml.includes(escaped.replace(/&quot;/g, '"')), `${report.meta.id} ${entry.key} snippet offered exactly when drawn`).toBe(entry.build != null);
     }
   });
 

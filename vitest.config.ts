@@ -11,6 +11,8 @@ const SITE_TESTS = [
   'src/integrations/pagefind.test.ts',
   'src/integrations/pagefind-trim.test.ts',
 ];
+/** Files in tests/ that need no build: the docs and the machine's requirements. */
+const UNIT_TESTS_IN_TESTS = ['tests/docs.test.ts', 'tests/requirements.test.ts'];
 
 export default defineConfig({
   test: {
@@ -19,11 +21,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['**/node_modules/**', ...SITE_TESTS] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', ...UNIT_TESTS_IN_TESTS],
+          exclude: ['**/node_modules/**', ...SITE_TESTS.filter((glob) => !glob.startsWith('tests/'))],
+        },
       },
       {
         extends: true,
-        test: { name: 'site', include: SITE_TESTS, globalSetup: ['tests/global-setup.ts'] },
+        test: { name: 'site', include: SITE_TESTS, exclude: ['**/node_modules/**', ...UNIT_TESTS_IN_TESTS], globalSetup: ['tests/global-setup.ts'] },
       },
     ],
   },

@@ -145,8 +145,8 @@ describe('how the docs test reads a doc', () => {
     expect(pathPattern('content/reports/<code>-<year>/').test('content/reports/230881-2020/index.md')).toBe(true);
     expect(pathPattern('src/integrations/pagefind*.ts').test('src/integrations/pagefind-parts.ts')).toBe(true);
     expect(pathPattern('src/integrations/pagefind*.ts').test('src/integrations/pagefind/x.ts')).toBe(false);
-    expect(pathPattern('scripts/bench-load.ts').test('scripts/bench-load.tsx')).toBe(false);
-    expect(pathPattern('scripts/bench-load.ts').test('scripts/bench-loadxts')).toBe(false);
+    expect(pathPattern('scripts/synth.ts').test('scripts/synth.tsx')).toBe(false);
+    expect(pathPattern('scripts/synth.ts').test('scripts/synthxts')).toBe(false);
     expect(pathPattern('src/form').test('src/form/f2021.ts')).toBe(true);
     expect(pathPattern('src/form').test('src/formula.ts')).toBe(false);
     expect(pathPattern('src/pages/reports/[id]/').test('src/pages/reports/[id]/index.astro')).toBe(true);

@@ -117,6 +117,12 @@ describe('the docs name only what exists', () => {
     expect(broken).toEqual([]);
   });
 
+  it('README links every page of docs/', () => {
+    const linked = new Set(findMentions(['README.md'], /\]\((docs\/[^)#\s]+)/g).map((m) => m.text));
+    const unlinked = docs.filter((d) => d.startsWith('docs/') && !linked.has(d));
+    expect(unlinked).toEqual([]);
+  });
+
   it('every GONGKAI_ variable a doc names is read by the code', () => {
     const code = files
       .filter((f) => /\.(ts|mjs|js|astro)$/.test(f) && !f.endsWith('.test.ts') && !f.startsWith('public/'))

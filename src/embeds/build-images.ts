@@ -15,7 +15,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { OgImageText, ChartImageText } from './chart-image.ts';
 import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
-import { resolveCacheDir } from '../loaders/cache-switch.ts';
+import { resolveCacheDir } from '../build/cache-switch.ts';
 import { createImageCache, type ImageCache, type ImageCacheFs } from './image-cache.ts';
 import type { OutlineFonts } from './outline-text.ts';
 

@@ -1,11 +1,11 @@
 /**
- * Writes the downloads too large for an Astro endpoint (see src/loaders/streamed-downloads.ts) into
+ * Writes the downloads too large for an Astro endpoint (see src/build/streamed-list.ts) into
  * the output once the pages are generated, piece by piece, so memory holds one report's lines at a
  * time however large the file. A file is written beside its target and renamed into place only when
  * its size and hash are those the pages advertise, so the output never holds half a file; it is not
  * written again when the output still holds the same bytes (a memo in Astro's cache directory
  * records what was written, by size, modification time and hash). A file the build stashed while
- * measuring it (src/loaders/download-stash.ts) is moved into place instead of being generated again.
+ * measuring it (src/build/download-stash.ts) is moved into place instead of being generated again.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -13,11 +13,11 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { DownloadFile } from '../downloads/site-downloads.ts';
-import type { StreamedDownloadHooks } from '../loaders/streamed-downloads.ts';
-import { isCacheOff } from '../loaders/cache-switch.ts';
-import { clearDownloadStash, findStashed } from '../loaders/download-stash.ts';
-import { downloadStashDir } from '../loaders/download-stats.ts';
-import { STREAMED_DOWNLOADS_KEY } from '../loaders/streamed-downloads-key.ts';
+import type { StreamedDownloadHooks } from '../build/streamed-list.ts';
+import { isCacheOff } from '../build/cache-switch.ts';
+import { clearDownloadStash, findStashed } from '../build/download-stash.ts';
+import { downloadStashDir } from '../build/download-stats.ts';
+import { STREAMED_DOWNLOADS_KEY } from '../build/streamed-downloads-key.ts';
 
 /** The memo's file in Astro's cache directory. */
 export const STREAMED_MEMO = 'streamed-downloads.json';
@@ -141,7 +141,7 @@ export function streamedDownloadsIntegration(): AstroIntegration {
         site = config.site ? new URL(config.site) : undefined;
       },
       'astro:build:done': ({ dir, logger }) => {
-        // Registered by the pages' bundle when it loads src/loaders/streamed-downloads.ts.
+        // Registered by the pages' bundle when it loads src/build/streamed-list.ts.
         const hooks = (globalThis as Record<symbol, StreamedDownloadHooks | undefined>)[Symbol.for(STREAMED_DOWNLOADS_KEY)];
         if (!hooks || !cacheDir) return;
         const memoFile = fileURLToPath(new URL(STREAMED_MEMO, cacheDir));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../charts/render-svg.ts';
-import { hashChartInput, svgCachePath } from '../charts/svg-cache.ts';
+import { hashChartInput, svgCachePath } from './svg-cache.ts';
 import { renderShare } from '../integrations/prerender-charts-worker.ts';
 import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import { generateSynthFiles } from '../synth/generate.ts';
@@ -11,7 +11,7 @@ import { planSynthCorpus } from '../synth/plan.ts';
 import { CHART_WIDTHS, listSiteChartEntries } from '../views/chart-view.ts';
 import { planChartJobs, type ChartJob } from './chart-cache.ts';
 import { batchChartJobs, indexReportDirs, listOwnerDirs } from './chart-job-content.ts';
-import { getSiteContent } from './site-content.ts';
+import { getSiteContent } from '../loaders/site-content.ts';
 
 const DIRS = ['230881-2019', '230881-2020', '230881-jiaoyu-2020', '230700-2020', '230700-2021', 'README'];
 

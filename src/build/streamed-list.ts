@@ -10,7 +10,7 @@ import { formatSiteAddress } from '../downloads/download-response.ts';
 import { siteCsvPath } from '../downloads/download-paths.ts';
 import { findDownloadFile, getSiteDownloads, type DownloadFile } from '../downloads/site-downloads.ts';
 import { getDownloadStatsMemo } from './download-stats.ts';
-import { getSiteContent } from './site-content.ts';
+import { getSiteContent } from '../loaders/site-content.ts';
 import { STREAMED_DOWNLOADS_KEY } from './streamed-downloads-key.ts';
 
 /** The URL paths of the site-wide downloads written by the integration instead of an endpoint (each year's cells.csv is too). */

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../charts/render-svg.ts';
-import { hashChartInput, svgCachePath } from '../charts/svg-cache.ts';
+import { hashChartInput, svgCachePath } from './svg-cache.ts';
 import { readCommittedJurisdictionsCsv, writeDepartmentCorpus } from '../fixtures/department-corpus.ts';
 import { renderShare } from '../integrations/prerender-charts-worker.ts';
 import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import { CHART_WIDTHS, listSiteChartEntries } from '../views/chart-view.ts';
 import { planChartJobs } from './chart-cache.ts';
-import { getSiteContent } from './site-content.ts';
+import { getSiteContent } from '../loaders/site-content.ts';
 
 // Its own file: the build's content is loaded once per process, from GONGKAI_CONTENT.
 describe('a worker share over the department corpus', () => {

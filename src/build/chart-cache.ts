@@ -20,15 +20,15 @@ import { basename, dirname, resolve } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import type { BuiltChart } from '../charts/chart-theme.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
-import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs, type SvgCacheStats } from '../charts/svg-cache.ts';
+import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs, type SvgCacheStats } from './svg-cache.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { listAgencySlugs } from '../views/department-compare-view.ts';
 import { CHART_WIDTHS, listSiteChartEntries, type ChartOwner } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 import { resolveCacheDir } from './cache-switch.ts';
 import { PRERENDER_HOOKS_KEY } from './chart-prerender-key.ts';
-import type { LoadedContent } from './load-content.ts';
-import { getSiteContent } from './site-content.ts';
+import type { LoadedContent } from '../loaders/load-content.ts';
+import { getSiteContent } from '../loaders/site-content.ts';
 
 /** The SvgCacheFs over the real file system; writes go to a temporary file and are renamed into place. */
 export const nodeSvgCacheFs: SvgCacheFs = {

@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { version as echartsVersion } from 'echarts/core';
-import type { BuiltChart } from './chart-theme.ts';
-import { renderChartSvg, SVG_FORMAT_VERSION, type RenderOptions } from './render-svg.ts';
+import type { BuiltChart } from '../charts/chart-theme.ts';
+import { renderChartSvg, SVG_FORMAT_VERSION, type RenderOptions } from '../charts/render-svg.ts';
 
 /** The file access the cache needs; paths are joined with `/`. */
 export interface SvgCacheFs {

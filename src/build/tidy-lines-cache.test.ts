@@ -9,8 +9,8 @@ import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import { generateSynthFiles } from '../synth/generate.ts';
 import { planSynthCorpus } from '../synth/plan.ts';
 import { getPageKeys } from '../views/page-keys.ts';
-import { loadContent, type LoadedContent } from './load-content.ts';
-import { nodeContentFs } from './node-fs.ts';
+import { loadContent, type LoadedContent } from '../loaders/load-content.ts';
+import { nodeContentFs } from '../loaders/node-fs.ts';
 import { openTidyLinesCache } from './tidy-lines-cache.ts';
 
 const dirs: string[] = [];

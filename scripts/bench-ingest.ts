@@ -1,14 +1,20 @@
 /**
- * `npm run bench:ingest [-- --reports N] [--seconds S]`: first the table of the real-tool corpus
+ * `npm run bench:ingest [-- --reports N] [--seconds S] [--against DIR]`: first the table of the real-tool corpus
  * (src/ingest/fixtures/real-tools/: documents made by Chromium and LibreOffice Writer) per kind: cells
  * right, wrong values, cells left without a value (each with an error); then how many reports per
  * second ingest reads (decoding, extraction, PDF layout, table recognition, rules, JSON): the corpus's
  * PDFs, the five real reports as text, N generated reports in every text layout and as HTML. Writes
  * nothing.
+ *
+ * `--against DIR` (another checkout of the project, e.g. `git worktree add /tmp/base main` with its
+ * node_modules) times instead the PDF path of this checkout and of DIR over the same PDFs, passes
+ * alternated in one process, so a change's gain is a same-run ratio on a shared machine; it also says
+ * whether the two read every PDF the same.
  */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { extractInput } from '../src/ingest/extract-input.ts';
 import { listRealToolDocs, readRealToolDoc, REAL_TOOL_KINDS, scoreRealToolDoc } from '../src/ingest/fixtures/real-tools.ts';
 import { LAYOUTS, renderReport } from '../src/ingest/fixtures/render-report.ts';
@@ -17,11 +23,11 @@ import { buildIngestJson } from '../src/ingest/ingest-json.ts';
 import { parseReportLines } from '../src/ingest/parse-report.ts';
 import { CORPUS_IDS, PROJECT_DIR, readExpected, readJurisdictions } from '../src/ingest/fixtures/test-support.ts';
 
-const { values } = parseArgs({ options: { reports: { type: 'string', default: '500' }, seconds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { reports: { type: 'string', default: '500' }, seconds: { type: 'string', default: '5' }, against: { type: 'string' } } });
 const count = Number(values.reports);
 const seconds = Number(values.seconds);
 if (!Number.isInteger(count) || count < 1 || !(seconds > 0)) {
-  console.error('usage: npm run bench:ingest [-- --reports N] [--seconds S]');
+  console.error('usage: npm run bench:ingest [-- --reports N] [--seconds S] [--against DIR]');
   process.exit(2);
 }
 const jurisdictions = readJurisdictions();
@@ -65,18 +71,79 @@ async function measure(label: string, inputs: readonly Input[]): Promise<number>
   let done = 0;
   let complete = 0;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   while (performance.now() - start < seconds * 1000) {
     complete = await ingestAll(inputs);
     done += inputs.length;
   }
   const rate = done / ((performance.now() - start) / 1000);
+  const cpu = process.cpuUsage(cpuStart);
   const kb = inputs.reduce((n, i) => n + i.bytes.length, 0) / inputs.length / 1024;
-  console.log(`${label.padEnd(28)} ${String(inputs.length).padStart(5)} reports, ${kb.toFixed(1)} KB each: ${rate.toFixed(0).padStart(6)} reports/s, ${complete}/${inputs.length} read completely`);
+  // CPU time (all of the process's threads) per report: steadier than the rate on a shared machine.
+  console.log(`${label.padEnd(28)} ${String(inputs.length).padStart(5)} reports, ${kb.toFixed(1)} KB each: ${rate.toFixed(rate < 100 ? 1 : 0).padStart(6)} reports/s, ${((cpu.user + cpu.system) / 1000 / done).toFixed(2)} ms CPU each, ${complete}/${inputs.length} read completely`);
   return rate;
+}
+
+/** The PDF path of one checkout: extraction, table recognition and JSON, as the ingest command runs it. */
+interface Pipeline {
+  readonly name: string;
+  readonly read: (input: Input) => Promise<string>;
+}
+
+/** Loads the PDF path of the checkout at `root`. */
+async function loadPipeline(root: string): Promise<Pipeline> {
+  const from = async (file: string): Promise<Record<string, (...args: never[]) => unknown>> => (await import(pathToFileURL(join(root, 'src', 'ingest', file)).href)) as Record<string, (...args: never[]) => unknown>;
+  const extract = (await from('extract-input.ts')).extractInput as unknown as typeof extractInput;
+  const parse = (await from('parse-report.ts')).parseReportLines as unknown as typeof parseReportLines;
+  const toJson = (await from('ingest-json.ts')).buildIngestJson as unknown as typeof buildIngestJson;
+  return {
+    name: root,
+    read: async (input) => {
+      const extraction = await extract(input.name, input.bytes);
+      if (!extraction.ok) return `${extraction.rule}: ${extraction.message}`;
+      const result = parse(input.name, extraction.lines, jurisdictions);
+      return JSON.stringify(result.ok ? toJson(result.report) : result.diagnostics);
+    },
+  };
+}
+
+/** Times this checkout's PDF path against another's over the same PDFs, passes alternated. */
+async function compare(against: string, inputs: readonly Input[]): Promise<void> {
+  const pipelines = [await loadPipeline(PROJECT_DIR), await loadPipeline(resolve(against))];
+  const wall = [0, 0];
+  const cpu = [0, 0];
+  const outputs = ['', ''];
+  let passes = 0;
+  const start = performance.now();
+  // A warm-up pass, then at least two timed passes, more while time remains (S seconds for each checkout).
+  for (let pass = 0; pass < 3 || performance.now() - start < seconds * 2000; pass++) {
+    for (let k = 0; k < 2; k++) {
+      const t = performance.now();
+      const u = process.cpuUsage();
+      const out: string[] = [];
+      for (const input of inputs) out.push(await pipelines[k]!.read(input));
+      outputs[k] = out.join('\n');
+      // The first pass warms both up (module loading, compilation) and is not counted.
+      if (pass === 0) continue;
+      wall[k] = wall[k]! + performance.now() - t;
+      const d = process.cpuUsage(u);
+      cpu[k] = cpu[k]! + (d.user + d.system) / 1000;
+    }
+    if (pass > 0) passes++;
+  }
+  const n = passes * inputs.length;
+  for (let k = 0; k < 2; k++) {
+    console.log(`${pipelines[k]!.name}: ${((n / wall[k]!) * 1000).toFixed(1)} PDF reports/s, ${(cpu[k]! / n).toFixed(1)} ms CPU each`);
+  }
+  console.log(`this checkout against ${against}, ${passes} passes of ${inputs.length} PDFs alternated: ${(wall[1]! / wall[0]!).toFixed(2)}x the reports a second, ${(cpu[1]! / cpu[0]!).toFixed(2)}x less CPU; every PDF read ${outputs[0] === outputs[1] ? 'the same' : 'DIFFERENTLY'} by both`);
 }
 
 // The real-tool corpus, per kind: every document read once and compared cell by cell with what it prints.
 const docs = listRealToolDocs();
+if (values.against) {
+  await compare(values.against, docs.filter((d) => d.kind.endsWith('.pdf')).map((d) => ({ name: d.file, bytes: readRealToolDoc(d) })));
+  process.exit(0);
+}
 const rows: string[] = ['| made with | files | cells right | wrong values | cells without a value (each with an error) |', '|---|---|---|---|---|'];
 for (const kind of Object.keys(REAL_TOOL_KINDS)) {
   const ofKind = docs.filter((d) => d.kind === kind);

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeTextBytes } from './decode-text.ts';
 import { extractInput } from './extract-input.ts';
+import { FONT_SINK } from './extract-pdf.ts';
+import { REAL_TOOLS_DIR } from './fixtures/real-tools.ts';
 import { renderReport } from './fixtures/render-report.ts';
 import { readCorpusValues } from './fixtures/report-values.ts';
 import { buildDocxFromHtml } from './fixtures/write-docx.ts';
@@ -119,6 +123,18 @@ describe('HTML, DOCX and PDF', () => {
     const { extraction, json } = await ingestBytes('report.pdf', buildTextPdf(readCorpusText(id)));
     expect(listCellMismatches(readExpected(id), json)).toEqual([]);
     expect(extraction.note).toBe('text extracted from source.pdf by npm run ingest');
+  });
+
+  it('loads a PDF’s embedded fonts into the font sink, so pdfjs draws no glyph paths', async () => {
+    const insertRule = vi.spyOn(FONT_SINK.sheet, 'insertRule');
+    try {
+      const extraction = await extractInput('report.pdf', new Uint8Array(readFileSync(join(REAL_TOOLS_DIR, '230000-2020.writer-docx.pdf'))));
+      expect(extraction.ok).toBe(true);
+      expect(insertRule).toHaveBeenCalled();
+      expect(insertRule.mock.calls.every(([rule]) => rule.startsWith('@font-face'))).toBe(true);
+    } finally {
+      insertRule.mockRestore();
+    }
   });
 
   it('refuses a scanned PDF with a message saying it has no text layer', async () => {

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import { buildRegistry } from './registry.ts';
 
 /** The caches, as GONGKAI_CACHES_OFF names them (docs/caches.md says what each keeps). */
 export const CACHE_NAMES = ['charts', 'images', 'download-stats', 'tidy-lines', 'download-stash', 'streamed-memo', 'search-parts', 'search-trimmed'] as const;
@@ -33,16 +34,15 @@ export function isCacheOff(name: CacheName, env: Readonly<Record<string, string 
   return text ? parseCacheNames(text).includes(name) : false;
 }
 
-const SCRATCH_KEY = Symbol.for('gongkai.cacheScratch');
-
 /**
  * The directory of a directory cache: `dir`, or, when the cache is off, an empty scratch directory
- * of this build process (the same for every copy of this module in it), removed when the process exits.
+ * of this build process (the same for every copy of this module in it: the build registry keeps
+ * them), removed when the process exits.
  */
 export function resolveCacheDir(name: CacheName, dir: string): string {
   if (!isCacheOff(name)) return dir;
-  const g = globalThis as { [SCRATCH_KEY]?: Map<string, string> };
-  const scratch = (g[SCRATCH_KEY] ??= new Map());
+  const registry = buildRegistry();
+  const scratch = (registry.cacheScratch ??= new Map());
   let made = scratch.get(name);
   if (!made) {
     made = mkdtempSync(join(tmpdir(), `gongkai-${name}-off-`));

@@ -6,13 +6,14 @@
  * `charts_rendered` (rendered in this build, by a page or the pre-render pass) and `charts_reused`
  * (charts the pages took from the cache that this build did not render).
  *
- * Assumes Astro loads this module twice in one build process: with the config and its integrations,
- * and in the bundle that prerenders the pages. The cache key hashes the chart option with its
- * formatter functions' source text, which differs between the two (and from a worker's), so keys
- * are only ever computed by the bundle's copy: it registers the planner on `globalThis` when it loads,
- * the integration (which never loads this module) calls it there, and the workers render each planned
+ * Astro loads this module twice in one build process (see registry.ts): with the config and its
+ * integrations, and in the bundle that prerenders the pages. The cache key hashes the chart option
+ * with its formatter functions' source text, which differs between the two (and from a worker's), so
+ * keys are only ever computed by the bundle's copy: the prerender-charts integration injects a call
+ * of offerChartPrerender into the pages, which puts the planner in the build registry; the
+ * integration (which never loads this module) calls it there, and the workers render each planned
  * chart under the bundle's key after checking that their option is the same (functions by name).
- * The counters live on `globalThis` too.
+ * The counters live in the registry too.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ import { listAgencySlugs } from '../views/department-compare-view.ts';
 import { CHART_WIDTHS, listSiteChartEntries, type ChartOwner } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 import { resolveCacheDir } from './cache-switch.ts';
-import { PRERENDER_HOOKS_KEY } from './chart-prerender-key.ts';
+import { buildRegistry } from './registry.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 
@@ -72,7 +73,7 @@ export interface ChartPlan {
 }
 
 /** The counters of this build process, shared by every copy of this module. */
-interface ChartStatsState {
+export interface ChartStatsState {
   readonly live: SvgCache[];
   /** Keys the pre-render pass rendered in this build that no page has read yet. */
   readonly fresh: Set<string>;
@@ -82,13 +83,11 @@ interface ChartStatsState {
   exitHook: boolean;
 }
 
-const STATE_KEY = Symbol.for('gongkai.chartStats');
-
 /** Returns this process's chart counters, creating them on first use. */
 function getState(): ChartStatsState {
-  const g = globalThis as { [STATE_KEY]?: ChartStatsState };
-  g[STATE_KEY] ??= { live: [], fresh: new Set(), prerendered: 0, freshRead: 0, exitHook: false };
-  return g[STATE_KEY];
+  const registry = buildRegistry();
+  registry.chartStats ??= { live: [], fresh: new Set(), prerendered: 0, freshRead: 0, exitHook: false };
+  return registry.chartStats;
 }
 
 /** Records the keys the pre-render pass rendered in this build, so the pages' reads of them are not counted as reuse. */
@@ -188,7 +187,7 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content:
   return { rendered, skipped: jobs.length - rendered.length };
 }
 
-/** What the pages' bundle offers the pre-render pass, on `globalThis` under PRERENDER_HOOKS_KEY. */
+/** What the pages' bundle offers the pre-render pass, in the build registry. */
 export interface ChartPrerenderHooks {
   readonly plan: (pageKeys?: ReadonlySet<string>) => ChartPlan;
   /** Renders a share of the plan on this thread, with the pages' own code. */
@@ -196,7 +195,16 @@ export interface ChartPrerenderHooks {
   readonly record: (keys: Iterable<string>) => void;
 }
 
-(globalThis as Record<symbol, ChartPrerenderHooks>)[Symbol.for(PRERENDER_HOOKS_KEY)] = { plan: planChartJobs, render: renderChartJobs, record: recordPrerenderedCharts };
+/**
+ * Offers this copy's planner to the pre-render pass (in the build registry), and writes the counters
+ * to GONGKAI_CHART_STATS when the process exits; called by the script the prerender-charts
+ * integration injects into every page, so that a build that renders and reads no chart (all pages
+ * unchanged) writes its zeros too.
+ */
+export function offerChartPrerender(): void {
+  buildRegistry().chartPrerender = { plan: planChartJobs, render: renderChartJobs, record: recordPrerenderedCharts };
+  registerStatsFile();
+}
 
 let cache: SvgCache | undefined;
 
@@ -229,6 +237,3 @@ function registerStatsFile(): void {
     writeFileSync(statsFile, `${JSON.stringify({ charts_rendered: misses, charts_reused: hits })}\n`);
   });
 }
-
-// Registered on load, so a build that renders and reads no chart (all pages unchanged) writes its zeros too.
-registerStatsFile();

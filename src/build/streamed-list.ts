@@ -2,16 +2,17 @@
  * The downloads too large for an Astro endpoint: Astro reads an endpoint's whole body into memory
  * before writing it, and the site-wide cells.csv is about 37 KB a report (740 MB at 20,000 reports,
  * held twice while it is joined), and a year's cells.csv is that file's share of the year (about 100 MB a
- * year at 20,000 reports). The pages' bundle offers them here, on `globalThis` under
- * STREAMED_DOWNLOADS_KEY, to the streamed-downloads integration, which writes them to the output
- * piece by piece once the pages are generated (src/integrations/streamed-downloads.ts).
+ * year at 20,000 reports). The pages' bundle offers them (offerStreamedDownloads, called by the
+ * script the streamed-downloads integration injects into every page; see registry.ts) to that
+ * integration, which writes them to the output piece by piece once the pages are generated
+ * (src/integrations/streamed-downloads.ts).
  */
 import { formatSiteAddress } from '../downloads/download-response.ts';
 import { siteCsvPath } from '../downloads/download-paths.ts';
 import { findDownloadFile, getSiteDownloads, type DownloadFile } from '../downloads/site-downloads.ts';
 import { getDownloadStatsMemo } from './download-stats.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
-import { STREAMED_DOWNLOADS_KEY } from './streamed-downloads-key.ts';
+import { buildRegistry } from './registry.ts';
 
 /** The URL paths of the site-wide downloads written by the integration instead of an endpoint (each year's cells.csv is too). */
 export const STREAMED_SITE_PATHS: readonly string[] = [siteCsvPath('cells')];
@@ -28,4 +29,7 @@ function listStreamedDownloads(site: URL | undefined): DownloadFile[] {
   return [...STREAMED_SITE_PATHS.map((path) => findDownloadFile(downloads, path)), ...[...downloads.years.values()].map((y) => y.file)];
 }
 
-(globalThis as Record<symbol, StreamedDownloadHooks>)[Symbol.for(STREAMED_DOWNLOADS_KEY)] = { list: listStreamedDownloads };
+/** Offers the streamed downloads of this copy of the code to the integration, in the build registry. */
+export function offerStreamedDownloads(): void {
+  buildRegistry().streamedDownloads = { list: listStreamedDownloads };
+}

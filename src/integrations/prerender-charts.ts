@@ -4,7 +4,7 @@
  * thread, so charts rendered there use one core of two; rendered ahead in parallel, the pages only
  * read the cache. The pass runs once Astro has loaded the pages' bundle and listed the paths (a
  * wrapper around its prerenderer), because only the bundle's code computes the keys the pages will
- * look up (see src/build/chart-cache.ts). Assumes the pass is only a cache warmer: a chart it
+ * look up (see src/build/chart-cache.ts and src/build/registry.ts). Assumes the pass is only a cache warmer: a chart it
  * skips, or a pass that fails, is rendered by its page as before.
  */
 import { availableParallelism } from 'node:os';
@@ -12,7 +12,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../build/chart-cache.ts';
-import { PRERENDER_HOOKS_KEY } from '../build/chart-prerender-key.ts';
+import { buildRegistry, offerScript } from '../build/registry.ts';
 import { trackProgress, type ProgressTracker } from './build-progress.ts';
 import { countUnchangedPaths, listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
 import { recordPhase } from './build-phases.ts';
@@ -113,8 +113,8 @@ export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pic
  * `pageKeys` (null: every page); logs what it did, never throws.
  */
 async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | null, logger: AstroIntegrationLogger): Promise<void> {
-  // Registered by the pages' bundle when it loads src/build/chart-cache.ts; absent when no page shows a chart.
-  const hooks = (globalThis as Record<symbol, ChartPrerenderHooks | undefined>)[Symbol.for(PRERENDER_HOOKS_KEY)];
+  // Offered by the pages' bundle when a page loads (the script injected below).
+  const hooks = buildRegistry().chartPrerender;
   if (!hooks) return;
   const started = performance.now();
   try {
@@ -164,6 +164,9 @@ export function prerenderChartsIntegration(): AstroIntegration {
   return {
     name: 'gongkai-prerender-charts',
     hooks: {
+      'astro:config:setup': ({ injectScript }) => {
+        injectScript('page-ssr', offerScript(fileURLToPath(new URL('../build/chart-cache.ts', import.meta.url)), 'offerChartPrerender'));
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
       },

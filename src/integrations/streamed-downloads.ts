@@ -13,11 +13,10 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { DownloadFile } from '../downloads/site-downloads.ts';
-import type { StreamedDownloadHooks } from '../build/streamed-list.ts';
 import { isCacheOff } from '../build/cache-switch.ts';
 import { clearDownloadStash, findStashed } from '../build/download-stash.ts';
 import { downloadStashDir } from '../build/download-stats.ts';
-import { STREAMED_DOWNLOADS_KEY } from '../build/streamed-downloads-key.ts';
+import { buildRegistry, offerScript } from '../build/registry.ts';
 
 /** The memo's file in Astro's cache directory. */
 export const STREAMED_MEMO = 'streamed-downloads.json';
@@ -136,13 +135,16 @@ export function streamedDownloadsIntegration(): AstroIntegration {
   return {
     name: 'gongkai-streamed-downloads',
     hooks: {
+      'astro:config:setup': ({ injectScript }) => {
+        injectScript('page-ssr', offerScript(fileURLToPath(new URL('../build/streamed-list.ts', import.meta.url)), 'offerStreamedDownloads'));
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
         site = config.site ? new URL(config.site) : undefined;
       },
       'astro:build:done': ({ dir, logger }) => {
-        // Registered by the pages' bundle when it loads src/build/streamed-list.ts.
-        const hooks = (globalThis as Record<symbol, StreamedDownloadHooks | undefined>)[Symbol.for(STREAMED_DOWNLOADS_KEY)];
+        // Offered by the pages' bundle when a page loads (the script injected above).
+        const hooks = buildRegistry().streamedDownloads;
         if (!hooks || !cacheDir) return;
         const memoFile = fileURLToPath(new URL(STREAMED_MEMO, cacheDir));
         const stashDir = downloadStashDir();

@@ -16,9 +16,9 @@
  * The counters live in the registry too.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { isMainThread, threadId } from 'node:worker_threads';
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import type { BuiltChart } from '../charts/chart-theme.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs, type SvgCacheStats } from './svg-cache.ts';
@@ -27,26 +27,15 @@ import { listAgencySlugs } from '../views/department-compare-view.ts';
 import { CHART_WIDTHS, listSiteChartEntries, type ChartOwner } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 import { resolveCacheDir } from './cache-switch.ts';
+import { readFileIfAny, writeFileWhole } from './file-cache.ts';
 import { buildRegistry } from './registry.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 
-/** The SvgCacheFs over the real file system; writes go to a temporary file and are renamed into place. */
+/** The SvgCacheFs over the real file system; a file is written whole (file-cache.ts). */
 export const nodeSvgCacheFs: SvgCacheFs = {
-  readText(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  writeText(path, text) {
-    mkdirSync(dirname(path), { recursive: true });
-    // Process and thread in the name: pre-render workers of one process write beside each other.
-    const tmp = `${path}.${process.pid}-${threadId}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  },
+  readText: (path) => readFileIfAny(path)?.toString('utf8'),
+  writeText: writeFileWhole,
 };
 
 /** One chart the cache lacks, as the planner found it: whose it is, where among its owner's charts, and its key. */

@@ -5,13 +5,14 @@
  * the entries this build used, so the file never grows with content that is gone. A file that
  * cannot be read counts as empty: every file is then measured again, which changes no output.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { FileStats } from '../downloads/datapackage.ts';
 import type { DownloadStatsMemo } from '../downloads/site-downloads.ts';
 import { isCacheOff, resolveCacheDir } from './cache-switch.ts';
 import { openDownloadStash } from './download-stash.ts';
+import { writeFileWhole } from './file-cache.ts';
 import { openTidyLinesCache } from './tidy-lines-cache.ts';
 
 /** The environment variable naming the memo's file. */
@@ -71,10 +72,8 @@ export function getDownloadStatsMemo(): DownloadStatsMemo {
   if (isMainThread) {
     process.on('exit', () => {
       if (!changed && used.size === before.size) return;
-      mkdirSync(dirname(file), { recursive: true });
       const sorted = Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(sorted));
-      renameSync(`${file}.${process.pid}.tmp`, file);
+      writeFileWhole(file, JSON.stringify(sorted));
     });
   }
   return memo;

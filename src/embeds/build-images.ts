@@ -8,7 +8,7 @@
  * build with nothing new never opens them. When GONGKAI_IMAGE_STATS names a file, the build writes
  * its hit/miss counts there on exit.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -16,6 +16,7 @@ import type { OgImageText, ChartImageText } from './chart-image.ts';
 import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
 import { resolveCacheDir } from '../build/cache-switch.ts';
+import { readFileIfAny, writeFileWhole } from '../build/file-cache.ts';
 import { createImageCache, type ImageCache, type ImageCacheFs } from './image-cache.ts';
 import type { OutlineFonts } from './outline-text.ts';
 
@@ -25,21 +26,13 @@ export const IMAGE_CHART_WIDTH = 720;
 const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
 const FONT_FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' } as const;
 
-/** The ImageCacheFs over the real file system; writes go to a temporary file and are renamed into place. */
+/** The ImageCacheFs over the real file system; a file is written whole (src/build/file-cache.ts). */
 export const nodeImageCacheFs: ImageCacheFs = {
   readBytes(path) {
-    try {
-      return new Uint8Array(readFileSync(path));
-    } catch {
-      return undefined;
-    }
+    const bytes = readFileIfAny(path);
+    return bytes ? new Uint8Array(bytes) : undefined;
   },
-  writeBytes(path, bytes) {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  },
+  writeBytes: writeFileWhole,
 };
 
 const projectRequire = createRequire(join(process.cwd(), 'package.json'));

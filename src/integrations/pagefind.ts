@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -25,7 +25,7 @@ import { recordPhase } from './build-phases.ts';
 import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_MANIFEST, type SearchPart } from './pagefind-parts.ts';
 import { createPageTrimmer } from './pagefind-trim.ts';
 import { isCacheOff, resolveCacheDir } from '../build/cache-switch.ts';
-import { openFileCache } from '../build/file-cache.ts';
+import { openFileCache, writeFileWhole } from '../build/file-cache.ts';
 
 /** The pages search covers: each report, each jurisdiction, each comparison (found by its metric's name), the methodology. Lists and tools are left out. */
 export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,compare/*/*/index.html,methodology/index.html}';
@@ -193,7 +193,7 @@ interface TrimmedPageCache {
  * nearly every part). Files are written under a temporary name and renamed, so one is whole or absent.
  */
 function openTrimmedPageCache(base: string, files: Readonly<Record<string, PageHash>>): TrimmedPageCache {
-  const kept = openFileCache(join(base, TRIM_VERSION));
+  const kept = openFileCache(base, { version: TRIM_VERSION });
   const nameOf = (path: string): string | undefined => {
     const sha = files[path]?.sha256;
     return sha && /^[0-9a-f]{64}$/.test(sha) ? `${sha}.html` : undefined;
@@ -208,8 +208,7 @@ function openTrimmedPageCache(base: string, files: Readonly<Record<string, PageH
       if (name) kept.write(name, html);
     },
     prune() {
-      // Pages trimmed by another trimmer or configuration.
-      openFileCache(base).prune((entry) => entry === TRIM_VERSION);
+      // Also removes the pages trimmed by another trimmer or configuration (another version).
       const current = new Set(Object.values(files).map((f) => `${f.sha256}.html`));
       kept.prune((entry) => current.has(entry));
     },
@@ -332,8 +331,7 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   // Parts that are gone, an interrupted run's leftovers, an index from before parts.
   const names = new Set([...parts.map((p) => p.name), SEARCH_MANIFEST]);
   for (const entry of readdirSync(out)) if (!names.has(entry)) rmSync(join(out, entry), { recursive: true, force: true });
-  writeFileSync(join(out, `.${SEARCH_MANIFEST}.tmp`), renderSearchManifest(parts));
-  renameSync(join(out, `.${SEARCH_MANIFEST}.tmp`), join(out, SEARCH_MANIFEST));
+  writeFileWhole(join(out, SEARCH_MANIFEST), renderSearchManifest(parts));
   return {
     pages: paths.length,
     parts: parts.map((p) => ({ name: p.name, pages: p.pages.length, built: build.includes(p) })),
@@ -358,9 +356,7 @@ export function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const { pages, parts, memo, whole } = await buildSearchIndex(out, { memo: isCacheOff('search-parts') ? null : readIndexMemo(memoFile), trimmedCache: resolveCacheDir('search-trimmed', trimmedDir) });
         recordPhase('search', (performance.now() - started) / 1000);
-        mkdirSync(join(memoFile, '..'), { recursive: true });
-        writeFileSync(`${memoFile}.tmp`, JSON.stringify(memo));
-        renameSync(`${memoFile}.tmp`, memoFile);
+        writeFileWhole(memoFile, JSON.stringify(memo));
         const built = parts.filter((p) => p.built);
         // Still indexed right, only slower: worth knowing when a page's markup stopped being what the trimmer follows.
         if (whole.length) logger.warn(`${whole.length} page(s) indexed untrimmed (slower, same index), e.g. ${whole[0]!.path}: ${whole[0]!.reason}`);

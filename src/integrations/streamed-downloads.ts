@@ -8,7 +8,7 @@
  * measuring it (src/build/download-stash.ts) is moved into place instead of being generated again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -16,6 +16,7 @@ import type { DownloadFile } from '../downloads/site-downloads.ts';
 import { isCacheOff } from '../build/cache-switch.ts';
 import { clearDownloadStash, findStashed } from '../build/download-stash.ts';
 import { downloadStashDir } from '../build/download-stats.ts';
+import { writeFileWhole } from '../build/file-cache.ts';
 import { buildRegistry, offerScript } from '../build/registry.ts';
 
 /** The memo's file in Astro's cache directory. */
@@ -150,9 +151,7 @@ export function streamedDownloadsIntegration(): AstroIntegration {
         const stashDir = downloadStashDir();
         const { memo, written, removed, fromStash } = writeStreamedDownloads(fileURLToPath(dir), hooks.list(site), isCacheOff('streamed-memo') ? {} : readStreamedMemo(memoFile), stashDir);
         clearDownloadStash(stashDir);
-        mkdirSync(dirname(memoFile), { recursive: true });
-        writeFileSync(`${memoFile}.tmp`, `${JSON.stringify(memo, null, 2)}\n`);
-        renameSync(`${memoFile}.tmp`, memoFile);
+        writeFileWhole(memoFile, `${JSON.stringify(memo, null, 2)}\n`);
         if (written.length) logger.info(`wrote ${written.join(', ')}${fromStash.length ? ` (${fromStash.length} as measured, from the stash)` : ''}`);
         if (removed.length) logger.info(`removed ${removed.join(', ')}, no longer on the site`);
       },

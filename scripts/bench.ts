@@ -98,7 +98,7 @@ function summariseProfile(dir: string): Record<string, unknown> {
   return { file: join(dir, largest.f), top_functions_s: topFunctions(profile, 5), by_place_s: timeByLocation(profile, 8) };
 }
 
-/** Reads the JSON counters a build wrote on exit, if it wrote them. */
+/** Reads the JSON counters a build wrote when done (src/build/build-stats.ts), if it wrote them. */
 function readStats(file: string): Record<string, number> {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>) : {};
 }

@@ -2,9 +2,7 @@
  * The build's chart cache on disk (`.cache/charts`, or GONGKAI_CHART_CACHE), shared by every page
  * of one build process and kept across builds, and the plan of the charts it lacks, which the
  * pre-render pass (src/integrations/prerender-charts.ts) renders on worker threads before the pages
- * ask for them. When GONGKAI_CHART_STATS names a file, the build writes its counts there on exit:
- * `charts_rendered` (rendered in this build, by a page or the pre-render pass) and `charts_reused`
- * (charts the pages took from the cache that this build did not render).
+ * ask for them. Its counters (what a benchmark reads, GONGKAI_CHART_STATS) are in build-stats.ts.
  *
  * Astro loads this module twice in one build process (see registry.ts): with the config and its
  * integrations, and in the bundle that prerenders the pages. The cache key hashes the chart option
@@ -13,20 +11,20 @@
  * of offerChartPrerender into the pages, which puts the planner in the build registry; the
  * integration (which never loads this module) calls it there, and the workers render each planned
  * chart under the bundle's key after checking that their option is the same (functions by name).
- * The counters live in the registry too.
+ * The counters are in the registry too (build-stats.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { isMainThread } from 'node:worker_threads';
 import type { BuiltChart } from '../charts/chart-theme.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
-import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs, type SvgCacheStats } from './svg-cache.ts';
+import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs } from './svg-cache.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { listAgencySlugs } from '../views/department-compare-view.ts';
 import { CHART_WIDTHS, listSiteChartEntries, type ChartOwner } from '../views/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 import { resolveCacheDir } from './cache-switch.ts';
+import { chartStatsState } from './build-stats.ts';
 import { readFileIfAny, writeFileWhole } from './file-cache.ts';
 import { buildRegistry } from './registry.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
@@ -61,38 +59,13 @@ export interface ChartPlan {
   readonly charts: number;
 }
 
-/** The counters of this build process, shared by every copy of this module. */
-export interface ChartStatsState {
-  readonly live: SvgCache[];
-  /** Keys the pre-render pass rendered in this build that no page has read yet. */
-  readonly fresh: Set<string>;
-  /** Pre-render renders, and page reads of them (which the live caches count as hits). */
-  prerendered: number;
-  freshRead: number;
-  exitHook: boolean;
-}
-
-/** Returns this process's chart counters, creating them on first use. */
-function getState(): ChartStatsState {
-  const registry = buildRegistry();
-  registry.chartStats ??= { live: [], fresh: new Set(), prerendered: 0, freshRead: 0, exitHook: false };
-  return registry.chartStats;
-}
-
 /** Records the keys the pre-render pass rendered in this build, so the pages' reads of them are not counted as reuse. */
 export function recordPrerenderedCharts(keys: Iterable<string>): void {
-  const state = getState();
+  const state = chartStatsState();
   for (const key of keys) {
     state.fresh.add(key);
     state.prerendered += 1;
   }
-}
-
-/** The chart counters of this build process so far. */
-export function readChartStats(): SvgCacheStats {
-  const state = getState();
-  const live = state.live.reduce((sum, c) => ({ hits: sum.hits + c.stats().hits, misses: sum.misses + c.stats().misses }), { hits: 0, misses: 0 });
-  return { hits: live.hits - state.freshRead, misses: live.misses + state.prerendered };
 }
 
 /** The directory of the chart cache: GONGKAI_CHART_CACHE, else `.cache/charts` in the working directory (a scratch one when GONGKAI_CACHES_OFF lists `charts`). */
@@ -184,15 +157,9 @@ export interface ChartPrerenderHooks {
   readonly record: (keys: Iterable<string>) => void;
 }
 
-/**
- * Offers this copy's planner to the pre-render pass (in the build registry), and writes the counters
- * to GONGKAI_CHART_STATS when the process exits; called by the script the prerender-charts
- * integration injects into every page, so that a build that renders and reads no chart (all pages
- * unchanged) writes its zeros too.
- */
+/** Offers this copy's planner to the pre-render pass, in the build registry; called by the script the prerender-charts integration injects into every page. */
 export function offerChartPrerender(): void {
   buildRegistry().chartPrerender = { plan: planChartJobs, render: renderChartJobs, record: recordPrerenderedCharts };
-  registerStatsFile();
 }
 
 let cache: SvgCache | undefined;
@@ -200,7 +167,7 @@ let cache: SvgCache | undefined;
 /** Returns the build's chart cache, created on first use. */
 export function getChartCache(): SvgCache {
   if (cache) return cache;
-  const state = getState();
+  const state = chartStatsState();
   const fs: SvgCacheFs = {
     readText(path) {
       const text = nodeSvgCacheFs.readText(path);
@@ -213,16 +180,4 @@ export function getChartCache(): SvgCache {
   state.live.push(created);
   cache = created;
   return created;
-}
-
-/** Writes the counters to GONGKAI_CHART_STATS when the build process exits (once per process, from the main thread only). */
-function registerStatsFile(): void {
-  const state = getState();
-  const statsFile = process.env.GONGKAI_CHART_STATS;
-  if (!statsFile || state.exitHook || !isMainThread) return;
-  state.exitHook = true;
-  process.on('exit', () => {
-    const { hits, misses } = readChartStats();
-    writeFileSync(statsFile, `${JSON.stringify({ charts_rendered: misses, charts_reused: hits })}\n`);
-  });
 }

@@ -13,7 +13,8 @@
  * offerStreamedDownloads in streamed-list.ts) from a script the integration injects into every page
  * (`injectScript('page-ssr', …)`), so no module does anything when it is imported.
  */
-import type { ChartPrerenderHooks, ChartStatsState } from './chart-cache.ts';
+import type { CacheStats, ChartStatsState } from './build-stats.ts';
+import type { ChartPrerenderHooks } from './chart-cache.ts';
 import type { CacheName } from './cache-switch.ts';
 import type { StreamedDownloadHooks } from './streamed-list.ts';
 
@@ -23,8 +24,10 @@ export interface BuildRegistry {
   chartPrerender?: ChartPrerenderHooks;
   /** Offered by the pages' bundle (streamed-list.ts), called by the streamed-downloads integration. */
   streamedDownloads?: StreamedDownloadHooks;
-  /** The chart cache's counters of this process, whichever copy of chart-cache.ts counts (chart-cache.ts). */
+  /** The chart cache's counters of this process, whichever copy of chart-cache.ts counts (build-stats.ts). */
   chartStats?: ChartStatsState;
+  /** The image cache of this process, for its counters (src/embeds/build-images.ts). */
+  imageCache?: { stats(): CacheStats };
   /** The scratch directory of each cache that is off in this build (cache-switch.ts). */
   cacheScratch?: Map<CacheName, string>;
 }

@@ -5,10 +5,10 @@
  * builds; and the link-preview PNG of a place or a year (a handful per site, rasterised here by
  * resvg with system fonts switched off). The fonts (Noto Sans SC, from the
  * @expo-google-fonts/noto-sans-sc package) are read only when something has to be outlined, so a
- * build with nothing new never opens them. When GONGKAI_IMAGE_STATS names a file, the build writes
- * its hit/miss counts there on exit.
+ * build with nothing new never opens them. The cache's hit/miss counts are what GONGKAI_IMAGE_STATS
+ * records (src/build/build-stats.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -17,6 +17,7 @@ import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
 import { resolveCacheDir } from '../build/cache-switch.ts';
 import { readFileIfAny, writeFileWhole } from '../build/file-cache.ts';
+import { buildRegistry } from '../build/registry.ts';
 import { createImageCache, type ImageCache, type ImageCacheFs } from './image-cache.ts';
 import type { OutlineFonts } from './outline-text.ts';
 
@@ -75,17 +76,9 @@ export function loadImageFonts(): OutlineFonts {
 export function getImageCache(): ImageCache {
   if (cache) return cache;
   cache = createImageCache(nodeImageCacheFs, resolveCacheDir('images', resolve(process.env.GONGKAI_IMAGE_CACHE ?? '.cache/images')));
+  // Its counts, for a benchmark (src/build/build-stats.ts).
+  buildRegistry().imageCache = cache;
   return cache;
-}
-
-// The counts of what the build asked for, from when this module loads, so a build that asks for no
-// image (all pages unchanged) writes its zeros too.
-const imageStatsFile = process.env.GONGKAI_IMAGE_STATS;
-if (imageStatsFile) {
-  process.on('exit', () => {
-    const { hits, misses } = cache?.stats() ?? { hits: 0, misses: 0 };
-    writeFileSync(imageStatsFile, `${JSON.stringify({ images_made: misses, images_reused: hits })}\n`);
-  });
 }
 
 /** A chart's standalone SVG (title, chart, notes, source, every text outlined), as bytes. */

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/checks/diagnostic.ts';
+import { readKnownErrors } from '../src/checks/known-errors.ts';
 import { commitReportFiles, type CommitFs } from '../src/ingest/commit-report.ts';
 import { extractInput, INPUT_EXTENSIONS, readExtension } from '../src/ingest/extract-input.ts';
 import { AGENCY_SLUG } from '../src/ingest/identify-report.ts';
@@ -27,6 +28,7 @@ import { readFrontMatter, splitFrontMatter } from '../src/reports/front-matter.t
 import { formatProgressBar } from '../src/ingest/progress-bar.ts';
 import { classifyWritten, countOutcomes, formatReviewSummary, writeReviewCsv, type FileOutcome } from '../src/ingest/review-summary.ts';
 import { CONTENT_FILES, REPORT_FILES } from '../src/reports/layout.ts';
+import type { KnownErrorEntry } from '../src/reports/types.ts';
 
 const USAGE = 'usage: npm run ingest -- <file|folder|url>... [--out DIR] [--force] [--agency SLUG] [--summary FILE] [--source-url URL]\n       npm run --silent ingest -- <file> --json';
 
@@ -142,7 +144,20 @@ const show = (list: readonly Diagnostic[], toStderr: boolean): void => {
   all.push(...list);
   for (const d of sortDiagnostics(list)) log(formatDiagnostic(d), toStderr);
 };
-const agencyOptions = args.values.agency ? { agencySlug: args.values.agency } : {};
+/**
+ * The known errors on file (content/known-errors.yaml): a report's rule failure recorded there exactly has
+ * been checked against the published file, so it is named in the log and is not a problem to review.
+ * Not with --json, which prints every rule failure (spec §8).
+ */
+function readKnownErrorsOnFile(): KnownErrorEntry[] {
+  const file = join(root, CONTENT_FILES.knownErrors);
+  if (json || !existsSync(file)) return [];
+  const { entries, diagnostics } = readKnownErrors(readFileSync(file, 'utf8'), file);
+  show(diagnostics, false);
+  return entries;
+}
+const knownErrors = readKnownErrorsOnFile();
+const agencyOptions = { ...(args.values.agency ? { agencySlug: args.values.agency } : {}), knownErrors };
 const ingested = json ? new Map<string, string>() : indexIngestedFiles();
 /** Reports written in this run, by id: the file each came from. */
 const writtenNow = new Map<string, string>();
@@ -204,6 +219,7 @@ for (const [i, input] of inputs.entries()) {
   }
   const report = parsed.report;
   show(report.diagnostics, json);
+  for (const k of report.known) log(`${name}: ${report.id} breaks ${k.rule} at ${k.at.join(', ')} as printed, as recorded in ${CONTENT_FILES.knownErrors} (checked; kept as printed and flagged on its page)`);
   const problems = [...damaged, ...report.diagnostics];
   if (json) {
     const out = buildIngestJson(report);

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readKnownErrors } from '../checks/known-errors.ts';
 import { buildIngestJson } from './ingest-json.ts';
 import { parseReportLines } from './parse-report.ts';
 import { splitTextLines } from './source-lines.ts';
-import { CORPUS_IDS, countCells, listCellMismatches, readCorpusText, readExpected, readJurisdictions } from './fixtures/test-support.ts';
+import { CONTENT_DIR, CORPUS_IDS, countCells, listCellMismatches, readCorpusText, readExpected, readJurisdictions } from './fixtures/test-support.ts';
 
 const jurisdictions = readJurisdictions();
 
@@ -31,6 +33,21 @@ describe('the five real reports', () => {
     const report = parseText(readCorpusText(id));
     const ruleIds = [...new Set(report.diagnostics.filter((d) => /^T\d|^X-|^G-/.test(d.rule) && d.severity === 'error').map((d) => d.rule))].sort();
     expect(ruleIds).toEqual([...expected.rules_failing].sort());
+  });
+
+  it('does not flag again a rule failure recorded exactly in known-errors.yaml, and flags one recorded elsewhere', () => {
+    const { entries } = readKnownErrors(readFileSync(`${CONTENT_DIR}/known-errors.yaml`, 'utf8'), 'known-errors.yaml');
+    const lines = splitTextLines(readCorpusText('230881-2020'));
+    const rulesFlagged = (r: ReturnType<typeof parseReportLines>): string[] => (r.ok ? [...new Set(r.report.diagnostics.filter((d) => /^T\d/.test(d.rule)).map((d) => d.rule))].sort() : []);
+    const recorded = parseReportLines('230881-2020.txt', lines, jurisdictions, { knownErrors: entries });
+    expect(recorded.ok && recorded.report.known.map((e) => e.rule).sort()).toEqual(['T3-A', 'T3-B']);
+    expect(rulesFlagged(recorded)).toEqual([]);
+    expect(recorded.ok && recorded.report.tables.requests.processed_total?.total?.value).toBe(25);
+    // An entry for other places, another rule or another report covers nothing.
+    const elsewhere = entries.map((e) => (e.rule === 'T3-A' ? { ...e, at: ['total'] } : e.rule === 'T3-B' ? { ...e, report: '230881-2021' } : e));
+    const other = parseReportLines('230881-2020.txt', lines, jurisdictions, { knownErrors: elsewhere });
+    expect(other.ok && other.report.known).toEqual([]);
+    expect(rulesFlagged(other)).toEqual(['T3-A', 'T3-B']);
   });
 
   it('keeps the garbled 采购总金额 of 嘉荫县 as printed, with no value and a warning at its place', () => {

@@ -7,9 +7,10 @@ import { formatCellKey } from '../form/cells.ts';
 import { F2019, formForYear, TABLE_IDS } from '../form/forms.ts';
 import type { FormSpec, MoneyUnit, TableId } from '../form/types.ts';
 import type { Diagnostic } from '../checks/diagnostic.ts';
+import { matchesKnownError } from '../checks/known-errors.ts';
 import { runRules } from '../checks/run-rules.ts';
 import type { Jurisdiction, JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
-import type { Narrative, ParsedReport, ReportScope, TableData } from '../reports/types.ts';
+import type { KnownErrorEntry, Narrative, ParsedReport, ReportScope, TableData } from '../reports/types.ts';
 import { tokeniseLines, type Token } from './cell-tokens.ts';
 import { detectForm } from './detect-form.ts';
 import { findTableRegions } from './find-sections.ts';
@@ -38,13 +39,15 @@ export interface IngestedReport {
   readonly sources: ReadonlyMap<string, Place>;
   /** Problems found while reading (cells, rows) and rule failures of the printed numbers. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Rule failures already checked and recorded in known-errors.yaml: not problems, named for the log. */
+  readonly known: readonly KnownErrorEntry[];
 }
 
 /** A parsed report, or the errors that stopped parsing. */
 export type IngestResult = { readonly ok: true; readonly report: IngestedReport } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Builds a ParsedReport (the shape the rules and the writer take) from an ingested report. */
-export function toParsedReport(r: Omit<IngestedReport, 'diagnostics' | 'places' | 'sources' | 'units' | 'publisher'>, publisher: string, sourceFile: string): Omit<ParsedReport, 'dir'> {
+export function toParsedReport(r: Omit<IngestedReport, 'diagnostics' | 'known' | 'places' | 'sources' | 'units' | 'publisher'>, publisher: string, sourceFile: string): Omit<ParsedReport, 'dir'> {
   return {
     meta: { id: r.id, jurisdiction: r.jurisdiction.code, year: r.year, form: r.form.id, scope: r.scope, title: r.title, publisher, source: { file: sourceFile, url: null, note: null } },
     form: r.form,
@@ -70,9 +73,11 @@ function listUnits(form: FormSpec, tables: IngestedReport['tables']): Record<str
   return units;
 }
 
-/** What the caller tells the parser: the slug of a department not declared in src/publishers (--agency). */
+/** What the caller tells the parser: the slug of a department not declared in src/publishers (--agency), and the known errors on file. */
 export interface ParseOptions {
   readonly agencySlug?: string;
+  /** The entries of content/known-errors.yaml: a rule failure recorded there exactly is not a problem. */
+  readonly knownErrors?: readonly KnownErrorEntry[];
 }
 
 /** Parses the extracted lines of a report; `file` names the input in diagnostics. */
@@ -138,7 +143,8 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
     narrative: extractNarrative(display),
     tables,
   };
-  const failing = runRules({ ...toParsedReport(report, '', ''), dir: '' }, null).flatMap((o) => o.checks.filter((c) => c.status === 'fail'));
+  const outcomes = runRules({ ...toParsedReport(report, '', ''), dir: '' }, null);
+  const failing = outcomes.flatMap((o) => o.checks.filter((c) => c.status === 'fail'));
   // A cell whose place is doubtful is trusted while the form's sums hold; one that breaks a sum is not published.
   const doubted = new Set<string>();
   for (const check of failing) for (const t of check.terms) if (doubtful.has(t.key)) doubted.add(t.key);
@@ -150,10 +156,19 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
     diagnostics.push({ file, line: place.line, column: place.col, severity: 'error', rule: 'doubtful-cell', message: `${key} was read as ${cell?.raw ?? '?'}, but ${doubt.why}; with that reading the form's sums do not hold, so the cell is not published: it is kept as printed (“${doubt.printed}”), with no value`, hint: 'check the cell in the published file and enter the right reading in the table CSV (see content/README.md), or ingest the report’s HTML page or Word file instead' });
     if (cell) tables[t][row]![column] = { value: null, raw: doubt.printed, unit: null };
   }
+  // A failure recorded in known-errors.yaml for this report, at exactly these places, was checked against the
+  // published file: it is kept as printed and flagged on the site, not a problem of this ingest. A doubtful
+  // cell among its terms makes it a new reading, so it is never covered by the entry.
+  const known: KnownErrorEntry[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'fail' || outcome.checks.some((c) => c.status === 'fail' && c.terms.some((t) => doubted.has(t.key)))) continue;
+    const entry = options.knownErrors?.find((e) => e.report === report.id && matchesKnownError(e, outcome));
+    if (entry) known.push(entry);
+  }
   for (const check of failing) {
-    if (check.terms.some((t) => doubted.has(t.key))) continue;
+    if (check.terms.some((t) => doubted.has(t.key)) || known.some((e) => e.rule === check.rule)) continue;
     const place = places.get(check.terms[0]?.key ?? '') ?? pos(activeAt.heading);
     diagnostics.push({ file, line: place.line, column: place.col, severity: check.severity, rule: check.rule, message: `at ${check.at}: ${check.message}`, hint: 'the report is kept as printed; if the published report prints these numbers, record the failure in content/known-errors.yaml' });
   }
-  return { ok: true, report: { ...report, units: listUnits(form, tables), places, sources, diagnostics } };
+  return { ok: true, report: { ...report, units: listUnits(form, tables), places, sources, diagnostics, known } };
 }

@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test files that read the site built once per run (`inject('distDir')`, tests/global-setup.ts) or drive
- * Chromium. Everything else is a unit test: `npm run test:unit` runs those alone, with no build and no
- * browser; `npm test` runs both projects.
+ * Chromium. Everything else is a unit test (but SLOW_TESTS below): `npm run test:unit` runs those
+ * alone, with no build and no browser; `npm test` runs all three projects.
  */
 const SITE_TESTS = [
   'tests/**/*.test.ts',
@@ -13,6 +13,29 @@ const SITE_TESTS = [
 ];
 /** Files in tests/ that need no build: the docs and the machine's requirements. */
 const UNIT_TESTS_IN_TESTS = ['tests/docs.test.ts', 'tests/requirements.test.ts'];
+
+/**
+ * Tests that need no build but take seconds each, so `npm run test:unit` leaves them to `npm test`
+ * (project `slow`): command-line programs run in child processes, the chart workers' processes, every
+ * real and fuzzed PDF, and the scale tests over hundreds of synthetic reports (their size is what
+ * they test). Each took 9 s or more of test time in a run of the unit project (load average 12).
+ */
+const SLOW_TESTS = [
+  'scripts/ingest.test.ts',
+  'scripts/synth.test.ts',
+  'scripts/validate.test.ts',
+  'src/ingest/pdf-fuzz.test.ts',
+  'src/ingest/real-tools.test.ts',
+  'src/ingest/fuzz.test.ts',
+  'src/build/chart-job-content.test.ts',
+  'src/build/chart-job-departments.test.ts',
+  'src/integrations/prerender-charts.test.ts',
+  'src/downloads/year-cells.test.ts',
+  'src/downloads/datapackage.test.ts',
+  'src/downloads/data-year-view.test.ts',
+  'src/views/feed-window.test.ts',
+  'src/views/search-view.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -24,9 +47,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', ...UNIT_TESTS_IN_TESTS],
-          exclude: ['**/node_modules/**', ...SITE_TESTS.filter((glob) => !glob.startsWith('tests/'))],
+          exclude: ['**/node_modules/**', ...SITE_TESTS.filter((glob) => !glob.startsWith('tests/')), ...SLOW_TESTS],
         },
       },
+      { extends: true, test: { name: 'slow', include: SLOW_TESTS } },
       {
         extends: true,
         test: { name: 'site', include: SITE_TESTS, exclude: ['**/node_modules/**', ...UNIT_TESTS_IN_TESTS], globalSetup: ['tests/global-setup.ts'] },

@@ -24,6 +24,8 @@ export interface PriorYearChartData {
   readonly year: number;
   /** 上年结转政府信息公开申请数量 (总计), as printed. */
   readonly carriedOver: number | null;
+  /** The form's short label of that row (上年结转). */
+  readonly carriedOverLabel: string;
   /** Items with a printed previous-year count (F2019 only; empty on F2021). */
   readonly items: readonly PriorYearItem[];
   /** The printed headings of the two columns (上一年项目数量, 本年增/减). */
@@ -68,7 +70,7 @@ export function buildPriorYearOption(data: PriorYearChartData, width: number): B
 
 /** Describes what the report says about the previous year, in Chinese. */
 export function describePriorYear(data: PriorYearChartData): string {
-  const head = `本报告所述上一年（${data.year - 1} 年）情况：上年结转申请 ${formatProse(data.carriedOver)} 件`;
+  const head = `本报告所述上一年（${data.year - 1} 年）情况：${data.carriedOverLabel}申请 ${formatProse(data.carriedOver)} 件`;
   const items = data.items.map((i) => `${i.label}${data.previousLabel} ${formatProse(i.previous)}，${data.changeLabel} ${formatSigned(i.change)}`);
   return `${head}${items.length ? `；${items.join('；')}` : ''}。括号内为本年增/减。`;
 }
@@ -80,7 +82,7 @@ export function tabulatePriorYear(data: PriorYearChartData): ChartTable {
     columns: ['项目', `${data.previousLabel}（${data.year - 1} 年）`, data.changeLabel],
     rows: [
       ...data.items.map((i) => ({ header: i.label, cells: [formatFull(i.previous), formatSigned(i.change)] })),
-      { header: '上年结转申请', cells: [formatFull(data.carriedOver), ''] },
+      { header: `${data.carriedOverLabel}申请`, cells: [formatFull(data.carriedOver), ''] },
     ],
     notes: ['以上数字均为本报告自述的上一年情况，不是上一年报告中的数字。'],
   };

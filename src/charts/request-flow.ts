@@ -38,6 +38,9 @@ export interface RequestFlowChartData {
   readonly title: string;
   readonly receivedNew: number | null;
   readonly carriedOver: number | null;
+  /** The form's short labels of the two received rows (本年新收, 上年结转). */
+  readonly receivedNewLabel: string;
+  readonly carriedOverLabel: string;
   /** The outcome groups in form order, then 结转下年度继续办理. */
   readonly groups: readonly FlowGroup[];
   /** The printed （七）总计, kept to show where the outcomes do not add up to it. */
@@ -100,15 +103,16 @@ export function buildRequestFlowOption(data: RequestFlowChartData, width: number
       links.push({ source: group.key, target: reason.code, value: reason.value });
     }
   }
-  node(hub, ['收到', formatFull(received ?? data.receivedNew)], NEUTRAL, hubDepth, `收到申请 ${formatFull(received)} 件：本年新收 ${formatFull(data.receivedNew)} 件，上年结转 ${formatFull(data.carriedOver)} 件`);
+  const [newLabel, carriedLabel] = [data.receivedNewLabel, data.carriedOverLabel];
+  node(hub, ['收到', formatFull(received ?? data.receivedNew)], NEUTRAL, hubDepth, `收到申请 ${formatFull(received)} 件：${newLabel} ${formatFull(data.receivedNew)} 件，${carriedLabel} ${formatFull(data.carriedOver)} 件`);
   if (!narrow) {
     // The carried-over link takes the hub's index (whose tip names both), the new link its own node's.
-    if (data.carriedOver) links.push({ source: '上年结转', target: hub, value: data.carriedOver });
+    if (data.carriedOver) links.push({ source: carriedLabel, target: hub, value: data.carriedOver });
     if (data.receivedNew) {
-      node('本年新收', ['本年新收', formatFull(data.receivedNew)], NEUTRAL, 0, `本年新收申请 ${formatFull(data.receivedNew)} 件`);
-      links.push({ source: '本年新收', target: hub, value: data.receivedNew });
+      node(newLabel, [newLabel, formatFull(data.receivedNew)], NEUTRAL, 0, `${newLabel}申请 ${formatFull(data.receivedNew)} 件`);
+      links.push({ source: newLabel, target: hub, value: data.receivedNew });
     }
-    if (data.carriedOver) node('上年结转', ['上年结转', formatFull(data.carriedOver)], NEUTRAL, 0, `上年结转申请 ${formatFull(data.carriedOver)} 件`);
+    if (data.carriedOver) node(carriedLabel, [carriedLabel, formatFull(data.carriedOver)], NEUTRAL, 0, `${carriedLabel}申请 ${formatFull(data.carriedOver)} 件`);
   }
   maxColumn = Math.max(maxColumn, reasonCount);
   const height = Math.max(220, 24 + maxColumn * LABEL_GAP + 160);
@@ -143,7 +147,7 @@ export function buildRequestFlowOption(data: RequestFlowChartData, width: number
 /** Describes in Chinese what the chart shows, with the numbers, for screen readers and the figure caption (the rule notes are shown apart). */
 export function describeRequestFlow(data: RequestFlowChartData): string {
   const received = sumReceived(data);
-  const head = `本年新收申请 ${formatProse(data.receivedNew)} 件，上年结转 ${formatProse(data.carriedOver)} 件`;
+  const head = `${data.receivedNewLabel}申请 ${formatProse(data.receivedNew)} 件，${data.carriedOverLabel} ${formatProse(data.carriedOver)} 件`;
   if (!hasRequestFlow(data)) return `${head}，没有办理结果可画。`;
   const parts = data.groups
     .filter((g) => g.value === null || g.value > 0)
@@ -161,8 +165,8 @@ export function tabulateRequestFlow(data: RequestFlowChartData): ChartTable {
   const received = sumReceived(data);
   const share = (v: number | null): string => (v === null || !received ? '—' : formatPercent(v / received));
   const rows = [
-    { header: '本年新收', cells: [formatFull(data.receivedNew), ''] },
-    { header: '上年结转', cells: [formatFull(data.carriedOver), ''] },
+    { header: data.receivedNewLabel, cells: [formatFull(data.receivedNew), ''] },
+    { header: data.carriedOverLabel, cells: [formatFull(data.carriedOver), ''] },
     ...data.groups.flatMap((g) => [
       { header: g.label, cells: [formatFull(g.value), share(g.value)] },
       ...g.reasons.map((r) => ({ header: `　${r.fullLabel}`, cells: [formatFull(r.value), share(r.value)] })),

@@ -38,8 +38,8 @@ export function tabulateRequestFlowNumbers(data: RequestFlowChartData): ChartNum
   return {
     columns: ['项目', '代码', '所属', '件数', '说明'],
     rows: [
-      ['本年新收', 'received_new', '', data.receivedNew, ''],
-      ['上年结转', 'carried_over', '', data.carriedOver, ''],
+      [data.receivedNewLabel, 'received_new', '', data.receivedNew, ''],
+      [data.carriedOverLabel, 'carried_over', '', data.carriedOver, ''],
       ...data.groups.flatMap((g) => [
         [g.label, g.key, '', g.value, g.reasons.length ? SUM_NOTE : ''],
         ...g.reasons.map((r) => [r.fullLabel, r.code, g.label, r.value, '']),
@@ -88,7 +88,7 @@ export function tabulateTrendNumbers(data: TrendChartData): ChartNumbers {
 export function tabulatePriorYearNumbers(data: PriorYearChartData): ChartNumbers {
   return {
     columns: ['项目', '代码', `${data.previousLabel}（${data.year - 1} 年）`, data.changeLabel],
-    rows: [...data.items.map((i) => [i.label, i.code, i.previous, i.change]), ['上年结转申请', 'carried_over', data.carriedOver, null]],
+    rows: [...data.items.map((i) => [i.label, i.code, i.previous, i.change]), [`${data.carriedOverLabel}申请`, 'carried_over', data.carriedOver, null]],
   };
 }
 

@@ -72,6 +72,13 @@ export function listChartRuleNotes(report: CheckedReport, table: TableId, drawn:
   );
 }
 
+/** The short label the report's form gives a row of table 三 (本年新收); throws for a row the form lacks. */
+function requestRowLabel(report: CheckedReport, code: RowCode<'requests'>): string {
+  const row = findRow(report.form.tables.requests, code);
+  if (!row) throw new Error(`form ${report.form.id} has no row ${code} in table requests`);
+  return row.shortLabel;
+}
+
 /** Derives the request-flow (Sankey) data of a report from table 三's 总计 column. */
 export function deriveRequestFlowData(report: CheckedReport, jurisdictions: JurisdictionIndex): RequestFlowChartData {
   const form = report.form;
@@ -86,6 +93,8 @@ export function deriveRequestFlowData(report: CheckedReport, jurisdictions: Juri
     title: `${nameSeries(report, jurisdictions)}${report.meta.year}年政府信息公开申请的办理结果`,
     receivedNew: total('received_new'),
     carriedOver: total('carried_over'),
+    receivedNewLabel: requestRowLabel(report, 'received_new'),
+    carriedOverLabel: requestRowLabel(report, 'carried_over'),
     groups,
     printedTotal: total('processed_total'),
     notes: listChartRuleNotes(report, 'requests', (_row, column) => column === 'total'),
@@ -189,6 +198,7 @@ export function derivePriorYearData(report: CheckedReport, jurisdictions: Jurisd
     title: `${nameSeries(report, jurisdictions)}${report.meta.year}年报告所述的上一年情况`,
     year: report.meta.year,
     carriedOver: readValue(report, 'requests', 'carried_over', 'total'),
+    carriedOverLabel: requestRowLabel(report, 'carried_over'),
     items: rows.map((r) => ({ code: r.code, label: r.label, previous: readValue(report, 'active', r.code, 'prev_items'), change: readValue(report, 'active', r.code, 'change') })),
     previousLabel: findColumn(table, 'prev_items')?.label ?? '',
     changeLabel: findColumn(table, 'change')?.label ?? '',

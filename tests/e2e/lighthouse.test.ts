@@ -3,6 +3,7 @@
  * the built site on a local server: performance ≥ 95, accessibility, best practices and SEO 100.
  * One run per page type; the scores are printed, and the audits that cost points are named on failure.
  */
+import { loadavg } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,6 +16,8 @@ const departmentsDist = inject('departmentsDistDir');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** The lowest score (0–100) each category may have. */
 const MINIMUM: Readonly<Record<(typeof CATEGORIES)[number], number>> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+/** Below this CPU benchmark of the host Lighthouse warns that the machine is slower than it expects (core/gather/driver/environment.js). */
+const SLOW_HOST_BENCHMARK = 1000;
 const scores: string[] = [];
 let server: SiteServer;
 let departmentsServer: SiteServer;
@@ -42,7 +45,10 @@ describe.each(PAGE_TYPES)('Lighthouse on the $name page', (type) => {
     expect(lhr.runtimeError?.message ?? null).toBeNull();
     const got = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<(typeof CATEGORIES)[number], number>;
     const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => `${id.replace(/-/g, ' ')} ${lhr.audits[id]?.displayValue ?? '?'}`).join(', ');
-    scores.push(`${type.name.padEnd(14)} ${CATEGORIES.map((c) => String(got[c]).padStart(3)).join(' / ')}   (${metrics})`);
+    // A busy machine slows the page's scripts as Lighthouse observes them: its CPU benchmark says so.
+    const benchmark = Math.round(lhr.environment.benchmarkIndex);
+    const host = `Lighthouse's CPU benchmark of this machine ${benchmark}${benchmark < SLOW_HOST_BENCHMARK ? ` (below the ${SLOW_HOST_BENCHMARK} Lighthouse expects: the machine was busy or slow, which inflates total blocking time; docs/testing.md)` : ''}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+    scores.push(`${type.name.padEnd(14)} ${CATEGORIES.map((c) => String(got[c]).padStart(3)).join(' / ')}   (${metrics}; CPU benchmark ${benchmark})`);
     // Name what cost points, so a failure says what to fix.
     const lost = CATEGORIES.flatMap((c) =>
       (lhr.categories[c]?.auditRefs ?? [])
@@ -50,6 +56,6 @@ describe.each(PAGE_TYPES)('Lighthouse on the $name page', (type) => {
         .map((ref) => `${c}: ${ref.id} (${lhr.audits[ref.id]?.score}) ${lhr.audits[ref.id]?.displayValue ?? ''}`),
     );
     const below = CATEGORIES.filter((c) => got[c] < MINIMUM[c]).map((c) => `${c} ${got[c]} < ${MINIMUM[c]}`);
-    expect(below, `${type.path} lost points on:\n${lost.join('\n')}`).toEqual([]);
+    expect(below, `${type.path} lost points on:\n${lost.join('\n')}\n${host}`).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ export interface AppealRow {
 export interface AppealsChartData {
   readonly title: string;
   readonly results: readonly AppealResult[];
+  /** The form's label of the total column (总计). */
+  readonly totalLabel: string;
   readonly rows: readonly AppealRow[];
   /** Sentences about rows whose results do not add up to the printed total (T4-A). */
   readonly notes: readonly string[];
@@ -109,7 +111,7 @@ export function describeAppeals(data: AppealsChartData): string {
 export function tabulateAppeals(data: AppealsChartData): ChartTable {
   return {
     caption: data.title,
-    columns: ['类别', ...data.results.map((r) => r.label), '总计'],
+    columns: ['类别', ...data.results.map((r) => r.label), data.totalLabel],
     rows: data.rows.map((row) => ({ header: row.label, cells: [...row.values.map((v) => formatFull(v)), formatFull(row.total)] })),
     notes: data.notes,
   };

@@ -26,6 +26,8 @@ export interface ApplicantChartData {
   readonly items: readonly ApplicantItem[];
   /** The printed 总计 of the row. */
   readonly total: number | null;
+  /** The form's label of the total column (总计). */
+  readonly totalLabel: string;
   /** The name of the row the numbers come from (本年新收政府信息公开申请数量). */
   readonly rowLabel: string;
 }
@@ -85,5 +87,5 @@ export function describeApplicants(data: ApplicantChartData): string {
 /** The applicant numbers as a table, in form order, with the printed total. */
 export function tabulateApplicants(data: ApplicantChartData): ChartTable {
   const rows = data.items.map((i) => ({ header: i.group ? `${i.group} · ${i.label}` : i.label, cells: [formatFull(i.value), formatShareText(i.value, data.total) || '—'] }));
-  return { caption: data.title, columns: ['申请人', `${data.rowLabel}`, '占总计'], rows: [...rows, { header: '总计', cells: [formatFull(data.total), ''] }], notes: [] };
+  return { caption: data.title, columns: ['申请人', `${data.rowLabel}`, '占总计'], rows: [...rows, { header: data.totalLabel, cells: [formatFull(data.total), ''] }], notes: [] };
 }

@@ -53,14 +53,14 @@ export function tabulateRequestFlowNumbers(data: RequestFlowChartData): ChartNum
 export function tabulateApplicantNumbers(data: ApplicantChartData): ChartNumbers {
   return {
     columns: ['申请人', '代码', '所属', `${data.rowLabel}（件）`],
-    rows: [...data.items.map((i) => [i.label, i.code, i.group ?? '', i.value]), ['总计', 'total', '', data.total]],
+    rows: [...data.items.map((i) => [i.label, i.code, i.group ?? '', i.value]), [data.totalLabel, 'total', '', data.total]],
   };
 }
 
 /** Review and litigation: the rows of table 四 by result, with the printed total. */
 export function tabulateAppealsNumbers(data: AppealsChartData): ChartNumbers {
   return {
-    columns: ['类别', '代码', ...data.results.map((r) => r.label), '总计'],
+    columns: ['类别', '代码', ...data.results.map((r) => r.label), data.totalLabel],
     rows: data.rows.map((row) => [row.label, row.code, ...data.results.map((_r, s) => row.values[s] ?? null), row.total]),
   };
 }

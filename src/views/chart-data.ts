@@ -6,7 +6,7 @@
 import { findColumn, findRow, listOutcomeGroups } from '../form/cells.ts';
 import { FORM_BY_ID } from '../form/forms.ts';
 import { listAllRules } from '../form/rules.ts';
-import type { ColumnCode, ColumnSpec, FormId, FormSpec, RowCode, TableId } from '../form/types.ts';
+import type { ColumnCode, ColumnSpec, FormId, FormSpec, RowCode, TableId, TableSpec } from '../form/types.ts';
 import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
@@ -79,6 +79,13 @@ function requestRowLabel(report: CheckedReport, code: RowCode<'requests'>): stri
   return row.shortLabel;
 }
 
+/** The label a form gives a table's total column (总计); throws for a table without one. */
+function totalColumnLabel(table: TableSpec): string {
+  const column = findColumn(table, 'total');
+  if (!column) throw new Error(`table ${table.id} has no total column`);
+  return column.label;
+}
+
 /** Derives the request-flow (Sankey) data of a report from table 三's 总计 column. */
 export function deriveRequestFlowData(report: CheckedReport, jurisdictions: JurisdictionIndex): RequestFlowChartData {
   const form = report.form;
@@ -122,6 +129,7 @@ export function deriveApplicantData(report: CheckedReport, jurisdictions: Jurisd
       .filter((c) => c.code !== 'total')
       .map((c) => ({ code: c.code, label: c.label, group: c.group ?? null, value: readValue(report, 'requests', 'received_new', c.code) })),
     total: readValue(report, 'requests', 'received_new', 'total'),
+    totalLabel: totalColumnLabel(form.tables.requests),
     rowLabel: row?.shortLabel ?? 'received_new',
   };
 }
@@ -133,6 +141,7 @@ export function deriveAppealsData(report: CheckedReport, jurisdictions: Jurisdic
   return {
     title: `${nameSeries(report, jurisdictions)}${report.meta.year}年政府信息公开行政复议、行政诉讼情况`,
     results,
+    totalLabel: totalColumnLabel(table),
     rows: table.rows.map((r) => ({
       code: r.code,
       label: r.label,

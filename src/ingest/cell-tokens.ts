@@ -30,6 +30,8 @@ export interface Token {
   readonly unreadable?: string;
   /** Why a cell token's reading is doubtful, and the text as printed. */
   readonly doubtful?: Doubt;
+  /** Set on the last value of a table row cut by the page's right edge (source-lines.ts): where. */
+  readonly pastEdge?: string;
 }
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?`;
@@ -69,6 +71,7 @@ interface Piece {
   source: { line: number; col: number };
   unreadable?: string;
   doubtful?: Doubt;
+  pastEdge?: string;
 }
 
 /**
@@ -90,11 +93,14 @@ function splitPieces(lines: readonly SourceLine[], firstRow: number): Piece[] {
         const to = locateRawOffset(span, at + m[0].length);
         pieces.push({ text: span.raw.slice(from, Math.max(to, from + 1)), folded: m[0], line: span.line, col: span.col + from, row, source: { line: firstRow + row + 1, col: (cols[k] ?? 1) + from }, ...(span.doubtful ? { doubtful: span.doubtful } : {}) });
       }
+      // The mark of a row cut by the page edge goes with the span's last piece (its value).
+      const last = pieces[pieces.length - 1];
+      if (span.pastEdge && last) last.pastEdge = span.pastEdge;
       const cut = span.unreadable ? pieces.filter((p) => readPiece(p.folded) !== null) : [];
       if (span.unreadable && cut.length > 0) {
         const first = cut[0]!;
         const keep = pieces.filter((p) => !cut.includes(p));
-        out.push(...keep.filter((p) => p.col < first.col), { ...first, text: cut.map((p) => p.text).join(' '), folded: cut.map((p) => p.folded).join(' '), unreadable: span.unreadable }, ...keep.filter((p) => p.col > first.col));
+        out.push(...keep.filter((p) => p.col < first.col), { ...first, text: cut.map((p) => p.text).join(' '), folded: cut.map((p) => p.folded).join(' '), unreadable: span.unreadable, ...(span.pastEdge ? { pastEdge: span.pastEdge } : {}) }, ...keep.filter((p) => p.col > first.col));
       } else out.push(...pieces);
     });
   });
@@ -109,16 +115,18 @@ export function tokeniseLines(lines: readonly SourceLine[], firstRow = 0): Token
     const p = pieces[i]!;
     const next = pieces[i + 1];
     if (p.unreadable) {
-      tokens.push({ text: p.text, line: p.line, col: p.col, row: p.row, source: p.source, cell: { kind: 'unreadable' }, unreadable: p.unreadable });
+      tokens.push({ text: p.text, line: p.line, col: p.col, row: p.row, source: p.source, cell: { kind: 'unreadable' }, unreadable: p.unreadable, ...(p.pastEdge ? { pastEdge: p.pastEdge } : {}) });
       continue;
     }
     let cell = readPiece(p.folded);
     let text = p.text;
+    let pastEdge = p.pastEdge;
     if (cell === null && (p.folded === '增' || p.folded === '减') && next) {
       const n = readPiece(next.folded);
       if (n?.kind === 'number' && n.sign === '') {
         cell = { ...n, sign: p.folded === '增' ? '+' : '-' };
         text = `${p.text} ${next.text}`;
+        pastEdge ??= next.pastEdge;
         i++;
       }
     }
@@ -131,10 +139,10 @@ export function tokeniseLines(lines: readonly SourceLine[], firstRow = 0): Token
     const prev = tokens[tokens.length - 1];
     const unit = UNIT_ALONE.exec(p.folded);
     if (unit && prev?.cell?.kind === 'number' && prev.cell.unit === null && prev.row >= p.row - 1) {
-      tokens[tokens.length - 1] = { ...prev, text: `${prev.text} ${p.text}`, cell: { ...prev.cell, unit: unit[1] as MoneyUnit } };
+      tokens[tokens.length - 1] = { ...prev, text: `${prev.text} ${p.text}`, cell: { ...prev.cell, unit: unit[1] as MoneyUnit }, ...(pastEdge ? { pastEdge } : {}) };
       continue;
     }
-    tokens.push({ text, line: p.line, col: p.col, row: p.row, source: p.source, cell, ...(cell && p.doubtful ? { doubtful: p.doubtful } : {}) });
+    tokens.push({ text, line: p.line, col: p.col, row: p.row, source: p.source, cell, ...(cell && p.doubtful ? { doubtful: p.doubtful } : {}), ...(cell && pastEdge ? { pastEdge } : {}) });
   }
   return demoteWeakMarks(tokens);
 }

@@ -149,7 +149,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
         chars += item.str.trim().length;
       }
       const rules = collectRules(await page.getOperatorList(), OPS as unknown as Record<string, number>);
-      lines.push(...layoutPage(p, runs, rules));
+      lines.push(...layoutPage(p, runs, rules, view[2]));
       page.cleanup();
     }
     if (chars < 20) {

@@ -47,6 +47,8 @@ export interface PdfSpan {
   readonly raw: string;
   readonly unreadable?: string;
   readonly doubtful?: Doubt;
+  /** On the last value of a table row cut by the page's right edge, its cells one per column: where it is cut. */
+  readonly pastEdge?: string;
 }
 
 /** Rules closer than this (points) are one rule; ends closer than this join. */
@@ -263,6 +265,51 @@ function readCell(page: number, runs: readonly TextRun[]): PdfSpan {
 }
 
 const NUMERIC_RUN = /^[+\-]?[\d,.]+$/;
+/** What a value cell of a form table holds, as one reading: a number (signed, with a unit) or a mark. */
+const CELL_VALUE = /^(?:(?:[+\-]|[增减]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:\(?万?元\)?)?|\/|\\|-|—+|–|无|不适用)$/;
+/** How near the page's right edge (points) a cell's border may stand and the cell still count as on the page. */
+const EDGE_MARGIN = 1;
+
+/**
+ * Marks the rows of a table that runs past the page's right edge. The cells of the column the edge cuts
+ * are unreadable (their text may go on past the edge, or stand wholly past it). A row is marked (`pastEdge`
+ * on its last value) only when its values can be told apart column by column: from the table's first value
+ * column on, every cell one grid box, each whole one holding one value or mark, no value among its labels;
+ * the reader then takes them as the first columns of the row and the rest as not on the page.
+ */
+function markCutRows(page: number, grid: Grid, rows: readonly { r: number; line: PdfSpan[] }[], rightEdge: number): void {
+  const cols = grid.xs.length - 1;
+  const edgeCol = grid.xs.findIndex((_, i) => i < cols && grid.xs[i + 1]! > rightEdge - EDGE_MARGIN);
+  if (edgeCol < 0) return;
+  const edgeMessage = `the table runs past the right edge of page ${page}: this cell is cut by the edge (x ${grid.xs[edgeCol]!.toFixed(0)}–${rightEdge.toFixed(0)}), what it holds may go on past it`;
+  const single = (r: number, c: number): boolean => {
+    const cell = grid.cells[grid.cellOf[r * cols + c]!]!;
+    return cell.r0 === r && cell.r1 === r && cell.c0 === c && cell.c1 === c;
+  };
+  for (const { line } of rows) {
+    const span = line[edgeCol];
+    if (span?.raw && !span.unreadable) line[edgeCol] = { raw: span.raw, unreadable: edgeMessage };
+  }
+  // The table's first value column: the leftmost column holding a value (the reader checks that the
+  // table's heading names the columns read, in order).
+  let first = Infinity;
+  for (const { r, line } of rows) {
+    const c = line.findIndex((s, k) => s.raw && CELL_VALUE.test(s.raw) && single(r, k));
+    if (c >= 0) first = Math.min(first, c);
+  }
+  if (first >= edgeCol) return;
+  for (const { r, line } of rows) {
+    if (line.slice(0, first).some((s) => CELL_VALUE.test(s.raw))) continue;
+    let ok = true;
+    for (let c = first; c <= edgeCol && ok; c++) {
+      const raw = line[c]!.raw;
+      ok = single(r, c) && (raw ? CELL_VALUE.test(raw) : c === edgeCol);
+    }
+    if (!ok) continue;
+    const last = line[edgeCol]!.raw ? edgeCol : edgeCol - 1;
+    line[last] = { ...line[last]!, pastEdge: `the table runs past the right edge of page ${page}: the row’s cells right of x ${grid.xs[edgeCol]!.toFixed(0)} are cut by the edge or not on the page` };
+  }
+}
 
 /** Whether two runs stand in one column: they overlap by half the narrower one. */
 function stacked(a: TextRun, b: TextRun): boolean {
@@ -318,7 +365,7 @@ function joinWrappedNumbers(page: number, lines: TextRun[][]): TextRun[][] {
 }
 
 /** Lays out one page: ruled tables as rows of cells, other text as lines, from the top of the page down. */
-export function layoutPage(page: number, runs: readonly TextRun[], rules: readonly Rule[]): PdfSpan[][] {
+export function layoutPage(page: number, runs: readonly TextRun[], rules: readonly Rule[], rightEdge = Infinity): PdfSpan[][] {
   const grids = findGrids(rules);
   const inGrid: TextRun[][][] = grids.map((g) => g.cells.map(() => []));
   const loose: TextRun[] = [];
@@ -353,7 +400,7 @@ export function layoutPage(page: number, runs: readonly TextRun[], rules: readon
   }
   grids.forEach((grid, g) => {
     const cols = grid.xs.length - 1;
-    const lines: PdfSpan[][] = [];
+    const rows: { r: number; line: PdfSpan[] }[] = [];
     for (let r = 0; r + 1 < grid.ys.length; r++) {
       const line: PdfSpan[] = [];
       for (let c = 0; c < cols; c++) {
@@ -362,6 +409,11 @@ export function layoutPage(page: number, runs: readonly TextRun[], rules: readon
         const runsIn = inGrid[g]![k]!;
         line.push(cell.r0 === r && cell.c0 === c && runsIn.length > 0 ? readCell(page, runsIn) : { raw: '' });
       }
+      rows.push({ r, line });
+    }
+    markCutRows(page, grid, rows, rightEdge);
+    const lines: PdfSpan[][] = [];
+    for (const { r, line } of rows) {
       const beside = besideGrid.filter((x) => x.g === g && x.r === r);
       line.unshift(...beside.filter((x) => x.side === 'left').map((x) => x.span));
       line.push(...beside.filter((x) => x.side === 'right').map((x) => x.span));

@@ -96,6 +96,7 @@ export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingP
       reading.problems.push({ place: rowPlace, problem: { severity: 'error', rule: 'ambiguous-row', message: `table ${spec.section}: the row after “${label}” (${row.code}) was not found, and the values below this label could be that row’s: none of them is used`, hint: 'check the two rows in the report; fix the extracted text or enter them by hand' } });
       return;
     }
+    if (found.length < row.columns.length && readCutRow(reading, spec, row, found, stream.text.slice(0, anchors.find((a) => a)?.start ?? 0))) return;
     if (found.length !== row.columns.length) {
       const shown = found.map((t) => t.text).join(' ') + found.filter((t) => t.unreadable).map((t) => `; “${t.text}”: ${t.unreadable}`).join('');
       reading.problems.push({ place: rowPlace, problem: { severity: 'error', rule: 'cell-count', message: `table ${spec.section}: row “${label}” (${row.code}) should have ${row.columns.length} values, found ${found.length}${shown ? ` (${shown})` : ''}: none of them is used`, hint: 'check the row in the report: a blank cell, a split line or a stray number can shift the values; fix the extracted text or enter the row by hand' } });
@@ -115,6 +116,45 @@ export function readRowTable(tokens: readonly Token[], spec: TableSpec, headingP
   });
   return reading;
 }
+
+/**
+ * Reads a row of a table that runs past the page's right edge (pdf-layout.ts marks its last value): its
+ * values, one per cell, are the row's first columns, which the table's heading must print in order; every
+ * other column is not on the page whole and has no value, each with an error. Returns false (nothing read)
+ * when the row is not such a row.
+ */
+function readCutRow(reading: TableReading, spec: TableSpec, row: TableSpec['rows'][number], found: readonly Token[], heading: string): boolean {
+  const edge = found[found.length - 1]?.pastEdge;
+  if (!edge || found.some((t) => t.row !== found[0]!.row)) return false;
+  const columns = row.columns.map((code) => spec.columns.find((c) => c.code === code));
+  // The heading prints the labels of the columns read, in order (but for a last one cut by the edge).
+  let at = 0;
+  for (const column of columns.slice(0, found[found.length - 1]!.unreadable ? found.length - 1 : found.length)) {
+    const i = column ? heading.indexOf(normaliseLabel(column.label), at) : -1;
+    if (i < 0) return false;
+    at = i + 1;
+  }
+  const label = formatRowLabel(row);
+  found.forEach((token, i) => {
+    const column = columns[i];
+    const code = row.columns[i];
+    if (!column || !code) return;
+    const { cell, problem } = readCellToken(token, column, `table ${spec.section} ${label} × ${formatColumnLabel(column)} (${spec.id}.${row.code}.${code})`);
+    reading.data[row.code]![code] = cell;
+    noteToken(reading, `${row.code}.${code}`, token);
+    if (problem) reading.problems.push({ place: { line: token.line, col: token.col }, problem: problem.rule === 'cut-cell' ? { ...problem, hint: CUT_HINT } : problem });
+  });
+  const last = found[found.length - 1]!;
+  columns.slice(found.length).forEach((column) => {
+    if (!column) return;
+    const key = `${spec.id}.${row.code}.${column.code}`;
+    reading.problems.push({ place: { line: last.line, col: last.col }, problem: { severity: 'error', rule: 'cut-cell', message: `table ${spec.section} ${label} × ${formatColumnLabel(column)} (${key}) has no value: ${edge}`, hint: CUT_HINT } });
+  });
+  return true;
+}
+
+/** What to do about cells a page edge cuts. */
+const CUT_HINT = 'the page cuts the table: ingest the report’s Word original or HTML page, or a PDF printed on a landscape page, or enter these cells by hand in the table CSV';
 
 /** The unit a money column's heading prints (采购总金额（万元）) between two rows, if any. */
 function findHeaderUnit(text: string, from: number, to: number, label: string): MoneyUnit | null {

@@ -30,6 +30,11 @@ export interface SourceSpan {
   readonly unreadable?: string;
   /** Set when the span's place in its table is doubtful (a value between two columns…), saying why. */
   readonly doubtful?: Doubt;
+  /**
+   * Set on the last value of a table row that runs past the page's right edge, its visible cells one per
+   * column from the row's first value column on: says where the row is cut (page), for the columns past it.
+   */
+  readonly pastEdge?: string;
 }
 
 /** One line of extracted text. */
@@ -38,7 +43,7 @@ export interface SourceLine {
 }
 
 /** Makes a span from raw extracted text: the one place text is normalised. */
-export function makeSpan(raw: string, line: number, col: number, flags: Pick<SourceSpan, 'unreadable' | 'doubtful'> = {}): SourceSpan {
+export function makeSpan(raw: string, line: number, col: number, flags: Pick<SourceSpan, 'unreadable' | 'doubtful' | 'pastEdge'> = {}): SourceSpan {
   const { text, offsets } = normaliseText(raw);
   return { text, raw, line, col, offsets, ...flags };
 }
@@ -89,13 +94,13 @@ export function listSourceColumns(line: SourceLine): number[] {
 }
 
 /** Builds lines from plain text whose positions are its own lines (for text extracted from DOCX or PDF). */
-export function renumberLines(lines: readonly (readonly (string | { readonly raw: string; readonly unreadable?: string; readonly doubtful?: Doubt })[])[]): SourceLine[] {
+export function renumberLines(lines: readonly (readonly (string | { readonly raw: string; readonly unreadable?: string; readonly doubtful?: Doubt; readonly pastEdge?: string })[])[]): SourceLine[] {
   return lines.map((fields, i) => {
     let col = 1;
     return {
       spans: fields.map((field) => {
         const f = typeof field === 'string' ? { raw: field } : field;
-        const span = makeSpan(f.raw, i + 1, col, { ...(f.unreadable ? { unreadable: f.unreadable } : {}), ...(f.doubtful ? { doubtful: f.doubtful } : {}) });
+        const span = makeSpan(f.raw, i + 1, col, { ...(f.unreadable ? { unreadable: f.unreadable } : {}), ...(f.doubtful ? { doubtful: f.doubtful } : {}), ...(f.pastEdge ? { pastEdge: f.pastEdge } : {}) });
         col += f.raw.length + 1;
         return span;
       }),

@@ -29,7 +29,16 @@ export interface PublisherIndex {
   readonly departmentReports: (agencySlug: string, year: number, level: Level) => readonly CheckedReport[];
   /** The years a department kind has reports, ascending. */
   readonly agencyYears: (agencySlug: string) => readonly number[];
+  /**
+   * The years a department kind is compared in, ascending: those with at least
+   * MIN_COMPARED_REPORTS of its reports (every level together). With one there is nothing to
+   * compare, so that year has no comparison page and nothing links to one.
+   */
+  readonly comparedYears: (agencySlug: string) => readonly number[];
 }
+
+/** The fewest reports of a department kind in a year that make a comparison of that kind and year. */
+export const MIN_COMPARED_REPORTS = 2;
 
 /** Orders department publishers by declared department kind. */
 function compareAgencies(a: PublisherSeries, b: PublisherSeries): number {
@@ -54,6 +63,8 @@ export function indexPublishers(reports: readonly CheckedReport[], jurisdictions
   const byPlace = new Map<string, PublisherSeries[]>();
   const peers = new Map<string, CheckedReport[]>();
   const years = new Map<string, Set<number>>();
+  /** Reports of a kind by year (every level), for comparedYears. */
+  const kindYearCounts = new Map<string, number>();
   for (const [key, list] of grouped) {
     const sorted = list.sort((a, b) => a.meta.year - b.meta.year);
     const latest = sorted.at(-1) as CheckedReport;
@@ -70,6 +81,7 @@ export function indexPublishers(reports: readonly CheckedReport[], jurisdictions
       const members = peers.get(group);
       if (members) members.push(r);
       else peers.set(group, [r]);
+      kindYearCounts.set(`${slug}|${r.meta.year}`, (kindYearCounts.get(`${slug}|${r.meta.year}`) ?? 0) + 1);
       const set = years.get(slug) ?? new Set<number>();
       set.add(r.meta.year);
       years.set(slug, set);
@@ -84,6 +96,7 @@ export function indexPublishers(reports: readonly CheckedReport[], jurisdictions
     departmentsOf: (code) => byPlace.get(code) ?? [],
     departmentReports: (slug, year, level) => peers.get(`${slug}|${year}|${level}`) ?? [],
     agencyYears: (slug) => [...(years.get(slug) ?? [])].sort((a, b) => a - b),
+    comparedYears: (slug) => index.agencyYears(slug).filter((year) => (kindYearCounts.get(`${slug}|${year}`) ?? 0) >= MIN_COMPARED_REPORTS),
   };
   memo.set(reports, index);
   return index;

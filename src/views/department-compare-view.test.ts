@@ -3,7 +3,7 @@ import { loadDepartmentContent } from '../fixtures/department-corpus.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { listDepartmentRankingCharts } from './chart-sets.ts';
-import { buildDepartmentCompareView, listDepartmentCompareLinks, listDepartmentComparePages, listDepartmentCompareReports } from './department-compare-view.ts';
+import { buildDepartmentCompareIndex, buildDepartmentCompareView, DEPARTMENT_COMPARE_METRIC_IDS, listDepartmentCompareLinks, listDepartmentComparePages, listDepartmentCompareReports } from './department-compare-view.ts';
 
 const content = loadDepartmentContent();
 const index = indexPublishers(content.reports, content.jurisdictions);
@@ -20,10 +20,28 @@ function idsOf(slug: string, level: string): string[] {
 }
 
 describe('a department comparison', () => {
-  it('exists for each kind of department, year with its reports and metric', () => {
+  it('exists for each kind of department, year with two of its reports or more, and metric', () => {
     expect(page.href).toBe('/compare/2021/grant_rate/jiaoyu/');
-    expect(pages.filter((p) => p.agencySlug === 'gongan').map((p) => p.year)).toEqual(expect.arrayContaining([2021, 2020]));
-    expect(pages.some((p) => p.agencySlug === 'caizheng' && p.year === 2020)).toBe(false);
+    /** The kind's reports of a year, every level, counted from the corpus. */
+    const count = (slug: string, year: number): number => content.reports.filter((r) => parseReportId(r.meta.id)?.agency === slug && r.meta.year === year).length;
+    const kinds = new Set(content.reports.flatMap((r) => parseReportId(r.meta.id)?.agency ?? []));
+    const years = new Set(content.reports.map((r) => r.meta.year));
+    const counted = [...kinds].flatMap((slug) => [...years].map((year) => ({ slug, year, n: count(slug, year) })));
+    // The corpus has kinds and years with none, one and two reports, so each case below is exercised.
+    expect(new Set(counted.map((c) => Math.min(c.n, 2)))).toEqual(new Set([0, 1, 2]));
+    for (const { slug, year, n } of counted) {
+      const metrics = pages.filter((p) => p.agencySlug === slug && p.year === year).map((p) => p.metric.id);
+      expect(metrics, `${slug} ${year}: ${n} report(s)`).toEqual(n >= 2 ? [...DEPARTMENT_COMPARE_METRIC_IDS] : []);
+      // Linked from the government comparison of each metric exactly when it exists.
+      for (const id of DEPARTMENT_COMPARE_METRIC_IDS) expect(listDepartmentCompareLinks(index, year, id).some((l) => l.href === `/compare/${year}/${id}/${slug}/`), `${slug} ${year} ${id}`).toBe(n >= 2);
+    }
+    // Every link a comparison page makes to another year or metric is to a page that exists.
+    const hrefs = new Set(pages.map((p) => p.href));
+    for (const p of pages) {
+      const view = buildDepartmentCompareView(p, index);
+      for (const l of [...view.otherYears, ...view.otherMetrics]) expect(hrefs.has(l.href), `${p.href} → ${l.href}`).toBe(true);
+    }
+    for (const row of buildDepartmentCompareIndex(index)) for (const l of row.links) expect(hrefs.has(l.href), l.href).toBe(true);
   });
 
   it('ranks only departments of that kind, each level apart', () => {
@@ -55,8 +73,10 @@ describe('a department comparison', () => {
     const view = buildDepartmentCompareView(page, index);
     expect(view.title).toBe('2021 年各地教育局公开率比较');
     expect(view.governments.href).toBe('/compare/2021/grant_rate/');
-    expect(view.otherYears.map((l) => l.text)).toEqual(['2025 年', '2024 年', '2023 年', '2022 年', '2020 年', '2019 年']);
-    expect(listDepartmentCompareLinks(index, 2021, 'grant_rate').map((l) => l.text)).toEqual(['教育局', '公安局', '财政局', '人力资源和社会保障局']);
+    // 2022–2025 have one 教育局 report each (哈尔滨市's): nothing to compare, no page, no link.
+    expect(view.otherYears.map((l) => l.text)).toEqual(['2020 年', '2019 年']);
+    // 财政局 and 人社局 have one report in 2021.
+    expect(listDepartmentCompareLinks(index, 2021, 'grant_rate').map((l) => l.text)).toEqual(['教育局', '公安局']);
     expect(listDepartmentCompareLinks(index, 2021, 'normative_documents_issued')).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@
  * The department comparisons: one page per kind of department, year and metric (every 教育局 of the
  * province on 公开率 in 2021), ranked within each level by the same rule as the places' rankings
  * (src/metrics/rank-values.ts: small bases apart, scope beside each name, failing rules flagged).
- * The metrics are those a department's page shows (PUBLISHER_METRIC_IDS).
+ * The metrics are those a department's page shows (PUBLISHER_METRIC_IDS). A kind has a page for a
+ * year only when it has two reports that year or more (PublisherIndex.comparedYears): one report
+ * ranked alone compares nothing, so that page is not made and nothing here links to it.
  */
 import type { Level } from '../jurisdictions/jurisdictions.ts';
 import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
@@ -41,10 +43,10 @@ function nameKind(slug: string): string {
   return agency ? agency.local : slug;
 }
 
-/** Every department comparison page: by kind (declared order), year (newest first) and metric. */
+/** Every department comparison page: by kind (declared order), year compared (newest first) and metric. */
 export function listDepartmentComparePages(index: PublisherIndex): DepartmentComparePage[] {
   return listAgencySlugs(index).flatMap((slug) =>
-    [...index.agencyYears(slug)].reverse().flatMap((year) =>
+    [...index.comparedYears(slug)].reverse().flatMap((year) =>
       DEPARTMENT_COMPARE_METRIC_IDS.map((id) => {
         const metric = findMetric(id);
         if (!metric) throw new Error(`department comparisons: unknown metric ${id}`);
@@ -85,7 +87,7 @@ export function buildDepartmentCompareView(page: DepartmentComparePage, index: P
     comparabilityNote: page.metric.comparabilityNote,
     scopeNote: DEPARTMENT_SCOPE_NOTE,
     governments: { href: comparePath(page.year, page.metric.id), text: `${page.year} 年各地政府的${page.metric.name}比较` },
-    otherYears: [...index.agencyYears(page.agencySlug)]
+    otherYears: [...index.comparedYears(page.agencySlug)]
       .reverse()
       .filter((y) => y !== page.year)
       .map((y) => ({ href: departmentComparePath(y, page.metric.id, page.agencySlug), text: `${y} 年` })),
@@ -93,19 +95,21 @@ export function buildDepartmentCompareView(page: DepartmentComparePage, index: P
   };
 }
 
-/** The department comparisons of a year and metric, for the government comparison page: one link per kind with reports that year. */
+/** The department comparisons of a year and metric, for the government comparison page: one link per kind compared that year. */
 export function listDepartmentCompareLinks(index: PublisherIndex, year: number, metricId: string): Link[] {
   if (!(DEPARTMENT_COMPARE_METRIC_IDS as readonly string[]).includes(metricId)) return [];
   return listAgencySlugs(index)
-    .filter((slug) => index.agencyYears(slug).includes(year))
+    .filter((slug) => index.comparedYears(slug).includes(year))
     .map((slug) => ({ href: departmentComparePath(year, metricId, slug), text: nameKind(slug) }));
 }
 
-/** The index of department comparisons: a row per kind of department, a link per year (to its first metric). */
+/** The index of department comparisons: a row per kind of department compared in some year, a link per such year (to its first metric). */
 export function buildDepartmentCompareIndex(index: PublisherIndex): { name: string; links: Link[] }[] {
   const first = DEPARTMENT_COMPARE_METRIC_IDS[0] ?? 'requests_received';
-  return listAgencySlugs(index).map((slug) => ({
-    name: nameKind(slug),
-    links: [...index.agencyYears(slug)].reverse().map((year) => ({ href: departmentComparePath(year, first, slug), text: `${year} 年` })),
-  }));
+  return listAgencySlugs(index)
+    .map((slug) => ({
+      name: nameKind(slug),
+      links: [...index.comparedYears(slug)].reverse().map((year) => ({ href: departmentComparePath(year, first, slug), text: `${year} 年` })),
+    }))
+    .filter((row) => row.links.length > 0);
 }

@@ -12,6 +12,7 @@ import type { RuleId } from '../form/rules.ts';
 import { rankValues } from '../metrics/rank-values.ts';
 import { findAgency, nameAgency } from '../publishers/agencies.ts';
 import { parseReportId } from '../publishers/publisher.ts';
+import { MIN_COMPARED_REPORTS } from '../publishers/publisher-index.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { formatFull, formatPer100, formatPercent, formatShare } from './format-number.ts';
 import { comparePath, departmentComparePath } from './paths.ts';
@@ -25,6 +26,11 @@ export interface PeerGroup {
   readonly agency: string | null;
   /** Every report of the group that year, the subject's own included. */
   readonly reports: readonly CheckedReport[];
+  /**
+   * Whether the group's kind has a comparison page that year: always for governments; for a
+   * department kind, when it has MIN_COMPARED_REPORTS reports that year or more, every level together.
+   */
+  readonly compared: boolean;
 }
 
 /** Where one publisher stands among its peers on one metric. */
@@ -38,8 +44,8 @@ export interface PeerStanding {
   readonly medianText: string;
   /** 1 = the highest value; null when the subject's own value is not counted. */
   readonly rank: number | null;
-  /** The comparison page of the metric that year (the departments' of that kind, for a department). */
-  readonly href: string;
+  /** The comparison page of the metric that year (the departments' of that kind, for a department); null when there is none. */
+  readonly href: string | null;
 }
 
 /** One metric of one report, formatted, with its peers. */
@@ -70,16 +76,22 @@ export function formatMetricValue(unit: MetricUnit, value: number | null, numera
   return { text: formatFull(value), caution: null };
 }
 
+const LEVELS: readonly Level[] = ['province', 'prefecture', 'county'];
+
 /**
  * The peer group of a report: governments of the same level that year, or departments of the same
- * kind (agency slug) and level that year. Null when the jurisdiction is not on the list.
+ * kind (agency slug) and level that year, from `reports` (for a department, they must hold its
+ * kind's reports of that year at every level, which decide whether a comparison page exists). Null
+ * when the jurisdiction is not on the list.
  */
 export function selectPeerGroup(subject: CheckedReport, reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): PeerGroup | null {
   const own = parseReportId(subject.meta.id);
   const level = jurisdictions.byCode.get(subject.meta.jurisdiction)?.level;
   if (!own || !level) return null;
-  const peers = indexPeers(reports, jurisdictions).get(peerKey(subject.meta.year, own.agency, level)) ?? [];
-  return { label: labelPeerGroup(level, own.agency), year: subject.meta.year, agency: own.agency, reports: peers };
+  const index = indexPeers(reports, jurisdictions);
+  const peers = index.get(peerKey(subject.meta.year, own.agency, level)) ?? [];
+  const ofKind = own.agency === null ? 0 : LEVELS.reduce((n, l) => n + (index.get(peerKey(subject.meta.year, own.agency, l))?.length ?? 0), 0);
+  return { label: labelPeerGroup(level, own.agency), year: subject.meta.year, agency: own.agency, reports: peers, compared: own.agency === null || ofKind >= MIN_COMPARED_REPORTS };
 }
 
 /** The key of a peer group: year, department kind (none for governments) and level. */
@@ -135,7 +147,7 @@ export function buildKeyFigures(subject: CheckedReport, metricIds: readonly Metr
         median: ranking.median,
         medianText: formatMetricValue(metric.unit, ranking.median, null, null, false).text,
         rank: ranking.ranked.find((x) => x.item.key === subject.meta.id)?.rank ?? null,
-        href: peers.agency ? departmentComparePath(peers.year, id, peers.agency) : comparePath(peers.year, id),
+        href: !peers.compared ? null : peers.agency ? departmentComparePath(peers.year, id, peers.agency) : comparePath(peers.year, id),
       };
     }
     return {
@@ -158,8 +170,8 @@ export function buildKeyFigures(subject: CheckedReport, metricIds: readonly Metr
 /** One line of a key-figures table, formatted for people. */
 export interface KeyFigureRow {
   readonly name: string;
-  /** The metric's comparison page that year (among the peers: a department's links to its kind's). */
-  readonly href: string;
+  /** The metric's comparison page that year (among the peers: a department's links to its kind's); null when there is none (a department alone of its kind that year). */
+  readonly href: string | null;
   /** 36.0%, 25件中9件, 1,234; — when there is no value. */
   readonly value: string;
   /** A small-base sentence, or why there is no value; null otherwise. */
@@ -198,7 +210,7 @@ export function tabulateKeyFigures(figures: readonly KeyFigure[], peers: PeerGro
     peerText: peers ? `${peers.label}（${year} 年共 ${peers.reports.length} 份报告）` : '',
     rows: figures.map((f) => ({
       name: f.name,
-      href: f.peers?.href ?? comparePath(f.year, f.metricId),
+      href: f.peers ? f.peers.href : comparePath(f.year, f.metricId),
       value: f.text,
       note: f.value === null ? (f.missing ?? '无数据') : f.caution,
       flag: f.flags.length ? `未通过 ${f.flags.join('、')}` : '',

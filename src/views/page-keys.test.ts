@@ -117,6 +117,14 @@ describe('page cache keys of departments', () => {
     expect(after.publisherPage('230500-jiaoyu')).not.toBe(before.publisherPage('230500-jiaoyu'));
   });
 
+  it('change a department page’s key when its kind gains a report of its latest year at another level (it then links that year’s comparison)', () => {
+    // 哈尔滨市教育局's latest report (2025) is the only 教育局 report of 2025; a county's 教育局 of 2021 moved to 2025 is no peer of a city's, but makes 2025 compared.
+    const moved = moveToYear(byId('230102-jiaoyu-2021'), 2025) as CheckedReport;
+    const after = getPageKeys({ jurisdictions: depts.jurisdictions, reports: depts.reports.map((r) => (r.meta.id === '230102-jiaoyu-2021' ? moved : r)) });
+    expect(after.publisherPage('230100-jiaoyu')).not.toBe(before.publisherPage('230100-jiaoyu'));
+    expect(after.publisher('230100-jiaoyu')).toBe(before.publisher('230100-jiaoyu'));
+  });
+
   it('change for every comparison year of a kind when it gains a year (they link the other years)', () => {
     const moved = moveToYear(byId('230300-jiaoyu-2021'), 2018) as CheckedReport;
     const after = getPageKeys({ jurisdictions: depts.jurisdictions, reports: depts.reports.map((r) => (r.meta.id === '230300-jiaoyu-2021' ? moved : r)) });

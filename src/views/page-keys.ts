@@ -8,7 +8,8 @@
  * Assumes each page reads only: its report (a report's pages also name its jurisdiction's chain and
  * list the other years of its series); a jurisdiction's page, the reports of the jurisdiction and of
  * the jurisdictions under it; a department's charts, its reports, and its page also its latest
- * report's peers' (same kind, level and year: its key figures set it against them); a department comparison,
+ * report's peers' (same kind, level and year: its key figures set it against them) and which reports
+ * its kind has that year at every level (whether it links a comparison of them); a department comparison,
  * the reports of its kind of department that year and the years that kind has reports; a year's comparison page,
  * the reports of that year and the years on file; a site-wide file, every report. Every key also
  * covers the jurisdiction list.
@@ -147,7 +148,9 @@ export function getPageKeys(content: KeyedContent): PageKeys {
         // Its latest report's key figures are set against that report's peers.
         const latest = (series.get(key) ?? []).map((id) => byId.get(id)!).sort((a, b) => b.meta.year - a.meta.year)[0];
         const group = latest ? peerGroupOf(latest.meta.id) : null;
-        return hashParts(['publisher-page', keys.publisher(key), ...keysOf(group ? listPeers(group) : [])]);
+        // Whether it links its kind's comparisons of that year: how many of its kind reported that year, every level.
+        const ofKind = group && latest ? (groupDepartments().agencies.get(`${group.split('|')[0]}|${latest.meta.year}`) ?? []) : [];
+        return hashParts(['publisher-page', keys.publisher(key), ...keysOf(group ? listPeers(group) : []), 'kind', ...ofKind]);
       }),
     agencyYear: (slug, year) =>
       once(`agency-year\u0000${slug}\u0000${year}`, () => {

@@ -48,7 +48,7 @@ export interface PublisherView {
   readonly figuresNote: string;
   /** Why there is no trend chart (one report on file); '' from two reports on. */
   readonly trendsNote: string;
-  /** The comparisons of its kind of department in its latest year, one per metric. */
+  /** The comparisons of its kind of department in its latest year, one per metric; none when it is its kind's only report that year. */
   readonly comparisons: readonly Link[];
 }
 
@@ -80,7 +80,9 @@ export function buildPublisherView(series: PublisherSeries, index: PublisherInde
   const span = formatYearSpan(reports);
   const government = `${j.name}人民政府`;
   const slug = publisher.agencySlug;
-  const peers = slug ? selectPeerGroup(latest, index.departmentReports(slug, latest.meta.year, j.level), jurisdictions) : null;
+  // Its kind's reports of that year at every level: its peers are those of its level, and the others decide whether the year is compared.
+  const ofKind = slug ? (['province', 'prefecture', 'county'] as const).flatMap((level) => index.departmentReports(slug, latest.meta.year, level)) : [];
+  const peers = slug ? selectPeerGroup(latest, ofKind, jurisdictions) : null;
   const peersLabel = peers ? `${latest.meta.year} 年${peers.label}` : '';
   return {
     key: publisher.key,
@@ -99,6 +101,6 @@ export function buildPublisherView(series: PublisherSeries, index: PublisherInde
     peersLabel,
     figuresNote: `${publisher.name} ${latest.meta.year} 年度报告中的数字；中位数和名次只计${peersLabel || '同类部门'}中基数足够的比例，基数不足 ${SMALL_BASE} 件的不排名，也不计入中位数。`,
     trendsNote: reports.length > 1 ? '' : `只收录了 ${latest.meta.year} 年一年的报告，历年变化的图表从收录两年起显示。`,
-    comparisons: slug ? PUBLISHER_METRIC_IDS.map((id) => ({ href: departmentComparePath(latest.meta.year, id, slug), text: findMetric(id)?.name ?? id })) : [],
+    comparisons: slug && index.comparedYears(slug).includes(latest.meta.year) ? PUBLISHER_METRIC_IDS.map((id) => ({ href: departmentComparePath(latest.meta.year, id, slug), text: findMetric(id)?.name ?? id })) : [],
   };
 }

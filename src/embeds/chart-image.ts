@@ -51,20 +51,45 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Wraps text into lines no wider than `width` px; a word of Latin letters or digits is not split unless it alone is too wide. */
+/**
+ * Wraps text into lines no wider than `width` px; a word of Latin letters or digits is not split
+ * unless it alone is too wide. Greedy: a line takes tokens while it still fits. How many fit is found
+ * by doubling and halving (a few layouts of the line per line) instead of laying out the line again
+ * for every token (quadratic in a line's length, and most of the cost of outlining a chart image).
+ * Assumes a line's width never shrinks when a token is added (glyph advances are positive, kerning
+ * smaller than an advance), so the line where the greedy walk stops is the one found.
+ */
 export function wrapText(text: string, width: number, font: OutlineFont, size: number): string[] {
   const tokens = text.match(/[A-Za-z0-9.,:/%+\-_]+|\s+|./gu) ?? [];
+  const fits = (line: readonly string[], from: number, count: number): boolean => measureTextWidth([...line, ...tokens.slice(from, from + count)].join('').trimEnd(), font, size) <= width;
   const lines: string[] = [];
   let line: string[] = [];
-  for (const token of tokens) {
-    if (!line.length || measureTextWidth([...line, token].join('').trimEnd(), font, size) <= width) {
-      line.push(token);
+  let i = 0;
+  while (i < tokens.length) {
+    if (!line.length) {
+      line.push(tokens[i++]!);
       continue;
     }
+    // The most tokens from i that still fit on the line: fits(taken) holds, fits(over) does not.
+    let taken = 0;
+    let over = 1;
+    while (i + over <= tokens.length && fits(line, i, over)) {
+      taken = over;
+      over = Math.min(over * 2, tokens.length - i + 1);
+    }
+    while (over - taken > 1) {
+      const mid = (taken + over) >> 1;
+      if (fits(line, i, mid)) taken = mid;
+      else over = mid;
+    }
+    line.push(...tokens.slice(i, i + taken));
+    i += taken;
+    if (i >= tokens.length) break;
+    const token = tokens[i++]!;
     // Closing punctuation takes the token before it to the next line rather than start a line alone.
     const carried = NO_LINE_START.test(token) && line.length > 1 ? [line.pop() ?? ''] : [];
     lines.push(line.join('').trimEnd());
-    line = [...carried, token].filter((t, i) => i > 0 || t.trim());
+    line = [...carried, token].filter((t, k) => k > 0 || t.trim());
   }
   if (line.join('').trim()) lines.push(line.join('').trimEnd());
   return lines;

@@ -8,7 +8,7 @@ import { composeOgImage, readSvgSize, wrapText } from './chart-image.ts';
 import { chartCsvPath, chartSvgPath, embedOembedPath, embedPath } from './embed-paths.ts';
 import { buildChartEmbedLinks, buildEmbedPageView, buildOembed, EMBED_CHROME_HEIGHT, estimateEmbedHeight, formatEmbedSnippet } from './embed-view.ts';
 import { buildPlaceOgText } from './og-images.ts';
-import { measureTextWidth } from './outline-text.ts';
+import { measureTextWidth, type OutlineFont } from './outline-text.ts';
 
 const content = loadCommittedContent();
 const SITE = 'https://gongkai.example.org/';
@@ -101,6 +101,45 @@ describe('image text layout', () => {
         expect(line, `width ${width}`).not.toMatch(/^[，。、；：）%]/);
       }
     }
+  });
+
+  it('breaks where laying out the line again for every token would (the greedy walk it shortcuts)', () => {
+    /** The walk itself: a line takes the next token while the line with it still fits. */
+    const walk = (text: string, width: number, font: OutlineFont, size: number): string[] => {
+      const lines: string[] = [];
+      let line: string[] = [];
+      for (const token of text.match(/[A-Za-z0-9.,:/%+\-_]+|\s+|./gu) ?? []) {
+        if (!line.length || measureTextWidth([...line, token].join('').trimEnd(), font, size) <= width) {
+          line.push(token);
+          continue;
+        }
+        const carried = /^[，。、；：？！）》」』”’〕】…,.;:?!)\]%]/.test(token) && line.length > 1 ? [line.pop() ?? ''] : [];
+        lines.push(line.join('').trimEnd());
+        line = [...carried, token].filter((t, i) => i > 0 || t.trim());
+      }
+      if (line.join('').trim()) lines.push(line.join('').trimEnd());
+      return lines;
+    };
+    // The texts images wrap: every chart's title, description and notes of the committed reports, and long made-up ones.
+    const texts = [
+      ...views.flatMap((v) => [v.title, v.description, ...v.notes]),
+      ...content.reports.map((r) => `数据来源：${r.meta.title}（${r.meta.source.url ?? ''}），由公开数据整理；图中数字按报告原样发布。`),
+      'Grant rate 36.0% (9/25), AVAVAV WAWAWA fi fl ffi — 予以公开，。、；：？！）》」』 1,234,567 件 https://example.org/a/very/long/path/that/cannot/break/at/all',
+      '。'.repeat(40),
+      '',
+      ' 前后 有空格 ',
+    ];
+    let lines = 0;
+    for (const text of texts) {
+      for (const [font, size] of [[fonts.regular, 12], [fonts.regular, 14], [fonts.bold, 18], [fonts.bold, 44]] as const) {
+        for (const width of [40, 120, 333, 672]) {
+          const expected = walk(text, width, font, size);
+          expect(wrapText(text, width, font, size), `${text} at ${width} px, ${size} px`).toEqual(expected);
+          lines += expected.length;
+        }
+      }
+    }
+    expect(lines).toBeGreaterThan(1000);
   });
 
   it('fits a long title into the preview image in at most four lines, ending with … when cut', () => {

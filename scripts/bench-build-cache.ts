@@ -1,5 +1,5 @@
 /**
- * `npm run bench:charts-cache -- [--content DIR] [--keep]`: the build caches across builds (Astro's
+ * `npm run bench -- --suite build-cache [--content DIR] [--keep]`: the build caches across builds (Astro's
  * incremental build, the chart cache, the image cache) and whether they are correct. Works on a
  * scratch copy of the content, with one chart cache (GONGKAI_CHART_CACHE in a scratch directory):
  *   cold           empty caches, into an output directory the next builds reuse
@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { changeReportFiles } from '../src/bench/change-report.ts';
 
-const USAGE = 'usage: npm run bench:charts-cache -- [--content DIR] [--keep]';
+const USAGE = 'usage: npm run bench -- --suite build-cache [--content DIR] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const ASTRO = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** What the site build reads from the project besides node_modules and the content. */

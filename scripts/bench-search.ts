@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative real] [--whole] [--keep]`: the
+ * `npm run bench -- --suite search --reports N [--seed S] [--site DIR] [--narrative real] [--whole] [--keep]`: the
  * search index benchmark of issues #6/#7. Generates a synthetic corpus of N reports (`npm run synth`), writes without Astro
  * the pages Pagefind indexes (one per report, one per jurisdiction, the methodology), then times
  * `buildSearchIndex` on them in a child process, in parts as the site builds it (`--part-pages N`
@@ -33,7 +33,7 @@ import type { CheckedReport, Narrative } from '../src/reports/types.ts';
 import { buildReportView, type Link, type ReportView } from '../src/views/report-view.ts';
 import { buildJurisdictionView, listGovernmentSeries, type ReportListItem } from '../src/views/site-views.ts';
 
-const USAGE = 'usage: npm run bench:search -- --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
+const USAGE = 'usage: npm run bench -- --suite search --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 /** What the template build reads from the project besides node_modules and content/. */
 const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'site.config.json', 'tsconfig.json', 'package.json'];

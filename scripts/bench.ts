@@ -22,7 +22,8 @@
  * edited, the cache off, on, on, off (ABBA, so a drift of the machine's load cancels), the report
  * toggled between two versions so that each version is built once with the cache and once without:
  * one line per build, then one per cache with `gain` (mean seconds off over on) and whether the
- * output with and without the cache is byte-identical.
+ * output with and without the cache is byte-identical. Two suites have scripts of their own and take
+ * their own options: `build-cache` (scripts/bench-build-cache.ts) and `search` (scripts/bench-search.ts).
  *
  * Assumes the machine is shared: the site is built from a snapshot of the project (the working tree,
  * or `--ref REV` from git) copied into a scratch directory, so edits made while a long benchmark
@@ -50,8 +51,27 @@ import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '..
 import { PHASES_ENV, peakByPhase, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
-const USAGE = 'usage: npm run bench -- --reports N [--suite scale|rebuilds|caches|cold] [--builds LIST] [--caches LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]';
+const USAGE = 'usage: npm run bench -- --reports N [--suite scale|rebuilds|caches|cold] [--builds LIST] [--caches LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]\n       npm run bench -- --suite build-cache [--content DIR] [--keep]\n       npm run bench -- --suite search --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Suites with a script of their own, run with the rest of the arguments: `build-cache`
+ * (scripts/bench-build-cache.ts: the caches across builds and whether incremental output is
+ * byte-identical to a fresh build) and `search` (scripts/bench-search.ts: the search index alone).
+ */
+const SCRIPT_SUITES: Readonly<Record<string, string>> = { 'build-cache': 'bench-build-cache.ts', search: 'bench-search.ts' };
+{
+  const argv = process.argv.slice(2);
+  const at = argv.findIndex((a) => a === '--suite' || a.startsWith('--suite='));
+  const inline = at >= 0 && argv[at] !== '--suite';
+  const suite = at < 0 ? undefined : inline ? argv[at]?.slice('--suite='.length) : argv[at + 1];
+  const script = suite === undefined ? undefined : SCRIPT_SUITES[suite];
+  if (script) {
+    const rest = argv.filter((_, i) => i !== at && !(i === at + 1 && !inline));
+    const run = spawnSync(process.execPath, [join(REPO, 'scripts', script), ...rest], { stdio: 'inherit' });
+    process.exit(run.status ?? 1);
+  }
+}
 /** What the site build reads from the project besides node_modules. */
 const SITE_FILES = ['src', 'public', 'astro.config.mjs', 'site.config.json', 'tsconfig.json', 'package.json'];
 

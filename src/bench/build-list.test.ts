@@ -27,7 +27,7 @@ describe('parseSuite', () => {
       expect(parseSuite(name)).toBe(name);
       expect(parseBuildList(builds.join(','), name === 'rebuilds')).toEqual(builds);
     }
-    expect(() => parseSuite('fast')).toThrow(/unknown suite fast \(choose from scale, rebuilds, caches, cold\)/);
+    expect(() => parseSuite('fast')).toThrow(/unknown suite fast \(choose from scale, rebuilds, caches, cold; build-cache and search run scripts of their own\)/);
     expect(() => parseSuite('toString')).toThrow(/unknown suite toString/);
   });
 });

@@ -24,7 +24,7 @@ export type SuiteName = keyof typeof SUITES;
 
 /** Reads `--suite`: one of SUITES; throws naming them. */
 export function parseSuite(text: string): SuiteName {
-  if (!Object.hasOwn(SUITES, text)) throw new Error(`--suite: unknown suite ${text} (choose from ${Object.keys(SUITES).join(', ')})`);
+  if (!Object.hasOwn(SUITES, text)) throw new Error(`--suite: unknown suite ${text} (choose from ${Object.keys(SUITES).join(', ')}; build-cache and search run scripts of their own)`);
   return text as SuiteName;
 }
 

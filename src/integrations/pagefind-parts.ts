@@ -6,7 +6,7 @@
  */
 import { REPORT_ID } from '../reports/report-id.ts';
 
-/** The most pages a part holds by default: a 500-page part of real-length reports peaks at about 0.9 GB (Pagefind and Node; README, bench:search). */
+/** The most pages a part holds by default: a 500-page part of real-length reports peaks at about 0.9 GB (Pagefind and Node; README, npm run bench -- --suite search). */
 export const SEARCH_PART_MAX_PAGES = 500;
 
 /** The part of every page that is not a report. */

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { hashChartInput, svgCachePath } from './svg-cache.ts';
 import { renderShare } from '../integrations/prerender-charts-worker.ts';
@@ -12,6 +11,7 @@ import { CHART_WIDTHS, listSiteChartEntries } from '../views/chart-view.ts';
 import { planChartJobs, type ChartJob } from './chart-cache.ts';
 import { batchChartJobs, indexReportDirs, listOwnerDirs } from './chart-job-content.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
+import { useScratchBuildEnv } from '../fixtures/scratch-build-env.ts';
 
 const DIRS = ['230881-2019', '230881-2020', '230881-jiaoyu-2020', '230700-2020', '230700-2021', 'README'];
 
@@ -49,30 +49,13 @@ describe('what an owner of charts reads', () => {
 });
 
 describe('a worker share over a synthetic corpus of several years', () => {
-  let root = '';
-  let cache = '';
-  const saved = { content: process.env.GONGKAI_CONTENT, cache: process.env.GONGKAI_CHART_CACHE };
-
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'gongkai-share-content-'));
-    cache = mkdtempSync(join(tmpdir(), 'gongkai-share-cache-'));
+  const env = useScratchBuildEnv('gongkai-share', (root) => {
     const csv = readFileSync(new URL('../../content/jurisdictions.csv', import.meta.url), 'utf8');
     const plan = planSynthCorpus(readJurisdictionsCsv(csv, 'jurisdictions.csv').index, { reports: 90, seed: 7, inconsistentShare: 0.1 });
     for (const f of generateSynthFiles(plan, csv)) {
       mkdirSync(dirname(join(root, f.path)), { recursive: true });
       writeFileSync(join(root, f.path), f.text);
     }
-    process.env.GONGKAI_CONTENT = root;
-    process.env.GONGKAI_CHART_CACHE = cache;
-  });
-
-  afterAll(() => {
-    for (const [k, v] of [['GONGKAI_CONTENT', saved.content], ['GONGKAI_CHART_CACHE', saved.cache]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    rmSync(root, { recursive: true, force: true });
-    rmSync(cache, { recursive: true, force: true });
   });
 
   it('renders every planned chart from small batches of the content, byte for byte what the pages would render', () => {
@@ -89,7 +72,7 @@ describe('a worker share over a synthetic corpus of several years', () => {
     for (const { owner, entry } of listSiteChartEntries(reports, jurisdictions)) {
       if (!entry.build) continue;
       const built = entry.build(CHART_WIDTHS.wide);
-      expect(readFileSync(svgCachePath(cache, hashChartInput(built)), 'utf8'), `${owner} ${entry.key}`).toBe(renderChartSvg(built.option, built.size));
+      expect(readFileSync(svgCachePath(env.chartCache, hashChartInput(built)), 'utf8'), `${owner} ${entry.key}`).toBe(renderChartSvg(built.option, built.size));
       checked += 1;
     }
     expect(checked).toBeGreaterThan(100);

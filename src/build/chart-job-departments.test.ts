@@ -1,7 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { hashChartInput, svgCachePath } from './svg-cache.ts';
 import { readCommittedJurisdictionsCsv, writeDepartmentCorpus } from '../fixtures/department-corpus.ts';
@@ -10,29 +8,13 @@ import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import { CHART_WIDTHS, listSiteChartEntries } from '../views/chart-view.ts';
 import { planChartJobs } from './chart-cache.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
+import { useScratchBuildEnv } from '../fixtures/scratch-build-env.ts';
 
 // Its own file: the build's content is loaded once per process, from GONGKAI_CONTENT.
 describe('a worker share over the department corpus', () => {
-  let root = '';
-  let cache = '';
-  const saved = { content: process.env.GONGKAI_CONTENT, cache: process.env.GONGKAI_CHART_CACHE };
-
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'gongkai-departments-'));
-    cache = mkdtempSync(join(tmpdir(), 'gongkai-departments-charts-'));
+  const env = useScratchBuildEnv('gongkai-departments', (root) => {
     const csv = readCommittedJurisdictionsCsv();
     writeDepartmentCorpus(root, readJurisdictionsCsv(csv, 'jurisdictions.csv').index, csv);
-    process.env.GONGKAI_CONTENT = root;
-    process.env.GONGKAI_CHART_CACHE = cache;
-  });
-
-  afterAll(() => {
-    for (const [k, v] of [['GONGKAI_CONTENT', saved.content], ['GONGKAI_CHART_CACHE', saved.cache]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    rmSync(root, { recursive: true, force: true });
-    rmSync(cache, { recursive: true, force: true });
   });
 
   it('renders the charts of department pages and comparisons from small batches, byte for byte what the pages would render', { timeout: 240_000 }, () => {
@@ -50,7 +32,7 @@ describe('a worker share over the department corpus', () => {
     for (const { owner, entry } of listSiteChartEntries(reports, jurisdictions)) {
       if (!entry.build || !(owner.startsWith('publisher:') || owner.startsWith('departments:'))) continue;
       const built = entry.build(CHART_WIDTHS.wide);
-      expect(readFileSync(svgCachePath(cache, hashChartInput(built)), 'utf8'), `${owner} ${entry.key}`).toBe(renderChartSvg(built.option, built.size));
+      expect(readFileSync(svgCachePath(env.chartCache, hashChartInput(built)), 'utf8'), `${owner} ${entry.key}`).toBe(renderChartSvg(built.option, built.size));
       checked += 1;
       kinds.add(owner.split(':')[0]!);
     }

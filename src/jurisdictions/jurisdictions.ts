@@ -2,8 +2,9 @@
 import Papa from 'papaparse';
 import type { Diagnostic } from '../checks/diagnostic.ts';
 
-/** The three levels of government the site covers. */
-export type Level = 'province' | 'prefecture' | 'county';
+/** The three levels of government the site covers, from the top. */
+export const LEVELS = ['province', 'prefecture', 'county'] as const;
+export type Level = (typeof LEVELS)[number];
 
 /** Chinese names of the levels. */
 export const LEVEL_LABELS: Readonly<Record<Level, string>> = { province: '省级', prefecture: '地市级', county: '县级' };
@@ -22,7 +23,6 @@ export interface JurisdictionIndex {
   readonly byCode: ReadonlyMap<string, Jurisdiction>;
 }
 
-const LEVELS: readonly Level[] = ['province', 'prefecture', 'county'];
 
 /** Reads content/jurisdictions.csv (`code,name,level,parent_code`), collecting every problem. */
 export function readJurisdictionsCsv(text: string, file: string): { index: JurisdictionIndex; diagnostics: Diagnostic[] } {

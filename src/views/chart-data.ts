@@ -7,7 +7,7 @@ import { findColumn, findRow, listOutcomeGroups } from '../form/cells.ts';
 import { FORM_BY_ID } from '../form/forms.ts';
 import { listAllRules } from '../form/rules.ts';
 import type { ColumnCode, ColumnSpec, FormId, FormSpec, RowCode, TableId, TableSpec } from '../form/types.ts';
-import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
+import { LEVEL_LABELS, LEVELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
 import { REPORT_SCOPE_SHORT, REPORT_SCOPES } from '../reports/front-matter.ts';
@@ -282,9 +282,6 @@ export function composeRankingData(metric: MetricSpec, year: number, group: { ke
   };
 }
 
-/** The levels a comparison ranks apart, province first. */
-const RANKING_LEVELS: readonly Level[] = ['province', 'prefecture', 'county'];
-
 /** A year's reports of one publisher kind (null: the governments' own; else a department slug), by their jurisdiction's level, in input order. */
 function groupByLevel(reports: readonly CheckedReport[], year: number, agency: string | null, jurisdictions: JurisdictionIndex): Map<Level, CheckedReport[]> {
   const byLevel = new Map<Level, CheckedReport[]>();
@@ -307,7 +304,7 @@ export function deriveRankingData(reports: readonly CheckedReport[], metricId: s
   const metric = findMetricOrThrow(metricId);
   const byLevel = groupByLevel(reports, year, null, jurisdictions);
   const name = (r: CheckedReport): RankingName => ({ key: r.meta.jurisdiction, name: nameJurisdiction(r, jurisdictions) });
-  return RANKING_LEVELS
+  return LEVELS
     .filter((l) => byLevel.has(l))
     .map((level) => composeRankingData(metric, year, { key: `ranking-${level}`, label: LEVEL_LABELS[level], itemLabel: '地区' }, deriveRankingItems(byLevel.get(level) ?? [], metric, name)));
 }
@@ -329,7 +326,7 @@ export function deriveDepartmentRankingData(reports: readonly CheckedReport[], m
     const p = describePublisher(r.meta.id, j, r.meta.publisher);
     return { key: p.key, name: p.name };
   };
-  return RANKING_LEVELS
+  return LEVELS
     .filter((l) => byLevel.has(l))
     .map((level) => {
       const label = `${LEVEL_LABELS[level]}${agency ? nameAgency(agency, level) : `同类部门（${agencySlug}）`}`;

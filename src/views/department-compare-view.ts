@@ -6,7 +6,7 @@
  * year only when it has two reports that year or more (PublisherIndex.comparedYears): one report
  * ranked alone compares nothing, so that page is not made and nothing here links to it.
  */
-import type { Level } from '../jurisdictions/jurisdictions.ts';
+import { LEVELS } from '../jurisdictions/jurisdictions.ts';
 import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
 import { compareAgencySlugs, findAgency, nameAgency } from '../publishers/agencies.ts';
 import type { PublisherIndex } from '../publishers/publisher-index.ts';
@@ -19,7 +19,6 @@ import type { Link } from './report-view.ts';
 /** The metrics departments are compared on: those their pages show as trends and key figures. */
 export const DEPARTMENT_COMPARE_METRIC_IDS = TREND_METRIC_IDS;
 
-const LEVELS: readonly Level[] = ['province', 'prefecture', 'county'];
 
 /** One department comparison page to build. */
 export interface DepartmentComparePage {

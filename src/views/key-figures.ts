@@ -5,7 +5,7 @@
  * one-point chart. Assumes a rate on a small base (the metric's cautionBelow) is never ranked or
  * counted in a median: it is shown as “n件中m件” and counted apart.
  */
-import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
+import { LEVEL_LABELS, LEVELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricId, type MetricUnit } from '../metrics/metric-specs.ts';
 import type { RuleId } from '../form/rules.ts';
@@ -76,7 +76,6 @@ export function formatMetricValue(unit: MetricUnit, value: number | null, numera
   return { text: formatFull(value), caution: null };
 }
 
-const LEVELS: readonly Level[] = ['province', 'prefecture', 'county'];
 
 /**
  * The peer group of a report: governments of the same level that year, or departments of the same

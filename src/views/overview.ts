@@ -8,7 +8,7 @@
  * departments', so levels and kinds are never added together. Computed once per year per build.
  */
 import { listAllRules, type RuleId } from '../form/rules.ts';
-import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
+import { LEVEL_LABELS, LEVELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, SMALL_BASE, type MetricId } from '../metrics/metric-specs.ts';
 import { parseReportId } from '../publishers/publisher.ts';
@@ -78,7 +78,6 @@ export interface YearOverview {
   readonly notes: readonly string[];
 }
 
-const LEVELS: readonly Level[] = ['province', 'prefecture', 'county'];
 
 /** Splits a year's reports into groups, governments before departments, province first. */
 function groupReports(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): { group: Omit<OverviewGroup, 'reports' | 'coverage' | 'scopeText'>; level: Level; kind: 'government' | 'department'; reports: CheckedReport[] }[] {

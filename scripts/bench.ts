@@ -18,7 +18,7 @@
  *
  * Suites (`--suite`, src/bench/build-list.ts): `scale` (the default: every build), `rebuilds` (on a
  * kept run's site), `cold` (baseline and cold, for `--cpu-prof`) and `caches`: after cold and warm,
- * for each cache (src/build/cache-switch.ts; `--caches LIST` for some) four builds with one report
+ * for each cache (src/machinery/cache-switch.ts; `--caches LIST` for some) four builds with one report
  * edited, the cache off, on, on, off (ABBA, so a drift of the machine's load cancels), the report
  * toggled between two versions so that each version is built once with the cache and once without:
  * one line per build, then one per cache with `gain` (mean seconds off over on) and whether the
@@ -47,7 +47,7 @@ import { BUILDS, parseBuildList, parseSuite, SUITES, type BuildName } from '../s
 import { changeReportFiles } from '../src/bench/change-report.ts';
 import { timeByLocation, topFunctions, type CpuProfile } from '../src/bench/cpu-profile.ts';
 import { countDifferences, hashTree, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
-import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '../src/build/cache-switch.ts';
+import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '../src/machinery/cache-switch.ts';
 import { PHASES_ENV, peakByPhase, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
@@ -118,7 +118,7 @@ function summariseProfile(dir: string): Record<string, unknown> {
   return { file: join(dir, largest.f), top_functions_s: topFunctions(profile, 5), by_place_s: timeByLocation(profile, 8) };
 }
 
-/** Reads the JSON counters a build wrote when done (src/build/build-stats.ts), if it wrote them. */
+/** Reads the JSON counters a build wrote when done (src/machinery/build-stats.ts), if it wrote them. */
 function readStats(file: string): Record<string, number> {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>) : {};
 }

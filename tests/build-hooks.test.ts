@@ -1,5 +1,5 @@
 /**
- * The integrations reach the pages' bundle on a real build (src/build/registry.ts): the bundle offers
+ * The integrations reach the pages' bundle on a real build (src/machinery/registry.ts): the bundle offers
  * its chart planner and its streamed downloads when a page loads (a script the integrations inject),
  * and the test build (tests/global-setup.ts, into a fresh output directory) shows both were used: the
  * pre-render pass planned the charts, and the streamed-downloads integration wrote the site-wide and

@@ -8,7 +8,7 @@ const PROFILE: CpuProfile = {
   nodes: [
     { id: 1, callFrame: frame('(root)', '') },
     { id: 2, callFrame: frame('renderToString', 'file:///w/node_modules/astro/dist/runtime/server/render.js', 9) },
-    { id: 3, callFrame: frame('hashChartInput', 'file:///w/src/build/svg-cache.ts', 41) },
+    { id: 3, callFrame: frame('hashChartInput', 'file:///w/src/machinery/svg-cache.ts', 41) },
     { id: 4, callFrame: frame('(garbage collector)', '') },
     { id: 5, callFrame: frame('', 'file:///w/node_modules/@resvg/resvg-js/index.js', 2) },
   ],
@@ -19,7 +19,7 @@ const PROFILE: CpuProfile = {
 describe('reading a CPU profile', () => {
   it('adds up self time by function, largest first', () => {
     expect(topFunctions(PROFILE, 3)).toEqual([
-      { name: 'hashChartInput src/build/svg-cache.ts:42', seconds: 3.03 },
+      { name: 'hashChartInput src/machinery/svg-cache.ts:42', seconds: 3.03 },
       { name: '(garbage collector)', seconds: 0.5 },
       { name: '(anonymous) @resvg/resvg-js:3', seconds: 0.01 },
     ]);
@@ -27,7 +27,7 @@ describe('reading a CPU profile', () => {
 
   it('adds up self time by where the code lives: a package, a project file, V8', () => {
     expect(timeByLocation(PROFILE)).toEqual([
-      { name: 'src/build/svg-cache.ts', seconds: 3.03 },
+      { name: 'src/machinery/svg-cache.ts', seconds: 3.03 },
       { name: '(garbage collector)', seconds: 0.5 },
       { name: '@resvg/resvg-js', seconds: 0.01 },
       { name: 'astro', seconds: 0 },

@@ -165,7 +165,7 @@ export const DOWNLOAD_FORMAT_VERSION = 2;
 /**
  * Sizes and hashes measured by earlier builds, by a key that covers everything the file's bytes
  * depend on (see `buildSiteDownloads`), so an unchanged report's files are not generated to be
- * measured again. Kept on disk across builds by src/build/download-stats.ts.
+ * measured again. Kept on disk across builds by src/machinery/download-stats.ts.
  */
 export interface DownloadStatsMemo {
   get(key: string): FileStats | undefined;
@@ -177,7 +177,7 @@ export interface DownloadStatsMemo {
 }
 
 /**
- * Each report's tidy lines (UTF-8, without the header), by the report's memo key (src/build/tidy-lines-cache.ts).
+ * Each report's tidy lines (UTF-8, without the header), by the report's memo key (src/machinery/tidy-lines-cache.ts).
  * `read` gives undefined for a key it lacks; `prune` drops every entry the process neither read nor wrote.
  */
 export interface TidyLinesCache {
@@ -188,7 +188,7 @@ export interface TidyLinesCache {
 
 /**
  * Keeps the bytes of files measured in pieces, so the streamed-downloads integration can move them
- * into the output instead of generating them a second time (src/build/download-stash.ts).
+ * into the output instead of generating them a second time (src/machinery/download-stash.ts).
  */
 export interface DownloadStash {
   /** Starts keeping one file's bytes, given in order to `write`; `keep` once all are written (with their measured stats), `drop` to discard. */

@@ -6,7 +6,7 @@
  * resvg with system fonts switched off). The fonts (Noto Sans SC, from the
  * @expo-google-fonts/noto-sans-sc package) are read only when something has to be outlined, so a
  * build with nothing new never opens them. The cache's hit/miss counts are what GONGKAI_IMAGE_STATS
- * records (src/build/build-stats.ts).
+ * records (src/machinery/build-stats.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,9 +15,9 @@ import { Resvg } from '@resvg/resvg-js';
 import type { OgImageText, ChartImageText } from './chart-image.ts';
 import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
-import { resolveCacheDir } from '../build/cache-switch.ts';
-import { readFileIfAny, writeFileWhole } from '../build/file-cache.ts';
-import { buildRegistry } from '../build/registry.ts';
+import { resolveCacheDir } from '../machinery/cache-switch.ts';
+import { readFileIfAny, writeFileWhole } from '../machinery/file-cache.ts';
+import { buildRegistry } from '../machinery/registry.ts';
 import { createImageCache, type ImageCache, type ImageCacheFs } from './image-cache.ts';
 import type { OutlineFonts } from './outline-text.ts';
 
@@ -27,7 +27,7 @@ export const IMAGE_CHART_WIDTH = 720;
 const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
 const FONT_FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' } as const;
 
-/** The ImageCacheFs over the real file system; a file is written whole (src/build/file-cache.ts). */
+/** The ImageCacheFs over the real file system; a file is written whole (src/machinery/file-cache.ts). */
 export const nodeImageCacheFs: ImageCacheFs = {
   readBytes(path) {
     const bytes = readFileIfAny(path);
@@ -76,7 +76,7 @@ export function loadImageFonts(): OutlineFonts {
 export function getImageCache(): ImageCache {
   if (cache) return cache;
   cache = createImageCache(nodeImageCacheFs, resolveCacheDir('images', resolve(process.env.GONGKAI_IMAGE_CACHE ?? '.cache/images')));
-  // Its counts, for a benchmark (src/build/build-stats.ts).
+  // Its counts, for a benchmark (src/machinery/build-stats.ts).
   buildRegistry().imageCache = cache;
   return cache;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSvgCache } from '../build/svg-cache.ts';
+import { createSvgCache } from '../machinery/svg-cache.ts';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { listReportCharts } from '../views/chart-sets.ts';
 import { renderChartViews, type ChartView } from '../views/chart-view.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSvgCache } from '../build/svg-cache.ts';
+import { createSvgCache } from '../machinery/svg-cache.ts';
 import { findCommittedReport, loadCommittedContent, moveToYear, setCellValue } from '../fixtures/committed-content.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric } from '../metrics/metric-specs.ts';

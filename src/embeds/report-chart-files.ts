@@ -6,7 +6,7 @@
  * building every entry of a report to find one was a third of the embed routes' time.
  */
 import type { GetStaticPathsResult } from 'astro';
-import { getChartCache } from '../build/chart-cache.ts';
+import { getChartCache } from '../machinery/chart-cache.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { listReportCharts, REPORT_CHART_KEYS, type ChartEntry } from '../views/chart-sets.ts';

@@ -8,7 +8,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
-import { writeBuildStats } from '../build/build-stats.ts';
+import { writeBuildStats } from '../machinery/build-stats.ts';
 
 /** The environment variable naming the file phases are appended to. */
 export const PHASES_ENV = 'GONGKAI_PHASES';
@@ -64,7 +64,7 @@ export function sumPhases(text: string): Record<string, number> {
  * Times Astro's phases with two integrations, the first and the last of the list: `build` (build
  * start to generated: bundling the pages' code, listing paths, the chart pre-render, rendering pages
  * and files) and `after` (every integration's build-done hook: pruning, sitemap, search). The last
- * also writes the build's chart and image counts for the benchmarks (src/build/build-stats.ts).
+ * also writes the build's chart and image counts for the benchmarks (src/machinery/build-stats.ts).
  */
 export function buildPhasesIntegrations(): [AstroIntegration, AstroIntegration] {
   let mark = 0;

@@ -24,8 +24,8 @@ import * as pagefind from 'pagefind';
 import { recordPhase } from './build-phases.ts';
 import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_MANIFEST, type SearchPart } from './pagefind-parts.ts';
 import { createPageTrimmer } from './pagefind-trim.ts';
-import { isCacheOff, resolveCacheDir } from '../build/cache-switch.ts';
-import { openFileCache, writeFileWhole } from '../build/file-cache.ts';
+import { isCacheOff, resolveCacheDir } from '../machinery/cache-switch.ts';
+import { openFileCache, writeFileWhole } from '../machinery/file-cache.ts';
 
 /** The pages search covers: each report, each jurisdiction, each comparison (found by its metric's name), the methodology. Lists and tools are left out. */
 export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,compare/*/*/index.html,methodology/index.html}';

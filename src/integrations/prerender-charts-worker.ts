@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderChartJobs, type ChartJob, type ChartJobsResult } from '../build/chart-cache.ts';
-import { batchChartJobs, indexReportDirs } from '../build/chart-job-content.ts';
+import { renderChartJobs, type ChartJob, type ChartJobsResult } from '../machinery/chart-cache.ts';
+import { batchChartJobs, indexReportDirs } from '../machinery/chart-job-content.ts';
 import { resolveContentDir } from '../loaders/content-dir.ts';
 import { loadContent } from '../loaders/load-content.ts';
 import { nodeContentFs } from '../loaders/node-fs.ts';

@@ -4,15 +4,15 @@
  * thread, so charts rendered there use one core of two; rendered ahead in parallel, the pages only
  * read the cache. The pass runs once Astro has loaded the pages' bundle and listed the paths (a
  * wrapper around its prerenderer), because only the bundle's code computes the keys the pages will
- * look up (see src/build/chart-cache.ts and src/build/registry.ts). Assumes the pass is only a cache warmer: a chart it
+ * look up (see src/machinery/chart-cache.ts and src/machinery/registry.ts). Assumes the pass is only a cache warmer: a chart it
  * skips, or a pass that fails, is rendered by its page as before.
  */
 import { availableParallelism } from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../build/chart-cache.ts';
-import { buildRegistry, offerScript } from '../build/registry.ts';
+import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../machinery/chart-cache.ts';
+import { buildRegistry, offerScript } from '../machinery/registry.ts';
 import { trackProgress, type ProgressTracker } from './build-progress.ts';
 import { countUnchangedPaths, listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
 import { recordPhase } from './build-phases.ts';
@@ -165,7 +165,7 @@ export function prerenderChartsIntegration(): AstroIntegration {
     name: 'gongkai-prerender-charts',
     hooks: {
       'astro:config:setup': ({ injectScript }) => {
-        injectScript('page-ssr', offerScript(fileURLToPath(new URL('../build/chart-cache.ts', import.meta.url)), 'offerChartPrerender'));
+        injectScript('page-ssr', offerScript(fileURLToPath(new URL('../machinery/chart-cache.ts', import.meta.url)), 'offerChartPrerender'));
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;

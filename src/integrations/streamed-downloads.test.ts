@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { openDownloadStash } from '../build/download-stash.ts';
+import { openDownloadStash } from '../machinery/download-stash.ts';
 import { readStreamedMemo, writeStreamedDownloads, type StreamedFile } from './streamed-downloads.ts';
 
 const dirs: string[] = [];

@@ -1,11 +1,11 @@
 /**
- * Writes the downloads too large for an Astro endpoint (see src/build/streamed-list.ts) into
+ * Writes the downloads too large for an Astro endpoint (see src/machinery/streamed-list.ts) into
  * the output once the pages are generated, piece by piece, so memory holds one report's lines at a
  * time however large the file. A file is written beside its target and renamed into place only when
  * its size and hash are those the pages advertise, so the output never holds half a file; it is not
  * written again when the output still holds the same bytes (a memo in Astro's cache directory
  * records what was written, by size, modification time and hash). A file the build stashed while
- * measuring it (src/build/download-stash.ts) is moved into place instead of being generated again.
+ * measuring it (src/machinery/download-stash.ts) is moved into place instead of being generated again.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -13,11 +13,11 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { DownloadFile } from '../downloads/site-downloads.ts';
-import { isCacheOff } from '../build/cache-switch.ts';
-import { clearDownloadStash, findStashed } from '../build/download-stash.ts';
-import { downloadStashDir } from '../build/download-stats.ts';
-import { writeFileWhole } from '../build/file-cache.ts';
-import { buildRegistry, offerScript } from '../build/registry.ts';
+import { isCacheOff } from '../machinery/cache-switch.ts';
+import { clearDownloadStash, findStashed } from '../machinery/download-stash.ts';
+import { downloadStashDir } from '../machinery/download-stats.ts';
+import { writeFileWhole } from '../machinery/file-cache.ts';
+import { buildRegistry, offerScript } from '../machinery/registry.ts';
 
 /** The memo's file in Astro's cache directory. */
 export const STREAMED_MEMO = 'streamed-downloads.json';
@@ -137,7 +137,7 @@ export function streamedDownloadsIntegration(): AstroIntegration {
     name: 'gongkai-streamed-downloads',
     hooks: {
       'astro:config:setup': ({ injectScript }) => {
-        injectScript('page-ssr', offerScript(fileURLToPath(new URL('../build/streamed-list.ts', import.meta.url)), 'offerStreamedDownloads'));
+        injectScript('page-ssr', offerScript(fileURLToPath(new URL('../machinery/streamed-list.ts', import.meta.url)), 'offerStreamedDownloads'));
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;

@@ -3,7 +3,7 @@
  * desktop width through the cache, with its hover texts, description and data table.
  */
 import type { ChartTable } from '../charts/chart-table.ts';
-import type { SvgCache } from '../build/svg-cache.ts';
+import type { SvgCache } from '../machinery/svg-cache.ts';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';

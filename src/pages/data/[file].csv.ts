@@ -1,7 +1,7 @@
 /**
  * `/data/<file>.csv`: the site-wide CSVs (reports, active, requests, appeals). The site-wide
  * cells.csv is too large for an endpoint's buffered body and is written by the streamed-downloads
- * integration after the pages (src/build/streamed-list.ts); only the dev server serves it here.
+ * integration after the pages (src/machinery/streamed-list.ts); only the dev server serves it here.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteCsvPath, type SiteFileName } from '../../downloads/download-paths.ts';
@@ -9,8 +9,8 @@ import { formatSiteAddress, makeDownloadResponse } from '../../downloads/downloa
 import { SITE_RESOURCES } from '../../downloads/fields.ts';
 import { findDownloadFile, getSiteDownloads } from '../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../loaders/site-content.ts';
-import { getDownloadStatsMemo } from '../../build/download-stats.ts';
-import { STREAMED_SITE_PATHS } from '../../build/streamed-list.ts';
+import { getDownloadStatsMemo } from '../../machinery/download-stats.ts';
+import { STREAMED_SITE_PATHS } from '../../machinery/streamed-list.ts';
 import { getPageKeys } from '../../views/page-keys.ts';
 
 export const getStaticPaths = (() => {

@@ -1,14 +1,14 @@
 /**
  * `/data/<year>/cells.csv`: every cell of one year's reports in the tidy long layout, as in
  * `/data/cells.csv`. Only the dev server serves it here: a build writes it piece by piece after the
- * pages (src/build/streamed-list.ts), since an endpoint's body is held whole.
+ * pages (src/machinery/streamed-list.ts), since an endpoint's body is held whole.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { listDataYears } from '../../../downloads/data-year-view.ts';
 import { yearCellsCsvPath } from '../../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
-import { getDownloadStatsMemo } from '../../../build/download-stats.ts';
+import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
 import { getPageKeys } from '../../../views/page-keys.ts';
 

@@ -5,7 +5,7 @@ import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/down
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { TABLE_IDS } from '../../../form/forms.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
-import { getDownloadStatsMemo } from '../../../build/download-stats.ts';
+import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
 import { getPageKeys } from '../../../views/page-keys.ts';
 
 export const getStaticPaths = (() => {

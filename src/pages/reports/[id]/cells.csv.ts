@@ -4,7 +4,7 @@ import { reportCellsCsvPath } from '../../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
-import { getDownloadStatsMemo } from '../../../build/download-stats.ts';
+import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
 import { getPageKeys } from '../../../views/page-keys.ts';
 
 export const getStaticPaths = (() => {

@@ -25,12 +25,12 @@ function memoFile(): string {
   return resolve(process.env[DOWNLOAD_CACHE_ENV] ?? '.cache/downloads.json');
 }
 
-/** The stash of measured tidy files (src/build/download-stash.ts): `downloads-stash/` beside the memo's file. */
+/** The stash of measured tidy files (src/machinery/download-stash.ts): `downloads-stash/` beside the memo's file. */
 export function downloadStashDir(): string {
   return join(dirname(memoFile()), 'downloads-stash');
 }
 
-/** The cache of each report's tidy lines (src/build/tidy-lines-cache.ts): `downloads-lines/` beside the memo's file. */
+/** The cache of each report's tidy lines (src/machinery/tidy-lines-cache.ts): `downloads-lines/` beside the memo's file. */
 export function tidyLinesDir(): string {
   return join(dirname(memoFile()), 'downloads-lines');
 }

@@ -6,6 +6,7 @@ import { findAgency, nameAgency } from '../publishers/agencies.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { findMedian } from '../metrics/rank-values.ts';
+import { indexPublishers } from '../publishers/publisher-index.ts';
 import { buildKeyFigures, selectPeerGroup, tabulateKeyFigures } from './key-figures.ts';
 import { listJurisdictionCharts } from './chart-sets.ts';
 import { TREND_METRIC_IDS } from './compare-view.ts';
@@ -24,7 +25,7 @@ describe('key figures of a department among its peers (synthetic corpus)', () =>
   for (const r of departments) sizes.set(groupKey(r), (sizes.get(groupKey(r)) ?? 0) + 1);
   const dept = [...departments].sort((a, b) => (sizes.get(groupKey(b)) ?? 0) - (sizes.get(groupKey(a)) ?? 0))[0];
   if (!dept) throw new Error('the synthetic corpus has no department report');
-  const peers = selectPeerGroup(dept, content.reports, content.jurisdictions);
+  const peers = selectPeerGroup(dept, content.reports, content.jurisdictions, indexPublishers(content.reports, content.jurisdictions));
 
   it('compares a department only with departments of its kind and level that year', () => {
     expect(peers?.reports.length).toBe(sizes.get(groupKey(dept)));
@@ -75,7 +76,7 @@ describe('key figures of a real report', () => {
   });
 
   it('is not ranked when its peer group holds only itself and it stands on a small base', () => {
-    const peers = selectPeerGroup(tongjiang, content.reports, content.jurisdictions);
+    const peers = selectPeerGroup(tongjiang, content.reports, content.jurisdictions, indexPublishers(content.reports, content.jurisdictions));
     expect(peers?.label).toBe('全省县级政府');
     const [fig] = buildKeyFigures(tongjiang, ['grant_rate'], peers);
     expect(fig?.peers?.counted).toBe((peers?.reports ?? []).filter((r) => (total(r, 'processed_total') ?? 0) >= 10).length);
@@ -92,7 +93,7 @@ describe('key figures as a table, and the charts of a place with one year', () =
 
   it('writes each figure with its flag, the peers’ median and its rank, or why it is not ranked', () => {
     for (const report of content.reports) {
-      const peers = selectPeerGroup(report, content.reports, content.jurisdictions);
+      const peers = selectPeerGroup(report, content.reports, content.jurisdictions, indexPublishers(content.reports, content.jurisdictions));
       const figures = buildKeyFigures(report, TREND_METRIC_IDS, peers);
       const table = tabulateKeyFigures(figures, peers, report.meta.year);
       expect(table.peerText).toBe(`${peers?.label}（${report.meta.year} 年共 ${peers?.reports.length} 份报告）`);
@@ -109,7 +110,7 @@ describe('key figures as a table, and the charts of a place with one year', () =
         if (f.value !== null && f.unit === 'share' && f.denominator !== null && f.denominator < 10) expect(row?.value).toBe(`${f.denominator}件中${f.numerator}件`);
       });
     }
-    const tongjiang = tabulateKeyFigures(buildKeyFigures(byId('230881-2020'), ['grant_rate'], selectPeerGroup(byId('230881-2020'), content.reports, content.jurisdictions)), null, 2020);
+    const tongjiang = tabulateKeyFigures(buildKeyFigures(byId('230881-2020'), ['grant_rate'], selectPeerGroup(byId('230881-2020'), content.reports, content.jurisdictions, indexPublishers(content.reports, content.jurisdictions))), null, 2020);
     expect(tongjiang.rows[0]?.flag).toBe('未通过 T3-A、T3-B');
   });
 
@@ -121,6 +122,28 @@ describe('key figures as a table, and the charts of a place with one year', () =
   });
 });
 
+describe('the comparison a department\'s key figures link to', () => {
+  it('is its kind\'s of that year exactly when the kind has two reports or more that year, every level together', async () => {
+    const { loadDepartmentContent } = await import('../fixtures/department-corpus.ts');
+    const seen = new Set<boolean>();
+    for (const content of [loadDepartmentContent(), loadSynthContent(3000, 7)]) {
+      const departments = content.reports.filter((r) => parseReportId(r.meta.id)?.agency);
+      const kindYear = (r: CheckedReport) => `${parseReportId(r.meta.id)?.agency}|${r.meta.year}`;
+      const ofKindYear = new Map<string, number>();
+      for (const r of departments) ofKindYear.set(kindYear(r), (ofKindYear.get(kindYear(r)) ?? 0) + 1);
+      const index = indexPublishers(content.reports, content.jurisdictions);
+      for (const r of departments) {
+        const linked = (ofKindYear.get(kindYear(r)) ?? 0) >= 2;
+        seen.add(linked);
+        const [fig] = buildKeyFigures(r, ['grant_rate'], selectPeerGroup(r, content.reports, content.jurisdictions, index));
+        expect(fig?.peers?.href, r.meta.id).toBe(linked ? `/compare/${r.meta.year}/grant_rate/${parseReportId(r.meta.id)?.agency}/` : null);
+      }
+    }
+    // The corpora must hold both cases for this to prove anything.
+    expect([...seen].sort()).toEqual([false, true]);
+  });
+});
+
 describe('key figures of a report alone among its peers', () => {
   it('gives no median and no rank: never 第 1 名（共 1 个）', async () => {
     const { loadDepartmentContent } = await import('../fixtures/department-corpus.ts');
@@ -128,7 +151,7 @@ describe('key figures of a report alone among its peers', () => {
     // 哈尔滨市教育局 is the department corpus's only prefecture-level 教育局 of 2025.
     const alone = content.reports.find((r) => r.meta.id === '230100-jiaoyu-2025');
     if (!alone) throw new Error('the department corpus lacks 230100-jiaoyu-2025');
-    const peers = selectPeerGroup(alone, content.reports, content.jurisdictions);
+    const peers = selectPeerGroup(alone, content.reports, content.jurisdictions, indexPublishers(content.reports, content.jurisdictions));
     expect(peers?.reports.map((r) => r.meta.id)).toEqual(['230100-jiaoyu-2025']);
     const [received] = tabulateKeyFigures(buildKeyFigures(alone, ['requests_received'], peers), peers, 2025).rows;
     expect(received?.value).toBe(String(total(alone, 'received_new')));

@@ -5,14 +5,14 @@
  * one-point chart. Assumes a rate on a small base (the metric's cautionBelow) is never ranked or
  * counted in a median: it is shown as “n件中m件” and counted apart.
  */
-import { LEVEL_LABELS, LEVELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
+import { LEVEL_LABELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric, type MetricId, type MetricUnit } from '../metrics/metric-specs.ts';
 import type { RuleId } from '../form/rules.ts';
 import { rankValues } from '../metrics/rank-values.ts';
 import { findAgency, nameAgency } from '../publishers/agencies.ts';
 import { parseReportId } from '../publishers/publisher.ts';
-import { MIN_COMPARED_REPORTS } from '../publishers/publisher-index.ts';
+import type { PublisherIndex } from '../publishers/publisher-index.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { formatFull, formatPer100, formatPercent, formatShare } from './format-number.ts';
 import { comparePath, departmentComparePath } from './paths.ts';
@@ -28,7 +28,7 @@ export interface PeerGroup {
   readonly reports: readonly CheckedReport[];
   /**
    * Whether the group's kind has a comparison page that year: always for governments; for a
-   * department kind, when it has MIN_COMPARED_REPORTS reports that year or more, every level together.
+   * department kind, when the publisher index compares it that year (PublisherIndex.comparedYears).
    */
   readonly compared: boolean;
 }
@@ -79,18 +79,17 @@ export function formatMetricValue(unit: MetricUnit, value: number | null, numera
 
 /**
  * The peer group of a report: governments of the same level that year, or departments of the same
- * kind (agency slug) and level that year, from `reports` (for a department, they must hold its
- * kind's reports of that year at every level, which decide whether a comparison page exists). Null
- * when the jurisdiction is not on the list.
+ * kind (agency slug) and level that year, from `reports` (they need hold only the subject's peers).
+ * Whether that kind and year has a comparison page is the publisher index's decision
+ * (`publishers.comparedYears`), read here, not counted again. Null when the jurisdiction is not on the list.
  */
-export function selectPeerGroup(subject: CheckedReport, reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex): PeerGroup | null {
+export function selectPeerGroup(subject: CheckedReport, reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex, publishers: PublisherIndex): PeerGroup | null {
   const own = parseReportId(subject.meta.id);
   const level = jurisdictions.byCode.get(subject.meta.jurisdiction)?.level;
   if (!own || !level) return null;
-  const index = indexPeers(reports, jurisdictions);
-  const peers = index.get(peerKey(subject.meta.year, own.agency, level)) ?? [];
-  const ofKind = own.agency === null ? 0 : LEVELS.reduce((n, l) => n + (index.get(peerKey(subject.meta.year, own.agency, l))?.length ?? 0), 0);
-  return { label: labelPeerGroup(level, own.agency), year: subject.meta.year, agency: own.agency, reports: peers, compared: own.agency === null || ofKind >= MIN_COMPARED_REPORTS };
+  const peers = indexPeers(reports, jurisdictions).get(peerKey(subject.meta.year, own.agency, level)) ?? [];
+  const compared = own.agency === null || publishers.comparedYears(own.agency).includes(subject.meta.year);
+  return { label: labelPeerGroup(level, own.agency), year: subject.meta.year, agency: own.agency, reports: peers, compared };
 }
 
 /** The key of a peer group: year, department kind (none for governments) and level. */

@@ -5,7 +5,7 @@
  * one-point chart). A department's figures are its own: they are never added to its government's,
  * whose report may already include them, and the page says so.
  */
-import { LEVEL_LABELS, LEVELS, listAncestors, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { LEVEL_LABELS, listAncestors, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { findMetric, SMALL_BASE } from '../metrics/metric-specs.ts';
 import type { PublisherIndex, PublisherSeries } from '../publishers/publisher-index.ts';
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
@@ -80,9 +80,7 @@ export function buildPublisherView(series: PublisherSeries, index: PublisherInde
   const span = formatYearSpan(reports);
   const government = `${j.name}人民政府`;
   const slug = publisher.agencySlug;
-  // Its kind's reports of that year at every level: its peers are those of its level, and the others decide whether the year is compared.
-  const ofKind = slug ? LEVELS.flatMap((level) => index.departmentReports(slug, latest.meta.year, level)) : [];
-  const peers = slug ? selectPeerGroup(latest, ofKind, jurisdictions) : null;
+  const peers = slug ? selectPeerGroup(latest, index.departmentReports(slug, latest.meta.year, j.level), jurisdictions, index) : null;
   const peersLabel = peers ? `${latest.meta.year} 年${peers.label}` : '';
   return {
     key: publisher.key,

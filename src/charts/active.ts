@@ -9,7 +9,7 @@ import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, isN
 import type { ChartTable } from './chart-table.ts';
 import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { OKABE_ITO, SERIES_COLORS } from './palette.ts';
-import { formatFull, formatProse } from '../views/format-number.ts';
+import { formatFull, formatProse } from '../format/format-number.ts';
 
 /** A labelled column or row. */
 export interface ActiveLabel {

@@ -8,7 +8,7 @@ import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, est
 import type { ChartTable } from './chart-table.ts';
 import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { APPEAL_RESULT_COLORS, NEUTRAL, pickTextColor } from './palette.ts';
-import { formatFull, formatProse } from '../views/format-number.ts';
+import { formatFull, formatProse } from '../format/format-number.ts';
 
 /** One result column of table 四. */
 export interface AppealResult {

@@ -8,7 +8,7 @@ import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, mea
 import type { ChartTable } from './chart-table.ts';
 import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { OKABE_ITO } from './palette.ts';
-import { formatFull, formatPercent, formatProse } from '../views/format-number.ts';
+import { formatFull, formatPercent, formatProse } from '../format/format-number.ts';
 
 /** One applicant column with its value (null when blank). */
 export interface ApplicantItem {

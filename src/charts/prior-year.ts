@@ -7,7 +7,7 @@ import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { NEUTRAL } from './palette.ts';
-import { formatFull, formatProse, formatSigned } from '../views/format-number.ts';
+import { formatFull, formatProse, formatSigned } from '../format/format-number.ts';
 
 /** One table-二 item with its printed 上一年项目数量 and 本年增/减. */
 export interface PriorYearItem {

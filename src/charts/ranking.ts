@@ -14,7 +14,7 @@ import { rankValues, type Rankable, type Ranking } from '../metrics/rank-values.
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, FONT_SIZE, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
 import type { ChartTable } from './chart-table.ts';
 import { INK, OKABE_ITO } from './palette.ts';
-import { formatFull, formatPer100, formatPercent, formatShare } from '../views/format-number.ts';
+import { formatFull, formatPer100, formatPercent, formatShare } from '../format/format-number.ts';
 
 /** One publisher's value. */
 export interface RankingItem extends Rankable {

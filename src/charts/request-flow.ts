@@ -9,7 +9,7 @@ import { buildBaseOption, buildLabelStyle, fitLabel, isNarrow, measureLabelRoom,
 import type { ChartTable } from './chart-table.ts';
 import { NEUTRAL, OUTCOME_COLORS } from './palette.ts';
 import type { OutcomeGroupCode } from '../form/types.ts';
-import { formatFull, formatPercent, formatProse } from '../views/format-number.ts';
+import { formatFull, formatPercent, formatProse } from '../format/format-number.ts';
 
 /** The outcome groups of table 三 (declared in src/form) plus 结转下年度, as keys of OUTCOME_COLORS. */
 export type OutcomeGroupKey = OutcomeGroupCode | 'carried_forward';

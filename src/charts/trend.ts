@@ -11,7 +11,7 @@ import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, est
 import type { ChartTable } from './chart-table.ts';
 import { buildLineType, pickLineMark } from './marks.ts';
 import { CAUTION_FILL_ALPHA, fadeColor, INK, OKABE_ITO, SERIES_COLORS } from './palette.ts';
-import { formatAxisTick, formatFull, formatPer100, formatPercent, formatProse, formatShare } from '../views/format-number.ts';
+import { formatAxisTick, formatFull, formatPer100, formatPercent, formatProse, formatShare } from '../format/format-number.ts';
 
 /** One year of the metric. */
 export interface TrendPoint {

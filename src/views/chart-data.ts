@@ -22,7 +22,7 @@ import type { PriorYearChartData } from '../charts/prior-year.ts';
 import type { RankingChartData, RankingItem } from '../charts/ranking.ts';
 import type { FlowGroup, RequestFlowChartData } from '../charts/request-flow.ts';
 import type { TrendChartData } from '../charts/trend.ts';
-import { formatFull, formatSigned } from './format-number.ts';
+import { formatFull, formatSigned } from '../format/format-number.ts';
 
 /** The jurisdiction's name, or its code when the list lacks it. */
 export function nameJurisdiction(report: CheckedReport, jurisdictions: JurisdictionIndex): string {

@@ -14,7 +14,7 @@ import { findAgency, nameAgency } from '../publishers/agencies.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import type { PublisherIndex } from '../publishers/publisher-index.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { formatFull, formatPer100, formatPercent, formatShare } from './format-number.ts';
+import { formatFull, formatPer100, formatPercent, formatShare } from '../format/format-number.ts';
 import { comparePath, departmentComparePath } from './paths.ts';
 
 /** The reports a publisher is compared with, and how to name them. */

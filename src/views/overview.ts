@@ -15,7 +15,7 @@ import { parseReportId } from '../publishers/publisher.ts';
 import { REPORT_SCOPE_SHORT, REPORT_SCOPES } from '../reports/front-matter.ts';
 import type { CheckedReport, ReportScope } from '../reports/types.ts';
 import { formatMetricValue } from './key-figures.ts';
-import { formatFull } from './format-number.ts';
+import { formatFull } from '../format/format-number.ts';
 import { comparePath, METHODOLOGY_PATH, yearPath } from './paths.ts';
 
 /** The metrics an overview adds up, in the order it shows them. */

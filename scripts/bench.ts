@@ -48,7 +48,7 @@ import { changeReportFiles } from '../src/bench/change-report.ts';
 import { timeByLocation, topFunctions, type CpuProfile } from '../src/bench/cpu-profile.ts';
 import { countDifferences, hashTree, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
 import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '../src/machinery/cache-switch.ts';
-import { PHASES_ENV, peakByPhase, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
+import { cpuByPhase, PHASES_ENV, peakByPhase, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
 const USAGE = 'usage: npm run bench -- --reports N [--suite scale|rebuilds|caches|cold] [--builds LIST] [--caches LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]\n       npm run bench -- --suite build-cache [--content DIR] [--keep]\n       npm run bench -- --suite search --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
@@ -105,6 +105,8 @@ interface BuildFigures extends MeasuredRun {
   readonly phases?: Record<string, number>;
   /** The largest memory sample (MB) within each phase. */
   readonly phasePeaks?: Record<string, number>;
+  /** CPU seconds of the whole tree within each phase (sampled from /proc every 100 ms). */
+  readonly phaseCpu?: Record<string, number>;
   /** With --cpu-prof: where the build process's time went. */
   readonly profile?: Record<string, unknown>;
 }
@@ -263,7 +265,7 @@ try {
   const print = (build: string, f: BuildFigures, baselineSeconds: number | null, extra: Record<string, unknown> = {}): void => {
     const { charts_rendered = null, charts_reused = null, ...rest } = f.stats;
     console.log(
-      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phasePeaks ? { phase_peak_rss_mb: f.phasePeaks } : {}), peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, ...(f.profile ? { cpu_profile: f.profile } : {}) }),
+      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phasePeaks ? { phase_peak_rss_mb: f.phasePeaks } : {}), ...(f.phaseCpu ? { phase_cpu_seconds: f.phaseCpu } : {}), process_cpu_seconds: f.processCpuSeconds, peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, ...(f.profile ? { cpu_profile: f.profile } : {}) }),
     );
   };
 
@@ -296,12 +298,16 @@ try {
     const f = await runBuild(siteRoot, siteOut, env, flags, last && !keep);
     const phaseText = existsSync(stats.phases) ? readFileSync(stats.phases, 'utf8') : '';
     const spans = readPhaseSpans(phaseText);
-    // The page phase: from the end of the chart pre-render to the end of `build` (Astro rendering every path).
+    // The page phase: from the end of the chart pre-render to the end of `build` (Astro rendering
+    // every path); the bundle phase: from the start of `build` to Astro listing the paths (Vite's bundle of the pages).
     const charts = spans.find((s) => s.phase === 'charts');
     const generate = spans.find((s) => s.phase === 'build');
+    const listing = spans.find((s) => s.phase === 'paths');
     if (charts && generate) spans.push({ phase: 'pages', start: charts.end, end: generate.end });
+    if (listing && generate) spans.push({ phase: 'bundle', start: generate.start, end: listing.start });
     const phasePeaks = peakByPhase(spans, f.rssSamples);
-    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) }, phases: sumPhases(phaseText), phasePeaks, ...(profileDir ? { profile: summariseProfile(profileDir) } : {}) };
+    const phaseCpu = cpuByPhase(spans, f.cpuSamples);
+    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) }, phases: sumPhases(phaseText), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir) } : {}) };
   };
   // What a deploy uploads: the files that differ from the previous build's output (in a resumed
   // run, the output as the kept run left it).

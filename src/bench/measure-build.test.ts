@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { describeTree, readBuildNodeFlags, readTree, readTreeRssKb } from './measure-build.ts';
+import { describeTree, readBuildNodeFlags, readTree, readTreeRssKb, runMeasured, treeCpuSeconds } from './measure-build.ts';
 
 describe('readBuildNodeFlags', () => {
   it("reads the heap limit and the garbage-collection hook the project's own build script gives Astro", () => {
@@ -54,10 +54,29 @@ describe('the process tree', () => {
 
   it('adds up processes of the same name, largest first', () => {
     const procs = [
-      { pid: 1, ppid: 0, comm: 'node', kb: 2048 },
-      { pid: 999_999_001, ppid: 1, comm: 'pagefind_ext', kb: 1024 },
-      { pid: 999_999_002, ppid: 1, comm: 'pagefind_ext', kb: 3072 },
+      { pid: 1, ppid: 0, comm: 'node', kb: 2048, ticks: 0, childTicks: 0 },
+      { pid: 999_999_001, ppid: 1, comm: 'pagefind_ext', kb: 1024, ticks: 0, childTicks: 0 },
+      { pid: 999_999_002, ppid: 1, comm: 'pagefind_ext', kb: 3072, ticks: 0, childTicks: 0 },
     ];
     expect(describeTree(1, procs)).toEqual({ 'pagefind_ext ×2': 4, root: 2 });
+  });
+
+  it("counts a tree's CPU time as its live processes' own plus their ended children's, in seconds", () => {
+    const procs = [
+      { pid: 1, ppid: 0, comm: 'node', kb: 1, ticks: 250, childTicks: 1000 },
+      { pid: 2, ppid: 1, comm: 'node', kb: 1, ticks: 40, childTicks: 0 },
+    ];
+    expect(treeCpuSeconds(procs)).toBeCloseTo(12.9, 6);
+  });
+
+  it("samples a run's CPU time, growing, and names the busy child that used it", async () => {
+    // A child that spins for about a second of CPU, then ends: its time must be counted once, under its script's name.
+    const spin = 'const end = process.cpuUsage().user + 1e6; while (process.cpuUsage().user < end);';
+    const run = await runMeasured(['-e', `require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(spin)}, 'spinner.js'], { stdio: 'inherit' })`], process.cwd(), {});
+    const cpu = run.cpuSamples.map(([, s]) => s);
+    expect(cpu.length).toBeGreaterThan(3);
+    expect(cpu.every((s, i) => i === 0 || s >= cpu[i - 1]!)).toBe(true);
+    expect(cpu.at(-1)!).toBeGreaterThan(0.5);
+    expect(run.processCpuSeconds['node spinner.js']).toBeGreaterThan(0.5);
   });
 });

@@ -37,6 +37,10 @@ export interface MeasuredRun {
   /** Seconds from the start to the largest sample, and the tree's processes then (see describeTree). */
   readonly peakAtSeconds: number;
   readonly peakProcesses: Record<string, number>;
+  /** The tree's CPU time so far every 100 ms: `[ms since the epoch, CPU seconds]` (see treeCpuSeconds). */
+  readonly cpuSamples: ReadonlyArray<readonly [number, number]>;
+  /** CPU seconds by process (named as describeTree names them, processes of one name added up): each process's own user + system time when last sampled. */
+  readonly processCpuSeconds: Record<string, number>;
 }
 
 /** One process of a tree: its id, its parent's, its command name (from /proc/<pid>/stat) and its resident set in kB. */
@@ -45,6 +49,22 @@ export interface TreeProcess {
   readonly ppid: number;
   readonly comm: string;
   readonly kb: number;
+  /** Its own user + system time, in clock ticks of 1/100 s (/proc's unit). */
+  readonly ticks: number;
+  /** The user + system time of its children that ended and were waited for, in ticks. */
+  readonly childTicks: number;
+}
+
+/** /proc's unit of CPU time (USER_HZ), per second. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * The CPU seconds a tree has used so far: each live process's own time plus what its ended (waited
+ * for) children used, which the kernel adds to their parent's `cutime`/`cstime`, so a chart worker
+ * that has ended still counts, once.
+ */
+export function treeCpuSeconds(procs: readonly TreeProcess[]): number {
+  return procs.reduce((n, p) => n + p.ticks + p.childTicks, 0) / TICKS_PER_SECOND;
 }
 
 /** A process and all its descendants with their resident sets, from /proc. */
@@ -64,7 +84,10 @@ export function readTree(root: number): TreeProcess[] {
     const fields = stat.slice(close + 2).split(' ');
     const pid = Number(name);
     const ppid = Number(fields[1]);
-    procs.set(pid, { pid, ppid, comm: stat.slice(stat.indexOf('(') + 1, close), kb: Number(fields[21]) * 4 });
+    // utime, stime, cutime, cstime are the 14th to 17th fields.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const childTicks = Number(fields[13]) + Number(fields[14]);
+    procs.set(pid, { pid, ppid, comm: stat.slice(stat.indexOf('(') + 1, close), kb: Number(fields[21]) * 4, ticks, childTicks });
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
   const out: TreeProcess[] = [];
@@ -90,25 +113,34 @@ export function readTreeRssKb(root: number): number {
  * in MB. Processes of the same name are added together, with their count.
  */
 export function describeTree(root: number, procs: readonly TreeProcess[]): Record<string, number> {
-  const named = new Map<string, { mb: number; count: number }>();
-  for (const p of procs) {
-    let name = p.pid === root ? 'root' : p.comm;
-    if (p.pid !== root) {
-      try {
-        // Node 24 names its main thread `MainThread`, so a Node process is told by its executable.
-        const argv = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0');
-        const script = /(^|\/)node$/.test(argv[0] ?? '') ? argv.slice(1).find((a) => /\.(m?js|ts)$/.test(a)) : undefined;
-        if (script) name = `node ${script.slice(script.lastIndexOf('/') + 1)}`;
-        else if (/(^|\/)node$/.test(argv[0] ?? '')) name = 'node';
-      } catch {
-        // gone since it was listed
-      }
-    }
-    const entry = named.get(name) ?? { mb: 0, count: 0 };
-    named.set(name, { mb: entry.mb + p.kb / 1024, count: entry.count + 1 });
+  return sumByName(procs.map((p) => ({ name: nameProcess(root, p), value: p.kb / 1024 })), 0);
+}
+
+/** A process's name for a reader: `root`, `node <script>` for a Node process, else its command name. */
+function nameProcess(root: number, p: TreeProcess): string {
+  if (p.pid === root) return 'root';
+  try {
+    // Node 24 names its main thread `MainThread`, so a Node process is told by its executable.
+    const argv = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0');
+    const script = /(^|\/)node$/.test(argv[0] ?? '') ? argv.slice(1).find((a) => /\.(m?js|ts)$/.test(a)) : undefined;
+    if (script) return `node ${script.slice(script.lastIndexOf('/') + 1)}`;
+    if (/(^|\/)node$/.test(argv[0] ?? '')) return 'node';
+  } catch {
+    // gone since it was listed
+  }
+  return p.comm;
+}
+
+/** Adds values up by name, largest first, with the count when a name comes more than once (`name ×2`), rounded to `digits`. */
+export function sumByName(items: ReadonlyArray<{ readonly name: string; readonly value: number }>, digits: number): Record<string, number> {
+  const named = new Map<string, { value: number; count: number }>();
+  for (const { name, value } of items) {
+    const entry = named.get(name) ?? { value: 0, count: 0 };
+    named.set(name, { value: entry.value + value, count: entry.count + 1 });
   }
   const out: Record<string, number> = {};
-  for (const [name, { mb, count }] of [...named].sort((a, b) => b[1].mb - a[1].mb)) out[count > 1 ? `${name} ×${count}` : name] = Math.round(mb);
+  const unit = 10 ** digits;
+  for (const [name, { value, count }] of [...named].sort((a, b) => b[1].value - a[1].value)) out[count > 1 ? `${name} ×${count}` : name] = Math.round(value * unit) / unit;
   return out;
 }
 
@@ -127,17 +159,29 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
   let peakAt = 0;
   let peakProcesses: Record<string, number> = {};
   const rssSamples: Array<[number, number]> = [];
+  const cpuSamples: Array<[number, number]> = [];
+  // Each process seen: its name (read once) and its own CPU ticks when last sampled.
+  const seen = new Map<number, { name: string; ticks: number }>();
+  let rootPid: number | undefined;
   const timer = setInterval(() => {
     if (!child.pid) return;
     const procs = readTree(child.pid);
     const kb = procs.reduce((n, p) => n + p.kb, 0);
-    rssSamples.push([Date.now(), Math.round(kb / 1024)]);
+    const now = Date.now();
+    rssSamples.push([now, Math.round(kb / 1024)]);
+    cpuSamples.push([now, treeCpuSeconds(procs)]);
+    // The measured process is /usr/bin/time's child when it is timed.
+    rootPid ??= timed ? procs.find((p) => p.ppid === child.pid)?.pid : child.pid;
+    for (const p of procs) {
+      if (timed && p.pid === child.pid) continue;
+      const known = seen.get(p.pid);
+      if (known) known.ticks = p.ticks;
+      else if (rootPid !== undefined) seen.set(p.pid, { name: nameProcess(rootPid, p), ticks: p.ticks });
+    }
     if (kb > sampledPeakKb) {
       sampledPeakKb = kb;
       peakAt = (performance.now() - started) / 1000;
-      // The measured process is /usr/bin/time's child when it is timed.
-      const root = timed ? (procs.find((p) => p.ppid === child.pid)?.pid ?? child.pid) : child.pid;
-      peakProcesses = describeTree(root, procs.filter((p) => p.pid !== child.pid || !timed));
+      peakProcesses = describeTree(rootPid ?? child.pid, procs.filter((p) => p.pid !== child.pid || !timed));
     }
     peakKb = Math.max(peakKb, kb);
   }, 100);
@@ -147,7 +191,8 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
   if (status !== 0) throw new Error(`${nodeArgs.join(' ')} in ${cwd} failed (exit ${status}):\n${stdout.slice(-2000)}\n${stderr.slice(-6000)}`);
   const time = /BENCH-TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
   if (time) peakKb = Math.max(peakKb, Number(time[1]));
-  return { seconds, cpuSeconds: time ? Number(time[2]) + Number(time[3]) : null, peakRssMb: Math.round(peakKb / 1024), rssSamples, peakAtSeconds: Math.round(peakAt * 10) / 10, peakProcesses };
+  const processCpuSeconds = sumByName([...seen.values()].map(({ name, ticks }) => ({ name, value: ticks / TICKS_PER_SECOND })), 2);
+  return { seconds, cpuSeconds: time ? Number(time[2]) + Number(time[3]) : null, peakRssMb: Math.round(peakKb / 1024), rssSamples, peakAtSeconds: Math.round(peakAt * 10) / 10, peakProcesses, cpuSamples, processCpuSeconds };
 }
 
 /** Hashes every file under a directory, by its path relative to the directory. */

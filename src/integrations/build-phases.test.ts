@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { peakByPhase, PHASES_ENV, readPhaseSpans, recordPhase, sumPhases } from './build-phases.ts';
+import { cpuByPhase, peakByPhase, PHASES_ENV, readPhaseSpans, recordPhase, sumPhases } from './build-phases.ts';
 
 const saved = process.env[PHASES_ENV];
 afterEach(() => {
@@ -71,5 +71,21 @@ describe('phase spans and peaks', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("reads each phase's CPU seconds as the growth of the running total between its start and end, interpolated between samples", () => {
+    const samples: Array<[number, number]> = [
+      [1000, 0],
+      [2000, 1],
+      [3000, 3],
+      [4000, 3.5],
+    ];
+    const spans = [
+      { phase: 'charts', start: 1500, end: 3000 },
+      { phase: 'search', start: 3500, end: 9000 },
+      { phase: 'search', start: 0, end: 1000 },
+    ];
+    expect(cpuByPhase(spans, samples)).toEqual({ charts: 2.5, search: 0.25 });
+    expect(cpuByPhase(spans, [])).toEqual({});
   });
 });

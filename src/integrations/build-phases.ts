@@ -49,6 +49,26 @@ export function peakByPhase(spans: readonly PhaseSpan[], samples: ReadonlyArray<
   return out;
 }
 
+/**
+ * The CPU seconds each phase used, by phase name (spans of one name added up): the growth of a
+ * running total (`samples`: `[ms since the epoch, CPU seconds so far]`, ascending) between the span's
+ * start and end, read between the samples around each by straight-line interpolation, rounded to 0.01.
+ */
+export function cpuByPhase(spans: readonly PhaseSpan[], samples: ReadonlyArray<readonly [number, number]>): Record<string, number> {
+  if (!samples.length) return {};
+  const at = (t: number): number => {
+    const after = samples.findIndex(([time]) => time >= t);
+    if (after < 0) return samples[samples.length - 1]![1];
+    if (after === 0) return samples[0]![1];
+    const [t0, v0] = samples[after - 1]!;
+    const [t1, v1] = samples[after]!;
+    return t1 === t0 ? v1 : v0 + ((v1 - v0) * (t - t0)) / (t1 - t0);
+  };
+  const out: Record<string, number> = {};
+  for (const { phase, start, end } of spans) out[phase] = Math.round(((out[phase] ?? 0) + at(end) - at(start)) * 100) / 100;
+  return out;
+}
+
 /** Sums phase lines (as written by recordPhase) by phase name. */
 export function sumPhases(text: string): Record<string, number> {
   const out: Record<string, number> = {};

@@ -120,6 +120,7 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
   try {
     const plan = hooks.plan(pageKeys ?? undefined);
     const planned = performance.now();
+    recordPhase('chart-plan', (planned - started) / 1000);
     // The workers add their heaps to this thread's: first collect what listing the paths and planning
     // left behind, which V8 would otherwise keep until this heap neared its limit.
     collectGarbage();
@@ -178,7 +179,9 @@ export function prerenderChartsIntegration(): AstroIntegration {
           ...defaults,
           name: 'gongkai-prerender-charts',
           async getStaticPaths() {
+            const listing = performance.now();
             const paths = await defaults.getStaticPaths();
+            recordPhase('paths', (performance.now() - listing) / 1000);
             const previous = cacheDir ? readPreviousManifest(cacheDir) : null;
             // Only the pages the incremental build will render need their charts.
             if (count > 0) await prerenderCharts(count, listRenderedKeys(paths, previous), logger);

@@ -137,6 +137,27 @@ describe('HTML, DOCX and PDF', () => {
     }
   });
 
+  it('inflates a PDF’s streams without the web DecompressionStream (pdfjs’s own inflater), and puts it back after overlapping reads', async () => {
+    const original = (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+    let made = 0;
+    class Counted {
+      constructor() {
+        made++;
+        throw new Error('not used while a PDF is read');
+      }
+    }
+    (globalThis as { DecompressionStream?: unknown }).DecompressionStream = Counted;
+    try {
+      const files = ['230000-2020.chromium-portrait.pdf', '230000-2020.writer-docx.pdf'];
+      const results = await Promise.all(files.map((f) => extractInput('report.pdf', new Uint8Array(readFileSync(join(REAL_TOOLS_DIR, f))))));
+      expect(results.map((r) => r.ok)).toEqual([true, true]);
+      expect(made).toBe(0);
+      expect((globalThis as { DecompressionStream?: unknown }).DecompressionStream).toBe(Counted);
+    } finally {
+      (globalThis as { DecompressionStream?: unknown }).DecompressionStream = original;
+    }
+  });
+
   it('refuses a scanned PDF with a message saying it has no text layer', async () => {
     const extraction = await extractInput('scan.pdf', buildScannedPdf());
     expect(extraction).toMatchObject({ ok: false, rule: 'no-text-layer' });

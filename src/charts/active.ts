@@ -6,10 +6,15 @@
  */
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, isNarrow, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartTable } from './chart-table.ts';
+import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
 import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { OKABE_ITO, SERIES_COLORS } from './palette.ts';
-import { formatFull, formatProse } from '../format/format-number.ts';
+import { formatFull, formatProse, formatSigned } from '../format/format-number.ts';
+import { findColumn } from '../form/cells.ts';
+import type { ColumnSpec } from '../form/types.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { Cell, CheckedReport } from '../reports/types.ts';
+import { labelForm, listChartRuleNotes, nameSeries, readValue } from './read-report.ts';
 
 /** A labelled column or row. */
 export interface ActiveLabel {
@@ -119,4 +124,68 @@ export function tabulateActive(data: ActiveChartData): ChartTable {
     ...data.others.map((o) => ({ header: o.row, cells: [o.column, o.text] })),
   ];
   return { caption: data.title, columns: ['项目', '栏目', '数值'], rows, notes: [] };
+}
+
+/** Formats any cell of table 二 for a table: counts in full, signs explicit, money with its unit or the printed text. */
+function formatActiveCell(cell: Cell | undefined, column: ColumnSpec): string {
+  if (!cell || cell.value === null) return cell?.raw ? `“${cell.raw}”（无法读取）` : '—（未填写）';
+  if (column.kind === 'signed') return formatSigned(cell.value);
+  if (column.kind === 'money') return `${formatFull(cell.value)}${cell.unit ?? column.fixedUnit ?? '（未注明单位）'}`;
+  return formatFull(cell.value);
+}
+
+/**
+ * Derives the active-disclosure data, form-aware: the document rows are those with the columns of
+ * the first row (规章); the decision rows those with a `decisions` column; every other cell is listed.
+ */
+export function deriveActiveData(report: CheckedReport, jurisdictions: JurisdictionIndex): ActiveChartData {
+  const form = report.form;
+  const table = form.tables.active;
+  const first = table.rows[0];
+  const docRows = table.rows.filter((r) => first && r.columns.join() === first.columns.join());
+  const decisionRows = table.rows.filter((r) => r.columns.includes('decisions'));
+  const docColumns = (first?.columns ?? []).map((code) => ({ code, label: findColumn(table, code)?.label ?? code }));
+  const decisionColumn = findColumn(table, 'decisions');
+  const drawn = new Set([...docRows.flatMap((r) => r.columns.map((c) => `${r.code}.${c}`)), ...decisionRows.map((r) => `${r.code}.decisions`)]);
+  const others = table.rows.flatMap((r) =>
+    r.columns
+      .filter((c) => !drawn.has(`${r.code}.${c}`))
+      .map((c) => {
+        const col = findColumn(table, c);
+        return { row: r.label, column: col?.label ?? c, text: col ? formatActiveCell(report.tables.active[r.code]?.[c], col) : '—' };
+      }),
+  );
+  return {
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年主动公开政府信息情况`,
+    formLabel: labelForm(form),
+    documents: {
+      columns: docColumns,
+      rows: docRows.map((r) => ({ code: r.code, label: r.label, values: docColumns.map((c) => readValue(report, 'active', r.code, c.code)) })),
+    },
+    decisions: {
+      columnLabel: decisionColumn?.label ?? 'decisions',
+      rows: decisionRows.map((r) => ({ code: r.code, label: r.label, value: readValue(report, 'active', r.code, 'decisions') })),
+    },
+    others,
+  };
+}
+
+/** Active disclosure: the document counts by column, then the decision counts (the figures drawn). */
+export function tabulateActiveNumbers(data: ActiveChartData): ChartNumbers {
+  return {
+    columns: ['项目', '代码', '栏目', '栏目代码', '数值'],
+    rows: [
+      ...data.documents.rows.flatMap((row) => data.documents.columns.map((c, s) => [row.label, row.code, c.label, c.code, row.values[s] ?? null])),
+      ...data.decisions.rows.map((row) => [row.label, row.code, data.decisions.columnLabel, 'decisions', row.value]),
+    ],
+  };
+}
+
+/** The key of the active-disclosure chart among a report's charts. */
+export const ACTIVE_KEY = 'active';
+
+/** A report's active-disclosure chart. */
+export function buildActiveChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
+  const active = deriveActiveData(report, jurisdictions);
+  return { key: ACTIVE_KEY, title: active.title, description: describeActive(active), table: tabulateActive(active), data: tabulateActiveNumbers(active), notes: listChartRuleNotes(report, 'active', () => true), build: (w) => buildActiveOption(active, w) };
 }

@@ -5,10 +5,13 @@
  */
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, estimateTextWidth, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartTable } from './chart-table.ts';
+import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
 import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { APPEAL_RESULT_COLORS, NEUTRAL, pickTextColor } from './palette.ts';
 import { formatFull, formatProse } from '../format/format-number.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { listChartRuleNotes, nameSeries, readValue, totalColumnLabel } from './read-report.ts';
 
 /** One result column of table 四. */
 export interface AppealResult {
@@ -115,4 +118,39 @@ export function tabulateAppeals(data: AppealsChartData): ChartTable {
     rows: data.rows.map((row) => ({ header: row.label, cells: [...row.values.map((v) => formatFull(v)), formatFull(row.total)] })),
     notes: data.notes,
   };
+}
+
+/** Derives the review and litigation data: every row of table 四 by result column, with the printed total. */
+export function deriveAppealsData(report: CheckedReport, jurisdictions: JurisdictionIndex): AppealsChartData {
+  const table = report.form.tables.appeals;
+  const results = table.columns.filter((c) => c.code !== 'total').map((c) => ({ code: c.code, label: c.shortLabel }));
+  return {
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年政府信息公开行政复议、行政诉讼情况`,
+    results,
+    totalLabel: totalColumnLabel(table),
+    rows: table.rows.map((r) => ({
+      code: r.code,
+      label: r.label,
+      values: results.map((c) => readValue(report, 'appeals', r.code, c.code)),
+      total: readValue(report, 'appeals', r.code, 'total'),
+    })),
+    notes: listChartRuleNotes(report, 'appeals', () => true),
+  };
+}
+
+/** Review and litigation: the rows of table 四 by result, with the printed total. */
+export function tabulateAppealsNumbers(data: AppealsChartData): ChartNumbers {
+  return {
+    columns: ['类别', '代码', ...data.results.map((r) => r.label), data.totalLabel],
+    rows: data.rows.map((row) => [row.label, row.code, ...data.results.map((_r, s) => row.values[s] ?? null), row.total]),
+  };
+}
+
+/** The key of the review and litigation chart among a report's charts. */
+export const APPEALS_KEY = 'appeals';
+
+/** A report's review and litigation chart. */
+export function buildAppealsChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
+  const appeals = deriveAppealsData(report, jurisdictions);
+  return { key: APPEALS_KEY, title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), data: tabulateAppealsNumbers(appeals), notes: appeals.notes, build: hasAppeals(appeals) ? (w) => buildAppealsOption(appeals, w) : null };
 }

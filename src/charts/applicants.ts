@@ -5,10 +5,14 @@
  */
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartTable } from './chart-table.ts';
+import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
 import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { OKABE_ITO } from './palette.ts';
 import { formatFull, formatPercent, formatProse } from '../format/format-number.ts';
+import { findRow } from '../form/cells.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { listChartRuleNotes, nameSeries, readValue, totalColumnLabel } from './read-report.ts';
 
 /** One applicant column with its value (null when blank). */
 export interface ApplicantItem {
@@ -88,4 +92,36 @@ export function describeApplicants(data: ApplicantChartData): string {
 export function tabulateApplicants(data: ApplicantChartData): ChartTable {
   const rows = data.items.map((i) => ({ header: i.group ? `${i.group} · ${i.label}` : i.label, cells: [formatFull(i.value), formatShareText(i.value, data.total) || '—'] }));
   return { caption: data.title, columns: ['申请人', `${data.rowLabel}`, '占总计'], rows: [...rows, { header: data.totalLabel, cells: [formatFull(data.total), ''] }], notes: [] };
+}
+
+/** Derives the applicant-type data: row 一、本年新收 of table 三, every applicant column in form order. */
+export function deriveApplicantData(report: CheckedReport, jurisdictions: JurisdictionIndex): ApplicantChartData {
+  const form = report.form;
+  const row = findRow(form.tables.requests, 'received_new');
+  return {
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年新收申请的申请人类型`,
+    items: form.tables.requests.columns
+      .filter((c) => c.code !== 'total')
+      .map((c) => ({ code: c.code, label: c.label, group: c.group ?? null, value: readValue(report, 'requests', 'received_new', c.code) })),
+    total: readValue(report, 'requests', 'received_new', 'total'),
+    totalLabel: totalColumnLabel(form.tables.requests),
+    rowLabel: row?.shortLabel ?? 'received_new',
+  };
+}
+
+/** The applicants: row 本年新收 of table 三 by applicant column, in form order, then the printed total. */
+export function tabulateApplicantNumbers(data: ApplicantChartData): ChartNumbers {
+  return {
+    columns: ['申请人', '代码', '所属', `${data.rowLabel}（件）`],
+    rows: [...data.items.map((i) => [i.label, i.code, i.group ?? '', i.value]), [data.totalLabel, 'total', '', data.total]],
+  };
+}
+
+/** The key of the applicants chart among a report's charts. */
+export const APPLICANTS_KEY = 'applicants';
+
+/** A report's applicants chart: who asked. */
+export function buildApplicantsChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
+  const applicants = deriveApplicantData(report, jurisdictions);
+  return { key: APPLICANTS_KEY, title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), data: tabulateApplicantNumbers(applicants), notes: listChartRuleNotes(report, 'requests', (row) => row === 'received_new'), build: (w) => buildApplicantOption(applicants, w) };
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent, restateOnF2021 } from '../fixtures/committed-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { deriveActiveData, deriveAppealsData, deriveApplicantData, derivePriorYearData } from '../views/chart-data.ts';
-import { buildActiveOption, describeActive, tabulateActive } from './active.ts';
-import { buildAppealsOption, describeAppeals, hasAppeals, tabulateAppeals } from './appeals.ts';
-import { buildApplicantOption, describeApplicants, tabulateApplicants } from './applicants.ts';
-import { buildPriorYearOption, describePriorYear, hasPriorYearItems, tabulatePriorYear } from './prior-year.ts';
+import { buildActiveOption, deriveActiveData, describeActive, tabulateActive } from './active.ts';
+import { buildAppealsOption, deriveAppealsData, describeAppeals, hasAppeals, tabulateAppeals } from './appeals.ts';
+import { buildApplicantOption, deriveApplicantData, describeApplicants, tabulateApplicants } from './applicants.ts';
+import { buildPriorYearOption, derivePriorYearData, describePriorYear, hasPriorYearItems, tabulatePriorYear } from './prior-year.ts';
 
 const content = loadCommittedContent();
 const j = content.jurisdictions;

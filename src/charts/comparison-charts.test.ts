@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent, moveToYear, restateOnF2021, setCellValue } from '../fixtures/committed-content.ts';
 import type { CheckedReport, ParsedReport } from '../reports/types.ts';
-import { deriveRankingData, deriveTrendData } from '../views/chart-data.ts';
-import { buildRankingOption, describeRanking, formatRankingFlag, formatRankingValue, hasRanking, listRankingNotes, rankItems, tabulateRanking, type RankingChartData } from './ranking.ts';
+import { buildRankingOption, deriveRankingData, describeRanking, formatRankingFlag, formatRankingValue, hasRanking, listRankingNotes, rankItems, tabulateRanking, type RankingChartData } from './ranking.ts';
+import { buildTrendOption, deriveTrendData, describeTrend, formatYearTick, listFormBreaks, planYearTicks, tabulateTrend, type TrendChartData } from './trend.ts';
 import { renderChartSvg } from './render-svg.ts';
-import { buildTrendOption, describeTrend, formatYearTick, listFormBreaks, planYearTicks, tabulateTrend, type TrendChartData } from './trend.ts';
 
 const content = loadCommittedContent();
 const j = content.jurisdictions;

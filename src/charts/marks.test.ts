@@ -2,7 +2,7 @@
  * Every chart the site builds reads in black and white: any two series or categories that share a
  * legend differ by something besides colour (a dash, a point symbol, a fill pattern or a direct
  * label), in the option and in the SVG ECharts renders from it, and cautions and the form-change
- * marker do not depend on hue. The charts are the ones the pages list (src/views/chart-sets.ts) for
+ * marker do not depend on hue. The charts are the ones the pages list (src/charts/chart-sets.ts, ranking.ts) for
  * the committed reports, plus a four-year series made from a real report that changes form, which
  * the committed content (one year per jurisdiction) does not have.
  */
@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCommittedContent, moveToYear, restateOnF2021, setCellValue } from '../fixtures/committed-content.ts';
 import { METRICS } from '../metrics/metric-specs.ts';
 import type { CheckedReport, ParsedReport } from '../reports/types.ts';
-import { listJurisdictionCharts, listRankingCharts, listReportCharts, type ChartEntry } from '../views/chart-sets.ts';
+import { listJurisdictionCharts, listReportCharts } from './chart-sets.ts';
+import { listRankingCharts } from './ranking.ts';
+import type { ChartEntry } from './chart-entry.ts';
 import { listComparePages, TREND_METRIC_IDS } from '../views/compare-view.ts';
 import { listGovernmentSeries } from '../views/site-views.ts';
 import type { BuiltChart } from './chart-theme.ts';

@@ -5,9 +5,13 @@
  */
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartTable } from './chart-table.ts';
+import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
 import { NEUTRAL } from './palette.ts';
 import { formatFull, formatProse, formatSigned } from '../format/format-number.ts';
+import { findColumn } from '../form/cells.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { listChartRuleNotes, nameSeries, readValue, requestRowLabel } from './read-report.ts';
 
 /** One table-二 item with its printed 上一年项目数量 and 本年增/减. */
 export interface PriorYearItem {
@@ -86,4 +90,37 @@ export function tabulatePriorYear(data: PriorYearChartData): ChartTable {
     ],
     notes: ['以上数字均为本报告自述的上一年情况，不是上一年报告中的数字。'],
   };
+}
+
+/**
+ * Derives what the report itself says about the previous year: table 二 rows with 上一年项目数量 and
+ * 本年增/减 (F2019 only), and 上年结转 requests. For a jurisdiction with one year on file.
+ */
+export function derivePriorYearData(report: CheckedReport, jurisdictions: JurisdictionIndex): PriorYearChartData {
+  const table = report.form.tables.active;
+  const rows = table.rows.filter((r) => r.columns.includes('prev_items') && r.columns.includes('change'));
+  return {
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年报告所述的上一年情况`,
+    year: report.meta.year,
+    carriedOver: readValue(report, 'requests', 'carried_over', 'total'),
+    carriedOverLabel: requestRowLabel(report, 'carried_over'),
+    items: rows.map((r) => ({ code: r.code, label: r.label, previous: readValue(report, 'active', r.code, 'prev_items'), change: readValue(report, 'active', r.code, 'change') })),
+    previousLabel: findColumn(table, 'prev_items')?.label ?? '',
+    changeLabel: findColumn(table, 'change')?.label ?? '',
+  };
+}
+
+/** What the report says about the year before: previous-year counts and changes, then carried-over requests. */
+export function tabulatePriorYearNumbers(data: PriorYearChartData): ChartNumbers {
+  return {
+    columns: ['项目', '代码', `${data.previousLabel}（${data.year - 1} 年）`, data.changeLabel],
+    rows: [...data.items.map((i) => [i.label, i.code, i.previous, i.change]), [`${data.carriedOverLabel}申请`, 'carried_over', data.carriedOver, null]],
+  };
+}
+
+/** What one report says about the year before, as a chart (drawn when its form prints it). */
+export function buildPriorYearChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
+  const prior = derivePriorYearData(report, jurisdictions);
+  const notes = [...listChartRuleNotes(report, 'active', (_row, column) => column === 'prev_items' || column === 'change'), ...listChartRuleNotes(report, 'requests', (row, column) => row === 'carried_over' && column === 'total')];
+  return { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), data: tabulatePriorYearNumbers(prior), notes, build: hasPriorYearItems(prior) ? (w) => buildPriorYearOption(prior, w) : null };
 }

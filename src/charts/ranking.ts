@@ -9,12 +9,18 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { RuleId } from '../form/rules.ts';
-import type { MetricUnit } from '../metrics/metric-specs.ts';
+import type { MetricSpec, MetricUnit } from '../metrics/metric-specs.ts';
 import { rankValues, type Rankable, type Ranking } from '../metrics/rank-values.ts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, FONT_SIZE, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartTable } from './chart-table.ts';
+import { describePoint, formatMetricHeading, type ChartDatum, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
 import { INK, OKABE_ITO } from './palette.ts';
 import { formatFull, formatPer100, formatPercent, formatShare } from '../format/format-number.ts';
+import { LEVEL_LABELS, LEVELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
+import { deriveMetric } from '../metrics/derive-metrics.ts';
+import { REPORT_SCOPE_SHORT, REPORT_SCOPES } from '../reports/front-matter.ts';
+import { parseReportId } from '../publishers/publisher.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { findMetricOrThrow, nameJurisdiction } from './read-report.ts';
 
 /** One publisher's value. */
 export interface RankingItem extends Rankable {
@@ -214,4 +220,93 @@ export function tabulateRanking(data: RankingChartData): ChartTable {
     ],
     notes: [data.scopeNote, ...listRankingNotes(data)],
   };
+}
+
+/** The note every cross-jurisdiction comparison carries. */
+export const SCOPE_NOTE = '各级数字分开比较：统计范围为“全辖区”的数字已含其下级政府的数字，“本级政府”“本机关”的不含；不同层级不可相加。';
+
+/** Names one item of a ranking: its key (unique in the chart) and the name the chart shows. */
+export interface RankingName {
+  readonly key: string;
+  readonly name: string;
+}
+
+/**
+ * Derives the ranking items of a metric from comparable reports (one per publisher), each named by
+ * `nameOf`: its value, base, scope and the failing rules on the cells it uses. Works for any group
+ * (the governments of a level, the departments of a kind).
+ */
+export function deriveRankingItems(reports: readonly CheckedReport[], metric: MetricSpec, nameOf: (report: CheckedReport) => RankingName): RankingItem[] {
+  return reports.map((r) => {
+    const v = deriveMetric(metric, r);
+    return { ...nameOf(r), value: v.value, numerator: v.numerator, denominator: v.denominator, caution: v.caution, missing: v.missing?.message ?? null, scopeLabel: REPORT_SCOPES[r.meta.scope], scopeShort: REPORT_SCOPE_SHORT[r.meta.scope], flags: v.flags };
+  });
+}
+
+/** Wraps ranking items in a chart's data: its key, title and group label, the metric's name, unit and small-base threshold. */
+export function composeRankingData(metric: MetricSpec, year: number, group: { key: string; label: string; itemLabel: string }, items: readonly RankingItem[]): RankingChartData {
+  return {
+    key: group.key,
+    title: `${year}年${group.label}${metric.name}比较`,
+    metricName: metric.name,
+    unit: metric.unit,
+    year,
+    groupLabel: group.label,
+    itemLabel: group.itemLabel,
+    cautionBelow: metric.cautionBelow ?? 0,
+    items: [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    scopeNote: SCOPE_NOTE,
+  };
+}
+
+/** A year's reports of one publisher kind (null: the governments' own; else a department slug), by their jurisdiction's level, in input order. */
+export function groupByLevel(reports: readonly CheckedReport[], year: number, agency: string | null, jurisdictions: JurisdictionIndex): Map<Level, CheckedReport[]> {
+  const byLevel = new Map<Level, CheckedReport[]>();
+  for (const r of reports) {
+    if (r.meta.year !== year || parseReportId(r.meta.id)?.agency !== agency) continue;
+    const j = jurisdictions.byCode.get(r.meta.jurisdiction);
+    if (!j) continue;
+    const list = byLevel.get(j.level);
+    if (list) list.push(r);
+    else byLevel.set(j.level, [r]);
+  }
+  return byLevel;
+}
+
+/**
+ * Derives one ranking per level (province, prefecture, county) for a metric and a year, from the
+ * governments' own reports (department reports are left out). Levels without a report are omitted.
+ */
+export function deriveRankingData(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): RankingChartData[] {
+  const metric = findMetricOrThrow(metricId);
+  const byLevel = groupByLevel(reports, year, null, jurisdictions);
+  const name = (r: CheckedReport): RankingName => ({ key: r.meta.jurisdiction, name: nameJurisdiction(r, jurisdictions) });
+  return LEVELS
+    .filter((l) => byLevel.has(l))
+    .map((level) => composeRankingData(metric, year, { key: `ranking-${level}`, label: LEVEL_LABELS[level], itemLabel: '地区' }, deriveRankingItems(byLevel.get(level) ?? [], metric, name)));
+}
+
+/**
+ * One ranking: the ranked items in rank order with their rank, then those on a small base (no rank),
+ * then those without a value; each with its value, numerator, denominator, scope (Chinese and code)
+ * and the consistency rules failing on its cells.
+ */
+export function tabulateRankingNumbers(data: RankingChartData): ChartNumbers {
+  const { ranked, smallBase, missing } = rankItems(data);
+  const alone = ranked.length === 1 ? `同级仅此一个${data.itemLabel}有可比的数值，不排名` : '';
+  const row = (i: RankingItem, rank: number | null, note = ''): ChartDatum[] => [i.name, i.key, rank, i.value, i.numerator, i.denominator, i.scopeLabel, i.flags.join(' '), [note, describePoint(i.missing, i.caution, i.flags, `基数不足 ${data.cautionBelow}，不参与排名，仅供参考`)].filter(Boolean).join('；')];
+  return {
+    columns: [data.itemLabel, '代码', '名次', formatMetricHeading(data.metricName, data.unit), '分子', '分母', '报告范围', '未通过的核对', '说明'],
+    rows: [...ranked.map((r) => row(r.item, r.rank, alone)), ...smallBase.map((i) => row(i, null)), ...missing.map((i) => row(i, null))],
+  };
+}
+
+/** A ranking chart, ready for a page. */
+export function buildRankingChart(data: RankingChartData): ChartEntry {
+  return { key: data.key, title: data.title, description: describeRanking(data), table: tabulateRanking(data), data: tabulateRankingNumbers(data), notes: listRankingNotes(data), build: hasRanking(data) ? (w) => buildRankingOption(data, w) : null };
+}
+
+/** The charts of a comparison page (one metric, one year): one ranking per level, province first. */
+export function listRankingCharts(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): ChartEntry[] {
+  return deriveRankingData(reports, metricId, year, jurisdictions).map(buildRankingChart);
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
-import { listReportCharts } from '../views/chart-sets.ts';
-import { deriveAppealsData, deriveRequestFlowData, deriveTrendData } from '../views/chart-data.ts';
-import { buildAppealsOption } from './appeals.ts';
+import { listReportCharts } from './chart-sets.ts';
+import { buildAppealsOption, deriveAppealsData } from './appeals.ts';
+import { buildRequestFlowOption, deriveRequestFlowData } from './request-flow.ts';
+import { buildTrendOption, deriveTrendData } from './trend.ts';
 import { FONT_STACK } from './chart-theme.ts';
-import { buildRequestFlowOption } from './request-flow.ts';
 import { normaliseSvg, renderChartSvg } from './render-svg.ts';
-import { buildTrendOption } from './trend.ts';
 
 const content = loadCommittedContent();
 const report = (id: string) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
-import { deriveRequestFlowData } from '../views/chart-data.ts';
-import { buildRequestFlowOption, describeRequestFlow, hasRequestFlow, tabulateRequestFlow } from './request-flow.ts';
+import { buildRequestFlowOption, deriveRequestFlowData, describeRequestFlow, hasRequestFlow, tabulateRequestFlow } from './request-flow.ts';
 
 const content = loadCommittedContent();
 const data = (id: string) => {

@@ -6,10 +6,14 @@
  * leave room for the reason labels; on a wide one new and carried-over requests get their own nodes.
  */
 import { buildBaseOption, buildLabelStyle, fitLabel, isNarrow, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartTable } from './chart-table.ts';
+import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
 import { NEUTRAL, OUTCOME_COLORS } from './palette.ts';
-import type { OutcomeGroupCode } from '../form/types.ts';
+import type { OutcomeGroupCode, RowCode } from '../form/types.ts';
 import { formatFull, formatPercent, formatProse } from '../format/format-number.ts';
+import { findRow, listOutcomeGroups } from '../form/cells.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { listChartRuleNotes, nameSeries, readValue, requestRowLabel, sumValues } from './read-report.ts';
 
 /** The outcome groups of table 三 (declared in src/form) plus 结转下年度, as keys of OUTCOME_COLORS. */
 export type OutcomeGroupKey = OutcomeGroupCode | 'carried_forward';
@@ -174,4 +178,54 @@ export function tabulateRequestFlow(data: RequestFlowChartData): ChartTable {
     { header: '办理结果总计（报告所印）', cells: [formatFull(data.printedTotal), ''] },
   ];
   return { caption: data.title, columns: ['项目', '件数', '占收到申请'], rows, notes: data.notes };
+}
+
+/** Derives the request-flow (Sankey) data of a report from table 三's 总计 column. */
+export function deriveRequestFlowData(report: CheckedReport, jurisdictions: JurisdictionIndex): RequestFlowChartData {
+  const form = report.form;
+  const total = (row: RowCode<'requests'>): number | null => readValue(report, 'requests', row, 'total');
+  const groups: FlowGroup[] = listOutcomeGroups(form).map(({ group, rows }) => {
+    const reasons = rows.length > 1 ? rows.map((r) => ({ code: r.code, label: r.shortLabel, fullLabel: `${r.number ?? ''}${r.label}`, value: total(r.code) })) : [];
+    return { key: group.code, label: group.shortLabel, value: sumValues(rows.map((r) => total(r.code))), reasons };
+  });
+  const forward = findRow(form.tables.requests, 'carried_forward');
+  if (forward) groups.push({ key: 'carried_forward', label: forward.shortLabel, value: total('carried_forward'), reasons: [] });
+  return {
+    title: `${nameSeries(report, jurisdictions)}${report.meta.year}年政府信息公开申请的办理结果`,
+    receivedNew: total('received_new'),
+    carriedOver: total('carried_over'),
+    receivedNewLabel: requestRowLabel(report, 'received_new'),
+    carriedOverLabel: requestRowLabel(report, 'carried_over'),
+    groups,
+    printedTotal: total('processed_total'),
+    notes: listChartRuleNotes(report, 'requests', (_row, column) => column === 'total'),
+  };
+}
+
+/** The note of a figure the chart adds up from printed rows. */
+export const SUM_NOTE = '各原因之和，报告未单独印出';
+
+/** The request flow: received, every outcome group and reason, carried forward, and the printed total. */
+export function tabulateRequestFlowNumbers(data: RequestFlowChartData): ChartNumbers {
+  return {
+    columns: ['项目', '代码', '所属', '件数', '说明'],
+    rows: [
+      [data.receivedNewLabel, 'received_new', '', data.receivedNew, ''],
+      [data.carriedOverLabel, 'carried_over', '', data.carriedOver, ''],
+      ...data.groups.flatMap((g) => [
+        [g.label, g.key, '', g.value, g.reasons.length ? SUM_NOTE : ''],
+        ...g.reasons.map((r) => [r.fullLabel, r.code, g.label, r.value, '']),
+      ]),
+      ['办理结果总计（报告所印）', 'processed_total', '', data.printedTotal, ''],
+    ],
+  };
+}
+
+/** The key of the request-flow chart among a report's charts. */
+export const REQUEST_FLOW_KEY = 'flow';
+
+/** A report's request-flow chart: where its requests went. */
+export function buildRequestFlowChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
+  const flow = deriveRequestFlowData(report, jurisdictions);
+  return { key: REQUEST_FLOW_KEY, title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), data: tabulateRequestFlowNumbers(flow), notes: flow.notes, build: hasRequestFlow(flow) ? (w) => buildRequestFlowOption(flow, w) : null };
 }

@@ -8,10 +8,15 @@ import type { EChartsOption } from 'echarts';
 import type { FormId } from '../form/types.ts';
 import type { Comparability, MetricUnit } from '../metrics/metric-specs.ts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, estimateTextWidth, FONT_SIZE, isNarrow, type BuiltChart } from './chart-theme.ts';
-import type { ChartTable } from './chart-table.ts';
+import { describePoint, formatMetricHeading, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
 import { buildLineType, pickLineMark } from './marks.ts';
 import { CAUTION_FILL_ALPHA, fadeColor, INK, OKABE_ITO, SERIES_COLORS } from './palette.ts';
 import { formatAxisTick, formatFull, formatPer100, formatPercent, formatProse, formatShare } from '../format/format-number.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { CheckedReport } from '../reports/types.ts';
+import { deriveMetric } from '../metrics/derive-metrics.ts';
+import { seriesOf } from '../reports/report-id.ts';
+import { findMetricOrThrow, labelForms, nameSeries } from './read-report.ts';
 
 /** One year of the metric. */
 export interface TrendPoint {
@@ -207,4 +212,46 @@ export function tabulateTrend(data: TrendChartData): ChartTable {
     })),
     notes: [data.comparabilityNote, ...(data.points.some((p) => p.caution) ? ['以“m/n”表示的比例基数不足 10，仅供参考。'] : [])],
   };
+}
+
+/** Derives one metric's trend over the reports of one series (any order; one report per year). */
+export function deriveTrendData(series: readonly CheckedReport[], metricId: string, jurisdictions: JurisdictionIndex): TrendChartData {
+  const metric = findMetricOrThrow(metricId);
+  const sorted = [...series].sort((a, b) => a.meta.year - b.meta.year);
+  const ids = new Set(sorted.map((r) => seriesOf(r.meta.id)));
+  if (ids.size > 1) throw new Error(`deriveTrendData: reports of several series: ${[...ids].join(', ')}`);
+  const first = sorted[0];
+  const name = first ? nameSeries(first, jurisdictions) : '';
+  const years = sorted.map((r) => r.meta.year);
+  const span = years.length > 1 ? `${years[0]}–${years.at(-1)}年` : `${years[0] ?? ''}年`;
+  return {
+    title: `${name}${metric.name}（${span}）`,
+    metricName: metric.name,
+    unit: metric.unit,
+    comparability: metric.comparability,
+    comparabilityNote: metric.comparabilityNote,
+    formLabels: labelForms(),
+    points: sorted.map((r) => {
+      const v = deriveMetric(metric, r);
+      return { year: r.meta.year, form: r.meta.form, value: v.value, numerator: v.numerator, denominator: v.denominator, caution: v.caution, missing: v.missing?.message ?? null, flags: v.flags };
+    }),
+  };
+}
+
+/** One metric by year: the value, its numerator and denominator, the form, and why a value is missing or cautioned. */
+export function tabulateTrendNumbers(data: TrendChartData): ChartNumbers {
+  return {
+    columns: ['年度', '表式', formatMetricHeading(data.metricName, data.unit), '分子', '分母', '说明'],
+    rows: data.points.map((p) => [p.year, data.formLabels[p.form], p.value, p.numerator, p.denominator, describePoint(p.missing, p.caution, p.flags)]),
+  };
+}
+
+/** One trend chart per metric over a series' reports (a government's or a department's), drawn when the metric has a value in two years or more. */
+export function listTrendCharts(series: readonly CheckedReport[], metricIds: readonly string[], jurisdictions: JurisdictionIndex): ChartEntry[] {
+  return metricIds.map((id): ChartEntry => {
+    const data = deriveTrendData(series, id, jurisdictions);
+    // A line needs two points: a metric with a value in one year only is told in words and its table, not drawn as one dot.
+    const drawable = data.points.filter((p) => p.value !== null).length >= 2;
+    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), notes: listTrendNotes(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
+  });
 }

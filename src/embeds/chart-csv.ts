@@ -1,6 +1,6 @@
 /** A chart's numbers as a CSV download, written by the site's one CSV writer (BOM, `\n`, RFC 4180). */
 import { formatDataNumber, guardSpreadsheetText, writeCsvText } from '../downloads/csv-text.ts';
-import type { ChartDatum, ChartNumbers } from './chart-numbers.ts';
+import type { ChartDatum, ChartNumbers } from '../charts/chart-entry.ts';
 
 /** Writes one field: a number in plain digits, text guarded against spreadsheet formulas, null as empty. */
 export function formatChartDatum(datum: ChartDatum): string {

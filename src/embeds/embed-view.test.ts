@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSvgCache } from '../machinery/svg-cache.ts';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
-import { listReportCharts } from '../views/chart-sets.ts';
-import { renderChartViews, type ChartView } from '../views/chart-view.ts';
+import { listReportCharts } from '../charts/chart-sets.ts';
+import { renderChartViews, type ChartView } from '../charts/chart-view.ts';
 import { loadImageFonts } from './build-images.ts';
 import { composeOgImage, readSvgSize, wrapText } from './chart-image.ts';
 import { chartCsvPath, chartSvgPath, embedOembedPath, embedPath } from './embed-paths.ts';

@@ -9,7 +9,7 @@ import { COMPILER } from '../downloads/citation.ts';
 import { DATA_LICENSE } from '../downloads/datapackage.ts';
 import { formatAbsoluteUrl } from '../downloads/download-paths.ts';
 import type { ReportMeta } from '../reports/types.ts';
-import type { ChartView } from '../views/chart-view.ts';
+import type { ChartView } from '../charts/chart-view.ts';
 import { reportPath } from '../views/paths.ts';
 import { readSvgSize, type ChartImageText } from './chart-image.ts';
 import { chartCsvPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath, formatChartFileName, formatReportChartStem, listEmbedFiles } from './embed-paths.ts';

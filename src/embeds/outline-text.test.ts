@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { measureInk } from '../fixtures/measure-ink.ts';
-import { listReportCharts } from '../views/chart-sets.ts';
+import { listReportCharts } from '../charts/chart-sets.ts';
 import { loadImageFonts } from './build-images.ts';
 import { composeChartImage, CHART_IMAGE_PADDING, IMAGE_COLORS, renderChartImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';

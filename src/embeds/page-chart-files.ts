@@ -9,8 +9,8 @@
 import type { GetStaticPathsResult } from 'astro';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
-import type { ChartEntry } from '../views/chart-sets.ts';
-import type { ChartView } from '../views/chart-view.ts';
+import type { ChartEntry } from '../charts/chart-entry.ts';
+import type { ChartView } from '../charts/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 import { makeChartSvg } from './build-images.ts';
 import { writeChartCsv } from './chart-csv.ts';

@@ -5,7 +5,7 @@ import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric } from '../metrics/metric-specs.ts';
 import { REPORT_ID, seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { renderChartViews } from '../views/chart-view.ts';
+import { renderChartViews } from '../charts/chart-view.ts';
 import { TREND_METRIC_IDS } from '../views/compare-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 import { compareEmbedPath, embedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath, listEmbedFiles, listEmbedUrlPatterns } from './embed-paths.ts';

@@ -10,9 +10,12 @@ import { indexPublishers } from '../publishers/publisher-index.ts';
 import type { Publisher } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { listDepartmentRankingCharts, listJurisdictionCharts, listPublisherCharts, listRankingCharts, type ChartEntry } from '../views/chart-sets.ts';
+import { listDepartmentRankingCharts } from '../charts/department-ranking.ts';
+import { listJurisdictionCharts, listPublisherCharts } from '../charts/chart-sets.ts';
+import { listRankingCharts } from '../charts/ranking.ts';
+import type { ChartEntry } from '../charts/chart-entry.ts';
 import { listDepartmentComparePages, listDepartmentCompareReports, type DepartmentComparePage } from '../views/department-compare-view.ts';
-import type { ChartView } from '../views/chart-view.ts';
+import type { ChartView } from '../charts/chart-view.ts';
 import { buildCompareView, listComparePages, TREND_METRIC_IDS, type ComparePage } from '../views/compare-view.ts';
 import { jurisdictionPath, publisherPath } from '../views/paths.ts';
 import {
@@ -157,7 +160,7 @@ export function describeChartHome(place: ChartPlace, entry: ChartEntry): ChartHo
     };
   }
   const { page, reports } = place;
-  // A ranking's numbers have one row per ranked report (chart-numbers.ts tabulateRankingNumbers).
+  // A ranking's numbers have one row per ranked report (src/charts/ranking.ts tabulateRankingNumbers).
   return {
     embedHref: compareEmbedPath(page.year, page.metric.id, entry.key),
     frameId: `compare/${page.year}/${page.metric.id}/${entry.key}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { loadSynthContent } from '../fixtures/synth-content.ts';
-import { listReportCharts, REPORT_CHART_KEYS } from '../views/chart-sets.ts';
+import { listReportCharts, REPORT_CHART_KEYS } from '../charts/chart-sets.ts';
 import { findReportChart, listReportChartPaths } from './report-chart-files.ts';
 
 describe('findReportChart', () => {

@@ -9,8 +9,9 @@ import type { GetStaticPathsResult } from 'astro';
 import { getChartCache } from '../machinery/chart-cache.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { listReportCharts, REPORT_CHART_KEYS, type ChartEntry } from '../views/chart-sets.ts';
-import { CHART_WIDTHS, renderChartViews, type ChartView } from '../views/chart-view.ts';
+import { listReportCharts, REPORT_CHART_KEYS } from '../charts/chart-sets.ts';
+import type { ChartEntry } from '../charts/chart-entry.ts';
+import { CHART_WIDTHS, renderChartViews, type ChartView } from '../charts/chart-view.ts';
 import { getPageKeys } from '../views/page-keys.ts';
 
 /** The props of every embed route: the report whose chart it is. */

@@ -7,8 +7,10 @@ import { createSvgCache, hashChartInput, svgCachePath } from '../machinery/svg-c
 import { readChartStats } from '../machinery/build-stats.ts';
 import { getChartCache, nodeSvgCacheFs, planChartJobs, recordPrerenderedCharts, renderChartJobs, type ChartJob } from '../machinery/chart-cache.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
-import { listJurisdictionCharts, listRankingCharts, listReportCharts, type ChartEntry } from '../views/chart-sets.ts';
-import { CHART_WIDTHS, renderChartViews } from '../views/chart-view.ts';
+import { listJurisdictionCharts, listReportCharts } from '../charts/chart-sets.ts';
+import { listRankingCharts } from '../charts/ranking.ts';
+import type { ChartEntry } from '../charts/chart-entry.ts';
+import { CHART_WIDTHS, renderChartViews } from '../charts/chart-view.ts';
 import { listComparePages, TREND_METRIC_IDS } from '../views/compare-view.ts';
 import { listGovernmentSeries } from '../views/site-views.ts';
 import { chooseThreadCount, dealJobs, renderChartPlan, resolveThreadCount, WORKER_MIN_JOBS } from './prerender-charts.ts';

@@ -11,7 +11,7 @@
  * time, never a wrong chart.
  */
 import { REPORT_ID, seriesOf } from '../reports/report-id.ts';
-import type { ChartOwner } from '../views/chart-view.ts';
+import type { ChartOwner } from '../views/site-charts.ts';
 import type { ChartJob } from './chart-cache.ts';
 
 /** Report folders by series and by year, for looking up what an owner reads. */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
-import { deriveTrendData } from '../views/chart-data.ts';
+import { buildTrendOption, deriveTrendData } from '../charts/trend.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { createSvgCache, hashChartInput, type SvgCacheFs } from './svg-cache.ts';
-import { buildTrendOption } from '../charts/trend.ts';
 
 const content = loadCommittedContent();
 const series = (id: string) => content.reports.filter((r) => r.meta.id === id);

@@ -1,7 +1,7 @@
 /** The comparison pages: one per report year and metric, ranked within each level of government. */
 import { METRICS, type MetricId, type MetricSpec } from '../metrics/metric-specs.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { SCOPE_NOTE } from './chart-data.ts';
+import { SCOPE_NOTE } from '../charts/ranking.ts';
 import { comparePath, metricMethodologyPath } from './paths.ts';
 
 /** The metrics a jurisdiction page charts over the years, in this order. */

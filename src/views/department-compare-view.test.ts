@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDepartmentContent } from '../fixtures/department-corpus.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
-import { listDepartmentRankingCharts } from './chart-sets.ts';
+import { listDepartmentRankingCharts } from '../charts/department-ranking.ts';
 import { buildDepartmentCompareIndex, buildDepartmentCompareView, DEPARTMENT_COMPARE_METRIC_IDS, listDepartmentCompareLinks, listDepartmentComparePages, listDepartmentCompareReports } from './department-compare-view.ts';
 
 const content = loadDepartmentContent();

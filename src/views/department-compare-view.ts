@@ -11,7 +11,7 @@ import { findMetric, type MetricSpec } from '../metrics/metric-specs.ts';
 import { compareAgencySlugs, findAgency, nameAgency } from '../publishers/agencies.ts';
 import type { PublisherIndex } from '../publishers/publisher-index.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { DEPARTMENT_SCOPE_NOTE } from './chart-data.ts';
+import { DEPARTMENT_SCOPE_NOTE } from '../charts/department-ranking.ts';
 import { TREND_METRIC_IDS } from './compare-view.ts';
 import { comparePath, departmentComparePath, metricMethodologyPath } from './paths.ts';
 import type { Link } from './report-view.ts';

@@ -8,7 +8,7 @@ import type { CheckedReport } from '../reports/types.ts';
 import { findMedian } from '../metrics/rank-values.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { buildKeyFigures, selectPeerGroup, tabulateKeyFigures } from './key-figures.ts';
-import { listJurisdictionCharts } from './chart-sets.ts';
+import { listJurisdictionCharts } from '../charts/chart-sets.ts';
 import { TREND_METRIC_IDS } from './compare-view.ts';
 
 /** Reads a 总计 cell straight from a report's table 三, independently of the metric declarations. */

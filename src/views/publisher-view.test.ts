@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEPARTMENT_CORPUS_SERIES, loadDepartmentContent } from '../fixtures/department-corpus.ts';
 import { indexPublishers, type PublisherSeries } from '../publishers/publisher-index.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { listPublisherCharts } from './chart-sets.ts';
+import { listPublisherCharts } from '../charts/chart-sets.ts';
 import { buildPublisherView, PUBLISHER_METRIC_IDS } from './publisher-view.ts';
 
 const content = loadDepartmentContent();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_COLORS } from '../../src/embeds/chart-image.ts';
-import { deriveRequestFlowData } from '../../src/views/chart-data.ts';
+import { deriveRequestFlowData } from '../../src/charts/request-flow.ts';
 import { embedPath, listEmbedFiles } from '../../src/embeds/embed-paths.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';

@@ -23,7 +23,7 @@ import { placeOgImagePath, yearOgImagePath } from '../../src/embeds/og-images.ts
 import { RESIZE_MESSAGE } from '../../src/embeds/resize-scripts.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
-import { listReportCharts } from '../../src/views/chart-sets.ts';
+import { listReportCharts } from '../../src/charts/chart-sets.ts';
 import { SCREENSHOT_DIR, startSiteAndBrowser } from './browser.ts';
 
 const dist = inject('distDir');

@@ -9,11 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { formatRankingValue, rankItems } from '../../src/charts/ranking.ts';
+import { deriveRankingData, formatRankingValue, rankItems } from '../../src/charts/ranking.ts';
 import { compareEmbedPath, listEmbedFiles } from '../../src/embeds/embed-paths.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
-import { deriveRankingData } from '../../src/views/chart-data.ts';
 import { comparePath } from '../../src/views/paths.ts';
 import { openPage, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
 

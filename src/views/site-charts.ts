@@ -1,60 +1,17 @@
 /**
- * Charts ready for a page: each chart of a page's chart set rendered to SVG at a phone and a
- * desktop width through the cache, with its hover texts, description and data table.
+ * Every chart the site's pages show, owner by owner, for the pre-render pass and its workers
+ * (src/machinery/chart-cache.ts): which pages exist is decided here, among the page view models.
  */
-import type { ChartTable } from '../charts/chart-table.ts';
-import type { SvgCache } from '../machinery/svg-cache.ts';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
-import { listDepartmentRankingCharts, listJurisdictionCharts, listPublisherCharts, listRankingCharts, listReportCharts, type ChartEntry } from './chart-sets.ts';
+import type { ChartEntry } from '../charts/chart-entry.ts';
+import { listJurisdictionCharts, listPublisherCharts, listReportCharts } from '../charts/chart-sets.ts';
+import { listDepartmentRankingCharts } from '../charts/department-ranking.ts';
+import { listRankingCharts } from '../charts/ranking.ts';
 import { listDepartmentComparePages, listDepartmentCompareReports } from './department-compare-view.ts';
 import { listComparePages, TREND_METRIC_IDS } from './compare-view.ts';
 import { listGovernmentSeries } from './site-views.ts';
-
-/** The widths (SVG units) a chart is laid out at: phone and desktop. */
-export const CHART_WIDTHS = { narrow: 360, wide: 720 } as const;
-
-/** One rendering of a chart. */
-export interface ChartRendering {
-  readonly svg: string;
-  /** Hover texts by series then data index, as JSON for the tooltip script. */
-  readonly tipsJson: string;
-}
-
-/** A chart as a page shows it. */
-export interface ChartView {
-  /** Element id, unique on the page. */
-  readonly id: string;
-  readonly key: string;
-  readonly title: string;
-  readonly description: string;
-  readonly table: ChartTable;
-  /** What a reader must know to quote the chart, shown visibly with it (see ChartEntry). */
-  readonly notes: readonly string[];
-  /** Null when there is nothing to draw: the page shows the description and table only. */
-  readonly narrow: ChartRendering | null;
-  readonly wide: ChartRendering | null;
-}
-
-/** Renders a page's charts through the cache. */
-export function renderChartViews(entries: readonly ChartEntry[], cache: SvgCache): ChartView[] {
-  const render = (entry: ChartEntry, width: number): ChartRendering | null => {
-    if (!entry.build) return null;
-    const built = entry.build(width);
-    return { svg: cache.render(built), tipsJson: JSON.stringify(built.tips) };
-  };
-  return entries.map((entry) => ({
-    id: `chart-${entry.key}`,
-    key: entry.key,
-    title: entry.title,
-    description: entry.description,
-    table: entry.table,
-    notes: entry.notes,
-    narrow: render(entry, CHART_WIDTHS.narrow),
-    wide: render(entry, CHART_WIDTHS.wide),
-  }));
-}
 
 /**
  * Who shows a chart: a report (`report:<id>`), a jurisdiction (`jurisdiction:<code>`), a department

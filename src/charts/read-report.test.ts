@@ -2,18 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { F2019, F2021 } from '../form/forms.ts';
 import { loadCommittedContent, moveToYear, restateOnF2021, setCellValue } from '../fixtures/committed-content.ts';
 import type { CheckedReport, ParsedReport } from '../reports/types.ts';
-import {
-  deriveActiveData,
-  deriveAppealsData,
-  deriveApplicantData,
-  derivePriorYearData,
-  deriveRankingData,
-  deriveRequestFlowData,
-  deriveTrendData,
-  labelForm,
-  listChartRuleNotes,
-  readValue,
-} from './chart-data.ts';
+import { deriveActiveData } from './active.ts';
+import { deriveAppealsData } from './appeals.ts';
+import { deriveApplicantData } from './applicants.ts';
+import { derivePriorYearData } from './prior-year.ts';
+import { deriveRankingData } from './ranking.ts';
+import { deriveRequestFlowData } from './request-flow.ts';
+import { deriveTrendData } from './trend.ts';
+import { labelForm, listChartRuleNotes, readValue } from './read-report.ts';
 import { runRules } from '../checks/run-rules.ts';
 
 const content = loadCommittedContent();

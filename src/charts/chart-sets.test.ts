@@ -4,7 +4,7 @@ import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric } from '../metrics/metric-specs.ts';
 import type { CheckedReport, ParsedReport } from '../reports/types.ts';
 import { listJurisdictionCharts } from './chart-sets.ts';
-import { TREND_METRIC_IDS } from './compare-view.ts';
+import { TREND_METRIC_IDS } from '../views/compare-view.ts';
 
 const content = loadCommittedContent();
 

@@ -5,9 +5,11 @@ import { findCommittedReport, loadCommittedContent, moveToYear, setCellValue } f
 import { deriveMetric } from '../metrics/derive-metrics.ts';
 import { findMetric } from '../metrics/metric-specs.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { listJurisdictionCharts, listRankingCharts, listReportCharts, type ChartEntry } from '../views/chart-sets.ts';
-import { writeChartCsv } from './chart-csv.ts';
-import { SUM_NOTE, type ChartDatum, type ChartNumbers } from './chart-numbers.ts';
+import { listJurisdictionCharts, listReportCharts } from './chart-sets.ts';
+import { listRankingCharts } from './ranking.ts';
+import type { ChartDatum, ChartEntry, ChartNumbers } from './chart-entry.ts';
+import { writeChartCsv } from '../embeds/chart-csv.ts';
+import { SUM_NOTE } from './request-flow.ts';
 
 const content = loadCommittedContent();
 

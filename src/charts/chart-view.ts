@@ -1,0 +1,55 @@
+/**
+ * Charts ready for a page: each chart entry rendered to SVG at a phone and a desktop width through
+ * the build's SVG cache, with its hover texts, description and data table.
+ */
+import type { BuiltChart } from './chart-theme.ts';
+import type { ChartEntry, ChartTable } from './chart-entry.ts';
+
+/** The widths (SVG units) a chart is laid out at: phone and desktop. */
+export const CHART_WIDTHS = { narrow: 360, wide: 720 } as const;
+
+/** One rendering of a chart. */
+export interface ChartRendering {
+  readonly svg: string;
+  /** Hover texts by series then data index, as JSON for the tooltip script. */
+  readonly tipsJson: string;
+}
+
+/** A chart as a page shows it. */
+export interface ChartView {
+  /** Element id, unique on the page. */
+  readonly id: string;
+  readonly key: string;
+  readonly title: string;
+  readonly description: string;
+  readonly table: ChartTable;
+  /** What a reader must know to quote the chart, shown visibly with it (see ChartEntry). */
+  readonly notes: readonly string[];
+  /** Null when there is nothing to draw: the page shows the description and table only. */
+  readonly narrow: ChartRendering | null;
+  readonly wide: ChartRendering | null;
+}
+
+/** What renders a laid-out chart to SVG: the build's SVG cache (src/machinery/svg-cache.ts). */
+export interface ChartRenderer {
+  render(chart: BuiltChart): string;
+}
+
+/** Renders a page's charts through the cache. */
+export function renderChartViews(entries: readonly ChartEntry[], cache: ChartRenderer): ChartView[] {
+  const render = (entry: ChartEntry, width: number): ChartRendering | null => {
+    if (!entry.build) return null;
+    const built = entry.build(width);
+    return { svg: cache.render(built), tipsJson: JSON.stringify(built.tips) };
+  };
+  return entries.map((entry) => ({
+    id: `chart-${entry.key}`,
+    key: entry.key,
+    title: entry.title,
+    description: entry.description,
+    table: entry.table,
+    notes: entry.notes,
+    narrow: render(entry, CHART_WIDTHS.narrow),
+    wide: render(entry, CHART_WIDTHS.wide),
+  }));
+}

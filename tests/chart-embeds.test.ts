@@ -15,7 +15,7 @@ import { writeChartCsv } from '../src/embeds/chart-csv.ts';
 import { CHART_IMAGE_PADDING } from '../src/embeds/chart-image.ts';
 import { EMBED_SCRIPT_PATH, listEmbedFiles } from '../src/embeds/embed-paths.ts';
 import type { OembedJson } from '../src/embeds/embed-view.ts';
-import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from '../src/embeds/page-chart-homes.ts';
+import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from '../src/views/page-chart-homes.ts';
 import { readExpectedReport } from '../src/fixtures/committed-content.ts';
 import { measureInk } from '../src/fixtures/measure-ink.ts';
 import { listMetricCells } from '../src/metrics/derive-metrics.ts';

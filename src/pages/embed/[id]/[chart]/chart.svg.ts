@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../downloads/download-response.ts';
 import { makeChartSvg } from '../../../../embeds/build-images.ts';
 import { buildChartImageText } from '../../../../embeds/embed-view.ts';
-import { listReportChartPaths, renderReportChart, type ReportChartProps } from '../../../../embeds/report-chart-files.ts';
+import { listReportChartPaths, renderReportChart, type ReportChartProps } from '../../../../views/report-chart-files.ts';
 
 export const getStaticPaths = listReportChartPaths;
 

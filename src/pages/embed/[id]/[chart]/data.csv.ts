@@ -1,7 +1,7 @@
 /** `/embed/<id>/<chart>/data.csv`: the numbers one chart of a report draws. */
 import type { APIRoute } from 'astro';
 import { writeChartCsv } from '../../../../embeds/chart-csv.ts';
-import { findReportChart, listReportChartPaths, type ReportChartProps } from '../../../../embeds/report-chart-files.ts';
+import { findReportChart, listReportChartPaths, type ReportChartProps } from '../../../../views/report-chart-files.ts';
 
 export const getStaticPaths = listReportChartPaths;
 

@@ -1,7 +1,7 @@
 /** `/embed/jurisdictions/<code>/<chart>/chart.svg`: the chart with its title and source line, every text outlined. */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../../downloads/download-response.ts';
-import { listJurisdictionChartPaths, respondChartSvg, type PageChartProps } from '../../../../../embeds/page-chart-files.ts';
+import { listJurisdictionChartPaths, respondChartSvg, type PageChartProps } from '../../../../../views/page-chart-files.ts';
 
 export const getStaticPaths = listJurisdictionChartPaths;
 

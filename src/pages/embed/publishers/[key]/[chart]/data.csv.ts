@@ -1,6 +1,6 @@
 /** `/embed/publishers/<key>/<chart>/data.csv`: the numbers one chart of a department page draws. */
 import type { APIRoute } from 'astro';
-import { listPublisherChartPaths, respondChartCsv, type PageChartProps } from '../../../../../embeds/page-chart-files.ts';
+import { listPublisherChartPaths, respondChartCsv, type PageChartProps } from '../../../../../views/page-chart-files.ts';
 
 export const getStaticPaths = listPublisherChartPaths;
 

@@ -1,7 +1,7 @@
 /** `/embed/publishers/<key>/<chart>/oembed.json`: the oEmbed (rich) response of a chart's embed page. */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../../downloads/download-response.ts';
-import { listPublisherChartPaths, respondChartOembed, type PageChartProps } from '../../../../../embeds/page-chart-files.ts';
+import { listPublisherChartPaths, respondChartOembed, type PageChartProps } from '../../../../../views/page-chart-files.ts';
 
 export const getStaticPaths = listPublisherChartPaths;
 

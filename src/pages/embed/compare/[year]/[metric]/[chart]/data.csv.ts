@@ -1,6 +1,6 @@
 /** `/embed/compare/<year>/<metric>/<chart>/data.csv`: the numbers one chart of a comparison page draws. */
 import type { APIRoute } from 'astro';
-import { listCompareChartPaths, respondChartCsv, type PageChartProps } from '../../../../../../embeds/page-chart-files.ts';
+import { listCompareChartPaths, respondChartCsv, type PageChartProps } from '../../../../../../views/page-chart-files.ts';
 
 export const getStaticPaths = listCompareChartPaths;
 

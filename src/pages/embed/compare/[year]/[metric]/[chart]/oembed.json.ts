@@ -1,7 +1,7 @@
 /** `/embed/compare/<year>/<metric>/<chart>/oembed.json`: the oEmbed (rich) response of a chart's embed page. */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../../../downloads/download-response.ts';
-import { listCompareChartPaths, respondChartOembed, type PageChartProps } from '../../../../../../embeds/page-chart-files.ts';
+import { listCompareChartPaths, respondChartOembed, type PageChartProps } from '../../../../../../views/page-chart-files.ts';
 
 export const getStaticPaths = listCompareChartPaths;
 

@@ -1,6 +1,6 @@
 /** `/embed/compare/<year>/<metric>/<agency>/<chart>/data.csv`: the numbers one chart of a department comparison page draws. */
 import type { APIRoute } from 'astro';
-import { listDepartmentCompareChartPaths, respondChartCsv, type PageChartProps } from '../../../../../../../embeds/page-chart-files.ts';
+import { listDepartmentCompareChartPaths, respondChartCsv, type PageChartProps } from '../../../../../../../views/page-chart-files.ts';
 
 export const getStaticPaths = listDepartmentCompareChartPaths;
 

@@ -1,7 +1,7 @@
 /** `/embed/compare/<year>/<metric>/<agency>/<chart>/oembed.json`: the oEmbed (rich) response of a chart's embed page. */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../../../../downloads/download-response.ts';
-import { listDepartmentCompareChartPaths, respondChartOembed, type PageChartProps } from '../../../../../../../embeds/page-chart-files.ts';
+import { listDepartmentCompareChartPaths, respondChartOembed, type PageChartProps } from '../../../../../../../views/page-chart-files.ts';
 
 export const getStaticPaths = listDepartmentCompareChartPaths;
 

@@ -14,10 +14,10 @@ import { listDepartmentRankingCharts } from '../charts/department-ranking.ts';
 import { listJurisdictionCharts, listPublisherCharts } from '../charts/chart-sets.ts';
 import { listRankingCharts } from '../charts/ranking.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
-import { listDepartmentComparePages, listDepartmentCompareReports, type DepartmentComparePage } from '../views/department-compare-view.ts';
+import { listDepartmentComparePages, listDepartmentCompareReports, type DepartmentComparePage } from './department-compare-view.ts';
 import type { ChartView } from '../charts/chart-view.ts';
-import { buildCompareView, listComparePages, TREND_METRIC_IDS, type ComparePage } from '../views/compare-view.ts';
-import { jurisdictionPath, publisherPath } from '../views/paths.ts';
+import { buildCompareView, listComparePages, TREND_METRIC_IDS, type ComparePage } from './compare-view.ts';
+import { jurisdictionPath, publisherPath } from './paths.ts';
 import {
   compareEmbedPath,
   departmentCompareEmbedPath,
@@ -27,9 +27,9 @@ import {
   formatPublisherChartStem,
   jurisdictionEmbedPath,
   publisherEmbedPath,
-} from './embed-paths.ts';
-import { buildEmbedLinksAt, type ChartEmbedLinks, type ChartHome } from './embed-view.ts';
-import { placeOgImagePath, yearOgImagePath } from './og-images.ts';
+} from '../embeds/embed-paths.ts';
+import { buildEmbedLinksAt, type ChartEmbedLinks, type ChartHome } from '../embeds/embed-view.ts';
+import { placeOgImagePath, yearOgImagePath } from '../embeds/og-images.ts';
 
 /**
  * A page whose charts have embeds: a jurisdiction with its government's reports (oldest first), a

@@ -11,10 +11,10 @@ import type { LoadedContent } from '../loaders/load-content.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
 import type { ChartView } from '../charts/chart-view.ts';
-import { getPageKeys } from '../views/page-keys.ts';
-import { makeChartSvg } from './build-images.ts';
-import { writeChartCsv } from './chart-csv.ts';
-import { buildHomeChartImageText, buildHomeOembed, type ChartHome } from './embed-view.ts';
+import { getPageKeys } from './page-keys.ts';
+import { makeChartSvg } from '../embeds/build-images.ts';
+import { writeChartCsv } from '../embeds/chart-csv.ts';
+import { buildHomeChartImageText, buildHomeOembed, type ChartHome } from '../embeds/embed-view.ts';
 import {
   describeChartHome,
   listCompareChartPlaces,

@@ -12,7 +12,7 @@ import type { CheckedReport } from '../reports/types.ts';
 import { listReportCharts, REPORT_CHART_KEYS } from '../charts/chart-sets.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
 import { CHART_WIDTHS, renderChartViews, type ChartView } from '../charts/chart-view.ts';
-import { getPageKeys } from '../views/page-keys.ts';
+import { getPageKeys } from './page-keys.ts';
 
 /** The props of every embed route: the report whose chart it is. */
 export interface ReportChartProps {

@@ -6,10 +6,10 @@ import { findMetric } from '../metrics/metric-specs.ts';
 import { REPORT_ID, seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { renderChartViews } from '../charts/chart-view.ts';
-import { TREND_METRIC_IDS } from '../views/compare-view.ts';
-import { getPageKeys } from '../views/page-keys.ts';
-import { compareEmbedPath, embedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath, listEmbedFiles, listEmbedUrlPatterns } from './embed-paths.ts';
-import { buildHomeChartImageText, buildHomeEmbedLinks, buildHomeEmbedPageView, buildHomeOembed, estimateEmbedHeight } from './embed-view.ts';
+import { TREND_METRIC_IDS } from './compare-view.ts';
+import { getPageKeys } from './page-keys.ts';
+import { compareEmbedPath, embedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath, listEmbedFiles, listEmbedUrlPatterns } from '../embeds/embed-paths.ts';
+import { buildHomeChartImageText, buildHomeEmbedLinks, buildHomeEmbedPageView, buildHomeOembed, estimateEmbedHeight } from '../embeds/embed-view.ts';
 import { listCompareChartPaths, listJurisdictionChartPaths } from './page-chart-files.ts';
 import { COMPARE_AUTHOR, describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from './page-chart-homes.ts';
 

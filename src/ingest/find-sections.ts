@@ -28,15 +28,20 @@ export function readLineText(line: SourceLine | undefined): string {
     .trim();
 }
 
-/** Whether line `i` is a numbered heading that names one of the keywords (looking at the next line too). */
+/**
+ * Whether line `i` is a numbered heading that names one of the keywords (looking at the next line too,
+ * for a heading wrapped onto it: not when the next line is a numbered line of its own, as when a short
+ * table row such as 四、结转下年度继续办理 129 4 stands right above the heading of table 四).
+ */
 function isHeading(lines: readonly SourceLine[], i: number, keywords: readonly string[]): boolean {
   const text = readLineText(lines[i]);
   if (!NUMBERED.test(text) || text.length > 50) return false;
   const keys = keywords.map(normaliseLabel);
   const own = normaliseLabel(text);
   if (keys.some((k) => own.includes(k))) return true;
-  if (text.length > 20) return false;
-  const next = normaliseLabel(`${text}${readLineText(lines[i + 1])}`);
+  const nextText = readLineText(lines[i + 1]);
+  if (text.length > 20 || NUMBERED.test(nextText)) return false;
+  const next = normaliseLabel(`${text}${nextText}`);
   return keys.some((k) => next.includes(k));
 }
 

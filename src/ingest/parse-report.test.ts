@@ -50,6 +50,16 @@ describe('the five real reports', () => {
     expect(rulesFlagged(other)).toEqual(['T3-A', 'T3-B']);
   });
 
+  it('finds table 三’s last row when it holds few values and table 四’s heading follows it at once (not taken for that heading wrapped)', () => {
+    // As a PDF cut by the page edge prints it: 四、结转下年度继续办理 with two values, then 四、… at once.
+    const text = readCorpusText('230000-2020').replace(/^(四、结转下年度继续办理\t\t129\t4)\t.*\n\n/m, '$1\n');
+    expect(text).toMatch(/继续办理\t\t129\t4\n四、因政府信息公开工作/);
+    const report = parseText(text);
+    expect(report.diagnostics.filter((d) => d.rule === 'missing-row')).toEqual([]);
+    expect(report.diagnostics.find((d) => d.rule === 'cell-count')?.message).toMatch(/carried_forward.*found 2 \(129 4\)/);
+    expect(buildIngestJson(report).tables.appeals).toEqual(readExpected('230000-2020').tables.appeals);
+  });
+
   it('keeps the garbled 采购总金额 of 嘉荫县 as printed, with no value and a warning at its place', () => {
     const report = parseText(readCorpusText('230722-2020'), '230722-2020.txt');
     const cell = report.tables.active.procurement?.amount;

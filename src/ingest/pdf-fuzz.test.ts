@@ -196,13 +196,12 @@ describe('fuzzed PDF tables', () => {
       const [t, row] = key.split('.');
       expect(errors.some((m) => m.includes(`(${row})`) || m.includes(key) || (t === 'appeals' && m.startsWith('table 四')) || (t === 'active' && m.startsWith('table 二'))), key).toBe(true);
     }
-    // A ruled table 三 cut by the page edge: every cell standing wholly on the page is still read (unless its
-    // row's label is not found at all).
+    // A ruled table 三 cut by the page edge: every cell standing wholly on the page is still read, the last
+    // row too when it holds only the few values the page shows (it once passed for table 四's heading).
     if (mutation.name === 'a cell clipped at the page edge' && laid.pages.some((p) => p.lines.length > 0)) {
       const cols = laid.columns[1]!;
       const onPage = missing.filter((key) => {
         const [t, row, col] = key.split('.') as [string, string, string];
-        if (errors.some((m) => m.includes(`(${row}) was not found`))) return false;
         const i = Object.keys(seed.values.cells.requests[row as keyof typeof seed.values.cells.requests] ?? {}).indexOf(col);
         return t === 'requests' && i >= 0 && cols[3 + i]![1] < laid.width - 1;
       });

@@ -10,7 +10,7 @@ import type { GetStaticPathsResult } from 'astro';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
-import type { ChartView } from '../charts/chart-view.ts';
+import type { ChartRenderer, ChartView } from '../charts/chart-view.ts';
 import { getPageKeys } from './page-keys.ts';
 import { makeChartSvg } from '../embeds/build-images.ts';
 import { writeChartCsv } from '../embeds/chart-csv.ts';
@@ -102,9 +102,9 @@ export function findPlaceChart(place: ChartPlace, key: string): { entry: ChartEn
  * Renders one chart of a page through the build's chart cache: at both widths for its embed page,
  * or at the desktop width only (`wideOnly`) for its images and oEmbed, which show no other.
  */
-export function renderPlaceChart(place: ChartPlace, key: string, wideOnly = false): { chart: ChartView; home: ChartHome } {
+export function renderPlaceChart(place: ChartPlace, key: string, cache: ChartRenderer, wideOnly = false): { chart: ChartView; home: ChartHome } {
   const { entry, home } = findPlaceChart(place, key);
-  return { chart: renderEmbedChart(entry, wideOnly, `${home.embedHref}: the chart`), home };
+  return { chart: renderEmbedChart(entry, wideOnly, `${home.embedHref}: the chart`, cache), home };
 }
 
 /** `data.csv`: the numbers the chart draws. */
@@ -113,14 +113,14 @@ export function respondChartCsv(place: ChartPlace, key: string): Response {
 }
 
 /** `chart.svg`: the chart with its title and source line, every text outlined. */
-export function respondChartSvg(place: ChartPlace, key: string, site: string): Response {
-  const { chart, home } = renderPlaceChart(place, key, true);
+export function respondChartSvg(place: ChartPlace, key: string, site: string, cache: ChartRenderer): Response {
+  const { chart, home } = renderPlaceChart(place, key, cache, true);
   return new Response(makeChartSvg(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/svg+xml' } });
 }
 
 /** `oembed.json`: the oEmbed (rich) response of the chart's embed page. */
-export function respondChartOembed(place: ChartPlace, key: string, site: string): Response {
-  const { chart, home } = renderPlaceChart(place, key, true);
+export function respondChartOembed(place: ChartPlace, key: string, site: string, cache: ChartRenderer): Response {
+  const { chart, home } = renderPlaceChart(place, key, cache, true);
   const json = buildHomeOembed(home, chart, site);
   return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

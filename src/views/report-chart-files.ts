@@ -6,12 +6,11 @@
  * building every entry of a report to find one was a third of the embed routes' time.
  */
 import type { GetStaticPathsResult } from 'astro';
-import { getChartCache } from '../machinery/chart-cache.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { listReportCharts, REPORT_CHART_KEYS } from '../charts/chart-sets.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
-import { CHART_WIDTHS, renderChartViews, type ChartView } from '../charts/chart-view.ts';
+import { CHART_WIDTHS, renderChartViews, type ChartRenderer, type ChartView } from '../charts/chart-view.ts';
 import { getPageKeys } from './page-keys.ts';
 
 /** The props of every embed route: the report whose chart it is. */
@@ -53,18 +52,18 @@ export function findReportChart(report: CheckedReport, key: string): ChartEntry 
  * Renders one chart of a report through the build's chart cache: at both widths for its embed page,
  * or at the desktop width only (`wideOnly`) for its images and oEmbed, which show no other.
  */
-export function renderReportChart(report: CheckedReport, key: string, wideOnly = false): ChartView {
-  return renderEmbedChart(findReportChart(report, key), wideOnly, `report ${report.meta.id}: chart ${key}`);
+export function renderReportChart(report: CheckedReport, key: string, cache: ChartRenderer, wideOnly = false): ChartView {
+  return renderEmbedChart(findReportChart(report, key), wideOnly, `report ${report.meta.id}: chart ${key}`, cache);
 }
 
 /**
  * Renders one chart entry of any page through the build's chart cache, as renderReportChart does;
  * `what` names the chart in the error thrown when it does not render.
  */
-export function renderEmbedChart(entry: ChartEntry, wideOnly: boolean, what: string): ChartView {
-  const [view] = renderChartViews([wideOnly ? { ...entry, build: null } : entry], getChartCache());
+export function renderEmbedChart(entry: ChartEntry, wideOnly: boolean, what: string, cache: ChartRenderer): ChartView {
+  const [view] = renderChartViews([wideOnly ? { ...entry, build: null } : entry], cache);
   if (!view) throw new Error(`${what} did not render`);
   if (!wideOnly) return view;
   const built = entry.build?.(CHART_WIDTHS.wide);
-  return { ...view, wide: built ? { svg: getChartCache().render(built), tipsJson: JSON.stringify(built.tips) } : null };
+  return { ...view, wide: built ? { svg: cache.render(built), tipsJson: JSON.stringify(built.tips) } : null };
 }

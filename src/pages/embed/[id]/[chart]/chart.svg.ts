@@ -4,11 +4,12 @@ import { formatSiteAddress } from '../../../../downloads/download-response.ts';
 import { makeChartSvg } from '../../../../embeds/build-images.ts';
 import { buildChartImageText } from '../../../../embeds/embed-view.ts';
 import { listReportChartPaths, renderReportChart, type ReportChartProps } from '../../../../views/report-chart-files.ts';
+import { getChartCache } from '../../../../machinery/chart-cache.ts';
 
 export const getStaticPaths = listReportChartPaths;
 
 export const GET: APIRoute<ReportChartProps> = ({ params, props, site }) => {
-  const chart = renderReportChart(props.report, params.chart ?? '', true);
+  const chart = renderReportChart(props.report, params.chart ?? '', getChartCache(), true);
   const svg = makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(props.report.meta, chart, formatSiteAddress(site)));
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
 };

@@ -2,7 +2,8 @@
 import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../../../downloads/download-response.ts';
 import { listCompareChartPaths, respondChartSvg, type PageChartProps } from '../../../../../../views/page-chart-files.ts';
+import { getChartCache } from '../../../../../../machinery/chart-cache.ts';
 
 export const getStaticPaths = listCompareChartPaths;
 
-export const GET: APIRoute<PageChartProps> = ({ params, props, site }) => respondChartSvg(props.place, params.chart ?? '', formatSiteAddress(site));
+export const GET: APIRoute<PageChartProps> = ({ params, props, site }) => respondChartSvg(props.place, params.chart ?? '', formatSiteAddress(site), getChartCache());

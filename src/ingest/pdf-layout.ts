@@ -19,6 +19,7 @@
  * Pure: no pdfjs, no I/O. Assumes horizontal text and axis-aligned rules (PDF y grows upwards).
  */
 
+import { foldWidth } from './normalise-text.ts';
 import type { Doubt } from './source-lines.ts';
 
 /** One text run of a page, as pdfjs gives it: baseline origin, advance width and font size. */
@@ -255,11 +256,11 @@ function readCell(page: number, runs: readonly TextRun[]): PdfSpan {
   let raw = '';
   let wrapped: Doubt | null = null;
   for (const t of texts) {
-    if (raw && DIGITS_END.test(raw) && DIGITS_START.test(t)) wrapped ??= { why: `the number is printed over ${texts.length} lines of its cell (${texts.map((x) => `“${x}”`).join(' above ')}), read joined as “${texts.join('')}”; the other reading is ${texts.length} numbers (page ${page})`, printed: texts.join(' ') };
+    if (raw && DIGITS_END.test(foldWidth(raw)) && DIGITS_START.test(foldWidth(t))) wrapped ??= { why: `the number is printed over ${texts.length} lines of its cell (${texts.map((x) => `“${x}”`).join(' above ')}), read joined as “${texts.join('')}”; the other reading is ${texts.length} numbers (page ${page})`, printed: texts.join(' ') };
     raw += raw && LATIN_END.test(raw) && LATIN_START.test(t) ? ` ${t}` : t;
   }
   if (unreadable) return { raw, unreadable };
-  const numbers = raw.split(/\s+/).filter((p) => NUMBER_PIECE.test(p) && /^[+\-\d,.]+$/.test(p));
+  const numbers = raw.split(/\s+/).filter((p) => NUMBER_PIECE.test(foldWidth(p)) && /^[+\-\d,.]+$/.test(foldWidth(p)));
   if (numbers.length > 1) return { raw, unreadable: `one cell of the table holds ${numbers.length} numbers (${numbers.join(', ')}; page ${page}): which of them is this cell’s, if any, cannot be told` };
   return wrapped ? { raw, doubtful: wrapped } : { raw };
 }
@@ -267,6 +268,14 @@ function readCell(page: number, runs: readonly TextRun[]): PdfSpan {
 const NUMERIC_RUN = /^[+\-]?[\d,.]+$/;
 /** What a value cell of a form table holds, as one reading: a number (signed, with a unit) or a mark. */
 const CELL_VALUE = /^(?:(?:[+\-]|[增减]\s*)?\d[\d,]*(?:\.\d+)?\s*(?:\(?万?元\)?)?|\/|\\|-|—+|–|无|不适用)$/;
+/** Whether a run's text is a number (digits full-width or not). */
+function isNumericRun(text: string): boolean {
+  return NUMERIC_RUN.test(foldWidth(text));
+}
+/** Whether a cell's text is one value or mark (digits full-width or not). */
+function isCellValue(text: string): boolean {
+  return CELL_VALUE.test(foldWidth(text));
+}
 /** How near the page's right edge (points) a cell's border may stand and the cell still count as on the page. */
 const EDGE_MARGIN = 1;
 
@@ -294,16 +303,16 @@ function markCutRows(page: number, grid: Grid, rows: readonly { r: number; line:
   // table's heading names the columns read, in order).
   let first = Infinity;
   for (const { r, line } of rows) {
-    const c = line.findIndex((s, k) => s.raw && CELL_VALUE.test(s.raw) && single(r, k));
+    const c = line.findIndex((s, k) => s.raw && isCellValue(s.raw) && single(r, k));
     if (c >= 0) first = Math.min(first, c);
   }
   if (first >= edgeCol) return;
   for (const { r, line } of rows) {
-    if (line.slice(0, first).some((s) => CELL_VALUE.test(s.raw))) continue;
+    if (line.slice(0, first).some((s) => isCellValue(s.raw))) continue;
     let ok = true;
     for (let c = first; c <= edgeCol && ok; c++) {
       const raw = line[c]!.raw;
-      ok = single(r, c) && (raw ? CELL_VALUE.test(raw) : c === edgeCol);
+      ok = single(r, c) && (raw ? isCellValue(raw) : c === edgeCol);
     }
     if (!ok) continue;
     const last = line[edgeCol]!.raw ? edgeCol : edgeCol - 1;
@@ -329,17 +338,17 @@ function joinWrappedNumbers(page: number, lines: TextRun[][]): TextRun[][] {
   const baselines = lines.map((l) => l[0]!.y);
   for (let k = 1; k < lines.length; k++) {
     const line = lines[k]!;
-    if (!line.every((r) => NUMERIC_RUN.test(r.text))) continue;
+    if (!line.every((r) => isNumericRun(r.text))) continue;
     for (const lower of [...line]) {
       for (let u = k - 1; u >= 0; u--) {
         const upperLine = lines[u]!;
         if (baselines[u]! - lower.y > lower.size * 1.6) break;
-        const upper = upperLine.find((r) => NUMERIC_RUN.test(r.text) && !r.cut && stacked(r, lower));
+        const upper = upperLine.find((r) => isNumericRun(r.text) && !r.cut && stacked(r, lower));
         if (!upper) continue;
         // The joined number goes where the row's other values stand: the line with the most numbers, nearest the middle.
         // Only inside a row of several values: a column of numbers one per line (a list) is never joined.
         const mid = (upper.y + lower.y) / 2;
-        const numbers = (m: number): number => lines[m]!.filter((r) => r !== upper && NUMERIC_RUN.test(r.text)).length;
+        const numbers = (m: number): number => lines[m]!.filter((r) => r !== upper && isNumericRun(r.text)).length;
         let home = u;
         for (let m = u + 1; m < k; m++) {
           if (numbers(m) > numbers(home) || (numbers(m) === numbers(home) && Math.abs(baselines[m]! - mid) < Math.abs(baselines[home]! - mid) - 0.5)) home = m;
@@ -364,6 +373,36 @@ function joinWrappedNumbers(page: number, lines: TextRun[][]): TextRun[][] {
   return lines.filter((l) => l.length > 0);
 }
 
+/**
+ * Marks unreadable the numbers of three borderless lines, each less than 1.6 lines from the middle one,
+ * where numbers of the top and bottom lines stand one above the other and the middle line's numbers stand
+ * in other columns, none above or below one of theirs: the shape of a row whose cells are centred, some
+ * printed over two lines (３５ above ６) and the others on one line half-way between, when the parts are too
+ * many to be joined (joinWrappedNumbers). Which piece belongs to which cell cannot be told there, and
+ * reading them in order gave numbers the page does not print (６ for ３５６, the next cell's ６３１ in its
+ * place), some rows still adding up.
+ */
+function markInterleavedNumbers(page: number, lines: readonly TextRun[][]): TextRun[][] {
+  const numbers = lines.map((l) => l.filter((r) => isNumericRun(r.text) && !r.cut));
+  const marked = lines.map(() => false);
+  const apart = (x: readonly TextRun[], y: readonly TextRun[]): boolean => x.every((r) => !y.some((o) => stacked(r, o)));
+  const near = (x: number, y: number): boolean => Math.abs(lines[x]![0]!.y - lines[y]![0]!.y) < Math.max(lines[x]![0]!.size, lines[y]![0]!.size) * 1.6;
+  for (let m = 1; m + 1 < lines.length; m++) {
+    if (!numbers[m]!.length) continue;
+    for (let a = m - 1; a >= 0 && near(a, m); a--) {
+      for (let c = m + 1; c < lines.length && near(c, m); c++) {
+        const top = numbers[a]!, bottom = numbers[c]!;
+        if (top.length && bottom.length && top.some((r) => bottom.some((o) => stacked(r, o))) && apart(numbers[m]!, top) && apart(numbers[m]!, bottom)) marked[a] = marked[m] = marked[c] = true;
+      }
+    }
+  }
+  return lines.map((line, k) =>
+    marked[k]
+      ? line.map((r) => (numbers[k]!.includes(r) ? { ...r, cut: `numbers stand on three lines less than two lines apart in different columns, as where some cells of a row print their number over two lines and others between them (${describePlace(page, r)}): which cell “${r.text}” belongs to, and whether it is a whole number, cannot be told` } : r))
+      : line,
+  );
+}
+
 /** Lays out one page: ruled tables as rows of cells, other text as lines, from the top of the page down. */
 export function layoutPage(page: number, runs: readonly TextRun[], rules: readonly Rule[], rightEdge = Infinity): PdfSpan[][] {
   const grids = findGrids(rules);
@@ -379,7 +418,7 @@ export function layoutPage(page: number, runs: readonly TextRun[], rules: readon
     if (g < 0) {
       const into = grids.find((grid) => b.x1 > grid.xs[0]! + SIDE_TOLERANCE && b.x0 < grid.xs[grid.xs.length - 1]! - SIDE_TOLERANCE && b.y1 > grid.ys[grid.ys.length - 1]! + SIDE_TOLERANCE && b.y0 < grid.ys[0]! - SIDE_TOLERANCE);
       // A number beside a ruled table, level with one of its rows, is read with that row, in its place, as unreadable.
-      const beside = into ? -1 : /\d/.test(run.text) ? grids.findIndex((grid) => cy <= grid.ys[0]! && cy >= grid.ys[grid.ys.length - 1]!) : -1;
+      const beside = into ? -1 : /\d/.test(foldWidth(run.text)) ? grids.findIndex((grid) => cy <= grid.ys[0]! && cy >= grid.ys[grid.ys.length - 1]!) : -1;
       if (beside >= 0) {
         const grid = grids[beside]!;
         const r = grid.ys.findIndex((y, i) => i + 1 < grid.ys.length && cy <= y && cy >= grid.ys[i + 1]!);
@@ -421,6 +460,6 @@ export function layoutPage(page: number, runs: readonly TextRun[], rules: readon
     }
     blocks.push({ top: grid.ys[0]!, lines });
   });
-  for (const row of joinWrappedNumbers(page, groupLines(loose))) blocks.push({ top: row[0]!.y + row[0]!.size * ASCENT, lines: [splitSpans(page, row)] });
+  for (const row of markInterleavedNumbers(page, joinWrappedNumbers(page, groupLines(loose)))) blocks.push({ top: row[0]!.y + row[0]!.size * ASCENT, lines: [splitSpans(page, row)] });
   return blocks.sort((a, b) => b.top - a.top).flatMap((b) => b.lines);
 }

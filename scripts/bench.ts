@@ -111,7 +111,7 @@ interface BuildFigures extends MeasuredRun {
   readonly profile?: Record<string, unknown>;
 }
 
-/** The largest profile in a directory (the build's main process; chart workers are not profiled): its file, top functions and time by place. */
+/** The largest profile in a directory (the build's main process; the chart workers' are in its chart-workers/ folder): its file, top functions and time by place. */
 function summariseProfile(dir: string): Record<string, unknown> {
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
   const largest = files.map((f) => ({ f, size: statSync(join(dir, f)).size })).sort((a, b) => b.size - a.size)[0];
@@ -298,12 +298,13 @@ try {
     const f = await runBuild(siteRoot, siteOut, env, flags, last && !keep);
     const phaseText = existsSync(stats.phases) ? readFileSync(stats.phases, 'utf8') : '';
     const spans = readPhaseSpans(phaseText);
-    // The page phase: from the end of the chart pre-render to the end of `build` (Astro rendering
-    // every path); the bundle phase: from the start of `build` to Astro listing the paths (Vite's bundle of the pages).
-    const charts = spans.find((s) => s.phase === 'charts');
+    // The page phase: from the end of the chart plan to the end of `build` (Astro rendering every
+    // path, and the chart workers beside it); the bundle phase: from the start of `build` to Astro
+    // listing the paths (Vite's bundle of the pages).
+    const plan = spans.find((s) => s.phase === 'chart-plan');
     const generate = spans.find((s) => s.phase === 'build');
     const listing = spans.find((s) => s.phase === 'paths');
-    if (charts && generate) spans.push({ phase: 'pages', start: charts.end, end: generate.end });
+    if (plan && generate) spans.push({ phase: 'pages', start: plan.end, end: generate.end });
     if (listing && generate) spans.push({ phase: 'bundle', start: generate.start, end: listing.start });
     const phasePeaks = peakByPhase(spans, f.rssSamples);
     const phaseCpu = cpuByPhase(spans, f.cpuSamples);

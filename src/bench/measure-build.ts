@@ -172,12 +172,8 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
     cpuSamples.push([now, treeCpuSeconds(procs)]);
     // The measured process is /usr/bin/time's child when it is timed.
     rootPid ??= timed ? procs.find((p) => p.ppid === child.pid)?.pid : child.pid;
-    for (const p of procs) {
-      if (timed && p.pid === child.pid) continue;
-      const known = seen.get(p.pid);
-      if (known) known.ticks = p.ticks;
-      else if (rootPid !== undefined) seen.set(p.pid, { name: nameProcess(rootPid, p), ticks: p.ticks });
-    }
+    // Named at every sample: a forked process has its parent's command line until it runs its own.
+    for (const p of procs) if (rootPid !== undefined && !(timed && p.pid === child.pid)) seen.set(p.pid, { name: nameProcess(rootPid, p), ticks: p.ticks });
     if (kb > sampledPeakKb) {
       sampledPeakKb = kb;
       peakAt = (performance.now() - started) / 1000;

@@ -22,25 +22,74 @@ export interface PrerenderWorkerData {
 /** The most report folders a worker loads at once. */
 export const WORKER_BATCH_DIRS = 1000;
 
-/** Renders a share batch by batch (of about `maxDirs` report folders), loading only the reports each batch reads. */
-export function renderShare(dir: string, jobs: readonly ChartJob[], maxDirs = WORKER_BATCH_DIRS): ChartJobsResult {
+/** What a worker reports as it goes: the owners whose charts are all rendered since the last report, and their keys. */
+export interface ChartProgress {
+  readonly owners: readonly string[];
+  readonly rendered: readonly string[];
+}
+
+/** What a worker sends the integration: progress, then its result once. */
+export type WorkerMessage = { readonly progress: ChartProgress } | { readonly result: ChartJobsResult };
+
+/** About how many charts a worker renders between two progress reports (a report ends at an owner's last chart). */
+export const PROGRESS_JOBS = 100;
+
+/** Cuts jobs (each owner's together) into runs of whole owners of at least `size` jobs (the last may have fewer). */
+export function chunkByOwner(jobs: readonly ChartJob[], size: number): ChartJob[][] {
+  const chunks: ChartJob[][] = [];
+  let chunk: ChartJob[] = [];
+  for (const [i, job] of jobs.entries()) {
+    chunk.push(job);
+    if (chunk.length >= size && jobs[i + 1]?.owner !== job.owner) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * Renders a share batch by batch (of about `maxDirs` report folders), loading only the reports each
+ * batch reads, in the share's order; yields after every run of about PROGRESS_JOBS charts the owners
+ * it finished and their keys, so that their pages need not wait for the rest.
+ */
+export function* renderShareInSteps(dir: string, jobs: readonly ChartJob[], maxDirs = WORKER_BATCH_DIRS): Generator<ChartProgress & { readonly skipped: number }> {
   const root = resolveContentDir();
   const index = indexReportDirs(nodeContentFs.listDirs(`${root}/${CONTENT_FILES.reports}`));
-  const rendered: string[] = [];
-  let skipped = 0;
   for (const batch of batchChartJobs(jobs, index, maxDirs)) {
     const content = loadContent(nodeContentFs, root, { only: (d) => batch.dirs.has(d) });
-    const result = renderChartJobs(dir, batch.jobs, content);
-    rendered.push(...result.rendered);
-    skipped += result.skipped;
+    for (const chunk of chunkByOwner(batch.jobs, PROGRESS_JOBS)) {
+      const { rendered, skipped } = renderChartJobs(dir, chunk, content);
+      yield { owners: [...new Set(chunk.map((j) => j.owner))], rendered, skipped };
+    }
+  }
+}
+
+/** Renders a share whole (see renderShareInSteps). */
+export function renderShare(dir: string, jobs: readonly ChartJob[], maxDirs = WORKER_BATCH_DIRS): ChartJobsResult {
+  const rendered: string[] = [];
+  let skipped = 0;
+  for (const step of renderShareInSteps(dir, jobs, maxDirs)) {
+    rendered.push(...step.rendered);
+    skipped += step.skipped;
   }
   return { rendered, skipped };
 }
 
 // Only as the process's main module (not when a test imports renderShare in its own child process).
 if (process.send && process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.once('message', (data: PrerenderWorkerData) => {
-    const result = renderShare(data.dir, data.jobs);
-    process.send!(result, undefined, {}, () => process.disconnect());
+  process.once('message', async (data: PrerenderWorkerData) => {
+    const send = (message: WorkerMessage): Promise<void> => new Promise((done, fail) => process.send!(message, undefined, {}, (err) => (err ? fail(err) : done())));
+    const rendered: string[] = [];
+    let skipped = 0;
+    for (const step of renderShareInSteps(data.dir, data.jobs)) {
+      rendered.push(...step.rendered);
+      skipped += step.skipped;
+      // Sent before the next run starts, so the pages waiting for these owners go on meanwhile.
+      await send({ progress: { owners: step.owners, rendered: step.rendered } });
+    }
+    await send({ result: { rendered, skipped } });
+    process.disconnect();
   });
 }

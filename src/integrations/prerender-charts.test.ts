@@ -13,7 +13,8 @@ import type { ChartEntry } from '../charts/chart-entry.ts';
 import { CHART_WIDTHS, renderChartViews } from '../charts/chart-view.ts';
 import { listComparePages, TREND_METRIC_IDS } from '../views/compare-view.ts';
 import { listGovernmentSeries } from '../views/site-views.ts';
-import { chooseThreadCount, dealJobs, renderChartPlan, resolveThreadCount, WORKER_MIN_JOBS } from './prerender-charts.ts';
+import { chooseThreadCount, createChartSchedule, dealJobs, renderChartPlan, renderOnWorkers, resolveThreadCount, WORKER_MIN_JOBS, workerProfileFlags } from './prerender-charts.ts';
+import { chunkByOwner } from './prerender-charts-worker.ts';
 
 let dir = '';
 const previous = process.env.GONGKAI_CHART_CACHE;
@@ -61,6 +62,26 @@ describe('the chart pre-render pass', () => {
       if (!entry.build) continue;
       const built = entry.build(CHART_WIDTHS.wide);
       expect(cache.render(built)).toBe(renderChartSvg(built.option, built.size));
+    }
+  });
+
+  it('renders on one worker process beside this thread, reporting each run of owners done with their keys before the result', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'gongkai-prerender-one-'));
+    process.env.GONGKAI_CHART_CACHE = own;
+    try {
+      const plan = planChartJobs();
+      expect(plan.jobs.length).toBeGreaterThan(20);
+      const steps: { owners: readonly string[]; rendered: readonly string[] }[] = [];
+      const result = await renderOnWorkers(plan, 1, (step) => steps.push(step));
+      expect(result.skipped).toBe(0);
+      expect(steps.flatMap((s) => s.rendered)).toEqual(result.rendered);
+      // Every owner reported once, in the plan's order, and only once all its charts are in the cache.
+      const planned = [...new Set(plan.jobs.map((j) => j.owner))];
+      expect(steps.flatMap((s) => s.owners)).toEqual(planned);
+      for (const job of plan.jobs) expect(() => readFileSync(svgCachePath(own, job.key))).not.toThrow();
+    } finally {
+      process.env.GONGKAI_CHART_CACHE = dir;
+      rmSync(own, { recursive: true, force: true });
     }
   });
 
@@ -121,5 +142,65 @@ describe('the threads of a plan', () => {
     expect(chooseThreadCount(0, 0)).toBe(0);
     expect(chooseThreadCount(WORKER_MIN_JOBS, 2)).toBe(2);
     expect(chooseThreadCount(20_000, 4)).toBe(4);
+  });
+});
+
+describe('workerProfileFlags', () => {
+  it('profiles a chart worker into chart-workers/ under the build process profile folder, only when the build is profiled', () => {
+    expect(workerProfileFlags(['--max-old-space-size=2048', '--expose-gc'], '/site')).toEqual([]);
+    expect(workerProfileFlags(['--cpu-prof', '--cpu-prof-dir', '/tmp/p/1-cold'], '/site')).toEqual(['--cpu-prof', '--cpu-prof-dir', '/tmp/p/1-cold/chart-workers']);
+    expect(workerProfileFlags(['--cpu-prof-dir=/tmp/q', '--cpu-prof'], '/site')).toEqual(['--cpu-prof', '--cpu-prof-dir', '/tmp/q/chart-workers']);
+    expect(workerProfileFlags(['--cpu-prof'], '/site')).toEqual(['--cpu-prof', '--cpu-prof-dir', '/site/chart-workers']);
+  });
+});
+
+describe('the schedule of pages beside the chart workers', () => {
+  const job = (owner: string, key: string): ChartJob => ({ owner: owner as ChartJob['owner'], index: 0, entryKey: 'flow', width: 720, key, fingerprint: '' });
+  const jobs = [job('report:b', 'k1'), job('report:b', 'k2'), job('report:a', 'k3'), job('year:2021', 'k4')];
+  const ownerOf = new Map([
+    ['page-a', 'report:a'],
+    ['page-b', 'report:b'],
+    ['page-y', 'year:2021'],
+    ['page-j', 'jurisdiction:x'],
+  ]);
+
+  it("orders pages by their charts' place in the plan, keeping each owner's paths together and in order, and every other path last", () => {
+    const { schedule } = createChartSchedule(jobs, ownerOf);
+    const paths = ['page-y#1', 'page-a#1', 'home', 'page-b#1', 'page-a#2', 'page-j', 'page-b#2', 'none'].map((p) => ({ name: p, cacheKey: p.includes('#') ? p.split('#')[0] : p === 'none' ? undefined : p }));
+    expect(schedule.order(paths).map((p) => p.name)).toEqual(['page-b#1', 'page-b#2', 'page-a#1', 'page-a#2', 'page-y#1', 'home', 'page-j', 'none']);
+  });
+
+  it('keeps a page waiting until its owner is reported done, and never a page whose charts are not in the plan', async () => {
+    const { schedule, progress } = createChartSchedule(jobs, ownerOf);
+    expect(schedule.ready('page-j')).toBeUndefined();
+    expect(schedule.ready(undefined)).toBeUndefined();
+    const events: string[] = [];
+    const a = schedule.ready('page-a')!.then(() => events.push('a'));
+    const b = schedule.ready('page-b')!.then(() => events.push('b'));
+    progress(['report:b']);
+    await b;
+    await Promise.resolve();
+    expect(events).toEqual(['b']);
+    expect(schedule.ready('page-b')).toBeUndefined();
+    progress(['report:a']);
+    await a;
+    expect(events).toEqual(['b', 'a']);
+  });
+
+  it('releases every waiting page when the pre-render ends, whether or not it finished', async () => {
+    const { schedule, end } = createChartSchedule(jobs, ownerOf);
+    const waits = [schedule.ready('page-a'), schedule.ready('page-y'), schedule.ready('page-a')];
+    expect(waits.every((w) => w instanceof Promise)).toBe(true);
+    end();
+    await Promise.all(waits);
+    expect(schedule.ready('page-y')).toBeUndefined();
+  });
+
+  it('cuts a share into runs of whole owners of at least the size asked', () => {
+    const share = [job('report:a', '1'), job('report:a', '2'), job('report:a', '3'), job('report:b', '4'), job('report:c', '5'), job('report:c', '6')];
+    expect(chunkByOwner(share, 2).map((c) => c.map((j) => j.key).join(''))).toEqual(['123', '456']);
+    expect(chunkByOwner(share, 1).map((c) => c.map((j) => j.key).join(''))).toEqual(['123', '4', '56']);
+    expect(chunkByOwner(share, 100).map((c) => c.length)).toEqual([6]);
+    expect(chunkByOwner([], 3)).toEqual([]);
   });
 });

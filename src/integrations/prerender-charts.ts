@@ -1,12 +1,14 @@
 /**
- * Renders the charts the cache lacks on every core before Astro generates the pages: in worker
- * processes, one per core or GONGKAI_CHART_THREADS (1: the main thread only, 0: no pre-render pass). Astro generates pages one at a time on one
- * thread, so charts rendered there use one core of two; rendered ahead in parallel, the pages only
- * read the cache. The pass runs once Astro has loaded the pages' bundle and listed the paths (a
+ * Renders the charts the cache lacks in worker processes while Astro generates the pages: one
+ * worker per core but one (GONGKAI_CHART_THREADS sets the cores: 1 renders on the main thread
+ * before the pages, 0: no pre-render pass). Astro generates pages one at a time on one thread; the
+ * workers render the charts on the other cores in the plan's order, and the pages are generated in
+ * that order too (src/integrations/prerender-charts.ts's schedule), a page waiting only while its
+ * own charts are not rendered yet, then reading them from the cache. A small plan is rendered before
+ * the pages. The pass runs once Astro has loaded the pages' bundle and listed the paths (a
  * wrapper around its prerenderer), because only the bundle's code computes the keys the pages will
  * look up (see src/machinery/chart-cache.ts and src/machinery/registry.ts). Assumes the pass is only a cache warmer: a chart it
- * skips, or a pass that fails, is rendered by its page as before.
- */
+ * skips, or a pass that fails, is rendered by its page as before */
 import { availableParallelism } from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +18,7 @@ import { buildRegistry, offerScript } from '../machinery/registry.ts';
 import { trackProgress, type ProgressTracker } from './build-progress.ts';
 import { countUnchangedPaths, listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
 import { recordPhase } from './build-phases.ts';
-import type { PrerenderWorkerData } from './prerender-charts-worker.ts';
+import type { ChartProgress, PrerenderWorkerData, WorkerMessage } from './prerender-charts-worker.ts';
 
 /** The environment variable that sets how many threads render charts ahead of the pages (0: none). */
 export const CHART_THREADS_ENV = 'GONGKAI_CHART_THREADS';
@@ -70,17 +72,32 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Starts a worker process on its share; resolves with what it sent back, rejects when it exits without a result. */
-function runWorker(data: PrerenderWorkerData, index: number, started: ChildProcess[]): Promise<ChartJobsResult> {
+/**
+ * The Node flags that profile a chart worker when this process is profiled (`--cpu-prof`, as
+ * `npm run bench -- --cpu-prof DIR` runs the build): the same, writing into `chart-workers/` under
+ * this process's profile folder (the current folder when none is given); else none.
+ */
+export function workerProfileFlags(execArgv: readonly string[], cwd: string): string[] {
+  if (!execArgv.includes('--cpu-prof')) return [];
+  const at = execArgv.findIndex((a) => a === '--cpu-prof-dir' || a.startsWith('--cpu-prof-dir='));
+  const dir = at < 0 ? cwd : execArgv[at] === '--cpu-prof-dir' ? execArgv[at + 1] : execArgv[at]!.slice('--cpu-prof-dir='.length);
+  return ['--cpu-prof', '--cpu-prof-dir', `${dir ?? cwd}/chart-workers`];
+}
+
+/** Starts a worker process on its share; passes on its progress; resolves with its result, rejects when it exits without one. */
+function runWorker(data: PrerenderWorkerData, index: number, started: ChildProcess[], onProgress?: (progress: ChartProgress) => void): Promise<ChartJobsResult> {
   const child = fork(fileURLToPath(new URL('./prerender-charts-worker.ts', import.meta.url)), [], {
-    execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+    execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`, ...workerProfileFlags(process.execArgv, process.cwd())],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   started.push(child);
   return new Promise((done, fail) => {
     let result: ChartJobsResult | undefined;
-    child.on('message', (m: ChartJobsResult) => (result = m));
+    child.on('message', (m: WorkerMessage) => {
+      if ('progress' in m) onProgress?.(m.progress);
+      else result = m.result;
+    });
     child.on('error', fail);
     child.on('exit', (code, signal) => (result && code === 0 ? done(result) : fail(new Error(`chart worker ${index} exited with ${signal ?? `code ${code}`}`))));
     child.send(data);
@@ -96,11 +113,15 @@ function runWorker(data: PrerenderWorkerData, index: number, started: ChildProce
  * the first failure.
  */
 export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pick<ChartPrerenderHooks, 'render'>): Promise<ChartJobsResult> {
-  if (count <= 1) return hooks.render(plan.dir, plan.jobs);
+  return count <= 1 ? hooks.render(plan.dir, plan.jobs) : renderOnWorkers(plan, count);
+}
+
+/** Renders a plan in `count` worker processes (at least one), passing on their progress; stops them all at the first failure. */
+export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress?: (progress: ChartProgress) => void): Promise<ChartJobsResult> {
   const started: ChildProcess[] = [];
   try {
-    const hands = dealJobs(plan.jobs, count).filter((hand) => hand.length);
-    const results = await Promise.all(hands.map((jobs, i) => runWorker({ dir: plan.dir, jobs }, i, started)));
+    const hands = dealJobs(plan.jobs, Math.max(1, count)).filter((hand) => hand.length);
+    const results = await Promise.all(hands.map((jobs, i) => runWorker({ dir: plan.dir, jobs }, i, started, onProgress)));
     return { rendered: results.flatMap((r) => r.rendered), skipped: results.reduce((n, r) => n + r.skipped, 0) };
   } catch (err) {
     for (const child of started) if (child.exitCode === null) child.kill();
@@ -108,15 +129,86 @@ export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pic
   }
 }
 
+/** The pages' side of a pre-render running alongside them: their order, and a wait for a page's charts. */
+export interface ChartSchedule {
+  /**
+   * The paths in the order to render them: by where their page's charts come in the plan (the
+   * order the workers render them), each owner's paths (its page, embed pages, images, CSVs)
+   * together, then every other path; the same order otherwise.
+   */
+  order<T extends { readonly cacheKey?: string }>(paths: readonly T[]): T[];
+  /** A promise to wait for before rendering the page with this cache key, while its charts are still being rendered; else undefined. */
+  ready(cacheKey: string | undefined): Promise<void> | undefined;
+}
+
+/**
+ * A schedule over a plan's jobs (`ownerOf`: the chart owner of each page cache key): `progress`
+ * marks owners whose charts are all rendered, `end` (the pre-render ended, or failed) releases
+ * every wait, so a page is never kept waiting for a worker that is gone: it renders what it lacks.
+ */
+export function createChartSchedule(jobs: readonly ChartJob[], ownerOf: ReadonlyMap<string, string>): { schedule: ChartSchedule; progress: (owners: readonly string[]) => void; end: () => void } {
+  const rank = new Map<string, number>();
+  for (const job of jobs) if (!rank.has(job.owner)) rank.set(job.owner, rank.size);
+  const pending = new Set(rank.keys());
+  const waiting = new Map<string, { promise: Promise<void>; release: () => void }>();
+  const release = (owner: string): void => {
+    pending.delete(owner);
+    waiting.get(owner)?.release();
+    waiting.delete(owner);
+  };
+  // A path of no owner in the plan goes last, when every chart is rendered: its page may still show
+  // charts under a key of its own (a jurisdiction's page is keyed with its peers' year too).
+  const rankOf = (cacheKey: string | undefined): number => {
+    const owner = cacheKey === undefined ? undefined : ownerOf.get(cacheKey);
+    return (owner === undefined ? undefined : rank.get(owner)) ?? rank.size;
+  };
+  const schedule: ChartSchedule = {
+    order: (paths) =>
+      paths
+        .map((path, i) => ({ path, i, rank: rankOf(path.cacheKey) }))
+        .sort((a, b) => a.rank - b.rank || a.i - b.i)
+        .map(({ path }) => path),
+    ready(cacheKey) {
+      const owner = cacheKey === undefined ? undefined : ownerOf.get(cacheKey);
+      if (owner === undefined || !pending.has(owner)) return undefined;
+      let wait = waiting.get(owner);
+      if (!wait) {
+        let done = (): void => {};
+        const promise = new Promise<void>((resolve) => (done = resolve));
+        wait = { promise, release: done };
+        waiting.set(owner, wait);
+      }
+      return wait.promise;
+    },
+  };
+  return {
+    schedule,
+    progress: (owners) => owners.forEach(release),
+    end: () => [...pending].forEach(release),
+  };
+}
+
+/** A pre-render running alongside the pages: their schedule, and its end (never rejects). */
+interface RunningPrerender {
+  readonly schedule: ChartSchedule;
+  readonly finished: Promise<void>;
+}
+
 /**
  * Plans with the pages' bundle and renders what the cache lacks, for the pages with one of
- * `pageKeys` (null: every page); logs what it did, never throws.
+ * `pageKeys` (null: every page); logs what it did, never throws. A small plan (or one thread) is
+ * rendered before the pages, which then only read the cache (null is returned). A large one is
+ * rendered by worker processes on all cores but one while this thread renders the pages on the
+ * last, in the order of the returned schedule: a page whose charts are not rendered yet waits for
+ * them (the pages' own work, their files and images, is about as large as their charts' and would
+ * otherwise leave a core idle).
  */
-async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | null, logger: AstroIntegrationLogger): Promise<void> {
+async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | null, logger: AstroIntegrationLogger): Promise<RunningPrerender | null> {
   // Offered by the pages' bundle when a page loads (the script injected below).
   const hooks = buildRegistry().chartPrerender;
-  if (!hooks) return;
+  if (!hooks) return null;
   const started = performance.now();
+  const seconds = (t: number): string => ((t - started) / 1000).toFixed(1);
   try {
     const plan = hooks.plan(pageKeys ?? undefined);
     const planned = performance.now();
@@ -125,14 +217,43 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
     // left behind, which V8 would otherwise keep until this heap neared its limit.
     collectGarbage();
     const threads = chooseThreadCount(plan.jobs.length, count);
-    const { rendered, skipped } = await renderChartPlan(plan, threads, hooks);
-    hooks.record(rendered);
-    recordPhase('charts', (performance.now() - started) / 1000);
-    const seconds = (t: number): string => ((t - started) / 1000).toFixed(1);
-    logger.info(`${plan.charts} charts: ${plan.charts - plan.jobs.length} in the cache, ${rendered.length} rendered on ${threads} threads${skipped ? `, ${skipped} left to their pages` : ''} (planned in ${seconds(planned)} s, done in ${seconds(performance.now())} s)`);
+    const done = ({ rendered, skipped }: ChartJobsResult, on: string): string => {
+      recordPhase('charts', (performance.now() - started) / 1000);
+      return `${plan.charts} charts: ${plan.charts - plan.jobs.length} in the cache, ${rendered.length} rendered ${on}${skipped ? `, ${skipped} left to their pages` : ''} (planned in ${seconds(planned)} s, done in ${seconds(performance.now())} s)`;
+    };
+    if (threads <= 1) {
+      const result = await renderChartPlan(plan, threads, hooks);
+      hooks.record(result.rendered);
+      logger.info(done(result, `on ${threads} thread${threads === 1 ? '' : 's'}`));
+      return null;
+    }
+    const workers = threads - 1;
+    const { schedule, progress, end } = createChartSchedule(plan.jobs, hooks.owners());
+    const finished = renderOnWorkers(plan, workers, (step) => {
+      // Recorded before the pages read them, so their reads are not counted as reuse.
+      hooks.record(step.rendered);
+      progress(step.owners);
+    })
+      .then((result) => logOwnLine(logger, done(result, `on ${workers} worker${workers === 1 ? '' : 's'} beside the pages`)))
+      .catch((err: unknown) => logger.warn(`charts were not all pre-rendered, their pages render them: ${(err as Error).message.split('\n')[0]}`))
+      .finally(end);
+    return { schedule, finished };
   } catch (err) {
     logger.warn(`charts were not pre-rendered, their pages render them: ${(err as Error).message.split('\n')[0]}`);
+    return null;
   }
+}
+
+/** A path as the prerenderer's render sees it: its URL's path, without the trailing slash and decoded. */
+function normalisePath(path: string): string {
+  const decoded = (() => {
+    try {
+      return decodeURI(path);
+    } catch {
+      return path;
+    }
+  })();
+  return `/${decoded.replace(/^\/+|\/+$/g, '')}`;
 }
 
 /** What this module uses of Astro's logger options: the level and where lines go. */
@@ -174,6 +295,9 @@ export function prerenderChartsIntegration(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const count = resolveThreadCount(process.env[CHART_THREADS_ENV], availableParallelism());
         let progress: ProgressTracker | undefined;
+        let running: RunningPrerender | null = null;
+        let keyOfPath = new Map<string, string | undefined>();
+        let waited = 0;
         const now = (): number => performance.now() / 1000;
         setPrerenderer((defaults) => ({
           ...defaults,
@@ -184,18 +308,32 @@ export function prerenderChartsIntegration(): AstroIntegration {
             recordPhase('paths', (performance.now() - listing) / 1000);
             const previous = cacheDir ? readPreviousManifest(cacheDir) : null;
             // Only the pages the incremental build will render need their charts.
-            if (count > 0) await prerenderCharts(count, listRenderedKeys(paths, previous), logger);
+            running = count > 0 ? await prerenderCharts(count, listRenderedKeys(paths, previous), logger) : null;
+            keyOfPath = new Map(running ? paths.map((p) => [normalisePath(p.pathname), p.cacheKey]) : []);
             const kept = countUnchangedPaths(paths, previous);
             progress = trackProgress(paths.length - kept, kept, now());
-            return paths;
+            return running ? running.schedule.order(paths) : paths;
           },
           async render(request, options) {
+            const wait = running?.schedule.ready(keyOfPath.get(normalisePath(new URL(request.url).pathname)));
+            if (wait) {
+              const from = now();
+              await wait;
+              waited += now() - from;
+            }
             const result = await defaults.render(request, options);
             const line = progress?.rendered(now());
             if (line) logOwnLine(logger, line);
             return result;
           },
           async teardown() {
+            if (running) {
+              await running.finished;
+              recordPhase('chart-wait', waited);
+              logger.info(`the pages waited ${waited.toFixed(1)} s for their charts`);
+            }
+            running = null;
+            waited = 0;
             if (progress) logger.info(progress.finish(now()));
             progress = undefined;
             await defaults.teardown?.();

@@ -80,18 +80,26 @@ export function fingerprintChart(chart: Pick<BuiltChart, 'option' | 'size'>): st
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The chart owners whose pages have one of the given page cache keys (see src/views/page-keys.ts). */
-export function findChartOwners(pageKeys: ReadonlySet<string>): ChartOwner[] {
+/**
+ * The chart owner of each page cache key (see src/views/page-keys.ts) that has charts: a report's,
+ * a jurisdiction's, a department's (its charts' key and its page's), a department kind-year's, a year's.
+ */
+export function listOwnerPageKeys(): Map<string, ChartOwner> {
   const content = getSiteContent();
   const keys = getPageKeys(content);
-  const owners: ChartOwner[] = [];
-  for (const r of content.reports) if (pageKeys.has(keys.report(r.meta.id))) owners.push(`report:${r.meta.id}`);
-  for (const j of content.jurisdictions.all) if (pageKeys.has(keys.jurisdiction(j.code))) owners.push(`jurisdiction:${j.code}`);
+  const owners = new Map<string, ChartOwner>();
+  for (const r of content.reports) owners.set(keys.report(r.meta.id), `report:${r.meta.id}`);
+  for (const j of content.jurisdictions.all) owners.set(keys.jurisdiction(j.code), `jurisdiction:${j.code}`);
   const index = indexPublishers(content.reports, content.jurisdictions);
-  for (const { publisher } of index.departments) if (pageKeys.has(keys.publisher(publisher.key)) || pageKeys.has(keys.publisherPage(publisher.key))) owners.push(`publisher:${publisher.key}`);
-  for (const slug of listAgencySlugs(index)) for (const year of index.agencyYears(slug)) if (pageKeys.has(keys.agencyYear(slug, year))) owners.push(`departments:${year}:${slug}`);
-  for (const year of new Set(content.reports.map((r) => r.meta.year))) if (pageKeys.has(keys.year(year))) owners.push(`year:${year}`);
+  for (const { publisher } of index.departments) for (const key of [keys.publisher(publisher.key), keys.publisherPage(publisher.key)]) owners.set(key, `publisher:${publisher.key}`);
+  for (const slug of listAgencySlugs(index)) for (const year of index.agencyYears(slug)) owners.set(keys.agencyYear(slug, year), `departments:${year}:${slug}`);
+  for (const year of new Set(content.reports.map((r) => r.meta.year))) owners.set(keys.year(year), `year:${year}`);
   return owners;
+}
+
+/** The chart owners whose pages have one of the given page cache keys. */
+export function findChartOwners(pageKeys: ReadonlySet<string>): ChartOwner[] {
+  return [...new Set([...listOwnerPageKeys()].filter(([key]) => pageKeys.has(key)).map(([, owner]) => owner))];
 }
 
 /**
@@ -156,11 +164,13 @@ export interface ChartPrerenderHooks {
   /** Renders a share of the plan on this thread, with the pages' own code. */
   readonly render: (dir: string, jobs: readonly ChartJob[]) => ChartJobsResult;
   readonly record: (keys: Iterable<string>) => void;
+  /** The chart owner of each page cache key, so that the pages can be rendered in the plan's order. */
+  readonly owners: () => ReadonlyMap<string, ChartOwner>;
 }
 
 /** Offers this copy's planner to the pre-render pass, in the build registry; called by the script the prerender-charts integration injects into every page. */
 export function offerChartPrerender(): void {
-  buildRegistry().chartPrerender = { plan: planChartJobs, render: renderChartJobs, record: recordPrerenderedCharts };
+  buildRegistry().chartPrerender = { plan: planChartJobs, render: renderChartJobs, record: recordPrerenderedCharts, owners: listOwnerPageKeys };
 }
 
 let cache: SvgCache | undefined;

@@ -48,6 +48,8 @@ export interface TreeProcess {
   readonly pid: number;
   readonly ppid: number;
   readonly comm: string;
+  /** Its state letter (R, S, Z for one that ended and was not waited for yet, …). */
+  readonly state?: string;
   readonly kb: number;
   /** Its own user + system time, in clock ticks of 1/100 s (/proc's unit). */
   readonly ticks: number;
@@ -87,7 +89,7 @@ export function readTree(root: number): TreeProcess[] {
     // utime, stime, cutime, cstime are the 14th to 17th fields.
     const ticks = Number(fields[11]) + Number(fields[12]);
     const childTicks = Number(fields[13]) + Number(fields[14]);
-    procs.set(pid, { pid, ppid, comm: stat.slice(stat.indexOf('(') + 1, close), kb: Number(fields[21]) * 4, ticks, childTicks });
+    procs.set(pid, { pid, ppid, comm: stat.slice(stat.indexOf('(') + 1, close), state: fields[0], kb: Number(fields[21]) * 4, ticks, childTicks });
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
   const out: TreeProcess[] = [];
@@ -172,8 +174,13 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
     cpuSamples.push([now, treeCpuSeconds(procs)]);
     // The measured process is /usr/bin/time's child when it is timed.
     rootPid ??= timed ? procs.find((p) => p.ppid === child.pid)?.pid : child.pid;
-    // Named at every sample: a forked process has its parent's command line until it runs its own.
-    for (const p of procs) if (rootPid !== undefined && !(timed && p.pid === child.pid)) seen.set(p.pid, { name: nameProcess(rootPid, p), ticks: p.ticks });
+    // Named again while it runs (a forked process has its parent's command line until it runs its
+    // own), but not once it has ended (an ended process has no command line left to name it by).
+    for (const p of procs) {
+      if (rootPid === undefined || (timed && p.pid === child.pid)) continue;
+      const ended = p.state === 'Z';
+      seen.set(p.pid, { name: ended ? (seen.get(p.pid)?.name ?? nameProcess(rootPid, p)) : nameProcess(rootPid, p), ticks: p.ticks });
+    }
     if (kb > sampledPeakKb) {
       sampledPeakKb = kb;
       peakAt = (performance.now() - started) / 1000;

@@ -1,16 +1,16 @@
 /**
  * `npm run bench -- --suite build-cache [--content DIR] [--keep]`: the build caches across builds (Astro's
- * incremental build, the chart cache, the image cache) and whether they are correct. Works on a
+ * incremental build, the chart cache) and whether they are correct. Works on a
  * scratch copy of the content, with one chart cache (GONGKAI_CHART_CACHE in a scratch directory):
  *   cold           empty caches, into an output directory the next builds reuse
  *   warm           nothing changed: a rebuild into the same directory
- *   charts-warm    a fresh Astro cache and output directory, the chart cache warm, the image cache empty
+ *   charts-warm    a fresh Astro cache and output directory, the chart cache warm
  *   changed        one report's text changed, rebuilt into the same directory
  *   changed-fresh  the same content built afresh (new Astro cache and output directory)
  *   removed        the last report removed, rebuilt into the same directory
  *   removed-fresh  the same content built afresh
  * Prints one JSON line per build:
- *   {"build","content","pages","seconds","charts_rendered","charts_reused","images_made","images_reused"}
+ *   {"build","content","pages","seconds","charts_rendered","charts_reused"}
  * and lines comparing two builds' output byte for byte (cold/warm, cold/charts-warm,
  * changed-fresh/changed, removed-fresh/removed): {"build":"compare","builds":[a,b],"files","identical","differing"}.
  * Assumes the checkout is shared (others build and edit in it): the site is built from a snapshot of
@@ -39,22 +39,18 @@ const SNAPSHOT_CONFIG = `import config from './astro.config.mjs';
 export default { ...config, cacheDir: './.snapshot-cache/astro', vite: { ...(config.vite ?? {}), cacheDir: './.snapshot-cache/vite' } };
 `;
 
-/** The figures of one build; the image counts are null when the build writes none (no embeds). */
+/** The figures of one build. */
 interface BuildFigures {
   readonly seconds: number;
   readonly pages: number;
   readonly charts_rendered: number;
   readonly charts_reused: number;
-  readonly images_made: number | null;
-  readonly images_reused: number | null;
 }
 
 /** The caches and counter files of one build. */
 interface BuildCaches {
   readonly charts: string;
   readonly chartStats: string;
-  readonly images: string;
-  readonly imageStats: string;
 }
 
 /** Lists every file under a directory, as sorted paths relative to it. */
@@ -94,9 +90,7 @@ function runBuild(root: string, outDir: string, caches: BuildCaches, content: st
     GONGKAI_CONTENT: content,
     GONGKAI_CHART_CACHE: caches.charts,
     GONGKAI_CHART_STATS: caches.chartStats,
-    GONGKAI_IMAGE_CACHE: caches.images,
     GONGKAI_DOWNLOAD_CACHE: join(caches.charts, '..', 'downloads.json'),
-    GONGKAI_IMAGE_STATS: caches.imageStats,
   };
   const started = performance.now();
   const args = [ASTRO, 'build', '--root', root, '--config', 'astro.snapshot.config.mjs', '--outDir', outDir, '--silent'];
@@ -105,9 +99,8 @@ function runBuild(root: string, outDir: string, caches: BuildCaches, content: st
   if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${(r.stderr || r.stdout).slice(-4000)}`);
   if (!existsSync(caches.chartStats)) throw new Error(`the build wrote no chart statistics to ${caches.chartStats}`);
   const charts = JSON.parse(readFileSync(caches.chartStats, 'utf8')) as { charts_rendered: number; charts_reused: number };
-  const images = existsSync(caches.imageStats) ? (JSON.parse(readFileSync(caches.imageStats, 'utf8')) as { images_made: number; images_reused: number }) : null;
   const pages = listFiles(outDir).filter((f) => f.endsWith('.html')).length;
-  return { seconds, pages, ...charts, images_made: images?.images_made ?? null, images_reused: images?.images_reused ?? null };
+  return { seconds, pages, ...charts };
 }
 
 let args;
@@ -150,9 +143,9 @@ try {
   const label = content ?? 'content/';
   const working = join(scratch, 'content');
   cpSync(content ?? join(REPO, 'content'), working, { recursive: true });
-  const caches = (build: string, images = 'image-cache'): BuildCaches => ({ charts: join(scratch, 'chart-cache'), chartStats: join(scratch, `charts-${build}.json`), images: join(scratch, images), imageStats: join(scratch, `images-${build}.json`) });
+  const caches = (build: string): BuildCaches => ({ charts: join(scratch, 'chart-cache'), chartStats: join(scratch, `charts-${build}.json`) });
   const print = (build: string, f: BuildFigures, extra: Record<string, unknown> = {}): void =>
-    console.log(JSON.stringify({ build, content: label, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, charts_rendered: f.charts_rendered, charts_reused: f.charts_reused, images_made: f.images_made, images_reused: f.images_reused, ...extra }));
+    console.log(JSON.stringify({ build, content: label, pages: f.pages, seconds: Math.round(f.seconds * 100) / 100, charts_rendered: f.charts_rendered, charts_reused: f.charts_reused, ...extra }));
   const compare = (a: string, b: string, names: [string, string]): void => {
     const { files, differing } = compareTrees(a, b);
     console.log(JSON.stringify({ build: 'compare', builds: names, files, identical: differing.length === 0, differing: differing.slice(0, 20) }));
@@ -166,22 +159,22 @@ try {
   cpSync(out, coldCopy, { recursive: true });
   print('warm', runBuild(site, out, caches('warm'), working));
   compare(coldCopy, out, ['cold', 'warm']);
-  // A fresh Astro cache and output directory with the chart cache warm and the image cache empty.
-  const fresh = (build: string, images: string): string => {
+  // A fresh Astro cache and output directory with the chart cache warm.
+  const fresh = (build: string): string => {
     const root = join(scratch, `site-${build}`);
     snapshotSite(root);
     const dist = join(scratch, `dist-${build}`);
-    print(build, runBuild(root, dist, caches(build, images), working));
+    print(build, runBuild(root, dist, caches(build), working));
     return dist;
   };
-  compare(coldCopy, fresh('charts-warm', 'image-cache-empty'), ['cold', 'charts-warm']);
+  compare(coldCopy, fresh('charts-warm'), ['cold', 'charts-warm']);
   // After a change, and after a removal, the incremental build must equal a fresh build of the same content.
   const changed = changeReport(working);
   print('changed', runBuild(site, out, caches('changed'), working), { report: changed });
-  compare(fresh('changed-fresh', 'image-cache'), out, ['changed-fresh', 'changed']);
+  compare(fresh('changed-fresh'), out, ['changed-fresh', 'changed']);
   const removed = removeReport(working);
   print('removed', runBuild(site, out, caches('removed'), working), { report: removed });
-  compare(fresh('removed-fresh', 'image-cache'), out, ['removed-fresh', 'removed']);
+  compare(fresh('removed-fresh'), out, ['removed-fresh', 'removed']);
   if (args.values.keep) console.error(`bench-build-cache: kept ${scratch}`);
 } catch (err) {
   failed = true;

@@ -177,7 +177,7 @@ function buildTemplateSite(scratch: string): string {
   for (const name of SITE_FILES) cpSync(join(REPO, name), join(root, name), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   writeFileSync(join(root, 'astro.bench.config.mjs'), "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.bench-cache/astro', vite: { ...(config.vite ?? {}), cacheDir: './.bench-cache/vite' } };\n");
-  const caches = { GONGKAI_CONTENT: join(REPO, 'content'), GONGKAI_CHART_CACHE: join(scratch, 'cache', 'charts'), GONGKAI_IMAGE_CACHE: join(scratch, 'cache', 'images'), GONGKAI_DOWNLOAD_CACHE: join(scratch, 'cache', 'downloads') };
+  const caches = { GONGKAI_CONTENT: join(REPO, 'content'), GONGKAI_CHART_CACHE: join(scratch, 'cache', 'charts'), GONGKAI_DOWNLOAD_CACHE: join(scratch, 'cache', 'downloads') };
   const astro = [join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root, '--outDir', out, '--config', 'astro.bench.config.mjs', '--silent'];
   const built = spawnSync(process.execPath, astro, { cwd: root, env: { ...process.env, ...caches }, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (built.status !== 0) throw new Error(`building the template site failed (exit ${built.status}):\n${built.stdout.slice(-2000)}\n${built.stderr.slice(-4000)}`);

@@ -6,8 +6,7 @@
  * line per build:
  *   {"build","reports","pages","seconds","peak_rss_mb","charts_rendered","charts_reused","ratio","files","files_per_report", …}
  * where `ratio` is seconds over the baseline's seconds in the same run, so the figure survives a
- * noisy machine. Extra fields: `images_made`/`images_reused` (standalone chart SVGs), `cpu_seconds`
- * (user + system of the whole build), and on the builds after the first `identical_to_previous` and
+ * noisy machine. Extra fields: `cpu_seconds` (user + system of the whole build), and on the builds after the first `identical_to_previous` and
  * `differing_files` (files added, removed or changed against the build before: what a deploy
  * uploads), and `phases`: seconds of the build's phases (`build`: bundling and generating every
  * path, of which `charts`: the chart pre-render; `after`: pruning, sitemap and search, of which
@@ -279,15 +278,13 @@ try {
   const siteOut = join(scratch, 'dist-site');
   let profiles = 0;
   const site = async (build: string, last: boolean, cachesOff: readonly CacheName[] = []): Promise<BuildFigures> => {
-    const stats = { chart: join(scratch, `chart-stats-${build}.json`), image: join(scratch, `image-stats-${build}.json`), phases: join(scratch, `phases-${build}.jsonl`) };
+    const stats = { chart: join(scratch, `chart-stats-${build}.json`), phases: join(scratch, `phases-${build}.jsonl`) };
     for (const file of Object.values(stats)) rmSync(file, { force: true });
     const env = {
       GONGKAI_CONTENT: corpus,
       GONGKAI_CHART_CACHE: join(scratch, 'chart-cache'),
       GONGKAI_CHART_STATS: stats.chart,
-      GONGKAI_IMAGE_CACHE: join(scratch, 'image-cache'),
       GONGKAI_DOWNLOAD_CACHE: join(scratch, 'downloads.json'),
-      GONGKAI_IMAGE_STATS: stats.image,
       [CACHES_OFF_ENV]: cachesOff.join(','),
       [PHASES_ENV]: stats.phases,
     };
@@ -308,7 +305,7 @@ try {
     if (listing && generate) spans.push({ phase: 'bundle', start: generate.start, end: listing.start });
     const phasePeaks = peakByPhase(spans, f.rssSamples);
     const phaseCpu = cpuByPhase(spans, f.cpuSamples);
-    return { ...f, stats: { ...readStats(stats.chart), ...readStats(stats.image) }, phases: sumPhases(phaseText), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir) } : {}) };
+    return { ...f, stats: readStats(stats.chart), phases: sumPhases(phaseText), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir) } : {}) };
   };
   // What a deploy uploads: the files that differ from the previous build's output (in a resumed
   // run, the output as the kept run left it).
@@ -323,7 +320,7 @@ try {
     let extra: Record<string, unknown> = {};
     if (build === 'cold') {
       // Cold: every cache and the output emptied, whatever a kept run left.
-      for (const dir of ['chart-cache', 'image-cache', 'downloads.json', 'downloads-stash', 'downloads-lines', 'dist-site']) rmSync(join(scratch, dir), { recursive: true, force: true });
+      for (const dir of ['chart-cache', 'downloads.json', 'downloads-stash', 'downloads-lines', 'dist-site']) rmSync(join(scratch, dir), { recursive: true, force: true });
       rmSync(join(siteRoot, '.bench-cache'), { recursive: true, force: true });
       previous = null;
     }

@@ -1,8 +1,8 @@
 /**
  * The build's caches across builds, and the determinism of the whole build, through the benchmark
  * (scripts/bench-build-cache.ts) on a copy of the committed content: Astro's incremental build (one
- * output directory rebuilt), the chart cache and the image cache. A rebuild with nothing changed
- * renders no chart and no image and leaves every file as it was; after a report changes, and after
+ * output directory rebuilt) and the chart cache. A rebuild with nothing changed
+ * renders no chart and leaves every file as it was; after a report changes, and after
  * one is removed, the incremental output equals a fresh build of the same content, every file of it
  * (HTML, CSV, feeds, sitemap, images, the Pagefind index), nothing ignored.
  */
@@ -16,7 +16,6 @@ interface BenchLine {
   readonly pages?: number;
   readonly charts_rendered?: number;
   readonly charts_reused?: number;
-  readonly images_made?: number | null;
   readonly builds?: readonly string[];
   readonly files?: number;
   readonly identical?: boolean;
@@ -87,21 +86,18 @@ describe('rebuilds of the committed content', () => {
     expect(lines.filter((l) => l.build !== 'compare').map((l) => l.build)).toEqual([...BUILDS]);
   });
 
-  it('renders every chart and image in the first build and none in a rebuild with nothing changed', () => {
+  it('renders every chart in the first build and none in a rebuild with nothing changed', () => {
     const cold = findLine('cold');
     const warm = findLine('warm');
     expect(cold.pages).toBeGreaterThan(100);
     expect(warm.pages).toBe(cold.pages);
     expect(cold.charts_rendered).toBeGreaterThan(0);
-    expect(cold.images_made).toBeGreaterThan(0);
     expect(warm.charts_rendered).toBe(0);
-    expect(warm.images_made).toBe(0);
   });
 
-  it('renders no chart with a warm chart cache, a fresh output directory and an empty image cache', () => {
+  it('renders no chart with a warm chart cache and a fresh output directory', () => {
     const line = findLine('charts-warm');
     expect(line.charts_rendered).toBe(0);
-    expect(line.images_made).toBeGreaterThan(0);
   });
 
   it('redraws the charts of a changed report, and no more than that report shows', () => {

@@ -1,24 +1,19 @@
 /**
  * The build's image files: a chart's standalone SVG (every text outlined, so it draws the same on
- * any machine; the reader's browser turns it into a PNG, src/client/chart-png.ts), made once per
- * content through the image cache on disk (`.cache/images`, or GONGKAI_IMAGE_CACHE) and kept across
- * builds; and the link-preview PNG of a place or a year (a handful per site, rasterised here by
- * resvg with system fonts switched off). The fonts (Noto Sans SC, from the
- * @expo-google-fonts/noto-sans-sc package) are read only when something has to be outlined, so a
- * build with nothing new never opens them. The cache's hit/miss counts are what GONGKAI_IMAGE_STATS
- * records (src/machinery/build-stats.ts).
+ * any machine; the reader's browser turns it into a PNG, src/client/chart-png.ts), and the
+ * link-preview PNG of a place or a year (a handful per site, rasterised here by resvg with system
+ * fonts switched off). Neither is cached: Astro's incremental build makes a file again only when its
+ * path's cache key changes (a same-run A/B showed no gain from a cache of the SVGs, docs/scale.md).
+ * The fonts (Noto Sans SC, from the @expo-google-fonts/noto-sans-sc package) are read only when
+ * something has to be outlined, so a build with nothing new never opens them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { OgImageText, ChartImageText } from './chart-image.ts';
 import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
-import { resolveCacheDir } from '../machinery/cache-switch.ts';
-import { readFileIfAny, writeFileWhole } from '../machinery/file-cache.ts';
-import { buildRegistry } from '../machinery/registry.ts';
-import { createImageCache, type ImageCache, type ImageCacheFs } from './image-cache.ts';
 import type { OutlineFonts } from './outline-text.ts';
 
 /** The width (SVG units) of the chart layout the images show: the desktop one. */
@@ -26,15 +21,6 @@ export const IMAGE_CHART_WIDTH = 720;
 
 const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
 const FONT_FILES = { regular: '400Regular/NotoSansSC_400Regular.ttf', bold: '700Bold/NotoSansSC_700Bold.ttf' } as const;
-
-/** The ImageCacheFs over the real file system; a file is written whole (src/machinery/file-cache.ts). */
-export const nodeImageCacheFs: ImageCacheFs = {
-  readBytes(path) {
-    const bytes = readFileIfAny(path);
-    return bytes ? new Uint8Array(bytes) : undefined;
-  },
-  writeBytes: writeFileWhole,
-};
 
 const projectRequire = createRequire(join(process.cwd(), 'package.json'));
 
@@ -49,42 +35,20 @@ function findPackageDir(name: string): string {
   return dir;
 }
 
-/** Reads an installed package's version, for cache keys. */
-function readPackageVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(findPackageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** What decides the bytes of a chart SVG besides the content: the font and its reader's versions. */
-const versions = {
-  fonts: `${FONT_PACKAGE}@${readPackageVersion(FONT_PACKAGE)}:${FONT_FILES.regular},${FONT_FILES.bold}`,
-  fontkit: readPackageVersion('fontkit'),
-};
-
 let fonts: OutlineFonts | undefined;
-let cache: ImageCache | undefined;
 
 /** Opens the two weights of Noto Sans SC, once per build process. */
 export function loadImageFonts(): OutlineFonts {
   if (fonts) return fonts;
   const dir = findPackageDir(FONT_PACKAGE);
-  const open = (file: string): ReturnType<typeof openOutlineFont> => openOutlineFont(readFileSync(join(dir, file)), `${versions.fonts}#${file}`);
+  const open = (file: string): ReturnType<typeof openOutlineFont> => openOutlineFont(readFileSync(join(dir, file)), `${FONT_PACKAGE}#${file}`);
   fonts = { regular: open(FONT_FILES.regular), bold: open(FONT_FILES.bold) };
   return fonts;
 }
 
-/** Returns the build's image cache, created on first use. */
-export function getImageCache(): ImageCache {
-  if (cache) return cache;
-  cache = createImageCache(nodeImageCacheFs, resolveCacheDir('images', resolve(process.env.GONGKAI_IMAGE_CACHE ?? '.cache/images')));
-  // Its counts, for a benchmark (src/machinery/build-stats.ts).
-  buildRegistry().imageCache = cache;
-  return cache;
-}
-
 /** A chart's standalone SVG (title, chart, notes, source, every text outlined), as bytes. */
 export function makeChartSvg(chartSvg: string | null, text: ChartImageText): Uint8Array<ArrayBuffer> {
-  const input = JSON.stringify({ kind: 'chart', versions, width: IMAGE_CHART_WIDTH, text, chartSvg });
-  return getImageCache().get('svg', input, () => new TextEncoder().encode(renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH)));
+  return new TextEncoder().encode(renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH));
 }
 
 /**

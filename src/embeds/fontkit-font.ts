@@ -15,7 +15,7 @@ export const LAYOUT_CACHE_SIZE = 20_000;
 
 const OPS: Readonly<Record<string, GlyphCommand['op']>> = { moveTo: 'M', lineTo: 'L', quadraticCurveTo: 'Q', bezierCurveTo: 'C', closePath: 'Z' };
 
-/** Opens a font from its bytes as an OutlineFont; `id` names it in cache keys (file and version). */
+/** Opens a font from its bytes as an OutlineFont; `id` names it in errors. */
 export function openOutlineFont(bytes: Uint8Array, id: string): OutlineFont {
   const opened = create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (!('layout' in opened)) throw new Error(`openOutlineFont: ${id} is a font collection; pass a single font`);

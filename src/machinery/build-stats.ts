@@ -2,10 +2,9 @@
  * The counts a benchmark reads of one build (scripts/bench.ts, scripts/bench-build-cache.ts): when
  * GONGKAI_CHART_STATS names a file, the build writes `charts_rendered` (rendered in this build, by a
  * page or the pre-render pass) and `charts_reused` (charts the pages took from the cache that this
- * build did not render) there; when GONGKAI_IMAGE_STATS names one, `images_made` and
- * `images_reused`. The counters are kept in the build registry (whichever copy of the code counts,
- * registry.ts), and written once the build is done by the build-phases integration, zeros included
- * when the build asked for no chart or image.
+ * build did not render) there. The counters are kept in the build registry (whichever copy of the
+ * code counts, registry.ts), and written once the build is done by the build-phases integration,
+ * zeros included when the build asked for no chart.
  */
 import { writeFileSync } from 'node:fs';
 import { buildRegistry } from './registry.ts';
@@ -41,14 +40,10 @@ export function readChartStats(): CacheStats {
   return { hits: live.hits - state.freshRead, misses: live.misses + state.prerendered };
 }
 
-/** Writes the counts to the files GONGKAI_CHART_STATS and GONGKAI_IMAGE_STATS name, when they do. */
+/** Writes the counts to the file GONGKAI_CHART_STATS names, when it does. */
 export function writeBuildStats(env: Readonly<Record<string, string | undefined>> = process.env): void {
   if (env.GONGKAI_CHART_STATS) {
     const { hits, misses } = readChartStats();
     writeFileSync(env.GONGKAI_CHART_STATS, `${JSON.stringify({ charts_rendered: misses, charts_reused: hits })}\n`);
-  }
-  if (env.GONGKAI_IMAGE_STATS) {
-    const { hits, misses } = buildRegistry().imageCache?.stats() ?? { hits: 0, misses: 0 };
-    writeFileSync(env.GONGKAI_IMAGE_STATS, `${JSON.stringify({ images_made: misses, images_reused: hits })}\n`);
   }
 }

@@ -11,7 +11,7 @@ describe('the cache switch', () => {
   });
 
   it('refuses a name it does not know, naming the caches it knows', () => {
-    expect(() => parseCacheNames('charts,chart')).toThrow(/unknown cache chart \(the caches: charts, images/);
+    expect(() => parseCacheNames('charts,chart')).toThrow(/unknown cache chart \(the caches: charts, download-stats/);
     expect(() => isCacheOff('charts', { [CACHES_OFF_ENV]: 'imgs' })).toThrow(/GONGKAI_CACHES_OFF: unknown cache imgs/);
   });
 
@@ -20,12 +20,12 @@ describe('the cache switch', () => {
     let scratch = '';
     try {
       delete process.env[CACHES_OFF_ENV];
-      expect(resolveCacheDir('images', '/kept/images')).toBe('/kept/images');
-      process.env[CACHES_OFF_ENV] = 'images';
-      scratch = resolveCacheDir('images', '/kept/images');
-      expect(scratch).not.toBe('/kept/images');
+      expect(resolveCacheDir('tidy-lines', '/kept/lines')).toBe('/kept/lines');
+      process.env[CACHES_OFF_ENV] = 'tidy-lines';
+      scratch = resolveCacheDir('tidy-lines', '/kept/lines');
+      expect(scratch).not.toBe('/kept/lines');
       expect(readdirSync(scratch)).toEqual([]);
-      expect(resolveCacheDir('images', '/elsewhere')).toBe(scratch);
+      expect(resolveCacheDir('tidy-lines', '/elsewhere')).toBe(scratch);
       expect(resolveCacheDir('charts', '/kept/charts')).toBe('/kept/charts');
       expect(existsSync(scratch)).toBe(true);
     } finally {

@@ -13,7 +13,7 @@
  * offerStreamedDownloads in streamed-list.ts) from a script the integration injects into every page
  * (`injectScript('page-ssr', …)`), so no module does anything when it is imported.
  */
-import type { CacheStats, ChartStatsState } from './build-stats.ts';
+import type { ChartStatsState } from './build-stats.ts';
 import type { ChartPrerenderHooks } from './chart-cache.ts';
 import type { CacheName } from './cache-switch.ts';
 import type { StreamedDownloadHooks } from './streamed-list.ts';
@@ -26,8 +26,6 @@ export interface BuildRegistry {
   streamedDownloads?: StreamedDownloadHooks;
   /** The chart cache's counters of this process, whichever copy of chart-cache.ts counts (build-stats.ts). */
   chartStats?: ChartStatsState;
-  /** The image cache of this process, for its counters (src/embeds/build-images.ts). */
-  imageCache?: { stats(): CacheStats };
   /** The scratch directory of each cache that is off in this build (cache-switch.ts). */
   cacheScratch?: Map<CacheName, string>;
 }

@@ -21,6 +21,7 @@ import { renderChartSvg } from '../charts/render-svg.ts';
 import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs } from './svg-cache.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { listAgencySlugs } from '../views/department-compare-view.ts';
+import { listComparePages } from '../views/compare-view.ts';
 import { CHART_WIDTHS } from '../charts/chart-view.ts';
 import { listSiteChartEntries, type ChartOwner } from '../views/site-charts.ts';
 import { getPageKeys } from '../views/page-keys.ts';
@@ -89,11 +90,13 @@ export function listOwnerPageKeys(): Map<string, ChartOwner> {
   const keys = getPageKeys(content);
   const owners = new Map<string, ChartOwner>();
   for (const r of content.reports) owners.set(keys.report(r.meta.id), `report:${r.meta.id}`);
-  for (const j of content.jurisdictions.all) owners.set(keys.jurisdiction(j.code), `jurisdiction:${j.code}`);
+  // A place's charts are on its page and its embeds (keyed by its government's reports).
+  for (const j of content.jurisdictions.all) for (const key of [keys.jurisdictionPage(j.code), keys.publisher(j.code)]) owners.set(key, `jurisdiction:${j.code}`);
   const index = indexPublishers(content.reports, content.jurisdictions);
   for (const { publisher } of index.departments) for (const key of [keys.publisher(publisher.key), keys.publisherPage(publisher.key)]) owners.set(key, `publisher:${publisher.key}`);
   for (const slug of listAgencySlugs(index)) for (const year of index.agencyYears(slug)) owners.set(keys.agencyYear(slug, year), `departments:${year}:${slug}`);
-  for (const year of new Set(content.reports.map((r) => r.meta.year))) owners.set(keys.year(year), `year:${year}`);
+  // A year's rankings: each comparison (year, metric) names the year's owner (its unchanged charts are in the cache).
+  for (const page of listComparePages(content.reports)) owners.set(keys.compare(page.year, page.metric.id), `year:${page.year}`);
   return owners;
 }
 

@@ -51,7 +51,7 @@ export function listJurisdictionChartPaths(): GetStaticPathsResult {
   const keys = getPageKeys(getSiteContent());
   return listPlaces('jurisdiction').flatMap(({ place, keys: charts }) => {
     if (place.kind !== 'jurisdiction') return [];
-    const cacheKey = keys.jurisdiction(place.jurisdiction.code);
+    const cacheKey = keys.publisher(place.jurisdiction.code);
     return charts.map((chart) => ({ params: { code: place.jurisdiction.code, chart }, props: { place }, cacheKey }));
   });
 }
@@ -71,7 +71,7 @@ export function listCompareChartPaths(): GetStaticPathsResult {
   const keys = getPageKeys(getSiteContent());
   return listPlaces('compare').flatMap(({ place, keys: charts }) => {
     if (place.kind !== 'compare') return [];
-    const cacheKey = keys.year(place.page.year);
+    const cacheKey = keys.compare(place.page.year, place.page.metric.id);
     return charts.map((chart) => ({ params: { year: String(place.page.year), metric: place.page.metric.id, chart }, props: { place }, cacheKey }));
   });
 }

@@ -20,7 +20,11 @@ describe('page cache keys', () => {
     for (const r of content.reports) expect(again.report(r.meta.id)).toBe(keys.report(r.meta.id));
     expect(again.site()).toBe(keys.site());
     expect(again.year(2020)).toBe(keys.year(2020));
-    for (const j of content.jurisdictions.all) expect(again.jurisdiction(j.code)).toBe(keys.jurisdiction(j.code));
+    expect(again.compare(2020, 'grant_rate')).toBe(keys.compare(2020, 'grant_rate'));
+    for (const j of content.jurisdictions.all) {
+      expect(again.jurisdiction(j.code)).toBe(keys.jurisdiction(j.code));
+      expect(again.jurisdictionPage(j.code)).toBe(keys.jurisdictionPage(j.code));
+    }
   });
 
   it('change for the pages that show a changed cell, and only for those', () => {
@@ -30,6 +34,10 @@ describe('page cache keys', () => {
     expect(after.report(second.meta.id)).toBe(keys.report(second.meta.id));
     expect(after.site()).not.toBe(keys.site());
     expect(after.year(2020)).not.toBe(keys.year(2020));
+    expect(after.compare(2020, 'appeals_per_100')).not.toBe(keys.compare(2020, 'appeals_per_100'));
+    // The appeals do not enter the share of requests granted: that comparison shows nothing of the change.
+    expect(after.compare(2020, 'grant_rate')).toBe(keys.compare(2020, 'grant_rate'));
+    expect(after.jurisdictionPage(first.meta.jurisdiction)).not.toBe(keys.jurisdictionPage(first.meta.jurisdiction));
     // The report's own place and every place above it list it; a place elsewhere does not.
     expect(after.jurisdiction(first.meta.jurisdiction)).not.toBe(keys.jurisdiction(first.meta.jurisdiction));
     expect(after.jurisdiction('230000')).not.toBe(keys.jurisdiction('230000'));
@@ -50,16 +58,29 @@ describe('page cache keys', () => {
     expect(after.year(2021)).not.toBe(keys.year(2021));
   });
 
-  it('change for a page set against its peers when a peer of that year changes, not for another year', () => {
+  it('change for a place’s page when a peer’s figure it is set against changes, and only then', () => {
     const tongjiang = content.reports.find((r) => r.meta.id === '230881-2020');
     const peer = content.reports.find((r) => r.meta.id === '230722-2020');
     if (!tongjiang || !peer) throw new Error('expected 230881-2020 and 230722-2020');
-    const changed = setCellValue(peer, { table: 'requests', row: 'granted', column: 'total' }, 0) as CheckedReport;
+    const changed = setCellValue(peer, { table: 'requests', row: 'received_new', column: 'total' }, 9999) as CheckedReport;
     const after = getPageKeys(replaceReport(peer.meta.id, changed));
-    // 同江市's own page key does not list 嘉荫县, but its key figures rank it among 2020's counties.
+    // 同江市's reports do not include 嘉荫县's, but its page's key figures set its requests against 2020's counties' median.
     expect(after.jurisdiction('230881')).toBe(keys.jurisdiction('230881'));
-    expect(after.withPeers(after.jurisdiction('230881'), 2020)).not.toBe(keys.withPeers(keys.jurisdiction('230881'), 2020));
-    expect(after.withPeers(after.jurisdiction('230881'), 2019)).toBe(keys.withPeers(keys.jurisdiction('230881'), 2019));
+    expect(after.publisher('230881')).toBe(keys.publisher('230881'));
+    expect(after.jurisdictionPage('230881')).not.toBe(keys.jurisdictionPage('230881'));
+    // 嘉荫县's grant rate stands on fewer than 10 requests: not ranked, so 同江市's page shows nothing of it.
+    const unranked = getPageKeys(replaceReport(peer.meta.id, setCellValue(peer, { table: 'requests', row: 'granted', column: 'total' }, 0) as CheckedReport));
+    expect(unranked.jurisdictionPage('230881')).toBe(keys.jurisdictionPage('230881'));
+  });
+
+  it('leave a jurisdiction page alone when a report changes that it neither lists nor sets it against', () => {
+    const province = content.reports.find((r) => content.jurisdictions.byCode.get(r.meta.jurisdiction)?.level === 'province');
+    const county = content.reports.find((r) => content.jurisdictions.byCode.get(r.meta.jurisdiction)?.level === 'county');
+    if (!province || !county) throw new Error('expected a province and a county report in the committed content');
+    const after = getPageKeys(replaceReport(county.meta.id, setCellValue(county, { table: 'requests', row: 'granted', column: 'total' }, 0) as CheckedReport));
+    // The province's page counts its prefectures' reports and shows its own government's figures, set against no county.
+    expect(after.jurisdiction('230000')).not.toBe(keys.jurisdiction('230000'));
+    expect(after.jurisdictionPage(province.meta.jurisdiction)).toBe(keys.jurisdictionPage(province.meta.jurisdiction));
   });
 
   it('change for a report whose cells moved in source.txt, or whose source.txt changed', () => {
@@ -96,6 +117,23 @@ describe('page cache keys of departments', () => {
     for (const key of ['230100-gongan', '230200-jiaoyu', '230300-jiaoyu']) expect(after.publisherPage(key), key).toBe(before.publisherPage(key));
     expect(after.agencyYear('jiaoyu', 2021)).toBe(before.agencyYear('jiaoyu', 2021));
     expect(after.agencyYear('gongan', 2023)).toBe(before.agencyYear('gongan', 2023));
+  });
+
+  it('leave the comparisons of governments and the pages of places that do not list it alone when a department’s report changes', () => {
+    for (const id of ['230100-jiaoyu-2023', '230200-jiaoyu-2021']) {
+      const after = change(id);
+      const year = byId(id).meta.year;
+      expect(after.year(year), id).not.toBe(before.year(year));
+      for (const metric of ['requests_received', 'grant_rate']) expect(after.compare(year, metric), id).toBe(before.compare(year, metric));
+      expect(after.jurisdictionPage('230000'), id).toBe(before.jurisdictionPage('230000'));
+    }
+  });
+
+  it('change a place’s page when the latest report of one of its departments changes (its list of departments shows those figures)', () => {
+    const latest = [...depts.reports].filter((r) => r.meta.id.startsWith('230100-jiaoyu-')).sort((a, b) => b.meta.year - a.meta.year)[0]!;
+    const after = change(latest.meta.id);
+    expect(after.jurisdictionPage('230100')).not.toBe(before.jurisdictionPage('230100'));
+    expect(after.jurisdictionPage('230200')).toBe(before.jurisdictionPage('230200'));
   });
 
   it('change a department page’s key when a peer of its latest report (kind, level, year) changes, not its charts’', () => {

@@ -6,19 +6,29 @@
  * the pages that show it. Route code is not in the keys: Astro hashes each route's module graph.
  *
  * Assumes each page reads only: its report (a report's pages also name its jurisdiction's chain and
- * list the other years of its series); a jurisdiction's page, the reports of the jurisdiction and of
- * the jurisdictions under it; a department's charts, its reports, and its page also its latest
- * report's peers' (same kind, level and year: its key figures set it against them) and which reports
- * its kind has that year at every level (whether it links a comparison of them); a department comparison,
- * the reports of its kind of department that year and the years that kind has reports; a year's comparison page,
- * the reports of that year and the years on file; a site-wide file, every report. Every key also
- * covers the jurisdiction list.
+ * list the other years of its series); a jurisdiction's page, what its view shows (its own and its
+ * departments' reports as listed, its children's report counts), its government's reports (its
+ * charts) and its key figures (set against its peers: the same level's governments that year); a
+ * publisher's charts (a department's, or a government's: its series key is its jurisdiction code), its
+ * reports; a department's page also its latest report's peers' (same kind, level and year: its key
+ * figures set it against them) and which reports its kind has that year at every level (whether it
+ * links a comparison of them); a department comparison, the reports of its kind of department that
+ * year and the years that kind has reports; a comparison of governments (a metric, a year), its
+ * rankings' data, the years on file and the kinds of department compared on it that year (it links
+ * them); a year's list, the reports of that year and the years on file; a site-wide file, every
+ * report. Every key also covers the jurisdiction list. Where a key hashes a view (a jurisdiction's
+ * page, a comparison's rankings), it is built by the function the page renders it with, so the two
+ * cannot drift apart, and an edit that changes nothing a page shows leaves its key alone.
  */
 import { createHash } from 'node:crypto';
 import { listAncestors, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { indexPublishers } from '../publishers/publisher-index.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
+import { deriveRankingData } from '../charts/ranking.ts';
+import { listDepartmentCompareLinks } from './department-compare-view.ts';
+import { buildJurisdictionView, buildPlaceKeyFigures } from './site-views.ts';
 
 /** The content the keys are computed from. */
 export interface KeyedContent {
@@ -30,22 +40,24 @@ export interface KeyedContent {
 export interface PageKeys {
   /** Any path of one report: its page, CSVs, images and embeds. */
   readonly report: (id: string) => string;
-  /** A jurisdiction's page and its charts. */
+  /** What covers a jurisdiction and every jurisdiction under it: their reports (its search file of places). */
   readonly jurisdiction: (code: string) => string;
-  /** A department's charts and their embeds: its reports (publisher key `230100-jiaoyu`). */
+  /** A jurisdiction's page: what its view and key figures show, and its government's reports (its charts). */
+  readonly jurisdictionPage: (code: string) => string;
+  /** A publisher's charts and their embeds: its reports (publisher key `230100-jiaoyu`; a government's is its jurisdiction code). */
   readonly publisher: (key: string) => string;
   /** A department's page: its charts' key and its latest report's peers, whom its key figures are set against. */
   readonly publisherPage: (key: string) => string;
   /** The comparisons of one kind of department (agency slug) in one year, and their charts. */
   readonly agencyYear: (agencySlug: string, year: number) => string;
-  /** A year's comparison pages and charts. */
+  /** A comparison of governments on one metric in one year, and its charts: its rankings' data, the years on file, the kinds of department compared that year on that metric (it links them). */
+  readonly compare: (year: number, metricId: string) => string;
+  /** A year's pages over every report of that year (its report lists, its data page): that year's reports and the years on file. */
   readonly year: (year: number) => string;
   /** A file over the reports of one year only (`/data/<year>/cells.csv`): unlike `year`, not the other years on file. */
   readonly yearReports: (year: number) => string;
   /** A file over every report. */
   readonly site: () => string;
-  /** A page's key (`key`) that also sets its subject against its peers of `year`: covers that year's reports too. */
-  readonly withPeers: (key: string, year: number) => string;
 }
 
 /** Appends a value to the list under a key, creating the list on first use. */
@@ -142,6 +154,15 @@ export function getPageKeys(content: KeyedContent): PageKeys {
       return key;
     },
     jurisdiction: (code) => once(`jurisdiction\u0000${code}`, () => hashParts(['jurisdiction', jurisdictionsKey, code, ...keysOf(byPlace.get(code) ?? [])])),
+    jurisdictionPage: (code) =>
+      once(`jurisdiction-page\u0000${code}`, () => {
+        const j = jurisdictions.byCode.get(code);
+        if (!j) throw new Error(`no jurisdiction ${code} to key`);
+        // The view lists the reports and departments it shows; the charts draw the government's reports in full.
+        const view = buildJurisdictionView(j, reports, jurisdictions);
+        const figures = buildPlaceKeyFigures(code, reports, jurisdictions);
+        return hashParts(['jurisdiction-page', keys.publisher(code), JSON.stringify(view), JSON.stringify(figures)]);
+      }),
     publisher: (key) => once(`publisher\u0000${key}`, () => hashParts(['publisher', jurisdictionsKey, key, ...keysOf(series.get(key) ?? [])])),
     publisherPage: (key) =>
       once(`publisher-page\u0000${key}`, () => {
@@ -158,10 +179,16 @@ export function getPageKeys(content: KeyedContent): PageKeys {
         const kindYears = [...new Set(agencies.get(`${slug}|years`) ?? [])].sort().join(',');
         return hashParts(['agency-year', jurisdictionsKey, slug, String(year), kindYears, ...keysOf(agencies.get(`${slug}|${year}`) ?? [])]);
       }),
+    compare: (year, metricId) =>
+      once(`compare\u0000${year}\u0000${metricId}`, () => {
+        // What its charts draw (the governments' figures on this metric that year), by the function that draws them.
+        const rankings = deriveRankingData(reports, metricId, year, jurisdictions);
+        const departments = listDepartmentCompareLinks(indexPublishers(reports, jurisdictions), year, metricId);
+        return hashParts(['compare', jurisdictionsKey, years, String(year), metricId, JSON.stringify(departments), JSON.stringify(rankings)]);
+      }),
     year: (year) => once(`year\u0000${year}`, () => hashParts(['year', jurisdictionsKey, years, String(year), ...keysOf(byYear.get(year) ?? [])])),
     yearReports: (year) => once(`year-reports\u0000${year}`, () => hashParts(['year-reports', jurisdictionsKey, String(year), ...keysOf(byYear.get(year) ?? [])])),
     site: () => (siteKey ??= hashParts(['site', jurisdictionsKey, ...keysOf(reports.map((r) => r.meta.id))])),
-    withPeers: (key, year) => hashParts(['with-peers', key, keys.yearReports(year)]),
   };
   memo.set(content, keys);
   return keys;

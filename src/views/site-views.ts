@@ -5,6 +5,8 @@ import type { CheckedReport } from '../reports/types.ts';
 import { jurisdictionPath, reportPath, yearPath } from './paths.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { buildDepartmentList, type DepartmentList } from './department-list.ts';
+import { TREND_METRIC_IDS } from './compare-view.ts';
+import { buildKeyFigures, selectPeerGroup, tabulateKeyFigures, type KeyFigureTable } from './key-figures.ts';
 import type { Link } from './report-view.ts';
 
 /** One report in a list. */
@@ -132,18 +134,19 @@ export function buildJurisdictionTree(index: JurisdictionIndex, reports: readonl
   };
 }
 
+/**
+ * The key figures of a jurisdiction's page: its government's latest report set against its peers
+ * (governments of the same level that year); null when its government has no report.
+ */
+export function buildPlaceKeyFigures(code: string, reports: readonly CheckedReport[], index: JurisdictionIndex): KeyFigureTable | null {
+  const latest = listGovernmentSeries(reports, code).at(-1);
+  if (!latest) return null;
+  const peers = selectPeerGroup(latest, reports, index, indexPublishers(reports, index));
+  return tabulateKeyFigures(buildKeyFigures(latest, TREND_METRIC_IDS, peers), peers, latest.meta.year);
+}
+
 /** The reports of a jurisdiction's own government (not its departments), oldest first. */
 export function listGovernmentSeries(reports: readonly CheckedReport[], code: string): CheckedReport[] {
   return reports.filter((r) => seriesOf(r.meta.id) === code).sort((a, b) => a.meta.year - b.meta.year);
 }
 
-/** The latest year of each jurisdiction's own government's reports, in one pass over every report. */
-export function findLatestGovernmentYears(reports: readonly CheckedReport[]): Map<string, number> {
-  const latest = new Map<string, number>();
-  for (const r of reports) {
-    const code = seriesOf(r.meta.id);
-    if (code !== r.meta.jurisdiction) continue;
-    latest.set(code, Math.max(latest.get(code) ?? r.meta.year, r.meta.year));
-  }
-  return latest;
-}

@@ -124,6 +124,26 @@ function labelPeerGroup(level: Level, agencySlug: string | null): string {
   return `全省${LEVEL_LABELS[level]}${agency ? nameAgency(agency, level) : `同类部门（${agencySlug}）`}`;
 }
 
+const rankings = new WeakMap<readonly CheckedReport[], Map<MetricId, ReturnType<typeof rankValues>>>();
+
+/**
+ * The ranking of a peer group on a metric, computed once per group (its reports' list) and metric:
+ * every member's page reads the same ranking, and deriving it again for each was O(peers²) a build.
+ */
+function rankPeers(reports: readonly CheckedReport[], id: MetricId, metric: NonNullable<ReturnType<typeof findMetric>>): ReturnType<typeof rankValues> {
+  let byMetric = rankings.get(reports);
+  if (!byMetric) rankings.set(reports, (byMetric = new Map()));
+  let ranking = byMetric.get(id);
+  if (!ranking) {
+    ranking = rankValues(reports.map((r) => {
+      const pv = deriveMetric(metric, r);
+      return { key: r.meta.id, value: pv.value, caution: pv.caution };
+    }));
+    byMetric.set(id, ranking);
+  }
+  return ranking;
+}
+
 /** Builds a report's key figures for the given metrics, each with its standing among the peers (if any). */
 export function buildKeyFigures(subject: CheckedReport, metricIds: readonly MetricId[], peers: PeerGroup | null): KeyFigure[] {
   return metricIds.map((id) => {
@@ -133,11 +153,7 @@ export function buildKeyFigures(subject: CheckedReport, metricIds: readonly Metr
     const shown = formatMetricValue(metric.unit, v.value, v.numerator, v.denominator, v.caution);
     let standing: PeerStanding | null = null;
     if (peers) {
-      const values = peers.reports.map((r) => {
-        const pv = r.meta.id === subject.meta.id ? v : deriveMetric(metric, r);
-        return { key: r.meta.id, value: pv.value, caution: pv.caution };
-      });
-      const ranking = rankValues(values);
+      const ranking = rankPeers(peers.reports, id, metric);
       standing = {
         label: peers.label,
         counted: ranking.ranked.length,

@@ -83,14 +83,14 @@ describe('the listed jurisdiction and comparison charts', () => {
     }
   });
 
-  it('keys every static path for the incremental build: a jurisdiction chart by its jurisdiction, a comparison chart by its year', () => {
+  it('keys every static path for the incremental build: a jurisdiction chart by its government’s reports, a comparison chart by its year and metric', () => {
     const keys = getPageKeys(content);
     const jurisdictionPaths = listJurisdictionChartPaths();
     expect(jurisdictionPaths.length).toBe(listJurisdictionChartPlaces(content.reports, content.jurisdictions).reduce((n, p) => n + p.keys.length, 0));
-    for (const path of jurisdictionPaths) expect(path.cacheKey, JSON.stringify(path.params)).toBe(keys.jurisdiction(String(path.params.code)));
+    for (const path of jurisdictionPaths) expect(path.cacheKey, JSON.stringify(path.params)).toBe(keys.publisher(String(path.params.code)));
     const comparePaths = listCompareChartPaths();
     expect(comparePaths.length).toBe(listCompareChartPlaces(content.reports, content.jurisdictions).reduce((n, p) => n + p.keys.length, 0));
-    for (const path of comparePaths) expect(path.cacheKey, JSON.stringify(path.params)).toBe(keys.year(Number(path.params.year)));
+    for (const path of comparePaths) expect(path.cacheKey, JSON.stringify(path.params)).toBe(keys.compare(Number(path.params.year), String(path.params.metric)));
     expect(new Set(comparePaths.map((p) => `${p.params.year}/${p.params.metric}/${p.params.chart}`)).size).toBe(comparePaths.length);
   });
 });

@@ -15,9 +15,10 @@ const dist = inject('distDir');
 
 describe('the build registry on a real build', () => {
   it('gives the chart pre-render pass the planner of the pages', () => {
-    // Logged only when the pass found the planner; the count may be 0 (an incremental build that
+    // Logged only when the pass found the planner, rendered on threads before the pages or on workers
+    // beside them (one: "1 thread", "1 worker"); the count may be 0 (an incremental build that
     // renders no page with a chart, as when the scratch build reuses Astro's cache of an earlier one).
-    const line = /(\d+) charts: (\d+) in the cache, (\d+) rendered on (\d+) threads/.exec(log);
+    const line = /(\d+) charts: (\d+) in the cache, (\d+) rendered on (\d+) (?:threads?|workers?)/.exec(log);
     expect(line, 'the pre-render pass logged no plan: the pages did not offer their planner').not.toBeNull();
     expect(Number(line![2]) + Number(line![3])).toBeLessThanOrEqual(Number(line![1]));
   });

@@ -15,7 +15,7 @@ export interface CpuProfile {
 /** Seconds of self time, by name, largest first. */
 export type TimeShare = ReadonlyArray<{ readonly name: string; readonly seconds: number }>;
 
-/** Where a script lives, for a reader: `astro`, `@resvg/resvg-js`, `src/views/page-keys.ts`, `node:internal`, or V8's `(garbage collector)`. */
+/** Where a script lives, for a reader: `astro`, `@resvg/resvg-js`, `src/routes/keys.ts`, `node:internal`, or V8's `(garbage collector)`. */
 export function describeLocation(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   const modules = url.lastIndexOf('/node_modules/');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent, setCellValue } from '../fixtures/committed-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { getPageKeys } from '../views/page-keys.ts';
+import { getPageKeys } from '../routes/keys.ts';
 import type { FileStats } from './datapackage.ts';
 import { buildSiteDownloads, type DownloadStatsMemo, type SiteDownloads } from './site-downloads.ts';
 

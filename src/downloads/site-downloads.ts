@@ -15,7 +15,7 @@ import { TABLE_IDS } from '../form/forms.ts';
 import type { TableId } from '../form/types.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { getPageKeys, type PageKeys } from '../views/page-keys.ts';
+import { getPageKeys, type PageKeys } from '../routes/keys.ts';
 import { joinCsvText } from './csv-text.ts';
 import { buildDataPackage, type FileStats } from './datapackage.ts';
 import { DATA_PATH, DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from './download-paths.ts';

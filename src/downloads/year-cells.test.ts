@@ -5,7 +5,7 @@ import { loadCommittedContent, moveToYear, setCellValue } from '../fixtures/comm
 import { loadSynthContent } from '../fixtures/synth-content.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { getPageKeys } from '../views/page-keys.ts';
+import { getPageKeys } from '../routes/keys.ts';
 import { CSV_BOM } from './csv-text.ts';
 import { buildDataPageView } from './data-page-view.ts';
 import { buildDataYearView, listDataYearPages } from './data-year-view.ts';

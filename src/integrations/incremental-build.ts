@@ -1,7 +1,7 @@
 /**
  * The site's use of Astro's incremental build (`experimental.incrementalBuild`, with the output
  * directory kept between builds: see astro.config.mjs). Astro skips a path whose cache key (from
- * src/views/page-keys.ts) and route code are unchanged, leaving its file in place, and records every
+ * src/routes/keys.ts) and route code are unchanged, leaving its file in place, and records every
  * path in a manifest in its cache directory. This module reads that manifest: to tell the chart
  * pre-render pass which pages will be rendered, and, after a build, to delete from the output the
  * files of paths the content no longer has (Astro prunes its own cached copy of them, not the output).

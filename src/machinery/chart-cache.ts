@@ -24,7 +24,7 @@ import { listAgencySlugs } from '../views/department-compare-view.ts';
 import { listComparePages } from '../views/compare-view.ts';
 import { CHART_WIDTHS } from '../charts/chart-view.ts';
 import { listSiteChartEntries, type ChartOwner } from '../views/site-charts.ts';
-import { getPageKeys } from '../views/page-keys.ts';
+import { getPageKeys } from '../routes/keys.ts';
 import { resolveCacheDir } from './cache-switch.ts';
 import { chartStatsState } from './build-stats.ts';
 import { readFileIfAny, writeFileWhole } from './file-cache.ts';
@@ -82,7 +82,7 @@ export function fingerprintChart(chart: Pick<BuiltChart, 'option' | 'size'>): st
 }
 
 /**
- * The chart owner of each page cache key (see src/views/page-keys.ts) that has charts: a report's,
+ * The chart owner of each page cache key (see src/routes/keys.ts) that has charts: a report's,
  * a jurisdiction's, a department's (its charts' key and its page's), a department kind-year's, a year's.
  */
 export function listOwnerPageKeys(): Map<string, ChartOwner> {

@@ -8,14 +8,11 @@
  * (src/integrations/streamed-downloads.ts).
  */
 import { formatSiteAddress } from '../downloads/download-response.ts';
-import { siteCsvPath } from '../downloads/download-paths.ts';
 import { findDownloadFile, getSiteDownloads, type DownloadFile } from '../downloads/site-downloads.ts';
 import { getDownloadStatsMemo } from './download-stats.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { buildRegistry } from './registry.ts';
-
-/** The URL paths of the site-wide downloads written by the integration instead of an endpoint (each year's cells.csv is too). */
-export const STREAMED_SITE_PATHS: readonly string[] = [siteCsvPath('cells')];
+import { STREAMED_SITE_PATHS } from '../routes/routes.ts';
 
 /** What the pages' bundle offers the integration. */
 export interface StreamedDownloadHooks {

@@ -7,10 +7,8 @@ import { REPORT_ID, seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { renderChartViews } from '../charts/chart-view.ts';
 import { TREND_METRIC_IDS } from './compare-view.ts';
-import { getPageKeys } from './page-keys.ts';
 import { compareEmbedPath, embedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath, listEmbedFiles, listEmbedUrlPatterns } from '../embeds/embed-paths.ts';
 import { buildHomeChartImageText, buildHomeEmbedLinks, buildHomeEmbedPageView, buildHomeOembed, estimateEmbedHeight } from '../embeds/embed-view.ts';
-import { listCompareChartPaths, listJurisdictionChartPaths } from './page-chart-files.ts';
 import { COMPARE_AUTHOR, describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from './page-chart-homes.ts';
 
 const content = loadCommittedContent();
@@ -83,16 +81,6 @@ describe('the listed jurisdiction and comparison charts', () => {
     }
   });
 
-  it('keys every static path for the incremental build: a jurisdiction chart by its government’s reports, a comparison chart by its year and metric', () => {
-    const keys = getPageKeys(content);
-    const jurisdictionPaths = listJurisdictionChartPaths();
-    expect(jurisdictionPaths.length).toBe(listJurisdictionChartPlaces(content.reports, content.jurisdictions).reduce((n, p) => n + p.keys.length, 0));
-    for (const path of jurisdictionPaths) expect(path.cacheKey, JSON.stringify(path.params)).toBe(keys.publisher(String(path.params.code)));
-    const comparePaths = listCompareChartPaths();
-    expect(comparePaths.length).toBe(listCompareChartPlaces(content.reports, content.jurisdictions).reduce((n, p) => n + p.keys.length, 0));
-    for (const path of comparePaths) expect(path.cacheKey, JSON.stringify(path.params)).toBe(keys.compare(Number(path.params.year), String(path.params.metric)));
-    expect(new Set(comparePaths.map((p) => `${p.params.year}/${p.params.metric}/${p.params.chart}`)).size).toBe(comparePaths.length);
-  });
 });
 
 describe('a trend over several years', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { loadSynthContent } from '../fixtures/synth-content.ts';
 import { listReportCharts, REPORT_CHART_KEYS } from '../charts/chart-sets.ts';
-import { findReportChart, listReportChartPaths } from './report-chart-files.ts';
+import { findReportChart } from './report-chart-files.ts';
 
 describe('findReportChart', () => {
   const content = getSiteContent();
@@ -49,8 +49,4 @@ describe('findReportChart', () => {
     expect(all.some(({ r, j }) => listReportCharts(r, j).some((e) => e.build === null))).toBe(true);
   });
 
-  it('lists one path per chart of every report, keyed by the report', () => {
-    const paths = listReportChartPaths();
-    expect(paths.length).toBe(content.reports.reduce((n, r) => n + listReportCharts(r, content.jurisdictions).length, 0));
-  });
 });

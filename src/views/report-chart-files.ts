@@ -1,17 +1,15 @@
 /**
- * What the embed endpoints share at build time: the static paths of every report chart, and one
+ * What the embed endpoints of report charts share at build time (their paths: src/routes/routes.ts): one
  * chart of a report found by key and rendered through the chart cache (only that chart, only the
  * widths asked for, so each of a chart's files costs one chart, not a whole report). The entries of
  * the last few reports are kept: a route's paths come report by report, and at 20,000 reports
  * building every entry of a report to find one was a third of the embed routes' time.
  */
-import type { GetStaticPathsResult } from 'astro';
 import { getSiteContent } from '../loaders/site-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { listReportCharts, REPORT_CHART_KEYS } from '../charts/chart-sets.ts';
+import { listReportCharts } from '../charts/chart-sets.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
 import { CHART_WIDTHS, renderChartViews, type ChartRenderer, type ChartView } from '../charts/chart-view.ts';
-import { getPageKeys } from './page-keys.ts';
 
 /** The props of every embed route: the report whose chart it is. */
 export interface ReportChartProps {
@@ -32,13 +30,6 @@ function listMemoisedCharts(report: CheckedReport): ChartEntry[] {
   recentEntries.set(report, entries);
   if (recentEntries.size > MEMO_REPORTS) recentEntries.delete(recentEntries.keys().next().value!);
   return entries;
-}
-
-/** One route per chart of every report: `{ params: { id, chart }, props: { report }, cacheKey }`, keyed by the report. */
-export function listReportChartPaths(): GetStaticPathsResult {
-  const content = getSiteContent();
-  const keys = getPageKeys(content);
-  return content.reports.flatMap((report) => REPORT_CHART_KEYS.map((chart) => ({ params: { id: report.meta.id, chart }, props: { report }, cacheKey: keys.report(report.meta.id) })));
 }
 
 /** Finds a chart of a report by key; throws for an unknown key. */

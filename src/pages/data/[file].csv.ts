@@ -3,20 +3,15 @@
  * cells.csv is too large for an endpoint's buffered body and is written by the streamed-downloads
  * integration after the pages (src/machinery/streamed-list.ts); only the dev server serves it here.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { siteCsvPath, type SiteFileName } from '../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../downloads/download-response.ts';
-import { SITE_RESOURCES } from '../../downloads/fields.ts';
 import { findDownloadFile, getSiteDownloads } from '../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../loaders/site-content.ts';
 import { getDownloadStatsMemo } from '../../machinery/download-stats.ts';
-import { STREAMED_SITE_PATHS } from '../../machinery/streamed-list.ts';
-import { getPageKeys } from '../../views/page-keys.ts';
+import { siteCsvPaths } from '../../routes/routes.ts';
 
-export const getStaticPaths = (() => {
-  const key = getPageKeys(getSiteContent()).site();
-  return SITE_RESOURCES.filter((r) => import.meta.env.DEV || !STREAMED_SITE_PATHS.includes(siteCsvPath(r.name))).map((r) => ({ params: { file: r.name }, cacheKey: key }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = siteCsvPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());

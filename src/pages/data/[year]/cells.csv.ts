@@ -3,21 +3,15 @@
  * `/data/cells.csv`. Only the dev server serves it here: a build writes it piece by piece after the
  * pages (src/machinery/streamed-list.ts), since an endpoint's body is held whole.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { listDataYears } from '../../../downloads/data-year-view.ts';
+import type { APIRoute } from 'astro';
 import { yearCellsCsvPath } from '../../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
-import { getPageKeys } from '../../../views/page-keys.ts';
+import { yearCellsPaths } from '../../../routes/routes.ts';
 
-export const getStaticPaths = (() => {
-  if (!import.meta.env.DEV) return [];
-  const content = getSiteContent();
-  const keys = getPageKeys(content);
-  return listDataYears(content.reports).map(({ year }) => ({ params: { year: String(year) }, cacheKey: keys.yearReports(year) }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = yearCellsPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());

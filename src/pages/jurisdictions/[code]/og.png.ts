@@ -1,13 +1,9 @@
 /** `/jurisdictions/<code>/og.png`: the 1200×630 link-preview image of a jurisdiction, which its reports' pages share. */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { makeOgPng } from '../../../embeds/build-images.ts';
 import type { OgImageText } from '../../../embeds/chart-image.ts';
-import { hashOgText, listPlaceOgCards } from '../../../embeds/og-images.ts';
-import { getSiteContent } from '../../../loaders/site-content.ts';
+import { placeOgPaths } from '../../../routes/routes.ts';
 
-export const getStaticPaths = (() => {
-  const content = getSiteContent();
-  return listPlaceOgCards(content.reports, content.jurisdictions).map((card) => ({ params: { code: card.code }, props: { text: card.text }, cacheKey: hashOgText(card.text) }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = placeOgPaths;
 
 export const GET: APIRoute<{ text: OgImageText }> = ({ props }) => new Response(makeOgPng(props.text), { headers: { 'Content-Type': 'image/png' } });

@@ -1,18 +1,14 @@
 /** `/reports/<id>/<table>.csv`: one table of one report, with the printed form's Chinese labels. */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { reportTableCsvPath } from '../../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { TABLE_IDS } from '../../../form/forms.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
 import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
-import { getPageKeys } from '../../../views/page-keys.ts';
+import { reportTablePaths } from '../../../routes/routes.ts';
 
-export const getStaticPaths = (() => {
-  const content = getSiteContent();
-  const keys = getPageKeys(content);
-  return content.reports.flatMap((r) => TABLE_IDS.map((table) => ({ params: { id: r.meta.id, table }, cacheKey: keys.report(r.meta.id) })));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = reportTablePaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());

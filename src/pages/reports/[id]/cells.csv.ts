@@ -1,17 +1,13 @@
 /** `/reports/<id>/cells.csv`: every cell of one report in the tidy long layout. */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { reportCellsCsvPath } from '../../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
 import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
-import { getPageKeys } from '../../../views/page-keys.ts';
+import { reportCellsPaths } from '../../../routes/routes.ts';
 
-export const getStaticPaths = (() => {
-  const content = getSiteContent();
-  const keys = getPageKeys(content);
-  return content.reports.map((r) => ({ params: { id: r.meta.id }, cacheKey: keys.report(r.meta.id) }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = reportCellsPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());

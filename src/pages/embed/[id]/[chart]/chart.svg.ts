@@ -3,10 +3,11 @@ import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../downloads/download-response.ts';
 import { makeChartSvg } from '../../../../embeds/build-images.ts';
 import { buildChartImageText } from '../../../../embeds/embed-view.ts';
-import { listReportChartPaths, renderReportChart, type ReportChartProps } from '../../../../views/report-chart-files.ts';
+import { renderReportChart, type ReportChartProps } from '../../../../views/report-chart-files.ts';
 import { getChartCache } from '../../../../machinery/chart-cache.ts';
+import { reportChartPaths } from '../../../../routes/routes.ts';
 
-export const getStaticPaths = listReportChartPaths;
+export const getStaticPaths = reportChartPaths;
 
 export const GET: APIRoute<ReportChartProps> = ({ params, props, site }) => {
   const chart = renderReportChart(props.report, params.chart ?? '', getChartCache(), true);

@@ -1,9 +1,10 @@
 /** `/embed/publishers/<key>/<chart>/oembed.json`: the oEmbed (rich) response of a chart's embed page. */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../../downloads/download-response.ts';
-import { listPublisherChartPaths, respondChartOembed, type PageChartProps } from '../../../../../views/page-chart-files.ts';
+import { respondChartOembed, type PageChartProps } from '../../../../../views/page-chart-files.ts';
 import { getChartCache } from '../../../../../machinery/chart-cache.ts';
+import { publisherChartPaths } from '../../../../../routes/routes.ts';
 
-export const getStaticPaths = listPublisherChartPaths;
+export const getStaticPaths = publisherChartPaths;
 
 export const GET: APIRoute<PageChartProps> = ({ params, props, site }) => respondChartOembed(props.place, params.chart ?? '', formatSiteAddress(site), getChartCache());

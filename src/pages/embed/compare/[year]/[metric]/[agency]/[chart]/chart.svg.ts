@@ -1,9 +1,10 @@
 /** `/embed/compare/<year>/<metric>/<agency>/<chart>/chart.svg`: the chart with its title and source line, every text outlined. */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../../../../downloads/download-response.ts';
-import { listDepartmentCompareChartPaths, respondChartSvg, type PageChartProps } from '../../../../../../../views/page-chart-files.ts';
+import { respondChartSvg, type PageChartProps } from '../../../../../../../views/page-chart-files.ts';
 import { getChartCache } from '../../../../../../../machinery/chart-cache.ts';
+import { departmentCompareChartPaths } from '../../../../../../../routes/routes.ts';
 
-export const getStaticPaths = listDepartmentCompareChartPaths;
+export const getStaticPaths = departmentCompareChartPaths;
 
 export const GET: APIRoute<PageChartProps> = ({ params, props, site }) => respondChartSvg(props.place, params.chart ?? '', formatSiteAddress(site), getChartCache());

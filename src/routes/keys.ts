@@ -27,8 +27,8 @@ import { parseReportId } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { deriveRankingData } from '../charts/ranking.ts';
-import { listDepartmentCompareLinks } from './department-compare-view.ts';
-import { buildJurisdictionView, buildPlaceKeyFigures } from './site-views.ts';
+import { listDepartmentCompareLinks } from '../views/department-compare-view.ts';
+import { buildJurisdictionView, buildPlaceKeyFigures } from '../views/site-views.ts';
 
 /** The content the keys are computed from. */
 export interface KeyedContent {

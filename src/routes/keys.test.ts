@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCommittedContent, moveToYear, setCellValue } from '../fixtures/committed-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { loadDepartmentContent } from '../fixtures/department-corpus.ts';
-import { getPageKeys, type KeyedContent, type PageKeys } from './page-keys.ts';
+import { getPageKeys, type KeyedContent, type PageKeys } from './keys.ts';
 
 const content = loadCommittedContent();
 const keys = getPageKeys(content);

@@ -125,14 +125,18 @@ describe('HTML, DOCX and PDF', () => {
     expect(extraction.note).toBe('text extracted from source.pdf by npm run ingest');
   });
 
-  it('loads a PDF’s embedded fonts into the font sink, so pdfjs draws no glyph paths', async () => {
+  it('loads a PDF’s embedded fonts into the font sink’s font set, so pdfjs draws no glyph paths, and puts FontFace back', async () => {
+    const add = vi.spyOn(FONT_SINK.fonts, 'add');
     const insertRule = vi.spyOn(FONT_SINK.sheet, 'insertRule');
     try {
       const extraction = await extractInput('report.pdf', new Uint8Array(readFileSync(join(REAL_TOOLS_DIR, '230000-2020.writer-docx.pdf'))));
       expect(extraction.ok).toBe(true);
-      expect(insertRule).toHaveBeenCalled();
-      expect(insertRule.mock.calls.every(([rule]) => rule.startsWith('@font-face'))).toBe(true);
+      expect(add).toHaveBeenCalled();
+      expect(add.mock.calls.every(([face]) => typeof face.family === 'string' && face.loaded instanceof Promise)).toBe(true);
+      expect(insertRule).not.toHaveBeenCalled();
+      expect('FontFace' in globalThis).toBe(false);
     } finally {
+      add.mockRestore();
       insertRule.mockRestore();
     }
   });

@@ -105,16 +105,31 @@ export function collectRules(ops: { fnArray: number[]; argsArray: unknown[] }, O
 }
 
 /**
- * Where pdfjs loads a PDF's fonts for drawing (its `ownerDocument`): a document that takes each font's
- * @font-face rule and keeps nothing, since nothing is drawn here. Without it pdfjs in Node either
- * (`disableFontFace: true`) turns every glyph shown into a drawing path while it builds the operator
- * list, or (no document) fails to load each font and then does the same: a third of the time spent on
- * a PDF, for a drawing nobody makes. Text positions and rules do not depend on it. If a later pdfjs
- * asks this document for more than these members, font loading fails and pdfjs falls back to the
- * paths: slower, never different.
+ * A font face as the Font Loading API makes it, for pdfjs to load a font into FONT_SINK: it keeps
+ * nothing and is loaded at once.
+ */
+class SinkFontFace {
+  readonly family: string;
+  readonly loaded: Promise<void> = Promise.resolve();
+  constructor(family: string) {
+    this.family = family;
+  }
+}
+
+/**
+ * Where pdfjs loads a PDF's fonts for drawing (its `ownerDocument`): a document whose font set
+ * (`fonts`, the Font Loading API) takes each font face and keeps nothing, since nothing is drawn here.
+ * Without it pdfjs in Node either (`disableFontFace: true`) turns every glyph shown into a drawing path
+ * while it builds the operator list, or (no document) fails to load each font and then does the same: a
+ * third of the time spent on a PDF, for a drawing nobody makes. With a document but no font set it writes
+ * each font into a base64 `@font-face` rule (about 4% of a PDF's time). Text positions and rules do not
+ * depend on it. If a later pdfjs asks this document for more than these members, font loading fails and
+ * pdfjs falls back to the paths: slower, never different.
  */
 export const FONT_SINK = {
-  /** The style sheet each font's rule goes to (kept so a test can see pdfjs use it). */
+  /** The font set each font face goes to (a test spies on it to see pdfjs use it). */
+  fonts: { add: (_face: SinkFontFace): void => {}, delete: (_face: SinkFontFace): void => {} },
+  /** The style sheet a font's rule would go to, were there no font set. */
   sheet: { cssRules: [], insertRule: (_rule: string, _index: number): number => 0 },
   createElement(): { sheet: unknown; remove: () => void } {
     return { sheet: FONT_SINK.sheet, remove: () => {} };
@@ -122,10 +137,10 @@ export const FONT_SINK = {
   documentElement: { getElementsByTagName: () => [{ append: () => {} }] },
 };
 
-/** How many PDFs are being read now, each with the web DecompressionStream replaced. */
+/** How many PDFs are being read now, each with the globals below replaced. */
 let reading = 0;
-/** The global DecompressionStream while it is replaced. */
-let saved: unknown;
+/** The globals DecompressionStream and FontFace while they are replaced. */
+let saved: { DecompressionStream?: unknown; FontFace?: unknown } = {};
 /** What the replacement throws: one error made once (making an error per stream, with its stack, costs more than inflating many of these streams). */
 const REFUSED = new Error('pdfjs inflates this PDF’s streams itself');
 /** A DecompressionStream that refuses at once: pdfjs then inflates the stream itself. */
@@ -136,27 +151,33 @@ class RefusingDecompressionStream {
 }
 
 /**
- * Replaces the global DecompressionStream while a PDF is read (calls nest and overlap; the last one out
- * puts it back). pdfjs inflates every compressed stream (each page's content, each font, each glyph of
- * a Type 3 font: Chromium prints CJK text in Type 3 fonts, hundreds of small streams) through
- * DecompressionStream where it can, else with its own inflater (as where there is none). The bytes are
- * the same either way; in Node each web-stream round trip costs more than inflating these small streams
- * in JS: about a quarter less CPU per real-tool PDF (`npm run bench:ingest -- --against`).
+ * Replaces two globals while a PDF is read (calls nest and overlap; the last one out puts them back):
+ *
+ * - DecompressionStream, by one that refuses. pdfjs inflates every compressed stream (each page's
+ *   content, each font, each glyph of a Type 3 font: hundreds of small streams) through
+ *   DecompressionStream where it can, else with its own inflater (as where there is none). The bytes are
+ *   the same either way; in Node each web-stream round trip costs more than inflating these small streams
+ *   in JS: about a quarter less CPU per real-tool PDF (`npm run bench:ingest -- --against`).
+ * - FontFace (which Node does not have), by SinkFontFace, which pdfjs uses to load fonts into FONT_SINK.
  */
-function refuseDecompressionStream(): () => void {
-  const g = globalThis as { DecompressionStream?: unknown };
+function replaceGlobals(): () => void {
+  const g = globalThis as { DecompressionStream?: unknown; FontFace?: unknown };
   if (reading++ === 0) {
-    saved = g.DecompressionStream;
+    saved = { DecompressionStream: g.DecompressionStream, FontFace: g.FontFace };
     g.DecompressionStream = RefusingDecompressionStream;
+    g.FontFace = SinkFontFace;
   }
   return () => {
-    if (--reading === 0) g.DecompressionStream = saved;
+    if (--reading > 0) return;
+    g.DecompressionStream = saved.DecompressionStream;
+    if (saved.FontFace === undefined) delete g.FontFace;
+    else g.FontFace = saved.FontFace;
   };
 }
 
 /** Extracts the text layer of a PDF given as bytes. */
 export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
-  const restore = refuseDecompressionStream();
+  const restore = replaceGlobals();
   try {
     return await readPdf(bytes);
   } finally {
@@ -164,7 +185,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
   }
 }
 
-/** extractPdfText's work, DecompressionStream replaced. */
+/** extractPdfText's work, globals replaced. */
 async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   // Loaded on first use: text reports never pay for the PDF engine.
   const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');

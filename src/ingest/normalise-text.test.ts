@@ -28,6 +28,31 @@ describe('the edge normaliser', () => {
     expect(makeSpan('plain 12', 1, 1).offsets).toBeNull();
   });
 
+  it('normalises each character on its own, with its offset, whatever surrounds it', () => {
+    // Radicals (one whose ideograph is outside the BMP), full-width forms, odd spaces, zero-width,
+    // ㈠ (longer after), kept digits, compatibility and astral ideographs, ASCII, a combining mark.
+    const alphabet = ['a', '7', ' ', '一', '⼀', '⺇', '１', '－', '\u3000', '\u200B', '㈠', '①', '\uF900', '𠀀', 'é', 'e\u0301'];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n++) {
+      const parts = Array.from({ length: 1 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]!);
+      const raw = parts.join('');
+      const got = normaliseText(raw);
+      expect(got.text).toBe(parts.map((p) => normaliseText(p).text).join(''));
+      const offsets = got.offsets ?? [...Array(raw.length + 1).keys()];
+      expect(offsets.length).toBe(got.text.length + 1);
+      let at = 0;
+      let out = 0;
+      for (const p of parts) {
+        const piece = normaliseText(p).text;
+        if (piece) expect(offsets[out]).toBe(at);
+        at += p.length;
+        out += piece.length;
+      }
+      expect(offsets[out]).toBe(raw.length);
+    }
+  });
+
   it('cleans display text without folding Chinese punctuation', () => {
     expect(cleanDisplayText('⼈⺠政府，（⼀）２０２１年')).toBe('人民政府，（一）２０２１年');
   });

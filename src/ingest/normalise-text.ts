@@ -28,6 +28,8 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 const NEEDS_WORK = /[\u2E80-\u2FDF\u2010\u2011\u2212\uFE63\uFF0D\u3000\u00A0\u2000-\u200D\u202F\u205F\u2060\uFEFF]/;
 /** A base character with the combining marks after it: the unit NFKC is applied to. */
 const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+/** A combining mark. */
+const MARK = /\p{M}/u;
 
 /** Text after normalisation, and for each of its UTF-16 units (and its end) the offset in the raw text. */
 export interface NormalisedText {
@@ -50,6 +52,20 @@ export function normaliseText(raw: string): NormalisedText {
   let text = '';
   const offsets: number[] = [];
   let same = true;
+  if (!MARK.test(raw)) {
+    // No combining marks: every cluster is one code point (most PDF text: radicals among ideographs).
+    let at = 0;
+    for (const ch of raw) {
+      const code = ch.codePointAt(0)!;
+      const out = code < 0xa0 || (code >= 0x3400 && code <= 0x9fff) ? ch : normaliseCluster(ch);
+      if (out !== ch) same = false;
+      for (let k = 0; k < out.length; k++) offsets.push(at);
+      text += out;
+      at += ch.length;
+    }
+    offsets.push(raw.length);
+    return same ? { text: raw, offsets: null } : { text, offsets };
+  }
   for (const m of raw.matchAll(CLUSTER)) {
     const out = normaliseCluster(m[0]);
     if (out !== m[0]) same = false;

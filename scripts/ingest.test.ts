@@ -137,6 +137,24 @@ describe('npm run ingest', () => {
     expect(readdirSync(out).sort()).toEqual(['inbox', 'jurisdictions.csv', 'reports', 'review.csv']);
   });
 
+  it('reads a folder in worker threads with the same log, summary, CSV and report folders as one file after another', () => {
+    const inbox = mkdtempSync(join(tmpdir(), 'gongkai-inbox-'));
+    scratch.push(inbox);
+    const realTools = join(PROJECT_DIR, 'src', 'ingest', 'fixtures', 'real-tools');
+    // Slow and fast files mixed, so worker threads finish out of order; two files of one report.
+    for (const f of ['230000-2021-gen.chromium-portrait.pdf', '230700-2020.writer-html.pdf', '230881-2022-gen.writer-wide-docx.pdf', '231000-2020.chromium-landscape.pdf', '230000-2021-gen.writer.docx']) cpSync(join(realTools, f), join(inbox, f));
+    cpSync(join(CORPUS, '230881-2020.txt'), join(inbox, '230881-2020.txt'));
+    const runs = [1, 3].map((threads) => {
+      const out = makeContentDir();
+      const r = runIngest([inbox, '--out', out, '--summary', join(out, 'summary.csv'), '--threads', String(threads)]);
+      return { status: r.status, stdout: r.stdout.replaceAll(out, 'OUT'), csv: readFileSync(join(out, 'summary.csv'), 'utf8'), tree: readTree(join(out, 'reports')) };
+    });
+    expect(runs[0]!.stdout).toContain('review summary: 6 files:');
+    expect(Object.keys(runs[0]!.tree).filter((p) => p.endsWith('index.md')).length).toBeGreaterThanOrEqual(3);
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runIngest([inbox, '--threads', '0']).status).toBe(2);
+  });
+
   it('writes a report whose doubtful cell breaks a sum with that cell unpublished, kept as printed, both readings in the summary', () => {
     const out = makeContentDir();
     // 同江市 2020 as a PDF whose 申请总计 (25, which breaks T3-A as printed) is printed over two lines: 2 above 5.

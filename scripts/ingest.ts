@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/checks/diagnostic.ts';
 import { readKnownErrors } from '../src/checks/known-errors.ts';
 import { commitReportFiles, type CommitFs } from '../src/ingest/commit-report.ts';
-import { extractInput, INPUT_EXTENSIONS, readExtension } from '../src/ingest/extract-input.ts';
+import { extractInput, INPUT_EXTENSIONS, readExtension, type Extraction } from '../src/ingest/extract-input.ts';
 import { AGENCY_SLUG } from '../src/ingest/identify-report.ts';
 import { buildIngestJson } from '../src/ingest/ingest-json.ts';
 import { parseReportLines } from '../src/ingest/parse-report.ts';
@@ -28,13 +28,14 @@ import { readFrontMatter, splitFrontMatter } from '../src/reports/front-matter.t
 import { formatProgressBar } from '../src/ingest/progress-bar.ts';
 import { classifyWritten, countOutcomes, formatReviewSummary, writeReviewCsv, type FileOutcome } from '../src/ingest/review-summary.ts';
 import { CONTENT_FILES, REPORT_FILES } from '../src/reports/layout.ts';
+import { createReadPool, defaultReadThreads } from './read-pool.ts';
 import type { KnownErrorEntry } from '../src/reports/types.ts';
 
-const USAGE = 'usage: npm run ingest -- <file|folder|url>... [--out DIR] [--force] [--agency SLUG] [--summary FILE] [--source-url URL]\n       npm run --silent ingest -- <file> --json';
+const USAGE = 'usage: npm run ingest -- <file|folder|url>... [--out DIR] [--force] [--agency SLUG] [--summary FILE] [--source-url URL] [--threads N]\n       npm run --silent ingest -- <file> --json';
 
 let args;
 try {
-  args = parseArgs({ options: { out: { type: 'string' }, force: { type: 'boolean' }, agency: { type: 'string' }, summary: { type: 'string' }, 'source-url': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  args = parseArgs({ options: { out: { type: 'string' }, force: { type: 'boolean' }, agency: { type: 'string' }, summary: { type: 'string' }, 'source-url': { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
 } catch (err) {
   console.error(`ingest: ${(err as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -45,7 +46,8 @@ if (args.values.help) {
              to its PDF/Word file is followed to it; address, time and SHA-256 are recorded
   --agency SLUG  the slug of a department not declared in src/publishers/agencies.ts (never guessed)
   --summary FILE  where to write the review summary CSV (default ./ingest-summary.csv, written when more than one file is given)
-  --source-url URL  the address the (one) file was published at, recorded in its front matter\n  --json     print the parsed report as JSON (spec §8) and write nothing; one file only`);
+  --source-url URL  the address the (one) file was published at, recorded in its front matter
+  --threads N  read up to N files at once, each in a worker thread (default: the machine's cores, at most 4; 1: one by one in this process)\n  --json     print the parsed report as JSON (spec §8) and write nothing; one file only`);
   process.exit(0);
 }
 const json = args.values.json ?? false;
@@ -56,6 +58,11 @@ if (args.values.agency !== undefined && !AGENCY_SLUG.test(args.values.agency)) {
 const sourceUrl = args.values['source-url'];
 if (sourceUrl !== undefined && !/^https?:\/\/\S+$/.test(sourceUrl)) {
   console.error(`ingest: --source-url “${sourceUrl}” is not an http(s) address\n${USAGE}`);
+  process.exit(2);
+}
+const threads = args.values.threads === undefined ? defaultReadThreads() : Number(args.values.threads);
+if (!Number.isInteger(threads) || threads < 1) {
+  console.error(`ingest: --threads “${args.values.threads}” is not a whole number of at least 1\n${USAGE}`);
   process.exit(2);
 }
 if (args.positionals.length === 0 || (json && args.positionals.length !== 1)) {
@@ -162,9 +169,37 @@ const ingested = json ? new Map<string, string>() : indexIngestedFiles();
 /** Reports written in this run, by id: the file each came from. */
 const writtenNow = new Map<string, string>();
 
+/** A local file read from disk, its SHA-256, and its extraction under way (null: already ingested from these bytes, skipped). */
+interface Prepared {
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+  readonly extraction: Promise<Extraction> | null;
+}
+const force = args.values.force ?? false;
+const nameOf = (input: string): string => (WEB_ADDRESS.test(input) ? input : relative(process.cwd(), input) || input);
+const localCount = inputs.filter((p) => !WEB_ADDRESS.test(p)).length;
+// Local files are read ahead, several at once in worker threads; results are still taken in order below.
+const pool = createReadPool(json ? 1 : Math.min(threads, localCount));
+const prepared = new Map<number, Prepared>();
+/** Starts reading the local files from index `from` on, as far ahead as the pool's threads can use. */
+function readAhead(from: number): void {
+  for (let k = from; k < inputs.length && k < from + pool.threads * 2; k++) {
+    const input = inputs[k]!;
+    if (WEB_ADDRESS.test(input) || prepared.has(k)) continue;
+    const bytes = new Uint8Array(readFileSync(input));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const skip = ingested.has(sha256) && !force;
+    const extraction = skip ? null : pool.read(nameOf(input), bytes);
+    // Awaited in order below; a failure is not unhandled while earlier files are finished.
+    extraction?.catch(() => {});
+    prepared.set(k, { bytes, sha256, extraction });
+  }
+}
+
 for (const [i, input] of inputs.entries()) {
   const web = WEB_ADDRESS.test(input);
-  const name = web ? input : relative(process.cwd(), input) || input;
+  const name = nameOf(input);
+  readAhead(i);
   if (tty) {
     bar = formatProgressBar(i, inputs.length, name, process.stderr.columns || 80);
     process.stderr.write(`\r\x1b[2K${bar}`);
@@ -176,6 +211,7 @@ for (const [i, input] of inputs.entries()) {
   let bytes: Uint8Array;
   let fileName = name;
   let origin: Omit<FileOrigin, 'sha256'> = sourceUrl ? { url: sourceUrl } : {};
+  let reading: Promise<Extraction> | null = null;
   if (web) {
     const got = await downloadReport(input, async (page) => {
       const read = await extractInput(page.name, page.bytes);
@@ -193,7 +229,10 @@ for (const [i, input] of inputs.entries()) {
     fileName = got.name;
     origin = { url: got.url, retrieved: got.retrieved };
   } else {
-    bytes = new Uint8Array(readFileSync(input));
+    const ready = prepared.get(i)!;
+    prepared.delete(i);
+    bytes = ready.bytes;
+    reading = ready.extraction;
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const fail = (done: string, problems: readonly Diagnostic[], report: string | null = null): void => finish({ file: name, status: 'failed', report, done, problems, sha256 });
@@ -202,7 +241,7 @@ for (const [i, input] of inputs.entries()) {
     finish({ file: name, status: 'unchanged', report: previous, done: 'skipped: already ingested from these same bytes (SHA-256 in its index.md); --force reads it again', problems: [], sha256 });
     continue;
   }
-  const extraction = await extractInput(fileName, bytes);
+  const extraction = await (reading ?? extractInput(fileName, bytes));
   if (!extraction.ok) {
     const problem: Diagnostic = { file: name, line: 0, column: 0, severity: 'error', rule: extraction.rule, message: extraction.message, hint: extraction.hint };
     show([problem], json);
@@ -262,6 +301,7 @@ for (const [i, input] of inputs.entries()) {
   writtenNow.set(report.id, name);
   finish({ file: name, status: classifyWritten(problems), report: report.id, done: result.replaced ? 'replaced' : 'written', problems, sha256 });
 }
+await pool.close();
 if (bar) {
   process.stderr.write('\r\x1b[2K');
   bar = '';

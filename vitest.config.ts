@@ -29,6 +29,7 @@ const SLOW_TESTS = [
   'src/ingest/fuzz.test.ts',
   'src/machinery/chart-job-content.test.ts',
   'src/machinery/chart-job-departments.test.ts',
+  'src/routes/routes-departments.test.ts',
   'src/integrations/prerender-charts.test.ts',
   'src/downloads/year-cells.test.ts',
   'src/downloads/datapackage.test.ts',

@@ -15,8 +15,8 @@ import { searchWrittenIndex, type IndexHit } from '../src/fixtures/pagefind-node
 import { loadContent, type LoadedContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
 import { orderByLiteralMatch } from '../src/client/search-rank.ts';
-import { reportPath } from '../src/views/paths.ts';
 import { readPageTemplates, writeSearchSite } from './bench-search.ts';
+import { reportPath } from '../src/site/paths.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-search-test-'));
 const site = join(scratch, 'site');

@@ -13,7 +13,6 @@ import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { writeChartCsv } from '../src/embeds/chart-csv.ts';
 import { CHART_IMAGE_PADDING } from '../src/embeds/chart-image.ts';
-import { EMBED_SCRIPT_PATH, listEmbedFiles } from '../src/embeds/embed-paths.ts';
 import type { OembedJson } from '../src/embeds/embed-view.ts';
 import { describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from '../src/views/page-chart-homes.ts';
 import { readExpectedReport } from '../src/fixtures/committed-content.ts';
@@ -24,6 +23,7 @@ import { loadContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
 import { REPORT_ID } from '../src/reports/report-id.ts';
 import type { CheckedReport } from '../src/reports/types.ts';
+import { EMBED_SCRIPT_PATH, listEmbedFiles } from '../src/site/paths.ts';
 
 const dist = inject('distDir');
 const content = loadContent(nodeContentFs, 'content');

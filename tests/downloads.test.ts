@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { Package, validate } from 'datapackage';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from '../src/downloads/download-paths.ts';
 import { SITE_RESOURCES } from '../src/downloads/fields.ts';
 import { TIDY_HEADER } from '../src/downloads/tidy-csv.ts';
 import { formatCellKey, listFormCells } from '../src/form/cells.ts';
 import { findForm, TABLE_IDS } from '../src/form/forms.ts';
 import { loadContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
+import { DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from '../src/site/paths.ts';
 
 const content = loadContent(nodeContentFs, 'content');
 const dist = inject('distDir');

@@ -8,11 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
-import { DATAPACKAGE_PATH, formatYearCellsDownloadName, siteCsvPath, yearCellsCsvPath } from '../src/downloads/download-paths.ts';
-import { dataYearPath } from '../src/downloads/data-year-view.ts';
 import { TIDY_HEADER } from '../src/downloads/tidy-csv.ts';
 import { loadContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
+import { DATAPACKAGE_PATH, dataYearPath, formatYearCellsDownloadName, siteCsvPath, yearCellsCsvPath } from '../src/site/paths.ts';
 
 const content = loadContent(nodeContentFs, 'content');
 const dist = inject('distDir');

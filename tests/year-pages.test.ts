@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
 import { buildReportList, HOME_LATEST, summariseYears, type ReportListItem } from '../src/views/site-views.ts';
-import { reportPath, yearPath } from '../src/views/paths.ts';
+import { reportPath, yearPath } from '../src/site/paths.ts';
 
 const content = loadContent(nodeContentFs, 'content');
 const dist = inject('distDir');

@@ -6,7 +6,7 @@ import type { SearchMetric, SearchName, SearchNameReport } from '../views/search
 import type { Jurisdiction } from '../jurisdictions/jurisdictions.ts';
 import { compareAgencySlugs, matchAgencyQuery } from '../publishers/agencies.ts';
 import { describePublisher, parseReportId } from '../publishers/publisher.ts';
-import { comparePath, jurisdictionPath, METHODOLOGY_PATH, metricMethodologyPath, publisherPath, reportPath, SEARCH_PATH } from '../views/paths.ts';
+import { comparePath, jurisdictionPath, METHODOLOGY_PATH, metricMethodologyPath, publisherPath, reportPath, SEARCH_PATH } from '../site/paths.ts';
 
 /** The list of one jurisdiction's reports that the search page fetches when a query names it (built by src/pages/search/places/[code].json.ts). */
 export function searchPlaceReportsPath(code: string): string {

@@ -5,17 +5,31 @@
  * dataset citation, and the schema.org Dataset JSON-LD. Its size does not grow with the number of
  * reports: it names years, never reports.
  */
-import { listEmbedUrlPatterns } from '../embeds/embed-paths.ts';
 import { TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import { ACCESS_DATE_PLACEHOLDER, COMPILER, formatDatasetCitation, formatYearSpan, type Citation } from './citation.ts';
 import { DATA_LICENSE, DATASET_DESCRIPTION, DATASET_TITLE } from './datapackage.ts';
 import { buildYearCellsLink, listDataYears, type DataYearLink } from './data-year-view.ts';
 import { EXCEL_MAX_ROWS } from './excel-limit.ts';
-import { DATA_PATH, DATAPACKAGE_PATH, formatAbsoluteUrl, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from './download-paths.ts';
 import { SITE_RESOURCES } from './fields.ts';
 import { buildDownloadLink, formatByteSize, type DownloadLink } from './report-downloads-view.ts';
 import type { SiteDownloads } from './site-downloads.ts';
+import {
+  compareEmbedPath,
+  DATA_PATH,
+  DATAPACKAGE_PATH,
+  departmentCompareEmbedPath,
+  EMBED_SCRIPT_PATH,
+  embedPath,
+  formatAbsoluteUrl,
+  jurisdictionEmbedPath,
+  listEmbedFiles,
+  publisherEmbedPath,
+  reportCellsCsvPath,
+  reportTableCsvPath,
+  siteCsvPath,
+  yearCellsCsvPath,
+} from '../site/paths.ts';
 
 /** One documented column of a file. */
 export interface FieldDoc {
@@ -159,4 +173,29 @@ export function buildDataPageView(content: LoadedContent, downloads: SiteDownloa
     accessDatePlaceholder: ACCESS_DATE_PLACEHOLDER,
     jsonLd: formatJsonLd(jsonLd),
   };
+}
+
+/** One documented URL pattern of the embeds. */
+export interface EmbedUrlPattern {
+  readonly pattern: string;
+  readonly description: string;
+}
+
+/** The embed URL patterns with Chinese descriptions, for the data page: each kind of chart page, then the files beside every embed page. */
+export function listEmbedUrlPatterns(): EmbedUrlPattern[] {
+  const pages = [
+    { href: embedPath('<报告编号>', '<图表>'), description: '报告页的一张图表，可用 iframe 嵌入其他网页（图表：flow、applicants、appeals、active）' },
+    { href: jurisdictionEmbedPath('<地区代码>', '<图表>'), description: '地区页的一张图表（图表：trend-<指标>，只有一份报告时还有 prior-year）' },
+    { href: publisherEmbedPath('<部门代码>', '<图表>'), description: '部门页的一张图表（部门代码如 230100-jiaoyu；图表：trend-<指标>，只有一份报告时为 prior-year；无 PNG）' },
+    { href: compareEmbedPath('<年度>', '<指标>', '<图表>'), description: '比较页的一张图表（图表：ranking-province、ranking-prefecture、ranking-county）' },
+    { href: departmentCompareEmbedPath('<年度>', '<指标>', '<部门类别>', '<图表>'), description: '部门比较页的一张图表（部门类别如 jiaoyu；图表：ranking-prefecture、ranking-county；无 PNG）' },
+  ];
+  const files = listEmbedFiles('…/');
+  return [
+    ...pages.map((p) => ({ pattern: p.href, description: p.description })),
+    { pattern: files.oembed, description: '上述每张图表的 oEmbed（rich）描述，html 即嵌入代码' },
+    { pattern: files.csv, description: '上述每张图表所画的数字（CSV）' },
+    { pattern: files.svg, description: '上述每张图表的独立图片（SVG），含标题和来源，文字已转为轮廓；图表下的「下载 PNG」在浏览器里把它画成 2 倍大小的 PNG' },
+    { pattern: EMBED_SCRIPT_PATH, description: '嵌入网页引用的脚本，让 iframe 的高度随图表变化' },
+  ];
 }

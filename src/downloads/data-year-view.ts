@@ -13,20 +13,14 @@ import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { buildPager, countPages, slicePage, type PagerLink } from '../views/paging.ts';
 import type { Link } from '../views/report-view.ts';
-import { reportPath } from '../views/paths.ts';
 import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, type Citation } from './citation.ts';
-import { DATA_PATH, formatAbsoluteUrl, formatDownloadName, formatYearCellsDownloadName } from './download-paths.ts';
 import { buildDownloadLink, type DownloadLink } from './report-downloads-view.ts';
 import type { SiteDownloads } from './site-downloads.ts';
 import { describeExcelOverflow } from './excel-limit.ts';
+import { DATA_PATH, dataYearPath, formatAbsoluteUrl, formatDownloadName, formatYearCellsDownloadName, reportPath } from '../site/paths.ts';
 
 /** How many reports one data page of a year lists (each row holds five links and two citations, about 1.5 KB of HTML). */
 export const DATA_YEAR_PAGE_REPORTS = 250;
-
-/** The data page of a year, or its n-th page (`/data/2020/`, `/data/2020/2/`). */
-export function dataYearPath(year: number, page = 1): string {
-  return page > 1 ? `${DATA_PATH}${year}/${page}/` : `${DATA_PATH}${year}/`;
-}
 
 /** One report's line in the table of per-report files. */
 export interface ReportFilesRow {

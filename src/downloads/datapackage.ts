@@ -10,9 +10,9 @@
  */
 import type { ReportMeta } from '../reports/types.ts';
 import { CSV_NEWLINE } from './csv-text.ts';
-import { DATA_PATH, formatAbsoluteUrl, siteCsvPath } from './download-paths.ts';
 import { MISSING_VALUES, SITE_RESOURCES, type FieldSpec, type ResourceSpec } from './fields.ts';
 import { COMPILER } from './citation.ts';
+import { DATA_PATH, formatAbsoluteUrl, siteCsvPath } from '../site/paths.ts';
 
 /** The licence of the site's compilation. */
 export const DATA_LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: '知识共享 署名 4.0 国际（CC BY 4.0）' } as const;

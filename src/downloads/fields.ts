@@ -11,7 +11,7 @@ import type { ColumnSpec, TableId } from '../form/types.ts';
 import { LEVEL_LABELS } from '../jurisdictions/jurisdictions.ts';
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import { CELL_STATE_FLAGS } from './cell-flags.ts';
-import type { SiteFileName } from './download-paths.ts';
+import type { SiteFileName } from '../site/paths.ts';
 
 /** A Table Schema field (https://specs.frictionlessdata.io/table-schema/), as the downloads use them. */
 export interface FieldSpec {

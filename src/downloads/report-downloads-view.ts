@@ -2,10 +2,9 @@
 import { TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { reportPath } from '../views/paths.ts';
 import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, type Citation } from './citation.ts';
-import { DATA_PATH, formatAbsoluteUrl, formatDownloadName } from './download-paths.ts';
 import type { DownloadFile, SiteDownloads } from './site-downloads.ts';
+import { DATA_PATH, formatAbsoluteUrl, formatDownloadName, reportPath } from '../site/paths.ts';
 
 /** One file link. */
 export interface DownloadLink {

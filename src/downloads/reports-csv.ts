@@ -2,11 +2,10 @@
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { reportPath } from '../views/paths.ts';
 import { FLAG_SEPARATOR } from './cell-flags.ts';
 import { writeCsvText, type CsvRow } from './csv-text.ts';
-import { formatAbsoluteUrl } from './download-paths.ts';
 import { REPORT_FIELDS } from './fields.ts';
+import { formatAbsoluteUrl, reportPath } from '../site/paths.ts';
 
 /** Builds the line of one report; `site` is the site's address for its page URL. */
 export function buildReportRow(report: CheckedReport, jurisdictions: JurisdictionIndex, site: string): CsvRow {

@@ -18,11 +18,11 @@ import type { CheckedReport } from '../reports/types.ts';
 import { getPageKeys, type PageKeys } from '../routes/keys.ts';
 import { joinCsvText } from './csv-text.ts';
 import { buildDataPackage, type FileStats } from './datapackage.ts';
-import { DATA_PATH, DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from './download-paths.ts';
 import { writeReportsCsv } from './reports-csv.ts';
 import { writeTableDownloadCsv } from './table-download-csv.ts';
 import { TIDY_HEADER, writeTidyBody } from './tidy-csv.ts';
 import { writeWideCsv } from './wide-csv.ts';
+import { DATA_PATH, DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from '../site/paths.ts';
 
 /** One generated file: its URL path, what describes its bytes, and its text, generated on demand. */
 export interface DownloadFile extends FileStats {

@@ -10,9 +10,9 @@ import { CSV_BOM } from './csv-text.ts';
 import { buildDataPageView } from './data-page-view.ts';
 import { buildDataYearView, listDataYearPages } from './data-year-view.ts';
 import type { FileStats } from './datapackage.ts';
-import { formatYearCellsDownloadName, siteCsvPath, yearCellsCsvPath } from './download-paths.ts';
 import { buildSiteDownloads, type DownloadStatsMemo, type SiteDownloads } from './site-downloads.ts';
 import { TIDY_HEADER } from './tidy-csv.ts';
+import { formatYearCellsDownloadName, siteCsvPath, yearCellsCsvPath } from '../site/paths.ts';
 
 const SITE = 'https://gongkai.example.org/';
 const committed = loadCommittedContent();

@@ -5,10 +5,10 @@ import { listReportCharts } from '../charts/chart-sets.ts';
 import { renderChartViews, type ChartView } from '../charts/chart-view.ts';
 import { loadImageFonts } from './build-images.ts';
 import { composeOgImage, readSvgSize, wrapText } from './chart-image.ts';
-import { chartCsvPath, chartSvgPath, embedOembedPath, embedPath } from './embed-paths.ts';
 import { buildChartEmbedLinks, buildEmbedPageView, buildOembed, EMBED_CHROME_HEIGHT, estimateEmbedHeight, formatEmbedSnippet } from './embed-view.ts';
 import { buildPlaceOgText } from './og-images.ts';
 import { measureTextWidth, type OutlineFont } from './outline-text.ts';
+import { chartCsvPath, chartSvgPath, embedOembedPath, embedPath } from '../site/paths.ts';
 
 const content = loadCommittedContent();
 const SITE = 'https://gongkai.example.org/';

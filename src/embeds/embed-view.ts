@@ -7,13 +7,10 @@
 import { estimateTextWidth, FONT_SIZE } from '../charts/chart-theme.ts';
 import { COMPILER } from '../downloads/citation.ts';
 import { DATA_LICENSE } from '../downloads/datapackage.ts';
-import { formatAbsoluteUrl } from '../downloads/download-paths.ts';
 import type { ReportMeta } from '../reports/types.ts';
 import type { ChartView } from '../charts/chart-view.ts';
-import { reportPath } from '../views/paths.ts';
 import { readSvgSize, type ChartImageText } from './chart-image.ts';
-import { chartCsvPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath, formatChartFileName, formatReportChartStem, listEmbedFiles } from './embed-paths.ts';
-import { placeOgImagePath } from './og-images.ts';
+import { chartCsvPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath, formatAbsoluteUrl, formatChartFileName, formatReportChartStem, listEmbedFiles, placeOgImagePath, reportPath } from '../site/paths.ts';
 
 /**
  * The height of an embed page around its chart at desktop width, in CSS px: the title (one line)

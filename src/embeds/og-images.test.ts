@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { buildPlaceOgText, buildYearOgText, hashOgText, listPlaceOgCards, listYearOgCards, placeOgImagePath, yearOgImagePath } from './og-images.ts';
+import { buildPlaceOgText, buildYearOgText, hashOgText, listPlaceOgCards, listYearOgCards } from './og-images.ts';
+import { placeOgImagePath, yearOgImagePath } from '../site/paths.ts';
 
 const content = loadCommittedContent();
 const tongjiang = content.jurisdictions.byCode.get('230881');

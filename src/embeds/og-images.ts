@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { COMPILER } from '../downloads/citation.ts';
 import { listAncestors, LEVEL_LABELS, type Jurisdiction, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import type { CheckedReport } from '../reports/types.ts';
+import { placeOgImagePath, yearOgImagePath } from '../site/paths.ts';
 import type { OgImageText } from './chart-image.ts';
 
 /** The version of the cards' words and layout; part of every card's cache key. */
@@ -16,16 +17,6 @@ export const OG_IMAGE_VERSION = 1;
 
 /** The footer of every card. */
 const FOOTER = '年度报告中的数字，按报告原样发布';
-
-/** The preview image of a jurisdiction's page, which its reports and their embeds share: `/jurisdictions/230881/og.png`. */
-export function placeOgImagePath(code: string): string {
-  return `/jurisdictions/${code}/og.png`;
-}
-
-/** The preview image of a year's pages (its report list and comparisons): `/years/2020/og.png`. */
-export function yearOgImagePath(year: number): string {
-  return `/years/${year}/og.png`;
-}
 
 /** Writes a span of years: 2020, or 2019–2021. */
 function formatYears(years: readonly number[]): string {

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { orderByLiteralMatch } from '../client/search-rank.ts';
-import { jurisdictionPath, reportPath } from '../views/paths.ts';
 import { buildSearchIndex, PAGEFIND_DIR, planPartWork, resolveSearchProcesses, type IndexMemo } from './pagefind.ts';
 import { searchWrittenIndex } from '../fixtures/pagefind-node-search.ts';
 import { planSearchParts } from './pagefind-parts.ts';
+import { jurisdictionPath, reportPath } from '../site/paths.ts';
 
 const content = loadCommittedContent();
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-pagefind-test-'));

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { planSitemapFiles, SITEMAP_PART_NAME, type SitemapFile } from '../views/sitemap-files.ts';
-import { listSitemapPaths, SITEMAP_PATH } from '../views/sitemap.ts';
+import { listSitemapPaths } from '../views/sitemap.ts';
+import { SITEMAP_PATH } from '../site/paths.ts';
 
 /**
  * Writes the sitemap files into an output directory and removes numbered sitemaps a previous build

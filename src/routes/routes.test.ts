@@ -3,9 +3,6 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listReportCharts } from '../charts/chart-sets.ts';
-import { readCommittedJurisdictionsCsv, writeDepartmentCorpus } from '../fixtures/department-corpus.ts';
-import { useScratchBuildEnv } from '../fixtures/scratch-build-env.ts';
-import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { listCompareChartPlaces, listJurisdictionChartPlaces } from '../views/page-chart-homes.ts';
 import { getPageKeys } from './keys.ts';
@@ -19,14 +16,9 @@ function listPageFiles(dir = PAGES): string[] {
 }
 
 /** The route functions of routes.ts: every export that is a function. */
-const PATH_LISTS = Object.entries(routes).filter(([, v]) => typeof v === 'function') as [string, () => { params: object; cacheKey?: string }[]][];
+const PATH_LISTS = Object.entries(routes).filter(([, v]) => typeof v === 'function').map(([name]) => name);
 
-describe('every route takes its paths and keys from src/routes/routes.ts', () => {
-  // The department corpus (governments and departments, several years), so that every route has paths: the build's content is loaded once per process, from GONGKAI_CONTENT.
-  useScratchBuildEnv('gongkai-routes', (root) => {
-    const csv = readCommittedJurisdictionsCsv();
-    writeDepartmentCorpus(root, readJurisdictionsCsv(csv, 'jurisdictions.csv').index, csv);
-  });
+describe('every route takes its paths and keys from src/routes/routes.ts (on the committed content)', () => {
   const files = listPageFiles();
 
   it('each page or endpoint either takes getStaticPaths from it in one line or is listed as unkeyed, with a reason', () => {
@@ -40,20 +32,11 @@ describe('every route takes its paths and keys from src/routes/routes.ts', () =>
         continue;
       }
       expect(taken?.[1], `${file}: neither \`export const getStaticPaths = <a function of src/routes/routes.ts>;\` nor listed in UNKEYED_ROUTES`).toBeDefined();
-      expect(PATH_LISTS.map(([name]) => name), file).toContain(taken![1]);
+      expect(PATH_LISTS, file).toContain(taken![1]);
       expect(text, file).toMatch(new RegExp(`import \\{ ${taken![1]} \\} from '(\\.\\./)+routes/routes\\.ts';`));
       expect(text.match(/export (const|function|async function) getStaticPaths\b/g)?.length, `${file} defines its paths twice`).toBe(1);
     }
     for (const file of Object.keys(routes.UNKEYED_ROUTES)) expect(files, `UNKEYED_ROUTES names ${file}, which is no page`).toContain(file);
-  });
-
-  it('every path of every route has a cache key, and no route lists a path twice', () => {
-    for (const [name, list] of PATH_LISTS) {
-      const paths = list();
-      if (name !== 'yearCellsPaths') expect(paths.length, name).toBeGreaterThan(0);
-      for (const p of paths) expect(typeof p.cacheKey === 'string' && p.cacheKey.length > 0, `${name} ${JSON.stringify(p.params)}`).toBe(true);
-      expect(new Set(paths.map((p) => JSON.stringify(p.params))).size, name).toBe(paths.length);
-    }
   });
 
   it('lists one chart embed per chart of every report, keyed by the report', () => {

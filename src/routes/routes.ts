@@ -14,7 +14,6 @@
  */
 import type { GetStaticPaths, GetStaticPathsResult } from 'astro';
 import { listDataYearPages, listDataYears } from '../downloads/data-year-view.ts';
-import { siteCsvPath } from '../downloads/download-paths.ts';
 import { SITE_RESOURCES } from '../downloads/fields.ts';
 import { hashOgText, listPlaceOgCards, listYearOgCards } from '../embeds/og-images.ts';
 import { TABLE_IDS } from '../form/forms.ts';
@@ -34,10 +33,11 @@ import {
 } from '../views/page-chart-homes.ts';
 import { buildSearchNames } from '../views/search-view.ts';
 import { listYearPages } from '../views/year-view.ts';
-import { getPageKeys } from './keys.ts';
+import { getPageKeys, type PageKeys } from './keys.ts';
+import { siteCsvPath } from '../site/paths.ts';
 
 /** The content and keys every route's paths are listed from: the build's content, read once per build process. */
-function siteRoutes(): { content: LoadedContent; keys: ReturnType<typeof getPageKeys> } {
+function siteRoutes(): { content: LoadedContent; keys: PageKeys } {
   const content = getSiteContent();
   return { content, keys: getPageKeys(content) };
 }
@@ -175,46 +175,34 @@ function listPlaces(content: LoadedContent, kind: ChartPlace['kind']): ListedPla
   return (known[kind] ??= LISTERS[kind](content.reports, content.jurisdictions));
 }
 
-/** `/embed/jurisdictions/<code>/<chart>/` and its files: one per chart of every jurisdiction page, props `{ place }`, keyed by its government's reports. */
-export function jurisdictionChartPaths(): GetStaticPathsResult {
+/** One path per chart of every page of a kind: the page's params and key, and each chart's key as `chart`, props `{ place }`. */
+function listPlaceChartPaths<K extends ChartPlace['kind']>(kind: K, describe: (place: Extract<ChartPlace, { kind: K }>, keys: PageKeys) => { params: Record<string, string>; cacheKey: string }): GetStaticPathsResult {
   const { content, keys } = siteRoutes();
-  return listPlaces(content, 'jurisdiction').flatMap(({ place, keys: charts }) => {
-    if (place.kind !== 'jurisdiction') return [];
-    const cacheKey = keys.publisher(place.jurisdiction.code);
-    return charts.map((chart) => ({ params: { code: place.jurisdiction.code, chart }, props: { place }, cacheKey }));
+  return listPlaces(content, kind).flatMap(({ place, keys: charts }) => {
+    if (place.kind !== kind) return [];
+    const { params, cacheKey } = describe(place as Extract<ChartPlace, { kind: K }>, keys);
+    return charts.map((chart) => ({ params: { ...params, chart }, props: { place }, cacheKey }));
   });
 }
 
-/** `/embed/publishers/<key>/<chart>/` and its files: one per chart of every department page, props `{ place }`, keyed by its reports. */
-export function publisherChartPaths(): GetStaticPathsResult {
-  const { content, keys } = siteRoutes();
-  return listPlaces(content, 'publisher').flatMap(({ place, keys: charts }) => {
-    if (place.kind !== 'publisher') return [];
-    const cacheKey = keys.publisher(place.publisher.key);
-    return charts.map((chart) => ({ params: { key: place.publisher.key, chart }, props: { place }, cacheKey }));
-  });
-}
+/** `/embed/jurisdictions/<code>/<chart>/` and its files: keyed by its government's reports (what its charts draw). */
+export const jurisdictionChartPaths = (): GetStaticPathsResult =>
+  listPlaceChartPaths('jurisdiction', ({ jurisdiction }, keys) => ({ params: { code: jurisdiction.code }, cacheKey: keys.publisher(jurisdiction.code) }));
 
-/** `/embed/compare/<year>/<metric>/<chart>/` and its files: one per chart of every comparison page, props `{ place }`. */
-export function compareChartPaths(): GetStaticPathsResult {
-  const { content, keys } = siteRoutes();
-  return listPlaces(content, 'compare').flatMap(({ place, keys: charts }) => {
-    if (place.kind !== 'compare') return [];
-    const cacheKey = keys.compare(place.page.year, place.page.metric.id);
-    return charts.map((chart) => ({ params: { year: String(place.page.year), metric: place.page.metric.id, chart }, props: { place }, cacheKey }));
-  });
-}
+/** `/embed/publishers/<key>/<chart>/` and its files: keyed by the department's reports. */
+export const publisherChartPaths = (): GetStaticPathsResult =>
+  listPlaceChartPaths('publisher', ({ publisher }, keys) => ({ params: { key: publisher.key }, cacheKey: keys.publisher(publisher.key) }));
 
-/** `/embed/compare/<year>/<metric>/<agency>/<chart>/` and its files: one per chart of every department comparison, props `{ place }`. */
-export function departmentCompareChartPaths(): GetStaticPathsResult {
-  const { content, keys } = siteRoutes();
-  return listPlaces(content, 'departments').flatMap(({ place, keys: charts }) => {
-    if (place.kind !== 'departments') return [];
-    const { page } = place;
-    const cacheKey = keys.agencyYear(page.agencySlug, page.year);
-    return charts.map((chart) => ({ params: { year: String(page.year), metric: page.metric.id, agency: page.agencySlug, chart }, props: { place }, cacheKey }));
-  });
-}
+/** `/embed/compare/<year>/<metric>/<chart>/` and its files: keyed by the comparison's rankings. */
+export const compareChartPaths = (): GetStaticPathsResult =>
+  listPlaceChartPaths('compare', ({ page }, keys) => ({ params: { year: String(page.year), metric: page.metric.id }, cacheKey: keys.compare(page.year, page.metric.id) }));
+
+/** `/embed/compare/<year>/<metric>/<agency>/<chart>/` and its files: keyed by the reports of its kind of department that year. */
+export const departmentCompareChartPaths = (): GetStaticPathsResult =>
+  listPlaceChartPaths('departments', ({ page }, keys) => ({
+    params: { year: String(page.year), metric: page.metric.id, agency: page.agencySlug },
+    cacheKey: keys.agencyYear(page.agencySlug, page.year),
+  }));
 
 /**
  * The routes without a cache key, by page file under src/pages/, and why: a route without

@@ -2,7 +2,7 @@
 import { METRICS, type MetricId, type MetricSpec } from '../metrics/metric-specs.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { SCOPE_NOTE } from '../charts/ranking.ts';
-import { comparePath, metricMethodologyPath } from './paths.ts';
+import { comparePath, metricMethodologyPath } from '../site/paths.ts';
 
 /** The metrics a jurisdiction page charts over the years, in this order. */
 export const TREND_METRIC_IDS: readonly MetricId[] = ['requests_received', 'grant_rate', 'denial_rate', 'not_held_share', 'review_correction_rate', 'appeals_per_100'];

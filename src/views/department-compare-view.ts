@@ -13,8 +13,8 @@ import type { PublisherIndex } from '../publishers/publisher-index.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { DEPARTMENT_SCOPE_NOTE } from '../charts/department-ranking.ts';
 import { TREND_METRIC_IDS } from './compare-view.ts';
-import { comparePath, departmentComparePath, metricMethodologyPath } from './paths.ts';
 import type { Link } from './report-view.ts';
+import { comparePath, departmentComparePath, metricMethodologyPath } from '../site/paths.ts';
 
 /** The metrics departments are compared on: those their pages show as trends and key figures. */
 export const DEPARTMENT_COMPARE_METRIC_IDS = TREND_METRIC_IDS;

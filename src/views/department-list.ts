@@ -10,7 +10,7 @@ import type { PublisherSeries } from '../publishers/publisher-index.ts';
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { formatMetricValue } from './key-figures.ts';
-import { publisherPath, reportPath } from './paths.ts';
+import { publisherPath, reportPath } from '../site/paths.ts';
 
 /** The headline figures of a department list, in column order. */
 export const DEPARTMENT_LIST_METRIC_IDS: readonly MetricId[] = ['requests_received', 'grant_rate'];

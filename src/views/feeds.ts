@@ -8,11 +8,8 @@
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { REPORT_ID } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { METHODOLOGY_PATH, reportPath } from './paths.ts';
 import { buildQualityView } from './quality-view.ts';
-
-/** Site paths of the two feeds. */
-export const FEED_PATHS = { reports: '/feeds/reports.xml', findings: '/feeds/findings.xml' } as const;
+import { METHODOLOGY_PATH, reportPath } from '../site/paths.ts';
 
 /** Titles of the two feeds, for the feeds themselves and for autodiscovery links. */
 export const FEED_TITLES = { reports: '公开：新收录的年度报告', findings: '公开：数据质量问题' } as const;

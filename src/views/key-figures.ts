@@ -15,7 +15,7 @@ import { parseReportId } from '../publishers/publisher.ts';
 import type { PublisherIndex } from '../publishers/publisher-index.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { formatFull, formatPer100, formatPercent, formatShare } from '../format/format-number.ts';
-import { comparePath, departmentComparePath } from './paths.ts';
+import { comparePath, departmentComparePath } from '../site/paths.ts';
 
 /** The reports a publisher is compared with, and how to name them. */
 export interface PeerGroup {

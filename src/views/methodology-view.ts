@@ -6,7 +6,7 @@ import { describeMetricCells, formatMetricFormula } from '../metrics/derive-metr
 import { METRICS, SMALL_BASE, type Comparability, type MetricSpec, type MetricUnit } from '../metrics/metric-specs.ts';
 import type { KnownErrorEntry } from '../reports/types.ts';
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
-import { metricAnchor, reportPath } from './paths.ts';
+import { metricAnchor, reportPath } from '../site/paths.ts';
 
 /** A table of a form version, described for readers. */
 export interface FormTableDoc {

@@ -16,7 +16,7 @@ import { REPORT_SCOPE_SHORT, REPORT_SCOPES } from '../reports/front-matter.ts';
 import type { CheckedReport, ReportScope } from '../reports/types.ts';
 import { formatMetricValue } from './key-figures.ts';
 import { formatFull } from '../format/format-number.ts';
-import { comparePath, METHODOLOGY_PATH, yearPath } from './paths.ts';
+import { comparePath, METHODOLOGY_PATH, yearPath } from '../site/paths.ts';
 
 /** The metrics an overview adds up, in the order it shows them. */
 export const OVERVIEW_METRIC_IDS: readonly MetricId[] = ['requests_received', 'grant_rate', 'denial_rate', 'unavailable_rate', 'not_processed_rate', 'other_rate', 'review_correction_rate', 'litigation_correction_rate'];

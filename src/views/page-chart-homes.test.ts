@@ -7,9 +7,10 @@ import { REPORT_ID, seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { renderChartViews } from '../charts/chart-view.ts';
 import { TREND_METRIC_IDS } from './compare-view.ts';
-import { compareEmbedPath, embedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath, listEmbedFiles, listEmbedUrlPatterns } from '../embeds/embed-paths.ts';
 import { buildHomeChartImageText, buildHomeEmbedLinks, buildHomeEmbedPageView, buildHomeOembed, estimateEmbedHeight } from '../embeds/embed-view.ts';
 import { COMPARE_AUTHOR, describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from './page-chart-homes.ts';
+import { compareEmbedPath, embedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath, listEmbedFiles } from '../site/paths.ts';
+import { listEmbedUrlPatterns } from '../downloads/data-page-view.ts';
 
 const content = loadCommittedContent();
 const SITE = 'https://gongkai.example.org/';

@@ -17,19 +17,8 @@ import type { ChartEntry } from '../charts/chart-entry.ts';
 import { listDepartmentComparePages, listDepartmentCompareReports, type DepartmentComparePage } from './department-compare-view.ts';
 import type { ChartView } from '../charts/chart-view.ts';
 import { buildCompareView, listComparePages, TREND_METRIC_IDS, type ComparePage } from './compare-view.ts';
-import { jurisdictionPath, publisherPath } from './paths.ts';
-import {
-  compareEmbedPath,
-  departmentCompareEmbedPath,
-  formatCompareChartStem,
-  formatDepartmentCompareChartStem,
-  formatJurisdictionChartStem,
-  formatPublisherChartStem,
-  jurisdictionEmbedPath,
-  publisherEmbedPath,
-} from '../embeds/embed-paths.ts';
 import { buildEmbedLinksAt, type ChartEmbedLinks, type ChartHome } from '../embeds/embed-view.ts';
-import { placeOgImagePath, yearOgImagePath } from '../embeds/og-images.ts';
+import { compareEmbedPath, departmentCompareEmbedPath, formatCompareChartStem, formatDepartmentCompareChartStem, formatJurisdictionChartStem, formatPublisherChartStem, jurisdictionEmbedPath, jurisdictionPath, placeOgImagePath, publisherEmbedPath, publisherPath, yearOgImagePath } from '../site/paths.ts';
 
 /**
  * A page whose charts have embeds: a jurisdiction with its government's reports (oldest first), a

@@ -12,9 +12,9 @@ import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import type { CheckedReport, ReportScope } from '../reports/types.ts';
 import { TREND_METRIC_IDS } from './compare-view.ts';
 import { buildKeyFigures, selectPeerGroup, tabulateKeyFigures, type KeyFigureTable } from './key-figures.ts';
-import { departmentComparePath, jurisdictionPath } from './paths.ts';
 import type { Link } from './report-view.ts';
 import { buildReportList, type ReportListItem } from './site-views.ts';
+import { departmentComparePath, jurisdictionPath } from '../site/paths.ts';
 
 /** The metrics a department's page shows: as trends, as key figures, and in the department comparisons. */
 export const PUBLISHER_METRIC_IDS = TREND_METRIC_IDS;

@@ -6,10 +6,10 @@ import { NARRATIVE_SECTIONS } from '../reports/narrative.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { renderMarkdown } from './markdown.ts';
-import { jurisdictionPath, METHODOLOGY_PATH, reportPath } from './paths.ts';
 import { buildQualityView, type QualityView } from './quality-view.ts';
 import { buildTableView, type TableView } from './table-view.ts';
 import { buildReportSourceView, type ReportSourceView } from './source-view.ts';
+import { jurisdictionPath, METHODOLOGY_PATH, reportPath } from '../site/paths.ts';
 
 /** A link with its text. */
 export interface Link {

@@ -2,12 +2,12 @@
 import { LEVEL_LABELS, listAncestors, listChildren, type Jurisdiction, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { jurisdictionPath, reportPath, yearPath } from './paths.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { buildDepartmentList, type DepartmentList } from './department-list.ts';
 import { TREND_METRIC_IDS } from './compare-view.ts';
 import { buildKeyFigures, selectPeerGroup, tabulateKeyFigures, type KeyFigureTable } from './key-figures.ts';
 import type { Link } from './report-view.ts';
+import { jurisdictionPath, reportPath, yearPath } from '../site/paths.ts';
 
 /** One report in a list. */
 export interface ReportListItem {

@@ -7,7 +7,8 @@
  * Assumes the paths come sorted (listSitemapPaths): then the same pages give the same files.
  */
 import { escapeXml } from './feeds.ts';
-import { renderSitemap, SITEMAP_PATH } from './sitemap.ts';
+import { renderSitemap } from './sitemap.ts';
+import { SITEMAP_PATH } from '../site/paths.ts';
 
 /** The most URLs one sitemap file may list (sitemaps.org protocol 0.9). */
 export const SITEMAP_MAX_URLS = 50_000;

@@ -1,10 +1,6 @@
 /** The sitemap and robots.txt: which pages search engines should find. */
-import { EMBED_ROOT } from '../embeds/embed-paths.ts';
 import { escapeXml } from './feeds.ts';
-import { SEARCH_PATH } from './paths.ts';
-
-/** Site path of the sitemap. */
-export const SITEMAP_PATH = '/sitemap.xml';
+import { EMBED_ROOT, SEARCH_PATH, SITEMAP_PATH } from '../site/paths.ts';
 
 /** Pages that are not content: the error page and the search page (its results are not a page of their own). */
 const LEFT_OUT = new Set(['/404/', '/404.html', SEARCH_PATH]);

@@ -9,7 +9,7 @@
 import { listAncestors, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { splitSourceText } from '../reports/source-lines-csv.ts';
 import type { ParsedReport, SourcePlace } from '../reports/types.ts';
-import { jurisdictionPath, reportPath } from './paths.ts';
+import { jurisdictionPath, reportPath } from '../site/paths.ts';
 
 /** Where a report came from, as its pages say it. */
 export interface ReportSourceView {

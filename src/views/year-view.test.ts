@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { loadSynthContent } from '../fixtures/synth-content.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
-import { reportPath, yearPath } from './paths.ts';
-import { buildYearView, listYearPages, YEAR_PAGE_REPORTS, yearPagePath, type YearView } from './year-view.ts';
+import { buildYearView, listYearPages, YEAR_PAGE_REPORTS, type YearView } from './year-view.ts';
+import { reportPath, yearPagePath, yearPath } from '../site/paths.ts';
 
 /** Builds every year page of a content. */
 function buildAllYearPages(content: LoadedContent): YearView[] {

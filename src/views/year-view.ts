@@ -9,17 +9,12 @@
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { buildPager, countPages, slicePage, type PagerLink } from './paging.ts';
-import { yearPath } from './paths.ts';
 import type { Link } from './report-view.ts';
 import { buildReportList, summariseYears, type ReportListItem, type YearSummary } from './site-views.ts';
+import { yearPagePath, yearPath } from '../site/paths.ts';
 
 /** How many reports one year page lists (a row of the report list is about 0.4 KB of HTML). */
 export const YEAR_PAGE_REPORTS = 250;
-
-/** The n-th page of a year's reports (`/years/2020/`, `/years/2020/2/`). */
-export function yearPagePath(year: number, page = 1): string {
-  return page > 1 ? `${yearPath(year)}${page}/` : yearPath(year);
-}
 
 /** One page of a year's report list, for getStaticPaths. */
 export interface YearPage {

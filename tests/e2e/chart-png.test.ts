@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHART_IMAGE_PADDING } from '../../src/embeds/chart-image.ts';
-import { chartSvgPath, embedPath, jurisdictionEmbedPath, listEmbedFiles } from '../../src/embeds/embed-paths.ts';
 import { measureInk } from '../../src/fixtures/measure-ink.ts';
 import { assertChromium } from '../requirements.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, openPage, SCREENSHOT_DIR, startSiteServer, type SiteServer } from './browser.ts';
+import { chartSvgPath, embedPath, jurisdictionEmbedPath, listEmbedFiles } from '../../src/site/paths.ts';
 
 const dist = inject('distDir');
 

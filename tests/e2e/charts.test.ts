@@ -25,9 +25,9 @@ import { listRankingCharts } from '../../src/charts/ranking.ts';
 import type { ChartEntry } from '../../src/charts/chart-entry.ts';
 import { CHART_WIDTHS } from '../../src/charts/chart-view.ts';
 import { TREND_METRIC_IDS } from '../../src/views/compare-view.ts';
-import { comparePath, jurisdictionPath, reportPath } from '../../src/views/paths.ts';
 import { listGovernmentSeries } from '../../src/views/site-views.ts';
 import { openPage, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
+import { comparePath, jurisdictionPath, reportPath } from '../../src/site/paths.ts';
 
 const content = loadContent(nodeContentFs, process.env.GONGKAI_CONTENT ?? 'content');
 

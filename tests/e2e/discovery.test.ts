@@ -7,9 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { loadCommittedContent } from '../../src/fixtures/committed-content.ts';
-import { FEED_PATHS } from '../../src/views/feeds.ts';
-import { reportPath } from '../../src/views/paths.ts';
 import { openPage, resolveSiteFile, startSiteAndBrowser } from './browser.ts';
+import { FEED_PATHS, reportPath } from '../../src/site/paths.ts';
 
 const dist = inject('distDir');
 const content = loadCommittedContent();

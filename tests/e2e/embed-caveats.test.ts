@@ -13,10 +13,10 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_COLORS } from '../../src/embeds/chart-image.ts';
 import { deriveRequestFlowData } from '../../src/charts/request-flow.ts';
-import { embedPath, listEmbedFiles } from '../../src/embeds/embed-paths.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
 import { openPage, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
+import { embedPath, listEmbedFiles } from '../../src/site/paths.ts';
 
 const content = loadContent(nodeContentFs, process.env.GONGKAI_CONTENT ?? 'content');
 const site = startSiteAndBrowser();

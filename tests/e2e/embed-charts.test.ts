@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { listEmbedFiles, jurisdictionEmbedPath, compareEmbedPath } from '../../src/embeds/embed-paths.ts';
 import type { OembedJson } from '../../src/embeds/embed-view.ts';
 import { openPage, SCREENSHOT_DIR, startSiteAndBrowser } from './browser.ts';
+import { compareEmbedPath, jurisdictionEmbedPath, listEmbedFiles } from '../../src/site/paths.ts';
 
 const dist = inject('distDir');
 const site = startSiteAndBrowser();

@@ -17,14 +17,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeChartCsv } from '../../src/embeds/chart-csv.ts';
 import { CHART_IMAGE_PADDING } from '../../src/embeds/chart-image.ts';
-import { chartCsvPath, chartSvgPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath } from '../../src/embeds/embed-paths.ts';
 import type { OembedJson } from '../../src/embeds/embed-view.ts';
-import { placeOgImagePath, yearOgImagePath } from '../../src/embeds/og-images.ts';
 import { RESIZE_MESSAGE } from '../../src/embeds/resize-scripts.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
 import { listReportCharts } from '../../src/charts/chart-sets.ts';
 import { SCREENSHOT_DIR, startSiteAndBrowser } from './browser.ts';
+import { chartCsvPath, chartSvgPath, EMBED_SCRIPT_PATH, embedOembedPath, embedPath, placeOgImagePath, yearOgImagePath } from '../../src/site/paths.ts';
 
 const dist = inject('distDir');
 const content = loadContent(nodeContentFs, 'content');

@@ -14,9 +14,9 @@ import { nodeContentFs } from '../../src/loaders/node-fs.ts';
 import { deriveMetric } from '../../src/metrics/derive-metrics.ts';
 import { findMetric } from '../../src/metrics/metric-specs.ts';
 import { TREND_METRIC_IDS } from '../../src/views/compare-view.ts';
-import { jurisdictionPath } from '../../src/views/paths.ts';
 import { listGovernmentSeries } from '../../src/views/site-views.ts';
 import { openPage, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
+import { jurisdictionPath } from '../../src/site/paths.ts';
 
 const content = loadContent(nodeContentFs, process.env.GONGKAI_CONTENT ?? 'content');
 const site = startSiteAndBrowser();

@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { deriveRankingData, formatRankingValue, rankItems } from '../../src/charts/ranking.ts';
-import { compareEmbedPath, listEmbedFiles } from '../../src/embeds/embed-paths.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
-import { comparePath } from '../../src/views/paths.ts';
 import { openPage, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
+import { compareEmbedPath, comparePath, listEmbedFiles } from '../../src/site/paths.ts';
 
 const content = loadContent(nodeContentFs, process.env.GONGKAI_CONTENT ?? 'content');
 const site = startSiteAndBrowser();

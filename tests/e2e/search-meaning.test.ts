@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../../src/fixtures/committed-content.ts';
-import { comparePath, jurisdictionPath, reportPath } from '../../src/views/paths.ts';
 import { openPage, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
+import { comparePath, jurisdictionPath, reportPath } from '../../src/site/paths.ts';
 
 const content = loadCommittedContent();
 const site = startSiteAndBrowser();

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findForm } from '../../src/form/forms.ts';
 import { loadCommittedContent } from '../../src/fixtures/committed-content.ts';
-import { jurisdictionPath, reportPath } from '../../src/views/paths.ts';
 import { buildSearchIndex, PAGEFIND_DIR } from '../../src/integrations/pagefind.ts';
 import { openPage, startSiteAndBrowser, startSiteServer, type OpenedPage, type SiteServer } from './browser.ts';
+import { jurisdictionPath, reportPath } from '../../src/site/paths.ts';
 
 const content = loadCommittedContent();
 const site = startSiteAndBrowser();

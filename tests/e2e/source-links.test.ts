@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
-import { reportPath } from '../../src/views/paths.ts';
 import { openPage, SCREENSHOT_DIR, startSiteAndBrowser, VIEWPORTS } from './browser.ts';
+import { reportPath } from '../../src/site/paths.ts';
 
 const content = loadContent(nodeContentFs, process.env.GONGKAI_CONTENT ?? 'content');
 const site = startSiteAndBrowser();

@@ -4,12 +4,12 @@
  * integration after the pages (src/machinery/streamed-list.ts); only the dev server serves it here.
  */
 import type { APIRoute } from 'astro';
-import { siteCsvPath, type SiteFileName } from '../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../loaders/site-content.ts';
 import { getDownloadStatsMemo } from '../../machinery/download-stats.ts';
 import { siteCsvPaths } from '../../routes/routes.ts';
+import { siteCsvPath, type SiteFileName } from '../../site/paths.ts';
 
 export const getStaticPaths = siteCsvPaths;
 

@@ -2,8 +2,8 @@
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../loaders/site-content.ts';
 import { buildNewestEntries, FEED_MAX_ENTRIES } from '../../views/feed-window.ts';
-import { METHODOLOGY_PATH } from '../../views/paths.ts';
-import { buildFindingEntries, dateNewestReport, FEED_PATHS, FEED_TITLES, renderAtomFeed } from '../../views/feeds.ts';
+import { buildFindingEntries, dateNewestReport, FEED_TITLES, renderAtomFeed } from '../../views/feeds.ts';
+import { FEED_PATHS, METHODOLOGY_PATH } from '../../site/paths.ts';
 
 /** Serves the feed of findings. */
 export const GET: APIRoute = ({ site }) => {

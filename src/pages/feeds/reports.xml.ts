@@ -2,7 +2,8 @@
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../loaders/site-content.ts';
 import { buildNewestEntries, FEED_MAX_ENTRIES } from '../../views/feed-window.ts';
-import { buildReportEntries, dateNewestReport, FEED_PATHS, FEED_TITLES, renderAtomFeed } from '../../views/feeds.ts';
+import { buildReportEntries, dateNewestReport, FEED_TITLES, renderAtomFeed } from '../../views/feeds.ts';
+import { FEED_PATHS } from '../../site/paths.ts';
 
 /** Serves the feed of reports. */
 export const GET: APIRoute = ({ site }) => {

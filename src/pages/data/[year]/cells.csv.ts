@@ -4,12 +4,12 @@
  * pages (src/machinery/streamed-list.ts), since an endpoint's body is held whole.
  */
 import type { APIRoute } from 'astro';
-import { yearCellsCsvPath } from '../../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
 import { yearCellsPaths } from '../../../routes/routes.ts';
+import { yearCellsCsvPath } from '../../../site/paths.ts';
 
 export const getStaticPaths = yearCellsPaths;
 

@@ -1,12 +1,12 @@
 /** `/reports/<id>/<table>.csv`: one table of one report, with the printed form's Chinese labels. */
 import type { APIRoute } from 'astro';
-import { reportTableCsvPath } from '../../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { TABLE_IDS } from '../../../form/forms.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
 import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
 import { reportTablePaths } from '../../../routes/routes.ts';
+import { reportTableCsvPath } from '../../../site/paths.ts';
 
 export const getStaticPaths = reportTablePaths;
 

@@ -1,11 +1,11 @@
 /** `/reports/<id>/cells.csv`: every cell of one report in the tidy long layout. */
 import type { APIRoute } from 'astro';
-import { reportCellsCsvPath } from '../../../downloads/download-paths.ts';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
 import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
 import { getSiteContent } from '../../../loaders/site-content.ts';
 import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
 import { reportCellsPaths } from '../../../routes/routes.ts';
+import { reportCellsCsvPath } from '../../../site/paths.ts';
 
 export const getStaticPaths = reportCellsPaths;
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --reports N] [--seconds S] [--threads T] [--against DIR]`: first the table of the
+ * `npm run bench:ingest [-- --reports N] [--seconds S] [--threads T] [--against DIR | --docs DIR]`: first the table of the
  * real-tool corpus (src/ingest/fixtures/real-tools/: documents made by Chromium and LibreOffice Writer) per
  * kind: cells right, wrong values, cells left without a value (each with an error); then how many reports
  * per second ingest reads (decoding, extraction, PDF layout, table recognition, rules, JSON): the corpus's
@@ -12,6 +12,9 @@
  * node_modules) times instead the PDF path of this checkout and of DIR over the same PDFs, passes
  * alternated in one process, so a change's gain is a same-run ratio on a shared machine; it also says
  * whether the two read every PDF the same.
+ *
+ * `--docs DIR` prints instead the same table for the documents in DIR (NAME.KIND beside NAME.json, as
+ * scripts/make-unseen-ingest-docs.ts makes them), with every wrong value and every file not read named.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -27,12 +30,12 @@ import { parseReportLines } from '../src/ingest/parse-report.ts';
 import { CORPUS_IDS, PROJECT_DIR, readExpected, readJurisdictions } from '../src/ingest/fixtures/test-support.ts';
 import { createReadPool, defaultReadThreads, type ReadPool } from './read-pool.ts';
 
-const { values } = parseArgs({ options: { reports: { type: 'string', default: '500' }, seconds: { type: 'string', default: '5' }, threads: { type: 'string' }, against: { type: 'string' } } });
+const { values } = parseArgs({ options: { reports: { type: 'string', default: '500' }, seconds: { type: 'string', default: '5' }, threads: { type: 'string' }, against: { type: 'string' }, docs: { type: 'string' } } });
 const count = Number(values.reports);
 const seconds = Number(values.seconds);
 const threads = values.threads === undefined ? defaultReadThreads() : Number(values.threads);
 if (!Number.isInteger(count) || count < 1 || !(seconds > 0) || !Number.isInteger(threads) || threads < 1) {
-  console.error('usage: npm run bench:ingest [-- --reports N] [--seconds S] [--threads T] [--against DIR]');
+  console.error('usage: npm run bench:ingest [-- --reports N] [--seconds S] [--threads T] [--against DIR | --docs DIR]');
   process.exit(2);
 }
 const jurisdictions = readJurisdictions();
@@ -149,7 +152,7 @@ async function compare(against: string, inputs: readonly Input[]): Promise<void>
 }
 
 // The real-tool corpus, per kind: every document read once and compared cell by cell with what it prints.
-const docs = listRealToolDocs();
+const docs = listRealToolDocs(values.docs ? resolve(values.docs) : undefined);
 if (values.against) {
   await compare(values.against, docs.filter((d) => d.kind.endsWith('.pdf')).map((d) => ({ name: d.file, bytes: readRealToolDoc(d) })));
   process.exit(0);
@@ -157,6 +160,7 @@ if (values.against) {
 const rows: string[] = ['| made with | files | cells right | wrong values | cells without a value (each with an error) |', '|---|---|---|---|---|'];
 for (const kind of Object.keys(REAL_TOOL_KINDS)) {
   const ofKind = docs.filter((d) => d.kind === kind);
+  if (!ofKind.length) continue;
   let right = 0;
   let total = 0;
   let wrong = 0;
@@ -164,6 +168,7 @@ for (const kind of Object.keys(REAL_TOOL_KINDS)) {
   let failed = 0;
   for (const doc of ofKind) {
     const score = await scoreRealToolDoc(doc, readRealToolDoc(doc), jurisdictions);
+    if (values.docs && (score.failure || score.wrong.length)) console.log(`${doc.file}: ${score.failure ? `not read: ${score.failure.slice(0, 300)}` : `WRONG ${score.wrong.join('; ')}`}`);
     right += score.right;
     total += score.total;
     wrong += score.wrong.length;
@@ -173,7 +178,8 @@ for (const kind of Object.keys(REAL_TOOL_KINDS)) {
   const share = total ? (Math.floor((right / total) * 1000) / 10).toFixed(1) : '0';
   rows.push(`| ${REAL_TOOL_KINDS[kind]} | ${ofKind.length}${failed ? ` (${failed} not read)` : ''} | ${share}% (${right}/${total}) | ${wrong} | ${missing} |`);
 }
-console.log(`real-tool corpus (${docs.length} documents of ${new Set(docs.map((d) => d.file.split('.')[0])).size} reports), per kind:\n${rows.join('\n')}\n`);
+console.log(`${values.docs ? values.docs : 'real-tool corpus'} (${docs.length} documents of ${new Set(docs.map((d) => d.file.split('.')[0])).size} reports), per kind:\n${rows.join('\n')}\n`);
+if (values.docs) process.exit(0);
 
 const pdfs: Input[] = docs.filter((d) => d.kind.endsWith('.pdf')).map((d) => ({ name: d.file, bytes: readRealToolDoc(d) }));
 const pdfRate = await measure('real-tool PDFs, 1 thread', pdfs);

@@ -20,7 +20,6 @@
  * libreoffice-writer-nogui and fonts-wqy-microhei (Debian); the tests read the committed files only.
  * Deterministic inputs; the tools stamp dates into their files, so re-running changes bytes, not cells.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,17 +27,10 @@ import { renderReport } from '../src/ingest/fixtures/render-report.ts';
 import { buildDocxFromHtml } from '../src/ingest/fixtures/write-docx.ts';
 import { drawF2021Values, readCorpusValues, type ReportValues } from '../src/ingest/fixtures/report-values.ts';
 import { CORPUS_IDS, PROJECT_DIR, readExpected } from '../src/ingest/fixtures/test-support.ts';
+import { encodeGb18030, formatValuesJson, makeSoffice, printWithChromium, scaleCounts } from './real-tool-docs.ts';
 
 const OUT = join(PROJECT_DIR, 'src', 'ingest', 'fixtures', 'real-tools');
 const PRINTED: Record<string, Record<string, string>> = { '230722-2020': { 'active.procurement.amount': '91.928.320' } };
-
-/** Multiplies every count of a generated report by `k` (sums still hold): numbers of four and five digits. */
-function scaleCounts(v: ReportValues, k: number): ReportValues {
-  const cells = Object.fromEntries(
-    Object.entries(v.cells).map(([t, rows]) => [t, Object.fromEntries(Object.entries(rows).map(([r, cols]) => [r, Object.fromEntries(Object.entries(cols).map(([c, x]) => [c, t === 'active' || x === null ? x : x * k]))]))]),
-  ) as ReportValues['cells'];
-  return { ...v, cells };
-}
 
 const docs: { name: string; values: ReportValues; seed: number }[] = [
   ...CORPUS_IDS.map((id, k) => ({ name: id, values: readCorpusValues(readExpected(id), PRINTED[id]), seed: 100 + k })),
@@ -66,45 +58,16 @@ function buildPage(d: (typeof docs)[number], opts: { page: string; requestsWidth
   return html;
 }
 
-/** Encodes text as GB18030 through the decoder's own table (two-byte GBK range), as a GBK editor saves it. */
-function encodeGb18030(text: string): Uint8Array {
-  const table = new Map<string, [number, number]>();
-  const decoder = new TextDecoder('gb18030');
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) out.push(code);
-    else {
-      const pair = table.get(ch);
-      if (!pair) throw new Error(`no GBK code for ${ch}`);
-      out.push(...pair);
-    }
-  }
-  return new Uint8Array(out);
-}
-
-const run = (cmd: string, args: string[]): void => {
-  execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
-};
-const chromium = (html: string, pdf: string): void =>
-  run('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`]);
+const chromium = (html: string, pdf: string): void => printWithChromium(html, pdf);
 
 const work = mkdtempSync(join(tmpdir(), 'ingest-corpus-'));
-const profile = join(work, 'lo-profile');
-const soffice = (args: string[]): void => run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', ...args]);
+const soffice = makeSoffice(work);
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 try {
   for (const d of docs) {
     const rows = d.values.form.tables.requests.rows.length;
-    writeFileSync(join(OUT, `${d.name}.json`), `${JSON.stringify({ id: `${d.values.code}-${d.values.year}`, form: d.values.form.id, tables: d.values.cells, units: d.values.units }, null, 1)}\n`);
+    writeFileSync(join(OUT, `${d.name}.json`), formatValuesJson(d.values));
     const portrait = join(work, `${d.name}-portrait.html`);
     writeFileSync(portrait, buildPage(d, { page: 'A4 portrait', requestsWidth: '100%', breakAt: 3 + Math.floor(rows / 2) }));
     chromium(portrait, join(OUT, `${d.name}.chromium-portrait.pdf`));

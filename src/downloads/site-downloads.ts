@@ -15,7 +15,6 @@ import { TABLE_IDS } from '../form/forms.ts';
 import type { TableId } from '../form/types.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { getPageKeys, type PageKeys } from '../routes/keys.ts';
 import { joinCsvText } from './csv-text.ts';
 import { buildDataPackage, type FileStats } from './datapackage.ts';
 import { writeReportsCsv } from './reports-csv.ts';
@@ -162,13 +161,20 @@ export interface DownloadStatsMemo {
   set(key: string, stats: FileStats): void;
 }
 
+/** The cache keys a download's stats are remembered under (src/routes/keys.ts makes them): a report's files by its report, the site-wide files by every report, a year's cells file by that year's reports. */
+export interface DownloadKeys {
+  report(id: string): string;
+  site(): string;
+  yearReports(year: number): string;
+}
+
 /**
  * Generates every download from the content; `site` is the site's address ('' for relative links).
  * With `memo` and `keys` (the page cache keys of the content), a report's files are measured only
  * when the memo lacks them under its key, the site-wide files only when the site's key is new, and a
  * year's cells file only when its year's key (`yearReports`) is new.
  */
-export function buildSiteDownloads(content: LoadedContent, site: string, memo?: DownloadStatsMemo, keys?: Pick<PageKeys, 'report' | 'site' | 'yearReports'>): SiteDownloads {
+export function buildSiteDownloads(content: LoadedContent, site: string, memo?: DownloadStatsMemo, keys?: DownloadKeys): SiteDownloads {
   const { reports, jurisdictions } = content;
   const memoId = (path: string, key: string): string => `${DOWNLOAD_FORMAT_VERSION}\u0000${path}\u0000${key}`;
   /** Returns a file's stats from the memo under its path and key, if there. */
@@ -246,13 +252,13 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
 
 const built = new WeakMap<LoadedContent, Map<string, SiteDownloads>>();
 
-/** Returns the downloads of the content, generating them on the first call only (with a stats memo, see buildSiteDownloads). */
-export function getSiteDownloads(content: LoadedContent, site: string, memo?: DownloadStatsMemo): SiteDownloads {
+/** Returns the downloads of the content, generating them on the first call only (with a stats memo and its keys, see buildSiteDownloads). */
+export function getSiteDownloads(content: LoadedContent, site: string, memo?: DownloadStatsMemo, keys?: DownloadKeys): SiteDownloads {
   const bySite = built.get(content) ?? new Map<string, SiteDownloads>();
   built.set(content, bySite);
   const found = bySite.get(site);
   if (found) return found;
-  const downloads = buildSiteDownloads(content, site, memo, memo ? getPageKeys(content) : undefined);
+  const downloads = buildSiteDownloads(content, site, memo, keys);
   bySite.set(site, downloads);
   return downloads;
 }

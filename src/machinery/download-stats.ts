@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { FileStats } from '../downloads/datapackage.ts';
-import type { DownloadStatsMemo } from '../downloads/site-downloads.ts';
+import { getSiteDownloads, type DownloadStatsMemo, type SiteDownloads } from '../downloads/site-downloads.ts';
+import { getSiteContent } from '../loaders/site-content.ts';
+import { getPageKeys } from '../routes/keys.ts';
 import { isCacheOff } from './cache-switch.ts';
 import { writeFileWhole } from './file-cache.ts';
 
@@ -59,4 +61,13 @@ export function getDownloadStatsMemo(): DownloadStatsMemo {
     });
   }
   return memo;
+}
+
+/**
+ * The downloads of the build's content for the site's address (formatSiteAddress): generated once,
+ * each file measured only when the memo lacks its stats under its route's cache key.
+ */
+export function getBuildDownloads(site: string): SiteDownloads {
+  const content = getSiteContent();
+  return getSiteDownloads(content, site, getDownloadStatsMemo(), getPageKeys(content));
 }

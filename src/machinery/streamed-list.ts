@@ -8,9 +8,8 @@
  * (src/integrations/streamed-downloads.ts).
  */
 import { formatSiteAddress } from '../downloads/download-response.ts';
-import { findDownloadFile, getSiteDownloads, type DownloadFile } from '../downloads/site-downloads.ts';
-import { getDownloadStatsMemo } from './download-stats.ts';
-import { getSiteContent } from '../loaders/site-content.ts';
+import { findDownloadFile, type DownloadFile } from '../downloads/site-downloads.ts';
+import { getBuildDownloads } from './download-stats.ts';
 import { buildRegistry } from './registry.ts';
 import { STREAMED_SITE_PATHS } from '../routes/routes.ts';
 
@@ -22,7 +21,7 @@ export interface StreamedDownloadHooks {
 
 /** Lists the streamed downloads of the build's content: their paths, sizes, hashes and pieces. */
 function listStreamedDownloads(site: URL | undefined): DownloadFile[] {
-  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
+  const downloads = getBuildDownloads(formatSiteAddress(site));
   return [...STREAMED_SITE_PATHS.map((path) => findDownloadFile(downloads, path)), ...[...downloads.years.values()].map((y) => y.file)];
 }
 

@@ -5,15 +5,14 @@
  */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress, makeDownloadResponse } from '../../downloads/download-response.ts';
-import { findDownloadFile, getSiteDownloads } from '../../downloads/site-downloads.ts';
-import { getSiteContent } from '../../loaders/site-content.ts';
-import { getDownloadStatsMemo } from '../../machinery/download-stats.ts';
+import { findDownloadFile } from '../../downloads/site-downloads.ts';
+import { getBuildDownloads } from '../../machinery/download-stats.ts';
 import { siteCsvPaths } from '../../routes/routes.ts';
 import { siteCsvPath, type SiteFileName } from '../../site/paths.ts';
 
 export const getStaticPaths = siteCsvPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
-  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
+  const downloads = getBuildDownloads(formatSiteAddress(site));
   return makeDownloadResponse(findDownloadFile(downloads, siteCsvPath((params.file ?? '') as SiteFileName)));
 };

@@ -1,16 +1,15 @@
 /** `/reports/<id>/<table>.csv`: one table of one report, with the printed form's Chinese labels. */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress, makeDownloadResponse } from '../../../downloads/download-response.ts';
-import { findDownloadFile, getSiteDownloads } from '../../../downloads/site-downloads.ts';
+import { findDownloadFile } from '../../../downloads/site-downloads.ts';
 import { TABLE_IDS } from '../../../form/forms.ts';
-import { getSiteContent } from '../../../loaders/site-content.ts';
-import { getDownloadStatsMemo } from '../../../machinery/download-stats.ts';
+import { getBuildDownloads } from '../../../machinery/download-stats.ts';
 import { reportTablePaths } from '../../../routes/routes.ts';
 import { reportTableCsvPath } from '../../../site/paths.ts';
 
 export const getStaticPaths = reportTablePaths;
 
 export const GET: APIRoute = ({ params, site }) => {
-  const downloads = getSiteDownloads(getSiteContent(), formatSiteAddress(site), getDownloadStatsMemo());
+  const downloads = getBuildDownloads(formatSiteAddress(site));
   return makeDownloadResponse(findDownloadFile(downloads, reportTableCsvPath(params.id ?? '', (params.table ?? '') as (typeof TABLE_IDS)[number])));
 };

@@ -37,6 +37,8 @@ describe('every route takes its paths and keys from src/routes/routes.ts (on the
       expect(text.match(/export (const|function|async function) getStaticPaths\b/g)?.length, `${file} defines its paths twice`).toBe(1);
     }
     for (const file of Object.keys(routes.UNKEYED_ROUTES)) expect(files, `UNKEYED_ROUTES names ${file}, which is no page`).toContain(file);
+    // A file the build writes after the pages is listed there, not as a route's path.
+    for (const path of routes.STREAMED_SITE_PATHS) expect(Object.keys(routes.WRITTEN_AFTER_PAGES)).toContain(path);
   });
 
   it('lists one chart embed per chart of every report, keyed by the report', () => {

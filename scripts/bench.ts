@@ -110,9 +110,18 @@ interface BuildFigures extends MeasuredRun {
   readonly profile?: Record<string, unknown>;
 }
 
-/** The largest profile in a directory (the build's main process; the chart workers' are in its chart-workers/ folder): its file, top functions and time by place. */
-function summariseProfile(dir: string): Record<string, unknown> {
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+/** The profiles in a directory, by name. */
+function listProfiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+}
+
+/**
+ * The largest profile a build wrote into a directory (the build's main process; the chart workers'
+ * are in its chart-workers/ folder), leaving out those that were there before (`before`: a run
+ * into a folder used before): its file, top functions and time by place.
+ */
+function summariseProfile(dir: string, before: ReadonlySet<string>): Record<string, unknown> {
+  const files = listProfiles(dir).filter((f) => !before.has(f));
   const largest = files.map((f) => ({ f, size: statSync(join(dir, f)).size })).sort((a, b) => b.size - a.size)[0];
   if (!largest) return { file: null };
   const profile = JSON.parse(readFileSync(join(dir, largest.f), 'utf8')) as CpuProfile;
@@ -292,6 +301,7 @@ try {
     const flags = [...readBuildNodeFlags(readFileSync(join(siteRoot, 'package.json'), 'utf8')), ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
     // The site builds share one output directory, as a maintainer's rebuilds do: the incremental
     // build leaves unchanged files where they are.
+    const earlier = new Set(profileDir ? listProfiles(profileDir) : []);
     const f = await runBuild(siteRoot, siteOut, env, flags, last && !keep);
     const phaseText = existsSync(stats.phases) ? readFileSync(stats.phases, 'utf8') : '';
     const spans = readPhaseSpans(phaseText);
@@ -305,7 +315,7 @@ try {
     if (listing && generate) spans.push({ phase: 'bundle', start: generate.start, end: listing.start });
     const phasePeaks = peakByPhase(spans, f.rssSamples);
     const phaseCpu = cpuByPhase(spans, f.cpuSamples);
-    return { ...f, stats: readStats(stats.chart), phases: sumPhases(phaseText), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir) } : {}) };
+    return { ...f, stats: readStats(stats.chart), phases: sumPhases(phaseText), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir, earlier) } : {}) };
   };
   // What a deploy uploads: the files that differ from the previous build's output (in a resumed
   // run, the output as the kept run left it).

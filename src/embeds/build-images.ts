@@ -7,6 +7,7 @@
  * The fonts (Noto Sans SC, from the @expo-google-fonts/noto-sans-sc package) are read only when
  * something has to be outlined, so a build with nothing new never opens them.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,8 @@ import type { OgImageText, ChartImageText } from './chart-image.ts';
 import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
 import type { OutlineFonts } from './outline-text.ts';
+import { readFileIfAny, writeFileWhole } from '../machinery/file-cache.ts';
+import { buildRegistry } from '../machinery/registry.ts';
 
 /** The width (SVG units) of the chart layout the images show: the desktop one. */
 export const IMAGE_CHART_WIDTH = 720;
@@ -46,8 +49,42 @@ export function loadImageFonts(): OutlineFonts {
   return fonts;
 }
 
-/** A chart's standalone SVG (title, chart, notes, source, every text outlined), as bytes. */
+/**
+ * The name of a chart's standalone SVG among the images made ahead (premakeChartSvg): a hash of
+ * everything makeChartSvg makes it from, so a file found under it is the file makeChartSvg would make.
+ */
+export function chartImageKey(chartSvg: string, text: ChartImageText): string {
+  return createHash('sha256').update(JSON.stringify([IMAGE_CHART_WIDTH, FONT_PACKAGE, FONT_FILES, text, chartSvg])).digest('hex');
+}
+
+/** Where the images made ahead into `dir` are kept: `<dir>/<key>.svg`. */
+function premadePath(dir: string, key: string): string {
+  return join(dir, `${key}.svg`);
+}
+
+/**
+ * Makes a chart's standalone SVG ahead, into `dir`, where makeChartSvg finds it: the chart
+ * pre-render workers make the report charts' images beside the charts they render
+ * (src/integrations/prerender-charts-worker.ts), so that Astro's thread only reads them.
+ */
+export function premakeChartSvg(dir: string, chartSvg: string, text: ChartImageText): void {
+  writeFileWhole(premadePath(dir, chartImageKey(chartSvg, text)), renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH));
+}
+
+/**
+ * A chart's standalone SVG (title, chart, notes, source, every text outlined), as bytes: made ahead by
+ * a chart worker when the build's registry names a folder of such images and it holds this one
+ * (premakeChartSvg), else made here. The same bytes either way.
+ */
 export function makeChartSvg(chartSvg: string | null, text: ChartImageText): Uint8Array<ArrayBuffer> {
+  const premade = buildRegistry().premadeChartImages;
+  if (premade && chartSvg !== null) {
+    const bytes = readFileIfAny(premadePath(premade.dir, chartImageKey(chartSvg, text)));
+    if (bytes) {
+      premade.used += 1;
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>;
+    }
+  }
   return new TextEncoder().encode(renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH));
 }
 

@@ -193,7 +193,7 @@ export function buildOembed(meta: ReportMeta, chart: ChartView, site: string): O
 }
 
 /** The words of a chart's standalone image: its title, and the report and compiler under it. */
-export function buildChartImageText(meta: ReportMeta, chart: ChartView, site: string): ChartImageText {
+export function buildChartImageText(meta: ReportMeta, chart: Pick<ChartView, 'title' | 'description' | 'notes'>, site: string): ChartImageText {
   return {
     title: chart.title,
     source: [`来源：${formatReportSource(meta)}`, `${COMPILER} 整理，${LICENSE_TEXT} · ${formatAbsoluteUrl(reportPath(meta.id), site)}`],

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,9 @@ import { listComparePages, TREND_METRIC_IDS } from '../views/compare-view.ts';
 import { listGovernmentSeries } from '../views/site-views.ts';
 import { chooseThreadCount, createChartSchedule, dealJobs, renderChartPlan, renderOnWorkers, resolveThreadCount, WORKER_MIN_JOBS, workerProfileFlags } from './prerender-charts.ts';
 import { chunkByOwner } from './prerender-charts-worker.ts';
+import { makeChartSvg } from '../embeds/build-images.ts';
+import { buildChartImageText } from '../embeds/embed-view.ts';
+import { buildRegistry } from '../machinery/registry.ts';
 
 let dir = '';
 const previous = process.env.GONGKAI_CHART_CACHE;
@@ -82,6 +85,41 @@ describe('the chart pre-render pass', () => {
     } finally {
       process.env.GONGKAI_CHART_CACHE = dir;
       rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it("makes each report chart's standalone SVG in the worker, byte for byte the one its chart.svg route would make, and the route takes it", async () => {
+    const own = mkdtempSync(join(tmpdir(), 'gongkai-prerender-images-'));
+    const images = { dir: mkdtempSync(join(tmpdir(), 'gongkai-prerender-premade-')), site: 'https://example.org/gongkai/' };
+    process.env.GONGKAI_CHART_CACHE = own;
+    try {
+      const plan = planChartJobs();
+      const result = await renderOnWorkers(plan, 1, undefined, images);
+      expect(result.skipped).toBe(0);
+      const { reports, jurisdictions } = getSiteContent();
+      const cache = createSvgCache(nodeSvgCacheFs, own);
+      const routes = reports.flatMap((r) => renderChartViews(listReportCharts(r, jurisdictions), cache).map((chart) => ({ meta: r.meta, chart })));
+      const drawn = routes.filter((r) => r.chart.wide);
+      expect(drawn.length).toBeGreaterThan(10);
+      // One file per drawn report chart, none for another page's chart.
+      expect(readdirSync(images.dir).filter((f) => f.endsWith('.svg'))).toHaveLength(new Set(drawn.map((r) => r.chart.wide!.svg)).size);
+      const made = drawn.map(({ meta, chart }) => {
+        const text = buildChartImageText(meta, chart, images.site);
+        return { svg: chart.wide!.svg, text, composed: makeChartSvg(chart.wide!.svg, text) };
+      });
+      buildRegistry().premadeChartImages = { dir: images.dir, used: 0 };
+      for (const { svg, text, composed } of made) expect(Buffer.from(makeChartSvg(svg, text)).equals(Buffer.from(composed))).toBe(true);
+      expect(buildRegistry().premadeChartImages!.used).toBe(made.length);
+      // Other words (another site address) are not the file made ahead: the route makes its own.
+      const other = made[0]!;
+      const elsewhere = { ...other.text, source: [...other.text.source, 'https://elsewhere.example/'] };
+      expect(Buffer.from(makeChartSvg(other.svg, elsewhere)).toString()).toContain('<svg');
+      expect(buildRegistry().premadeChartImages!.used).toBe(made.length);
+    } finally {
+      delete buildRegistry().premadeChartImages;
+      process.env.GONGKAI_CHART_CACHE = dir;
+      rmSync(own, { recursive: true, force: true });
+      rmSync(images.dir, { recursive: true, force: true });
     }
   });
 

@@ -9,7 +9,9 @@
  * wrapper around its prerenderer), because only the bundle's code computes the keys the pages will
  * look up (see src/machinery/chart-cache.ts and src/machinery/registry.ts). Assumes the pass is only a cache warmer: a chart it
  * skips, or a pass that fails, is rendered by its page as before */
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -18,7 +20,7 @@ import { buildRegistry, offerScript } from '../machinery/registry.ts';
 import { trackProgress, type ProgressTracker } from './build-progress.ts';
 import { countUnchangedPaths, listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
 import { recordPhase } from './build-phases.ts';
-import type { ChartProgress, PrerenderWorkerData, WorkerMessage } from './prerender-charts-worker.ts';
+import type { ChartProgress, PremadeImages, PrerenderWorkerData, WorkerMessage } from './prerender-charts-worker.ts';
 
 /** The environment variable that sets how many threads render charts ahead of the pages (0: none). */
 export const CHART_THREADS_ENV = 'GONGKAI_CHART_THREADS';
@@ -116,12 +118,12 @@ export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pic
   return count <= 1 ? hooks.render(plan.dir, plan.jobs) : renderOnWorkers(plan, count);
 }
 
-/** Renders a plan in `count` worker processes (at least one), passing on their progress; stops them all at the first failure. */
-export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress?: (progress: ChartProgress) => void): Promise<ChartJobsResult> {
+/** Renders a plan in `count` worker processes (at least one), passing on their progress (and, with `images`, making the report charts' standalone SVGs ahead); stops them all at the first failure. */
+export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress?: (progress: ChartProgress) => void, images?: PremadeImages): Promise<ChartJobsResult> {
   const started: ChildProcess[] = [];
   try {
     const hands = dealJobs(plan.jobs, Math.max(1, count)).filter((hand) => hand.length);
-    const results = await Promise.all(hands.map((jobs, i) => runWorker({ dir: plan.dir, jobs }, i, started, onProgress)));
+    const results = await Promise.all(hands.map((jobs, i) => runWorker({ dir: plan.dir, jobs, ...(images ? { images } : {}) }, i, started, onProgress)));
     return { rendered: results.flatMap((r) => r.rendered), skipped: results.reduce((n, r) => n + r.skipped, 0) };
   } catch (err) {
     for (const child of started) if (child.exitCode === null) child.kill();
@@ -203,7 +205,7 @@ interface RunningPrerender {
  * them (the pages' own work, their files and images, is about as large as their charts' and would
  * otherwise leave a core idle).
  */
-async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | null, logger: AstroIntegrationLogger): Promise<RunningPrerender | null> {
+async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | null, site: string, logger: AstroIntegrationLogger): Promise<RunningPrerender | null> {
   // Offered by the pages' bundle when a page loads (the script injected below).
   const hooks = buildRegistry().chartPrerender;
   if (!hooks) return null;
@@ -229,11 +231,20 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
     }
     const workers = threads - 1;
     const { schedule, progress, end } = createChartSchedule(plan.jobs, hooks.owners());
-    const finished = renderOnWorkers(plan, workers, (step) => {
-      // Recorded before the pages read them, so their reads are not counted as reuse.
-      hooks.record(step.rendered);
-      progress(step.owners);
-    })
+    // The report charts' standalone SVGs are made by the workers too, into a folder of this build
+    // that the pages' chart.svg routes read (src/embeds/build-images.ts) and teardown removes.
+    const images = { dir: mkdtempSync(join(tmpdir(), 'gongkai-chart-images-')), site };
+    buildRegistry().premadeChartImages = { dir: images.dir, used: 0 };
+    const finished = renderOnWorkers(
+      plan,
+      workers,
+      (step) => {
+        // Recorded before the pages read them, so their reads are not counted as reuse.
+        hooks.record(step.rendered);
+        progress(step.owners);
+      },
+      images,
+    )
       .then((result) => logOwnLine(logger, done(result, `on ${workers} worker${workers === 1 ? '' : 's'} beside the pages`)))
       .catch((err: unknown) => logger.warn(`charts were not all pre-rendered, their pages render them: ${(err as Error).message.split('\n')[0]}`))
       .finally(end);
@@ -283,6 +294,7 @@ function logOwnLine(logger: AstroIntegrationLogger, line: string): void {
  */
 export function prerenderChartsIntegration(): AstroIntegration {
   let cacheDir: URL | undefined;
+  let site = '';
   return {
     name: 'gongkai-prerender-charts',
     hooks: {
@@ -291,6 +303,8 @@ export function prerenderChartsIntegration(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
+        // As the pages' routes format it (formatSiteAddress in src/downloads/download-response.ts).
+        site = config.site ? new URL(config.site).href : '';
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const count = resolveThreadCount(process.env[CHART_THREADS_ENV], availableParallelism());
@@ -308,7 +322,7 @@ export function prerenderChartsIntegration(): AstroIntegration {
             recordPhase('paths', (performance.now() - listing) / 1000);
             const previous = cacheDir ? readPreviousManifest(cacheDir) : null;
             // Only the pages the incremental build will render need their charts.
-            running = count > 0 ? await prerenderCharts(count, listRenderedKeys(paths, previous), logger) : null;
+            running = count > 0 ? await prerenderCharts(count, listRenderedKeys(paths, previous), site, logger) : null;
             keyOfPath = new Map(running ? paths.map((p) => [normalisePath(p.pathname), p.cacheKey]) : []);
             const kept = countUnchangedPaths(paths, previous);
             progress = trackProgress(paths.length - kept, kept, now());
@@ -331,6 +345,12 @@ export function prerenderChartsIntegration(): AstroIntegration {
               await running.finished;
               recordPhase('chart-wait', waited);
               logger.info(`the pages waited ${waited.toFixed(1)} s for their charts`);
+            }
+            const premade = buildRegistry().premadeChartImages;
+            if (premade) {
+              logger.info(`${premade.used} chart images were made beside the pages`);
+              rmSync(premade.dir, { recursive: true, force: true });
+              delete buildRegistry().premadeChartImages;
             }
             running = null;
             waited = 0;

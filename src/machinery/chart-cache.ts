@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { BuiltChart } from '../charts/chart-theme.ts';
+import type { ChartEntry } from '../charts/chart-entry.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs } from './svg-cache.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
@@ -141,9 +142,10 @@ export type ChartJobsContent = Pick<LoadedContent, 'reports' | 'jurisdictions'>;
  * Renders planned jobs into the cache under their planned keys, walking the charts of the jobs'
  * owners in `content` (default: the build's). A job whose entry or option differs from what the
  * planner saw (this copy of the code is not the planner's, functions compared by name; or `content`
- * lacks a report the chart reads) is skipped.
+ * lacks a report the chart reads) is skipped. `onRendered` is told of each chart rendered (the
+ * workers make the report charts' standalone images from it).
  */
-export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content: ChartJobsContent = getSiteContent()): ChartJobsResult {
+export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content: ChartJobsContent = getSiteContent(), onRendered?: (job: ChartJob, entry: ChartEntry, svg: string) => void): ChartJobsResult {
   const byEntry = new Map<string, ChartJob[]>();
   for (const job of jobs) {
     const id = `${job.owner}\u0000${job.index}`;
@@ -154,7 +156,9 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content:
     for (const job of byEntry.get(`${owner}\u0000${index}`) ?? []) {
       const built = entry.key === job.entryKey && entry.build ? entry.build(job.width) : null;
       if (!built || fingerprintChart(built) !== job.fingerprint) continue;
-      nodeSvgCacheFs.writeText(svgCachePath(dir, job.key), renderChartSvg(built.option, built.size));
+      const svg = renderChartSvg(built.option, built.size);
+      nodeSvgCacheFs.writeText(svgCachePath(dir, job.key), svg);
+      onRendered?.(job, entry, svg);
       rendered.push(job.key);
     }
   }

@@ -28,6 +28,8 @@ export interface BuildRegistry {
   chartStats?: ChartStatsState;
   /** The scratch directory of each cache that is off in this build (cache-switch.ts). */
   cacheScratch?: Map<CacheName, string>;
+  /** Where the chart workers make the report charts' standalone SVGs ahead, and how many the pages took (src/embeds/build-images.ts). */
+  premadeChartImages?: { readonly dir: string; used: number };
 }
 
 const SLOT = Symbol.for('gongkai.build');

@@ -9,10 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { renderChartJobs, type ChartJob, type ChartJobsResult } from '../machinery/chart-cache.ts';
 import { batchChartJobs, indexReportDirs } from '../machinery/chart-job-content.ts';
 import { resolveContentDir } from '../loaders/content-dir.ts';
-import { loadContent, type LoadedContent } from '../loaders/load-content.ts';
-import type { ChartEntry } from '../charts/chart-entry.ts';
-import { IMAGE_CHART_WIDTH, premakeChartSvg } from '../embeds/build-images.ts';
-import { buildChartImageText } from '../embeds/embed-view.ts';
+import { loadContent } from '../loaders/load-content.ts';
+import { premakeChartSvg } from '../embeds/build-images.ts';
 import { nodeContentFs } from '../loaders/node-fs.ts';
 import { CONTENT_FILES } from '../reports/layout.ts';
 
@@ -21,28 +19,8 @@ export interface PrerenderWorkerData {
   readonly dir: string;
   /** This worker's jobs, in plan order, each owner's together. */
   readonly jobs: readonly ChartJob[];
-  /** Where to make the report charts' standalone SVGs ahead (src/embeds/build-images.ts), and the site's address their source line names. */
-  readonly images?: PremadeImages;
-}
-
-/** Where a worker makes the report charts' standalone images, and the site's address (as the pages format it). */
-export interface PremadeImages {
-  readonly dir: string;
-  readonly site: string;
-}
-
-/**
- * What a worker does with each chart it rendered: a report's chart at the width the images show gets
- * its standalone SVG made ahead, with the words its `chart.svg` route gives it (buildChartImageText),
- * so that Astro's thread, which generates every page, only reads the file. A chart of any other page
- * is left to its route.
- */
-export function premakeReportChartImages(images: PremadeImages, content: Pick<LoadedContent, 'reports'>): (job: ChartJob, entry: ChartEntry, svg: string) => void {
-  const reports = new Map(content.reports.map((r) => [`report:${r.meta.id}`, r]));
-  return (job, entry, svg) => {
-    const report = job.width === IMAGE_CHART_WIDTH ? reports.get(job.owner) : undefined;
-    if (report) premakeChartSvg(images.dir, svg, buildChartImageText(report.meta, entry, images.site));
-  };
+  /** Where to make the report charts' standalone SVGs ahead (src/embeds/build-images.ts), from the words their jobs carry. */
+  readonly images?: string;
 }
 
 /** The most report folders a worker loads at once. */
@@ -80,14 +58,15 @@ export function chunkByOwner(jobs: readonly ChartJob[], size: number): ChartJob[
  * batch reads, in the share's order; yields after every run of about PROGRESS_JOBS charts the owners
  * it finished and their keys, so that their pages need not wait for the rest.
  */
-export function* renderShareInSteps(dir: string, jobs: readonly ChartJob[], maxDirs = WORKER_BATCH_DIRS, images?: PremadeImages): Generator<ChartProgress & { readonly skipped: number }> {
+export function* renderShareInSteps(dir: string, jobs: readonly ChartJob[], maxDirs = WORKER_BATCH_DIRS, images?: string): Generator<ChartProgress & { readonly skipped: number }> {
   const root = resolveContentDir();
   const index = indexReportDirs(nodeContentFs.listDirs(`${root}/${CONTENT_FILES.reports}`));
   for (const batch of batchChartJobs(jobs, index, maxDirs)) {
     const content = loadContent(nodeContentFs, root, { only: (d) => batch.dirs.has(d) });
-    const onRendered = images ? premakeReportChartImages(images, content) : undefined;
     for (const chunk of chunkByOwner(batch.jobs, PROGRESS_JOBS)) {
-      const { rendered, skipped } = renderChartJobs(dir, chunk, content, onRendered);
+      // A report's chart gets its standalone SVG made here too, so that Astro's thread, which
+      // generates every page, only reads it (src/embeds/build-images.ts).
+      const { rendered, skipped } = renderChartJobs(dir, chunk, content, images ? (job, svg) => job.images?.forEach((text) => premakeChartSvg(images, svg, text)) : undefined);
       yield { owners: [...new Set(chunk.map((j) => j.owner))], rendered, skipped };
     }
   }

@@ -15,7 +15,7 @@ import { listComparePages, TREND_METRIC_IDS } from '../views/compare-view.ts';
 import { listGovernmentSeries } from '../views/site-views.ts';
 import { chooseThreadCount, createChartSchedule, dealJobs, renderChartPlan, renderOnWorkers, resolveThreadCount, WORKER_MIN_JOBS, workerProfileFlags } from './prerender-charts.ts';
 import { chunkByOwner } from './prerender-charts-worker.ts';
-import { makeChartSvg } from '../embeds/build-images.ts';
+import { chartImageKey, makeChartSvg } from '../embeds/build-images.ts';
 import { buildChartImageText } from '../embeds/embed-view.ts';
 import { buildRegistry } from '../machinery/registry.ts';
 
@@ -93,20 +93,20 @@ describe('the chart pre-render pass', () => {
     const images = { dir: mkdtempSync(join(tmpdir(), 'gongkai-prerender-premade-')), site: 'https://example.org/gongkai/' };
     process.env.GONGKAI_CHART_CACHE = own;
     try {
-      const plan = planChartJobs();
-      const result = await renderOnWorkers(plan, 1, undefined, images);
+      const plan = planChartJobs(undefined, images.site);
+      const result = await renderOnWorkers(plan, 1, undefined, images.dir);
       expect(result.skipped).toBe(0);
       const { reports, jurisdictions } = getSiteContent();
       const cache = createSvgCache(nodeSvgCacheFs, own);
       const routes = reports.flatMap((r) => renderChartViews(listReportCharts(r, jurisdictions), cache).map((chart) => ({ meta: r.meta, chart })));
       const drawn = routes.filter((r) => r.chart.wide);
       expect(drawn.length).toBeGreaterThan(10);
-      // One file per drawn report chart, none for another page's chart.
-      expect(readdirSync(images.dir).filter((f) => f.endsWith('.svg'))).toHaveLength(new Set(drawn.map((r) => r.chart.wide!.svg)).size);
       const made = drawn.map(({ meta, chart }) => {
         const text = buildChartImageText(meta, chart, images.site);
         return { svg: chart.wide!.svg, text, composed: makeChartSvg(chart.wide!.svg, text) };
       });
+      // One file per drawn report chart (reports whose charts are drawn the same each get their own), none for another page's chart.
+      expect(readdirSync(images.dir).filter((f) => f.endsWith('.svg')).sort()).toEqual([...new Set(made.map((m) => `${chartImageKey(m.svg, m.text)}.svg`))].sort());
       buildRegistry().premadeChartImages = { dir: images.dir, used: 0 };
       for (const { svg, text, composed } of made) expect(Buffer.from(makeChartSvg(svg, text)).equals(Buffer.from(composed))).toBe(true);
       expect(buildRegistry().premadeChartImages!.used).toBe(made.length);

@@ -20,7 +20,7 @@ import { buildRegistry, offerScript } from '../machinery/registry.ts';
 import { trackProgress, type ProgressTracker } from './build-progress.ts';
 import { countUnchangedPaths, listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
 import { recordPhase } from './build-phases.ts';
-import type { ChartProgress, PremadeImages, PrerenderWorkerData, WorkerMessage } from './prerender-charts-worker.ts';
+import type { ChartProgress, PrerenderWorkerData, WorkerMessage } from './prerender-charts-worker.ts';
 
 /** The environment variable that sets how many threads render charts ahead of the pages (0: none). */
 export const CHART_THREADS_ENV = 'GONGKAI_CHART_THREADS';
@@ -119,7 +119,7 @@ export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pic
 }
 
 /** Renders a plan in `count` worker processes (at least one), passing on their progress (and, with `images`, making the report charts' standalone SVGs ahead); stops them all at the first failure. */
-export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress?: (progress: ChartProgress) => void, images?: PremadeImages): Promise<ChartJobsResult> {
+export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress?: (progress: ChartProgress) => void, images?: string): Promise<ChartJobsResult> {
   const started: ChildProcess[] = [];
   try {
     const hands = dealJobs(plan.jobs, Math.max(1, count)).filter((hand) => hand.length);
@@ -212,7 +212,7 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
   const started = performance.now();
   const seconds = (t: number): string => ((t - started) / 1000).toFixed(1);
   try {
-    const plan = hooks.plan(pageKeys ?? undefined);
+    const plan = hooks.plan(pageKeys ?? undefined, site);
     const planned = performance.now();
     recordPhase('chart-plan', (planned - started) / 1000);
     // The workers add their heaps to this thread's: first collect what listing the paths and planning
@@ -233,8 +233,8 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
     const { schedule, progress, end } = createChartSchedule(plan.jobs, hooks.owners());
     // The report charts' standalone SVGs are made by the workers too, into a folder of this build
     // that the pages' chart.svg routes read (src/embeds/build-images.ts) and teardown removes.
-    const images = { dir: mkdtempSync(join(tmpdir(), 'gongkai-chart-images-')), site };
-    buildRegistry().premadeChartImages = { dir: images.dir, used: 0 };
+    const images = mkdtempSync(join(tmpdir(), 'gongkai-chart-images-'));
+    buildRegistry().premadeChartImages = { dir: images, used: 0 };
     const finished = renderOnWorkers(
       plan,
       workers,

@@ -17,7 +17,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { BuiltChart } from '../charts/chart-theme.ts';
-import type { ChartEntry } from '../charts/chart-entry.ts';
+import type { ChartImageText } from '../embeds/chart-image.ts';
+import { IMAGE_CHART_WIDTH } from '../embeds/build-images.ts';
+import { buildChartImageText } from '../embeds/embed-view.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
 import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs } from './svg-cache.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
@@ -51,6 +53,11 @@ export interface ChartJob {
   readonly key: string;
   /** The option and size with functions by name (see fingerprintChart). */
   readonly fingerprint: string;
+  /**
+   * The words of each report's standalone image of this chart (src/embeds/build-images.ts): a worker
+   * makes them beside the chart. Several when reports' charts are drawn the same (one job per key).
+   */
+  readonly images?: readonly ChartImageText[];
 }
 
 /** What the pre-render pass has to do. */
@@ -111,22 +118,27 @@ export function findChartOwners(pageKeys: ReadonlySet<string>): ChartOwner[] {
  * code: every chart, or with `pageKeys` (the cache keys of the paths this build renders) only the
  * charts of those pages.
  */
-export function planChartJobs(pageKeys?: ReadonlySet<string>): ChartPlan {
+export function planChartJobs(pageKeys?: ReadonlySet<string>, site?: string): ChartPlan {
   const { reports, jurisdictions } = getSiteContent();
   const dir = resolveChartCacheDir();
   const jobs: ChartJob[] = [];
   const seen = new Set<string>();
+  const images = new Map<string, ChartImageText[]>();
   const owners = pageKeys ? findChartOwners(pageKeys) : null;
+  // With the site's address: the words of each report chart's standalone image, for the workers to make it.
+  const reportOf = site === undefined ? null : new Map(reports.map((r) => [`report:${r.meta.id}`, r]));
   for (const { owner, index, entry } of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
     for (const width of entry.build ? [CHART_WIDTHS.narrow, CHART_WIDTHS.wide] : []) {
       const built = entry.build!(width);
       const key = hashChartInput(built);
+      const report = width === IMAGE_CHART_WIDTH ? reportOf?.get(owner) : undefined;
+      if (report) images.set(key, [...(images.get(key) ?? []), buildChartImageText(report.meta, entry, site!)]);
       if (seen.has(key)) continue;
       seen.add(key);
       if (!existsSync(svgCachePath(dir, key))) jobs.push({ owner, index, entryKey: entry.key, width, key, fingerprint: fingerprintChart(built) });
     }
   }
-  return { dir, jobs, charts: seen.size };
+  return { dir, jobs: jobs.map((job) => (images.has(job.key) ? { ...job, images: images.get(job.key)! } : job)), charts: seen.size };
 }
 
 /** What rendering a share of a plan did: the keys written, and the jobs left to their pages. */
@@ -145,7 +157,7 @@ export type ChartJobsContent = Pick<LoadedContent, 'reports' | 'jurisdictions'>;
  * lacks a report the chart reads) is skipped. `onRendered` is told of each chart rendered (the
  * workers make the report charts' standalone images from it).
  */
-export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content: ChartJobsContent = getSiteContent(), onRendered?: (job: ChartJob, entry: ChartEntry, svg: string) => void): ChartJobsResult {
+export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content: ChartJobsContent = getSiteContent(), onRendered?: (job: ChartJob, svg: string) => void): ChartJobsResult {
   const byEntry = new Map<string, ChartJob[]>();
   for (const job of jobs) {
     const id = `${job.owner}\u0000${job.index}`;
@@ -158,7 +170,7 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content:
       if (!built || fingerprintChart(built) !== job.fingerprint) continue;
       const svg = renderChartSvg(built.option, built.size);
       nodeSvgCacheFs.writeText(svgCachePath(dir, job.key), svg);
-      onRendered?.(job, entry, svg);
+      onRendered?.(job, svg);
       rendered.push(job.key);
     }
   }
@@ -167,7 +179,8 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content:
 
 /** What the pages' bundle offers the pre-render pass, in the build registry. */
 export interface ChartPrerenderHooks {
-  readonly plan: (pageKeys?: ReadonlySet<string>) => ChartPlan;
+  /** With `site` (the site's address as the pages format it), the jobs carry the words of the report charts' standalone images. */
+  readonly plan: (pageKeys?: ReadonlySet<string>, site?: string) => ChartPlan;
   /** Renders a share of the plan on this thread, with the pages' own code. */
   readonly render: (dir: string, jobs: readonly ChartJob[]) => ChartJobsResult;
   readonly record: (keys: Iterable<string>) => void;

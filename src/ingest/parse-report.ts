@@ -9,6 +9,7 @@ import type { FormSpec, MoneyUnit, TableId } from '../form/types.ts';
 import type { Diagnostic } from '../checks/diagnostic.ts';
 import { matchesKnownError } from '../checks/known-errors.ts';
 import { runRules } from '../checks/run-rules.ts';
+import { listRules, type RuleSpec } from '../form/rules.ts';
 import type { Jurisdiction, JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import type { KnownErrorEntry, Narrative, ParsedReport, ReportScope, TableData } from '../reports/types.ts';
 import { tokeniseLines, type Token } from './cell-tokens.ts';
@@ -80,6 +81,13 @@ export interface ParseOptions {
   readonly knownErrors?: readonly KnownErrorEntry[];
 }
 
+/** The cells of the check of rule `id` at `at` (a passing check lists none): this year's terms of a sum rule. */
+function listCheckCells(rules: readonly RuleSpec[], id: string, at: string): string[] {
+  const rule = rules.find((r) => r.id === id);
+  if (!rule || rule.kind !== 'sum') return [];
+  return [...rule.left, ...rule.right].filter((t) => t.year === 0).map((t) => (rule.each === 'column' ? `${rule.table}.${t.code}.${at}` : `${rule.table}.${at}.${t.code}`));
+}
+
 /** Parses the extracted lines of a report; `file` names the input in diagnostics. */
 export function parseReportLines(file: string, lines: readonly SourceLine[], jurisdictions: JurisdictionIndex, options: ParseOptions = {}): IngestResult {
   const text = formatPlainText(lines);
@@ -143,11 +151,41 @@ export function parseReportLines(file: string, lines: readonly SourceLine[], jur
     narrative: extractNarrative(display),
     tables,
   };
+  // A cell read from pieces matched by their place alone (Doubt.confirm) is published only when the form's
+  // sums confirm it: at least two rules (its row's and its column's) hold with it and none fails. Each cell
+  // not confirmed is taken out and the sums run again, so no cell is confirmed by another one not published.
+  const rules = listRules(form);
+  const unconfirmed = new Set<string>();
+  const toConfirm = [...doubtful].filter(([, d]) => d.confirm).map(([key]) => key);
+  for (let changed = toConfirm.length > 0; changed; ) {
+    changed = false;
+    const confirmedBy = new Map<string, Set<string>>();
+    const broken = new Set<string>();
+    for (const outcome of runRules({ ...toParsedReport(report, '', ''), dir: '' }, null)) {
+      for (const check of outcome.checks) {
+        if (check.status === 'fail') for (const t of check.terms) broken.add(t.key);
+        if (check.status !== 'pass') continue;
+        for (const key of listCheckCells(rules, check.rule, check.at)) confirmedBy.set(key, (confirmedBy.get(key) ?? new Set()).add(check.rule));
+      }
+    }
+    for (const key of toConfirm) {
+      if (unconfirmed.has(key) || (!broken.has(key) && (confirmedBy.get(key)?.size ?? 0) >= 2)) continue;
+      const [t, row, column] = key.split('.') as [TableId, string, string];
+      const cell = tables[t][row]?.[column];
+      if (!cell || cell.value === null) continue;
+      const place = places.get(key) ?? pos(activeAt.heading);
+      const doubt = doubtful.get(key)!;
+      diagnostics.push({ file, line: place.line, column: place.col, severity: 'error', rule: 'doubtful-cell', message: `${key} would be ${cell.raw}: ${doubt.why}; the form's sums ${broken.has(key) ? 'do not hold with that reading' : 'do not confirm it (fewer than two of them, its row’s and its column’s, can be checked with it)'}, so the cell is not published: it is kept as printed (“${doubt.printed}”), with no value`, hint: 'check the cell in the published file and enter it in the table CSV (see content/README.md), or ingest the report’s HTML page or Word file instead' });
+      tables[t][row]![column] = { value: null, raw: doubt.printed, unit: null };
+      unconfirmed.add(key);
+      changed = true;
+    }
+  }
   const outcomes = runRules({ ...toParsedReport(report, '', ''), dir: '' }, null);
   const failing = outcomes.flatMap((o) => o.checks.filter((c) => c.status === 'fail'));
   // A cell whose place is doubtful is trusted while the form's sums hold; one that breaks a sum is not published.
   const doubted = new Set<string>();
-  for (const check of failing) for (const t of check.terms) if (doubtful.has(t.key)) doubted.add(t.key);
+  for (const check of failing) for (const t of check.terms) if (doubtful.has(t.key) && !unconfirmed.has(t.key)) doubted.add(t.key);
   for (const key of doubted) {
     const [t, row, column] = key.split('.') as [TableId, string, string];
     const cell = tables[t][row]?.[column];

@@ -374,33 +374,78 @@ function joinWrappedNumbers(page: number, lines: TextRun[][]): TextRun[][] {
 }
 
 /**
- * Marks unreadable the numbers of three borderless lines, each less than 1.6 lines from the middle one,
- * where numbers of the top and bottom lines stand one above the other and the middle line's numbers stand
- * in other columns, none above or below one of theirs: the shape of a row whose cells are centred, some
- * printed over two lines (３５ above ６) and the others on one line half-way between, when the parts are too
- * many to be joined (joinWrappedNumbers). Which piece belongs to which cell cannot be told there, and
- * reading them in order gave numbers the page does not print (６ for ３５６, the next cell's ６３１ in its
- * place), some rows still adding up.
+ * Reads the numbers of three borderless lines, each less than 1.6 lines from the middle one, where
+ * numbers of the top and bottom lines stand one above the other and the middle line's numbers stand in
+ * other columns, none above or below one of theirs: the shape of a row whose cells are centred, some
+ * printed over two lines (３５ above ６) and the others on one line half-way between (as LibreOffice Writer
+ * prints a borderless table's narrow cells), when the parts are too many to be joined by
+ * joinWrappedNumbers. Read in order they gave numbers the page does not print (６ for ３５６, the next
+ * cell's ６３１ in its place), some rows still adding up.
+ *
+ * Where every number of the top line stands over exactly one of the bottom line and each of those under
+ * exactly one of the top line (each pair one cell's column), and no line is shared with another such
+ * shape, each pair is joined top then bottom into one number on the middle line, in its column's place,
+ * doubtful with `confirm`: it is published only when the form's sums confirm it. Otherwise every number
+ * of the three lines is unreadable (a diagnostic naming page and place): which piece belongs to which
+ * cell cannot be told.
  */
-function markInterleavedNumbers(page: number, lines: readonly TextRun[][]): TextRun[][] {
+function readInterleavedNumbers(page: number, lines: readonly TextRun[][]): TextRun[][] {
   const numbers = lines.map((l) => l.filter((r) => isNumericRun(r.text) && !r.cut));
-  const marked = lines.map(() => false);
   const apart = (x: readonly TextRun[], y: readonly TextRun[]): boolean => x.every((r) => !y.some((o) => stacked(r, o)));
   const near = (x: number, y: number): boolean => Math.abs(lines[x]![0]!.y - lines[y]![0]!.y) < Math.max(lines[x]![0]!.size, lines[y]![0]!.size) * 1.6;
+  const shapes: [number, number, number][] = [];
   for (let m = 1; m + 1 < lines.length; m++) {
     if (!numbers[m]!.length) continue;
     for (let a = m - 1; a >= 0 && near(a, m); a--) {
       for (let c = m + 1; c < lines.length && near(c, m); c++) {
         const top = numbers[a]!, bottom = numbers[c]!;
-        if (top.length && bottom.length && top.some((r) => bottom.some((o) => stacked(r, o))) && apart(numbers[m]!, top) && apart(numbers[m]!, bottom)) marked[a] = marked[m] = marked[c] = true;
+        if (top.length && bottom.length && top.some((r) => bottom.some((o) => stacked(r, o))) && apart(numbers[m]!, top) && apart(numbers[m]!, bottom)) shapes.push([a, m, c]);
       }
     }
   }
-  return lines.map((line, k) =>
-    marked[k]
-      ? line.map((r) => (numbers[k]!.includes(r) ? { ...r, cut: `numbers stand on three lines less than two lines apart in different columns, as where some cells of a row print their number over two lines and others between them (${describePlace(page, r)}): which cell “${r.text}” belongs to, and whether it is a whole number, cannot be told` } : r))
-      : line,
-  );
+  const uses = new Map<number, number>();
+  for (const shape of shapes) for (const k of shape) uses.set(k, (uses.get(k) ?? 0) + 1);
+  const marked = lines.map(() => false);
+  const out = lines.map((l) => [...l]);
+  for (const [a, m, c] of shapes) {
+    const top = numbers[a]!, bottom = numbers[c]!;
+    const pairs = top.map((t) => ({ t, under: bottom.filter((b) => stacked(t, b)) }));
+    const oneToOne =
+      [a, m, c].every((k) => uses.get(k) === 1) &&
+      [a, m, c].every((k) => !lines[k]!.some((r) => r.cut)) &&
+      pairs.every((p) => p.under.length === 1) &&
+      bottom.every((b) => top.filter((t) => stacked(t, b)).length === 1);
+    if (!oneToOne) {
+      marked[a] = marked[m] = marked[c] = true;
+      continue;
+    }
+    for (const { t, under } of pairs) {
+      const b = under[0]!;
+      const x = Math.min(t.x, b.x);
+      out[a]!.splice(out[a]!.indexOf(t), 1);
+      out[c]!.splice(out[c]!.indexOf(b), 1);
+      out[m]!.push({
+        text: `${t.text}${b.text}`,
+        x,
+        width: Math.max(t.x + t.width, b.x + b.width) - x,
+        y: lines[m]![0]!.y,
+        size: t.size,
+        doubtful: {
+          why: `the number is printed over two lines of a borderless table (“${t.text}” above “${b.text}”, page ${page}, x ${x.toFixed(0)}), the row's other values on one line between them; read joined as “${t.text}${b.text}” by its column`,
+          printed: `${t.text} ${b.text}`,
+          confirm: true,
+        },
+      });
+    }
+    out[m]!.sort((p, q) => p.x - q.x);
+  }
+  return out
+    .map((line, k) =>
+      marked[k]
+        ? line.map((r) => (numbers[k]!.includes(r) ? { ...r, cut: `numbers stand on three lines less than two lines apart in different columns, as where some cells of a row print their number over two lines and others between them (${describePlace(page, r)}): which cell “${r.text}” belongs to, and whether it is a whole number, cannot be told` } : r))
+        : line,
+    )
+    .filter((l) => l.length > 0);
 }
 
 /** Lays out one page: ruled tables as rows of cells, other text as lines, from the top of the page down. */
@@ -460,6 +505,6 @@ export function layoutPage(page: number, runs: readonly TextRun[], rules: readon
     }
     blocks.push({ top: grid.ys[0]!, lines });
   });
-  for (const row of markInterleavedNumbers(page, joinWrappedNumbers(page, groupLines(loose)))) blocks.push({ top: row[0]!.y + row[0]!.size * ASCENT, lines: [splitSpans(page, row)] });
+  for (const row of readInterleavedNumbers(page, joinWrappedNumbers(page, groupLines(loose)))) blocks.push({ top: row[0]!.y + row[0]!.size * ASCENT, lines: [splitSpans(page, row)] });
   return blocks.sort((a, b) => b.top - a.top).flatMap((b) => b.lines);
 }

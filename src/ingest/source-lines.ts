@@ -12,6 +12,12 @@ export interface Doubt {
   readonly why: string;
   /** The text as printed, pieces joined by a space (2 above 5: “2 5”): kept when the value is not published. */
   readonly printed: string;
+  /**
+   * Published only when the form's sums confirm it (at least two rules, e.g. its row's and its column's,
+   * hold with it and none fails), not merely while none breaks: a reading whose pieces were matched by
+   * their place alone.
+   */
+  readonly confirm?: true;
 }
 
 /** One field of a line: a table cell, a tab-separated field or a run of PDF text. */

@@ -330,7 +330,7 @@ try {
     let extra: Record<string, unknown> = {};
     if (build === 'cold') {
       // Cold: every cache and the output emptied, whatever a kept run left.
-      for (const dir of ['chart-cache', 'downloads.json', 'dist-site']) rmSync(join(scratch, dir), { recursive: true, force: true });
+      for (const dir of ['chart-cache', 'downloads.json', 'downloads-stash', 'downloads-lines', 'dist-site']) rmSync(join(scratch, dir), { recursive: true, force: true });
       rmSync(join(siteRoot, '.bench-cache'), { recursive: true, force: true });
       previous = null;
     }

@@ -108,28 +108,38 @@ interface TidyMeasure {
  * Measures files that are each `head` followed by the lines of some of the reports (in the reports'
  * order), in one pass: each report's lines are generated and encoded once, for every file that holds
  * them (`body`: a report's lines as bytes), and not at all when every file holding them is already
- * known.
+ * known. With a stash, each file
+ * measured is also written to it, so it need not be generated again to be written out.
  */
-function measureTidyFiles(head: string, reports: readonly CheckedReport[], body: (report: CheckedReport) => Uint8Array, files: readonly TidyMeasure[]): FileStats[] {
-  const open = files.map((f) => (f.known ? undefined : { holds: f.holds, hash: createHash('sha256'), bytes: 0 }));
+function measureTidyFiles(head: string, reports: readonly CheckedReport[], body: (report: CheckedReport) => Uint8Array, files: readonly TidyMeasure[], stash?: DownloadStash): FileStats[] {
+  const open = files.map((f) => (f.known ? undefined : { holds: f.holds, hash: createHash('sha256'), bytes: 0, sink: stash?.open(f.path) }));
   const todo = open.filter((m) => m !== undefined);
   if (todo.length) {
     const add = (m: (typeof todo)[number], encoded: Uint8Array): void => {
       m.bytes += encoded.length;
       m.hash.update(encoded);
+      m.sink?.write(encoded);
     };
-    const encodedHead = ENCODER.encode(head);
-    for (const m of todo) add(m, encodedHead);
-    for (const report of reports) {
-      const into = todo.filter((m) => m.holds(report));
-      if (!into.length) continue;
-      const encoded = body(report);
-      for (const m of into) add(m, encoded);
+    try {
+      const encodedHead = ENCODER.encode(head);
+      for (const m of todo) add(m, encodedHead);
+      for (const report of reports) {
+        const into = todo.filter((m) => m.holds(report));
+        if (!into.length) continue;
+        const encoded = body(report);
+        for (const m of into) add(m, encoded);
+      }
+    } catch (err) {
+      for (const m of todo) m.sink?.drop();
+      throw err;
     }
   }
   return files.map((f, i) => {
     const m = open[i];
-    return m ? { bytes: m.bytes, sha256: m.hash.digest('hex') } : (f.known as FileStats);
+    if (!m) return f.known as FileStats;
+    const stats = { bytes: m.bytes, sha256: m.hash.digest('hex') };
+    m.sink?.keep(stats);
+    return stats;
   });
 }
 
@@ -159,6 +169,29 @@ export const DOWNLOAD_FORMAT_VERSION = 2;
 export interface DownloadStatsMemo {
   get(key: string): FileStats | undefined;
   set(key: string, stats: FileStats): void;
+  /** Where the files measured in pieces (the tidy files) are kept as they are measured, for the build to write out; none in the dev server. */
+  readonly stash?: DownloadStash;
+  /** Each report's tidy lines as bytes, kept across builds so that measuring the tidy files reads an unchanged report's lines instead of generating them. */
+  readonly tidyLines?: TidyLinesCache;
+}
+
+/**
+ * Each report's tidy lines (UTF-8, without the header), by the report's memo key (src/machinery/tidy-lines-cache.ts).
+ * `read` gives undefined for a key it lacks; `prune` drops every entry the process neither read nor wrote.
+ */
+export interface TidyLinesCache {
+  read(key: string): Uint8Array | undefined;
+  write(key: string, bytes: Uint8Array): void;
+  prune(): void;
+}
+
+/**
+ * Keeps the bytes of files measured in pieces, so the streamed-downloads integration can move them
+ * into the output instead of generating them a second time (src/machinery/download-stash.ts).
+ */
+export interface DownloadStash {
+  /** Starts keeping one file's bytes, given in order to `write`; `keep` once all are written (with their measured stats), `drop` to discard. */
+  open(path: string): { write(bytes: Uint8Array): void; keep(stats: FileStats): void; drop(): void };
 }
 
 /** The cache keys a download's stats are remembered under (src/routes/keys.ts makes them): a report's files by its report, the site-wide files by every report, a year's cells file by that year's reports. */
@@ -222,8 +255,28 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     ...yearList.map((year) => ({ path: yearCellsCsvPath(year), key: keys?.yearReports(year), holds: (r: CheckedReport): boolean => r.meta.year === year })),
   ];
   const tidyKnown = tidyFiles.map((f) => recall(f.path, f.key));
-  const tidyBytes = (report: CheckedReport): Uint8Array => ENCODER.encode(tidyBody(report));
-  const tidyStats = measureTidyFiles(tidyHead, reports, tidyBytes, tidyFiles.map((f, i) => ({ path: f.path, holds: f.holds, known: tidyKnown[i] })));
+  const tidyHeadBytes = ENCODER.encode(tidyHead).length;
+  /**
+   * A report's tidy lines as bytes: from the lines cache under the key of its own cells.csv when the
+   * cache has them at the size that file was measured at (its header and these lines), else generated
+   * (and cached).
+   */
+  const tidyBytes = (report: CheckedReport): Uint8Array => {
+    const id = report.meta.id;
+    const reportKey = keys?.report(id);
+    const lines = memo?.tidyLines;
+    if (!lines || reportKey === undefined) return ENCODER.encode(tidyBody(report));
+    const cacheKey = memoId(reportCellsCsvPath(id), reportKey);
+    const own = reportFiles.get(id)?.cells;
+    const cached = lines.read(cacheKey);
+    if (cached && own && cached.length === own.bytes - tidyHeadBytes) return cached;
+    const encoded = ENCODER.encode(tidyBody(report));
+    lines.write(cacheKey, encoded);
+    return encoded;
+  };
+  const tidyStats = measureTidyFiles(tidyHead, reports, tidyBytes, tidyFiles.map((f, i) => ({ path: f.path, holds: f.holds, known: tidyKnown[i] })), memo?.stash);
+  // The site-wide file was measured: every report's lines were read or written, so what else the cache holds is gone from the content.
+  if (!tidyKnown[0]) memo?.tidyLines?.prune();
   const [siteCells, ...yearCells] = tidyFiles.map((f, i) => {
     const stats = tidyStats[i] as FileStats;
     if (!tidyKnown[i]) record(f.path, f.key, stats);

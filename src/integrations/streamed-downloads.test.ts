@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { openDownloadStash } from '../machinery/download-stash.ts';
 import { readStreamedMemo, writeStreamedDownloads, type StreamedFile } from './streamed-downloads.ts';
 
 const dirs: string[] = [];
@@ -123,5 +125,65 @@ describe('writeStreamedDownloads, files no longer listed', () => {
     expect(Object.keys(result.memo)).toEqual(['/data/cells.csv']);
     // The record was of this output: the other output's file stays.
     expect(readFileSync(join(other, 'data', '2019', 'cells.csv'), 'utf8')).toBe('b\n');
+  });
+});
+
+describe('writeStreamedDownloads, from the stash', () => {
+  /** Stashes a file's text as the build does while measuring it. */
+  function stashFile(dir: string, file: StreamedFile, text: string): void {
+    const sink = openDownloadStash(dir).open(file.path);
+    sink.write(new TextEncoder().encode(text));
+    sink.keep(file);
+  }
+
+  it('moves a stashed file into place instead of generating it, and generates the files the stash lacks', () => {
+    const out = makeOut();
+    const stash = join(makeOut(), 'stash');
+    const site = makeFile('/data/cells.csv', ['\uFEFF年度\n', '2020\n', '2021\n']);
+    const year = makeFile('/data/2021/cells.csv', ['\uFEFF年度\n', '2021\n']);
+    stashFile(stash, site, '\uFEFF年度\n2020\n2021\n');
+    const { written, fromStash } = writeStreamedDownloads(out, [site, year], {}, stash);
+    expect(written).toEqual(['/data/cells.csv', '/data/2021/cells.csv']);
+    expect(fromStash).toEqual(['/data/cells.csv']);
+    expect(site.generated).toBe(0);
+    expect(year.generated).toBe(1);
+    expect(readFileSync(join(out, 'data', 'cells.csv'), 'utf8')).toBe('\uFEFF年度\n2020\n2021\n');
+    expect(readFileSync(join(out, 'data', '2021', 'cells.csv'), 'utf8')).toBe('\uFEFF年度\n2021\n');
+    expect(readdirSync(stash)).toEqual([]);
+  });
+
+  it('ignores a stashed file of another size and generates the file', () => {
+    const out = makeOut();
+    const stash = join(makeOut(), 'stash');
+    const site = makeFile('/data/cells.csv', ['a\n', 'b\n']);
+    stashFile(stash, site, 'a\n');
+    const { fromStash } = writeStreamedDownloads(out, [site], {}, stash);
+    expect(fromStash).toEqual([]);
+    expect(site.generated).toBe(1);
+    expect(readFileSync(join(out, 'data', 'cells.csv'), 'utf8')).toBe('a\nb\n');
+  });
+
+  it('copies a stashed file that two files need (a corpus of one year) and moves it for the last', () => {
+    const out = makeOut();
+    const stash = join(makeOut(), 'stash');
+    const site = makeFile('/data/cells.csv', ['h\n', '2021\n']);
+    const year = makeFile('/data/2021/cells.csv', ['h\n', '2021\n']);
+    stashFile(stash, site, 'h\n2021\n');
+    const { fromStash } = writeStreamedDownloads(out, [site, year], {}, stash);
+    expect(fromStash).toEqual(['/data/cells.csv', '/data/2021/cells.csv']);
+    expect(site.generated + year.generated).toBe(0);
+    expect(readFileSync(join(out, 'data', 'cells.csv'), 'utf8')).toBe('h\n2021\n');
+    expect(readFileSync(join(out, 'data', '2021', 'cells.csv'), 'utf8')).toBe('h\n2021\n');
+    expect(readdirSync(stash)).toEqual([]);
+  });
+
+  it('leaves the stash alone for a file the output still holds', () => {
+    const out = makeOut();
+    const stash = join(makeOut(), 'stash');
+    const { memo } = writeStreamedDownloads(out, [makeFile('/data/cells.csv', ['a\n'])], {}, stash);
+    const again = makeFile('/data/cells.csv', ['a\n']);
+    stashFile(stash, again, 'a\n');
+    expect(writeStreamedDownloads(out, [again], memo, stash).written).toEqual([]);
+    expect(existsSync(join(stash, `${again.sha256}.csv`))).toBe(true);
   });
 });

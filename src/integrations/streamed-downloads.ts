@@ -4,15 +4,18 @@
  * time however large the file. A file is written beside its target and renamed into place only when
  * its size and hash are those the pages advertise, so the output never holds half a file; it is not
  * written again when the output still holds the same bytes (a memo in Astro's cache directory
- * records what was written, by size, modification time and hash).
+ * records what was written, by size, modification time and hash). A file the build stashed while
+ * measuring it (src/machinery/download-stash.ts) is moved into place instead of being generated again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { DownloadFile } from '../downloads/site-downloads.ts';
 import { isCacheOff } from '../machinery/cache-switch.ts';
+import { clearDownloadStash, findStashed } from '../machinery/download-stash.ts';
+import { downloadStashDir } from '../machinery/download-stats.ts';
 import { writeFileWhole } from '../machinery/file-cache.ts';
 import { buildRegistry, offerScript } from '../machinery/registry.ts';
 
@@ -90,19 +93,28 @@ function resolveTarget(outDir: string, path: string): string {
 /**
  * Writes each file into `outDir` at its URL path unless the memo shows the output still holds it,
  * and deletes the files the memo records in `outDir` that are no longer listed (a year whose
- * reports are gone); returns the memo to keep and the paths written. Throws, leaving the output's
- * old file in place, when a file cannot be generated or is not what the pages advertise.
+ * reports are gone); returns the memo to keep and the paths written. A file of the size and hash
+ * advertised found in `stashDir` is moved (or copied, when another file still needs the same
+ * bytes) into place instead of being generated. Throws, leaving the output's old file in place,
+ * when a file cannot be generated or is not what the pages advertise.
  */
-export function writeStreamedDownloads(outDir: string, files: readonly StreamedFile[], memo: StreamedMemo): { memo: StreamedMemo; written: string[]; removed: string[] } {
+export function writeStreamedDownloads(outDir: string, files: readonly StreamedFile[], memo: StreamedMemo, stashDir?: string): { memo: StreamedMemo; written: string[]; removed: string[]; fromStash: string[] } {
   const next: Record<string, StreamedFileRecord> = {};
   const written: string[] = [];
+  const fromStash: string[] = [];
   const pending = files.filter((file) => !isUnchanged(resolveTarget(outDir, file.path), outDir, file, memo[file.path]));
   for (const file of files) {
     const target = resolveTarget(outDir, file.path);
     if (pending.includes(file)) {
       mkdirSync(dirname(target), { recursive: true });
       const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-      writePieces(temp, file);
+      const stashed = stashDir === undefined ? undefined : findStashed(stashDir, file);
+      if (stashed) {
+        const later = pending.slice(pending.indexOf(file) + 1).some((f) => f.sha256 === file.sha256);
+        if (later) copyFileSync(stashed, temp);
+        else renameSync(stashed, temp);
+        fromStash.push(file.path);
+      } else writePieces(temp, file);
       renameSync(temp, target);
       written.push(file.path);
     }
@@ -114,7 +126,7 @@ export function writeStreamedDownloads(outDir: string, files: readonly StreamedF
     rmSync(target, { force: true });
     if (dirname(target) !== outDir && existsSync(dirname(target)) && readdirSync(dirname(target)).length === 0) rmdirSync(dirname(target));
   }
-  return { memo: next, written, removed };
+  return { memo: next, written, removed, fromStash };
 }
 
 /** The Astro integration: after the pages (and the removal of gone paths), writes the streamed downloads the pages' bundle offers. */
@@ -136,9 +148,11 @@ export function streamedDownloadsIntegration(): AstroIntegration {
         const hooks = buildRegistry().streamedDownloads;
         if (!hooks || !cacheDir) return;
         const memoFile = fileURLToPath(new URL(STREAMED_MEMO, cacheDir));
-        const { memo, written, removed } = writeStreamedDownloads(fileURLToPath(dir), hooks.list(site), isCacheOff('streamed-memo') ? {} : readStreamedMemo(memoFile));
+        const stashDir = downloadStashDir();
+        const { memo, written, removed, fromStash } = writeStreamedDownloads(fileURLToPath(dir), hooks.list(site), isCacheOff('streamed-memo') ? {} : readStreamedMemo(memoFile), stashDir);
+        clearDownloadStash(stashDir);
         writeFileWhole(memoFile, `${JSON.stringify(memo, null, 2)}\n`);
-        if (written.length) logger.info(`wrote ${written.join(', ')}`);
+        if (written.length) logger.info(`wrote ${written.join(', ')}${fromStash.length ? ` (${fromStash.length} as measured, from the stash)` : ''}`);
         if (removed.length) logger.info(`removed ${removed.join(', ')}, no longer on the site`);
       },
     },

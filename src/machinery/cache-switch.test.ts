@@ -4,8 +4,8 @@ import { CACHE_NAMES, CACHES_OFF_ENV, isCacheOff, parseCacheNames, resolveCacheD
 
 describe('the cache switch', () => {
   it('turns off exactly the caches the variable lists', () => {
-    const env = { [CACHES_OFF_ENV]: ' charts, search-trimmed ' };
-    expect(CACHE_NAMES.filter((n) => isCacheOff(n, env))).toEqual(['charts', 'search-trimmed']);
+    const env = { [CACHES_OFF_ENV]: ' charts, tidy-lines ' };
+    expect(CACHE_NAMES.filter((n) => isCacheOff(n, env))).toEqual(['charts', 'tidy-lines']);
     expect(CACHE_NAMES.filter((n) => isCacheOff(n, {}))).toEqual([]);
     expect(CACHE_NAMES.filter((n) => isCacheOff(n, { [CACHES_OFF_ENV]: '' }))).toEqual([]);
   });
@@ -20,12 +20,12 @@ describe('the cache switch', () => {
     let scratch = '';
     try {
       delete process.env[CACHES_OFF_ENV];
-      expect(resolveCacheDir('search-trimmed', '/kept/lines')).toBe('/kept/lines');
-      process.env[CACHES_OFF_ENV] = 'search-trimmed';
-      scratch = resolveCacheDir('search-trimmed', '/kept/lines');
+      expect(resolveCacheDir('tidy-lines', '/kept/lines')).toBe('/kept/lines');
+      process.env[CACHES_OFF_ENV] = 'tidy-lines';
+      scratch = resolveCacheDir('tidy-lines', '/kept/lines');
       expect(scratch).not.toBe('/kept/lines');
       expect(readdirSync(scratch)).toEqual([]);
-      expect(resolveCacheDir('search-trimmed', '/elsewhere')).toBe(scratch);
+      expect(resolveCacheDir('tidy-lines', '/elsewhere')).toBe(scratch);
       expect(resolveCacheDir('charts', '/kept/charts')).toBe('/kept/charts');
       expect(existsSync(scratch)).toBe(true);
     } finally {

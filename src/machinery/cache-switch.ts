@@ -14,7 +14,7 @@ import { isMainThread } from 'node:worker_threads';
 import { buildRegistry } from './registry.ts';
 
 /** The caches, as GONGKAI_CACHES_OFF names them (docs/caches.md says what each keeps). */
-export const CACHE_NAMES = ['charts', 'download-stats', 'streamed-memo', 'search-parts', 'search-trimmed'] as const;
+export const CACHE_NAMES = ['charts', 'download-stats', 'tidy-lines', 'download-stash', 'streamed-memo', 'search-parts', 'search-trimmed'] as const;
 export type CacheName = (typeof CACHE_NAMES)[number];
 
 /** The environment variable that lists the caches a build starts without. */

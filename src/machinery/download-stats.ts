@@ -6,14 +6,16 @@
  * cannot be read counts as empty: every file is then measured again, which changes no output.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { FileStats } from '../downloads/datapackage.ts';
 import { getSiteDownloads, type DownloadStatsMemo, type SiteDownloads } from '../downloads/site-downloads.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { getPageKeys } from '../routes/keys.ts';
-import { isCacheOff } from './cache-switch.ts';
+import { isCacheOff, resolveCacheDir } from './cache-switch.ts';
+import { openDownloadStash } from './download-stash.ts';
 import { writeFileWhole } from './file-cache.ts';
+import { openTidyLinesCache } from './tidy-lines-cache.ts';
 
 /** The environment variable naming the memo's file. */
 export const DOWNLOAD_CACHE_ENV = 'GONGKAI_DOWNLOAD_CACHE';
@@ -23,6 +25,16 @@ let memo: DownloadStatsMemo | undefined;
 /** The memo's file: GONGKAI_DOWNLOAD_CACHE, else `.cache/downloads.json`. */
 function memoFile(): string {
   return resolve(process.env[DOWNLOAD_CACHE_ENV] ?? '.cache/downloads.json');
+}
+
+/** The stash of measured tidy files (src/machinery/download-stash.ts): `downloads-stash/` beside the memo's file. */
+export function downloadStashDir(): string {
+  return join(dirname(memoFile()), 'downloads-stash');
+}
+
+/** The cache of each report's tidy lines (src/machinery/tidy-lines-cache.ts): `downloads-lines/` beside the memo's file. */
+export function tidyLinesDir(): string {
+  return join(dirname(memoFile()), 'downloads-lines');
 }
 
 /** Reads the memo file; an unreadable or malformed one is empty. */
@@ -35,7 +47,12 @@ function readMemoFile(file: string): Map<string, FileStats> {
   }
 }
 
-/** Returns the build's download stats memo, loaded on first use and saved when the process exits. */
+/**
+ * Returns the build's download stats memo, loaded on first use and saved when the process exits. In
+ * a build (not the dev server, which serves those files from their endpoints) the memo stashes the
+ * tidy files it measures for the streamed-downloads integration to move into the output, and keeps
+ * each report's tidy lines across builds for measuring them again.
+ */
 export function getDownloadStatsMemo(): DownloadStatsMemo {
   if (memo) return memo;
   const file = memoFile();
@@ -43,6 +60,7 @@ export function getDownloadStatsMemo(): DownloadStatsMemo {
   const used = new Map<string, FileStats>();
   let changed = false;
   memo = {
+    ...(import.meta.env?.PROD && isMainThread ? { ...(isCacheOff('download-stash') ? {} : { stash: openDownloadStash(downloadStashDir()) }), tidyLines: openTidyLinesCache(resolveCacheDir('tidy-lines', tidyLinesDir())) } : {}),
     get(key) {
       const stats = before.get(key);
       if (stats) used.set(key, stats);

@@ -1,0 +1,128 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changeReportFiles } from '../bench/change-report.ts';
+import type { FileStats } from '../downloads/datapackage.ts';
+import { buildSiteDownloads, type DownloadStatsMemo, type SiteDownloads, type TidyLinesCache } from '../downloads/site-downloads.ts';
+import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
+import { generateSynthFiles } from '../synth/generate.ts';
+import { planSynthCorpus } from '../synth/plan.ts';
+import { getPageKeys } from '../routes/keys.ts';
+import { loadContent, type LoadedContent } from '../loaders/load-content.ts';
+import { nodeContentFs } from '../loaders/node-fs.ts';
+import { openTidyLinesCache } from './tidy-lines-cache.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const scratch = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'tidy-lines-'));
+  dirs.push(dir);
+  return dir;
+};
+const SITE = 'https://gongkai.example.org';
+
+/** Writes a synthetic corpus of `reports` reports over several years to a scratch directory. */
+function writeCorpus(reports: number): string {
+  const root = join(scratch(), 'content');
+  const csv = readFileSync(new URL('../../content/jurisdictions.csv', import.meta.url), 'utf8');
+  const plan = planSynthCorpus(readJurisdictionsCsv(csv, 'jurisdictions.csv').index, { reports, seed: 3, inconsistentShare: 0.05 });
+  for (const file of generateSynthFiles(plan, csv)) {
+    mkdirSync(dirname(join(root, file.path)), { recursive: true });
+    writeFileSync(join(root, file.path), file.text);
+  }
+  return root;
+}
+
+function load(root: string): LoadedContent {
+  const content = loadContent(nodeContentFs, root);
+  expect(content.errors).toEqual([]);
+  return content;
+}
+
+/** The site-wide and yearly cells files' stats, by path. */
+const tidyStats = (d: SiteDownloads): Record<string, FileStats> =>
+  Object.fromEntries([d.site[0]!, ...[...d.years.values()].map((y) => y.file)].map((f) => [f.path, { bytes: f.bytes, sha256: f.sha256 }]));
+
+/** A lines cache that counts what it was asked. */
+function counting(cache: TidyLinesCache): TidyLinesCache & { hits: number; misses: number; writes: number } {
+  const counted = {
+    hits: 0,
+    misses: 0,
+    writes: 0,
+    read(key: string) {
+      const bytes = cache.read(key);
+      if (bytes) counted.hits++;
+      else counted.misses++;
+      return bytes;
+    },
+    write(key: string, bytes: Uint8Array) {
+      counted.writes++;
+      cache.write(key, bytes);
+    },
+    prune: () => cache.prune(),
+  };
+  return counted;
+}
+
+describe('the tidy lines cache', () => {
+  it('gives back what was written, nothing for an unknown key, leaves no temporary file, and prunes what was not used', () => {
+    const dir = join(scratch(), 'lines');
+    const first = openTidyLinesCache(dir);
+    expect(first.read('a')).toBeUndefined();
+    first.write('a', new TextEncoder().encode('甲,1\n'));
+    first.write('b', new TextEncoder().encode('乙,2\n'));
+    expect(new TextDecoder().decode(first.read('a'))).toBe('甲,1\n');
+    expect(readdirSync(dir)).toHaveLength(2);
+    expect(readdirSync(dir).every((f) => /^[0-9a-f]{40}\.csv$/.test(f))).toBe(true);
+    const second = openTidyLinesCache(dir);
+    expect(second.read('b')).toBeDefined();
+    second.prune();
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(openTidyLinesCache(dir).read('a')).toBeUndefined();
+    expect(() => openTidyLinesCache(join(dir, 'none')).prune()).not.toThrow();
+  });
+
+  it('measures the cells files to the same bytes as generating every line, generating only a changed report’s lines again', () => {
+    const root = writeCorpus(40);
+    const lines = join(scratch(), 'lines');
+    const entries = new Map<string, FileStats>();
+    const memoWith = (cache: TidyLinesCache): DownloadStatsMemo => ({ get: (k) => entries.get(k), set: (k, s) => void entries.set(k, s), tidyLines: cache });
+
+    const before = load(root);
+    const cold = counting(openTidyLinesCache(lines));
+    const first = buildSiteDownloads(before, SITE, memoWith(cold), getPageKeys(before));
+    expect(tidyStats(first)).toEqual(tidyStats(buildSiteDownloads(before, SITE)));
+    expect(Object.keys(tidyStats(first)).length).toBeGreaterThan(2);
+    expect({ hits: cold.hits, writes: cold.writes }).toEqual({ hits: 0, writes: 40 });
+    expect(readdirSync(lines)).toHaveLength(40);
+
+    const changedId = before.reports[7]!.meta.id;
+    changeReportFiles(join(root, 'reports', changedId), '（测试修订。）');
+    const after = load(root);
+    const warm = counting(openTidyLinesCache(lines));
+    const second = buildSiteDownloads(after, SITE, memoWith(warm), getPageKeys(after));
+    const fresh = tidyStats(buildSiteDownloads(after, SITE));
+    expect(tidyStats(second)).toEqual(fresh);
+    expect(tidyStats(second)).not.toEqual(tidyStats(first));
+    expect({ hits: warm.hits, misses: warm.misses, writes: warm.writes }).toEqual({ hits: 39, misses: 1, writes: 1 });
+    // The changed report's old lines are gone: the cache holds the current reports' only.
+    expect(readdirSync(lines)).toHaveLength(40);
+  });
+
+  it('does not trust cached lines of the wrong size: they are generated and cached again', () => {
+    const root = writeCorpus(12);
+    const lines = join(scratch(), 'lines');
+    const content = load(root);
+    buildSiteDownloads(content, SITE, { get: () => undefined, set: () => {}, tidyLines: openTidyLinesCache(lines) }, getPageKeys(content));
+    const victim = readdirSync(lines)[0]!;
+    writeFileSync(join(lines, victim), readFileSync(join(lines, victim)).subarray(0, 10));
+    const again = counting(openTidyLinesCache(lines));
+    const measured = buildSiteDownloads(content, SITE, { get: () => undefined, set: () => {}, tidyLines: again }, getPageKeys(content));
+    expect(tidyStats(measured)).toEqual(tidyStats(buildSiteDownloads(content, SITE)));
+    expect(again.writes).toBe(1);
+    expect(readFileSync(join(lines, victim)).length).toBeGreaterThan(10);
+  });
+});

@@ -8,6 +8,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
+import { buildRegistry } from '../machinery/registry.ts';
 import { writeBuildStats } from '../machinery/build-stats.ts';
 
 /** The environment variable naming the file phases are appended to. */
@@ -98,7 +99,11 @@ export function buildPhasesIntegrations(): [AstroIntegration, AstroIntegration] 
     {
       name: 'gongkai-build-phases-end',
       hooks: {
-        'astro:build:done': () => {
+        'astro:build:done': async () => {
+          // Astro ends the process once the build is done: what was left to finish in the background ends first.
+          const registry = buildRegistry();
+          await Promise.all(registry.cleanups ?? []);
+          delete registry.cleanups;
           lap('after');
           writeBuildStats();
         },

@@ -30,6 +30,8 @@ export interface BuildRegistry {
   cacheScratch?: Map<CacheName, string>;
   /** Where the chart workers make the report charts' standalone SVGs ahead, and how many the pages took (src/embeds/build-images.ts). */
   premadeChartImages?: { readonly dir: string; used: number };
+  /** Removals started during the build that its last hook waits for (src/integrations/build-phases.ts). */
+  cleanups?: Promise<unknown>[];
 }
 
 const SLOT = Symbol.for('gongkai.build');

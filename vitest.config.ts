@@ -33,7 +33,7 @@ const SLOW_TESTS = [
   'src/integrations/prerender-charts.test.ts',
   'src/downloads/year-cells.test.ts',
   'src/downloads/datapackage.test.ts',
-  'src/downloads/data-year-view.test.ts',
+  'src/views/data-year-view.test.ts',
   'src/views/feed-window.test.ts',
   'src/views/search-view.test.ts',
 ];

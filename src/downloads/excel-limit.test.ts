@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
-import { buildDataPageView } from './data-page-view.ts';
-import { buildDataYearView } from './data-year-view.ts';
+import { buildDataPageView } from '../views/data-page-view.ts';
+import { buildDataYearView } from '../views/data-year-view.ts';
 import { describeExcelOverflow, EXCEL_MAX_ROWS } from './excel-limit.ts';
 import { getSiteDownloads, type SiteDownloads } from './site-downloads.ts';
 

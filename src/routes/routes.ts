@@ -13,7 +13,7 @@
  * but the build's machinery (which pages own which charts) and the streamed downloads.
  */
 import type { GetStaticPaths, GetStaticPathsResult } from 'astro';
-import { listDataYearPages, listDataYears } from '../downloads/data-year-view.ts';
+import { listDataYearPages, listDataYears } from '../views/data-year-view.ts';
 import { SITE_RESOURCES } from '../downloads/fields.ts';
 import { hashOgText, listPlaceOgCards, listYearOgCards } from '../embeds/og-images.ts';
 import { TABLE_IDS } from '../form/forms.ts';

@@ -10,7 +10,7 @@ import { TREND_METRIC_IDS } from './compare-view.ts';
 import { buildHomeChartImageText, buildHomeEmbedLinks, buildHomeEmbedPageView, buildHomeOembed, estimateEmbedHeight } from '../embeds/embed-view.ts';
 import { COMPARE_AUTHOR, describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from './page-chart-homes.ts';
 import { compareEmbedPath, embedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath, listEmbedFiles } from '../site/paths.ts';
-import { listEmbedUrlPatterns } from '../downloads/data-page-view.ts';
+import { listEmbedUrlPatterns } from './data-page-view.ts';
 
 const content = loadCommittedContent();
 const SITE = 'https://gongkai.example.org/';

@@ -2,8 +2,8 @@
 import { TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, type Citation } from './citation.ts';
-import type { DownloadFile, SiteDownloads } from './site-downloads.ts';
+import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, type Citation } from '../downloads/citation.ts';
+import type { DownloadFile, SiteDownloads } from '../downloads/site-downloads.ts';
 import { DATA_PATH, formatAbsoluteUrl, formatDownloadName, reportPath } from '../site/paths.ts';
 
 /** One file link. */

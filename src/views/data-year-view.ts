@@ -11,12 +11,12 @@
 import { FORMS, TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { buildPager, countPages, slicePage, type PagerLink } from '../views/paging.ts';
-import type { Link } from '../views/report-view.ts';
-import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, type Citation } from './citation.ts';
+import { buildPager, countPages, slicePage, type PagerLink } from './paging.ts';
+import type { Link } from './report-view.ts';
+import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, type Citation } from '../downloads/citation.ts';
 import { buildDownloadLink, type DownloadLink } from './report-downloads-view.ts';
-import type { SiteDownloads } from './site-downloads.ts';
-import { describeExcelOverflow } from './excel-limit.ts';
+import type { SiteDownloads } from '../downloads/site-downloads.ts';
+import { describeExcelOverflow } from '../downloads/excel-limit.ts';
 import { DATA_PATH, dataYearPath, formatAbsoluteUrl, formatDownloadName, formatYearCellsDownloadName, reportPath } from '../site/paths.ts';
 
 /** How many reports one data page of a year lists (each row holds five links and two citations, about 1.5 KB of HTML). */

@@ -7,13 +7,13 @@
  */
 import { TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
-import { ACCESS_DATE_PLACEHOLDER, COMPILER, formatDatasetCitation, formatYearSpan, type Citation } from './citation.ts';
-import { DATA_LICENSE, DATASET_DESCRIPTION, DATASET_TITLE } from './datapackage.ts';
+import { ACCESS_DATE_PLACEHOLDER, COMPILER, formatDatasetCitation, formatYearSpan, type Citation } from '../downloads/citation.ts';
+import { DATA_LICENSE, DATASET_DESCRIPTION, DATASET_TITLE } from '../downloads/datapackage.ts';
 import { buildYearCellsLink, listDataYears, type DataYearLink } from './data-year-view.ts';
-import { EXCEL_MAX_ROWS } from './excel-limit.ts';
-import { SITE_RESOURCES } from './fields.ts';
+import { EXCEL_MAX_ROWS } from '../downloads/excel-limit.ts';
+import { SITE_RESOURCES } from '../downloads/fields.ts';
 import { buildDownloadLink, formatByteSize, type DownloadLink } from './report-downloads-view.ts';
-import type { SiteDownloads } from './site-downloads.ts';
+import type { SiteDownloads } from '../downloads/site-downloads.ts';
 import {
   compareEmbedPath,
   DATA_PATH,

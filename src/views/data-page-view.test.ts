@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { formatCitationText } from './citation.ts';
-import { CSV_BOM } from './csv-text.ts';
+import { formatCitationText } from '../downloads/citation.ts';
+import { CSV_BOM } from '../downloads/csv-text.ts';
 import { buildDataPageView, formatJsonLd } from './data-page-view.ts';
-import { SITE_RESOURCES } from './fields.ts';
+import { SITE_RESOURCES } from '../downloads/fields.ts';
 import { buildReportDownloadsView, formatByteSize } from './report-downloads-view.ts';
-import { getSiteDownloads } from './site-downloads.ts';
-import { TIDY_HEADER } from './tidy-csv.ts';
+import { getSiteDownloads } from '../downloads/site-downloads.ts';
+import { TIDY_HEADER } from '../downloads/tidy-csv.ts';
 
 const content = loadCommittedContent();
 const SITE = 'https://gongkai.example.org/';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { loadSynthContent } from '../fixtures/synth-content.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
-import { formatCitationText } from './citation.ts';
+import { formatCitationText } from '../downloads/citation.ts';
 import { buildDataPageView } from './data-page-view.ts';
 import { buildDataYearView, DATA_YEAR_PAGE_REPORTS, listDataYearPages, type DataYearView } from './data-year-view.ts';
-import { getSiteDownloads } from './site-downloads.ts';
+import { getSiteDownloads } from '../downloads/site-downloads.ts';
 import { dataYearPath, reportPath } from '../site/paths.ts';
 
 const SITE = 'https://gongkai.example.org/';

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ReportValues } from '../src/ingest/fixtures/report-values.ts';
+export { encodeGb18030 } from '../src/ingest/fixtures/gbk.ts';
 
 /** Multiplies every count of a generated report by `k` (sums still hold): numbers of four and five digits. */
 export function scaleCounts(v: ReportValues, k: number): ReportValues {
@@ -13,30 +14,6 @@ export function scaleCounts(v: ReportValues, k: number): ReportValues {
     Object.entries(v.cells).map(([t, rows]) => [t, Object.fromEntries(Object.entries(rows).map(([r, cols]) => [r, Object.fromEntries(Object.entries(cols).map(([c, x]) => [c, t === 'active' || x === null ? x : x * k]))]))]),
   ) as ReportValues['cells'];
   return { ...v, cells };
-}
-
-/** Encodes text as GB18030 through the decoder's own table (two-byte GBK range), as a GBK editor saves it. */
-export function encodeGb18030(text: string): Uint8Array {
-  const table = new Map<string, [number, number]>();
-  const decoder = new TextDecoder('gb18030');
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) out.push(code);
-    else {
-      const pair = table.get(ch);
-      if (!pair) throw new Error(`no GBK code for ${ch}`);
-      out.push(...pair);
-    }
-  }
-  return new Uint8Array(out);
 }
 
 /** The values file written beside each document: what every document of that name prints. */

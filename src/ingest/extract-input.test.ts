@@ -12,32 +12,9 @@ import { buildScannedPdf, buildTextPdf } from './fixtures/write-pdf.ts';
 import { buildIngestJson } from './ingest-json.ts';
 import { parseReportLines } from './parse-report.ts';
 import { CORPUS_IDS, listCellMismatches, readCorpusText, readExpected, readJurisdictions } from './fixtures/test-support.ts';
+import { encodeGb18030 } from './fixtures/gbk.ts';
 
 const jurisdictions = readJurisdictions();
-
-/** Encodes text as GB18030 (two-byte GBK range), from the decoder's own table: what a GBK editor saves. */
-function encodeGb18030(text: string): Uint8Array {
-  const table = new Map<string, [number, number]>();
-  const decoder = new TextDecoder('gb18030');
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) out.push(code);
-    else {
-      const pair = table.get(ch);
-      if (!pair) throw new Error(`no GBK code for ${ch}`);
-      out.push(...pair);
-    }
-  }
-  return new Uint8Array(out);
-}
 
 /** Extracts and parses a file given as bytes; fails the test when either step fails. */
 async function ingestBytes(name: string, bytes: Uint8Array) {

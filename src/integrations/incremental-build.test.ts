@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { globSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,5 +54,19 @@ describe('reading the manifest', () => {
     expect(readIncrementalManifest(url)).toBeNull();
     writeFileSync(join(cache, INCREMENTAL_MANIFEST), JSON.stringify({ version: 1, ...previous }));
     expect(readIncrementalManifest(url)?.routes[REPORT]?.paths['/reports/a/']?.cacheKey).toBe('ka');
+  });
+});
+
+describe('the code hash of the pages', () => {
+  it('does not depend on the environment: no module of the site reads import.meta.env whole', () => {
+    // Astro (astro:vite-plugin-env) replaces a bare `import.meta.env` (not followed by `.`) with an
+    // object holding the value of every environment variable whose name the module's source contains
+    // (`_`, the command that started the build, is in nearly every source): the module's code, and
+    // with it the hash of every page that imports it, then changes with the environment, and an
+    // incremental build renders every such page again. `import.meta.env.PROD` is replaced by its value.
+    const bare = /\bimport\.meta\.env\b(?!\.)/;
+    const files = globSync('src/**/*.{ts,astro,mjs}', { cwd: process.cwd() }).filter((f) => !/\.test\.ts$/.test(f));
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.filter((f) => bare.test(readFileSync(f, 'utf8')))).toEqual([]);
   });
 });

@@ -59,8 +59,12 @@ export function getDownloadStatsMemo(): DownloadStatsMemo {
   const before = isCacheOff('download-stats') ? new Map<string, FileStats>() : readMemoFile(file);
   const used = new Map<string, FileStats>();
   let changed = false;
+  // `import.meta.env.PROD`, never the whole object (no `?.`, not even in a comment): Astro inlines into
+  // a module that reads it whole the value of every environment variable whose name its source
+  // contains (`_`, the command that started the build, among them), and every page's code hash
+  // changes with them (src/integrations/incremental-build.test.ts).
   memo = {
-    ...(import.meta.env?.PROD && isMainThread ? { ...(isCacheOff('download-stash') ? {} : { stash: openDownloadStash(downloadStashDir()) }), tidyLines: openTidyLinesCache(resolveCacheDir('tidy-lines', tidyLinesDir())) } : {}),
+    ...(import.meta.env.PROD && isMainThread ? { ...(isCacheOff('download-stash') ? {} : { stash: openDownloadStash(downloadStashDir()) }), tidyLines: openTidyLinesCache(resolveCacheDir('tidy-lines', tidyLinesDir())) } : {}),
     get(key) {
       const stats = before.get(key);
       if (stats) used.set(key, stats);

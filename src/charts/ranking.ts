@@ -278,6 +278,41 @@ export function groupByLevel(reports: readonly CheckedReport[], year: number, ag
  * governments' own reports (department reports are left out). Levels without a report are omitted.
  */
 export function deriveRankingData(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): RankingChartData[] {
+  // Derived once per list of reports: a comparison's keys, its page, its embeds' listing and the chart
+  // plan all ask for the same rankings (src/routes/keys.ts, src/views/page-chart-homes.ts).
+  const byRanking = derivedRankings.get(reports) ?? new Map<string, { jurisdictions: JurisdictionIndex; data: RankingChartData[] }>();
+  derivedRankings.set(reports, byRanking);
+  const id = `${year}\u0000${metricId}`;
+  const known = byRanking.get(id);
+  if (known?.jurisdictions === jurisdictions) return known.data;
+  const data = deriveRankingDataOnce(yearReports(reports, year), metricId, year, jurisdictions);
+  byRanking.set(id, { jurisdictions, data });
+  return data;
+}
+
+/** The rankings derived from each list of reports, by year and metric, with the jurisdictions they were derived with. */
+const derivedRankings = new WeakMap<readonly CheckedReport[], Map<string, { jurisdictions: JurisdictionIndex; data: RankingChartData[] }>>();
+
+/** Each list of reports by year, in input order, grouped on first use. */
+const byYearOf = new WeakMap<readonly CheckedReport[], Map<number, CheckedReport[]>>();
+
+/** The reports of one year in a list, in its order (the same array for every call on the same list). */
+function yearReports(reports: readonly CheckedReport[], year: number): readonly CheckedReport[] {
+  let byYear = byYearOf.get(reports);
+  if (!byYear) {
+    byYear = new Map();
+    for (const r of reports) {
+      const list = byYear.get(r.meta.year);
+      if (list) list.push(r);
+      else byYear.set(r.meta.year, [r]);
+    }
+    byYearOf.set(reports, byYear);
+  }
+  return byYear.get(year) ?? [];
+}
+
+/** deriveRankingData without the memo. */
+function deriveRankingDataOnce(reports: readonly CheckedReport[], metricId: string, year: number, jurisdictions: JurisdictionIndex): RankingChartData[] {
   const metric = findMetricOrThrow(metricId);
   const byLevel = groupByLevel(reports, year, null, jurisdictions);
   const name = (r: CheckedReport): RankingName => ({ key: r.meta.jurisdiction, name: nameJurisdiction(r, jurisdictions) });

@@ -247,4 +247,20 @@ describe('deriveRankingData', () => {
   it('returns no level for a year without reports', () => {
     expect(deriveRankingData(content.reports, 'grant_rate', 2021, j)).toEqual([]);
   });
+
+  it('derives a list’s rankings once, and a changed list’s afresh', () => {
+    const list = [...content.reports];
+    const first = deriveRankingData(list, 'grant_rate', 2020, j);
+    expect(deriveRankingData(list, 'grant_rate', 2020, j)).toBe(first);
+    expect(deriveRankingData(list, 'grant_rate', 2020, { ...j })).not.toBe(first);
+    expect(deriveRankingData(list, 'grant_rate', 2020, { ...j })).toEqual(first);
+    // The same reports with 伊春市's 2020 requests received changed: a new list, its rankings derived afresh.
+    const yichun = list.find((r) => r.meta.id === '230700-2020')!;
+    const edited = setCellValue(yichun, { table: 'requests', row: 'received_new', column: 'total' }, 9999) as CheckedReport;
+    const received = deriveRankingData(list, 'requests_received', 2020, j);
+    const changed = deriveRankingData(list.map((r) => (r === yichun ? edited : r)), 'requests_received', 2020, j);
+    const valueOf = (levels: typeof first): number | null | undefined => levels[1]?.items.find((i) => i.name === '伊春市')?.value;
+    expect(valueOf(received)).not.toBe(valueOf(changed));
+    expect(changed).toEqual(deriveRankingData(list.map((r) => (r === yichun ? edited : r)), 'requests_received', 2020, j));
+  });
 });

@@ -12,7 +12,7 @@ import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { listDepartmentRankingCharts } from '../charts/department-ranking.ts';
 import { listJurisdictionCharts, listPublisherCharts } from '../charts/chart-sets.ts';
-import { listRankingCharts } from '../charts/ranking.ts';
+import { deriveRankingData, listRankingCharts } from '../charts/ranking.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
 import { listDepartmentComparePages, listDepartmentCompareReports, type DepartmentComparePage } from './department-compare-view.ts';
 import type { ChartView } from '../charts/chart-view.ts';
@@ -86,7 +86,9 @@ export function listCompareChartPlaces(reports: readonly CheckedReport[], jurisd
   const byYear = groupReports(reports, (r) => r.meta.year);
   return listComparePages(reports).map((page) => {
     const place: ChartPlace = { kind: 'compare', page, reports: byYear.get(page.year) ?? [] };
-    return { place, keys: listPlaceCharts(place, jurisdictions).map((e) => e.key) };
+    // Its charts are its rankings (listRankingCharts), by key: derived from the whole list of reports,
+    // as its cache key and its page derive them, they are derived once (deriveRankingData's memo).
+    return { place, keys: deriveRankingData(reports, page.metric.id, page.year, jurisdictions).map((d) => d.key) };
   });
 }
 

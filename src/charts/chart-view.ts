@@ -1,8 +1,7 @@
 /**
  * Charts ready for a page: each chart entry rendered to SVG at a phone and a desktop width through
- * the build's SVG cache, with its hover texts, description and data table.
+ * the build's chart cache, with its hover texts, description and data table.
  */
-import type { BuiltChart } from './chart-theme.ts';
 import type { ChartEntry, ChartTable } from './chart-entry.ts';
 
 /** The widths (SVG units) a chart is laid out at: phone and desktop. */
@@ -30,18 +29,18 @@ export interface ChartView {
   readonly wide: ChartRendering | null;
 }
 
-/** What renders a laid-out chart to SVG: the build's SVG cache (src/machinery/svg-cache.ts). */
+/**
+ * What renders a chart entry at a width: the build's chart cache (src/machinery/svg-cache.ts), which
+ * finds it by `scope` (what the page's charts are drawn from, e.g. `report:<id>`), its key and the
+ * width, and lays it out only when it has to draw it.
+ */
 export interface ChartRenderer {
-  render(chart: BuiltChart): string;
+  render(entry: ChartEntry & { readonly build: NonNullable<ChartEntry['build']> }, width: number, scope: string): ChartRendering;
 }
 
-/** Renders a page's charts through the cache. */
-export function renderChartViews(entries: readonly ChartEntry[], cache: ChartRenderer): ChartView[] {
-  const render = (entry: ChartEntry, width: number): ChartRendering | null => {
-    if (!entry.build) return null;
-    const built = entry.build(width);
-    return { svg: cache.render(built), tipsJson: JSON.stringify(built.tips) };
-  };
+/** Renders a page's charts through the cache; `scope` names what they are drawn from (see ChartScope in src/views/site-charts.ts). */
+export function renderChartViews(entries: readonly ChartEntry[], scope: string, cache: ChartRenderer): ChartView[] {
+  const render = (entry: ChartEntry, width: number): ChartRendering | null => (entry.build ? cache.render({ ...entry, build: entry.build }, width, scope) : null);
   return entries.map((entry) => ({
     id: `chart-${entry.key}`,
     key: entry.key,

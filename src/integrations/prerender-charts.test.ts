@@ -2,10 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderChartSvg } from '../charts/render-svg.ts';
-import { createSvgCache, hashChartInput, svgCachePath } from '../machinery/svg-cache.ts';
+import { createSvgCache, drawChart, svgCachePath } from '../machinery/svg-cache.ts';
 import { readChartStats } from '../machinery/build-stats.ts';
-import { getChartCache, nodeSvgCacheFs, planChartJobs, recordPrerenderedCharts, renderChartJobs, type ChartJob } from '../machinery/chart-cache.ts';
+import { getChartCache, keyChart, nodeSvgCacheFs, planChartJobs, recordPrerenderedCharts, renderChartJobs, type ChartJob } from '../machinery/chart-cache.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { listJurisdictionCharts, listReportCharts } from '../charts/chart-sets.ts';
 import { listRankingCharts } from '../charts/ranking.ts';
@@ -34,16 +33,16 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every chart the pages ask for, listed the way each page lists its own (not through listSiteChartEntries). */
-function listPageCharts(): ChartEntry[] {
+/** Every chart the pages ask for with its scope, listed the way each page lists its own (not through listSiteChartEntries). */
+function listPageCharts(): { scope: string; entries: ChartEntry[] }[] {
   const { reports, jurisdictions } = getSiteContent();
   return [
-    ...reports.flatMap((r) => listReportCharts(r, jurisdictions)),
+    ...reports.map((r) => ({ scope: `report:${r.meta.id}`, entries: listReportCharts(r, jurisdictions) })),
     ...jurisdictions.all.flatMap((j) => {
       const series = listGovernmentSeries(reports, j.code);
-      return series.length ? listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions) : [];
+      return series.length ? [{ scope: `jurisdiction:${j.code}`, entries: listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions) }] : [];
     }),
-    ...listComparePages(reports).flatMap((p) => listRankingCharts(reports, p.metric.id, p.year, jurisdictions)),
+    ...listComparePages(reports).map((p) => ({ scope: `compare:${p.year}:${p.metric.id}`, entries: listRankingCharts(reports, p.metric.id, p.year, jurisdictions) })),
   ];
 }
 
@@ -57,14 +56,15 @@ describe('the chart pre-render pass', () => {
     expect(result.skipped).toBe(0);
     expect([...result.rendered].sort()).toEqual(plan.jobs.map((j) => j.key).sort());
 
-    const cache = createSvgCache(nodeSvgCacheFs, dir);
-    const views = renderChartViews(listPageCharts(), cache);
+    const cache = createSvgCache(nodeSvgCacheFs, dir, keyChart);
+    const views = listPageCharts().flatMap(({ scope, entries }) => renderChartViews(entries, scope, cache));
     expect(cache.stats().misses).toBe(0);
     expect(cache.stats().hits).toBe(views.filter((v) => v.wide).length * 2);
-    for (const entry of listPageCharts()) {
-      if (!entry.build) continue;
-      const built = entry.build(CHART_WIDTHS.wide);
-      expect(cache.render(built)).toBe(renderChartSvg(built.option, built.size));
+    for (const { scope, entries } of listPageCharts()) {
+      for (const entry of entries) {
+        if (!entry.build) continue;
+        for (const width of [CHART_WIDTHS.narrow, CHART_WIDTHS.wide]) expect(cache.render({ ...entry, build: entry.build }, width, scope)).toEqual(drawChart({ ...entry, build: entry.build }, width));
+      }
     }
   });
 
@@ -97,8 +97,8 @@ describe('the chart pre-render pass', () => {
       const result = await renderOnWorkers(plan, 1, undefined, images.dir);
       expect(result.skipped).toBe(0);
       const { reports, jurisdictions } = getSiteContent();
-      const cache = createSvgCache(nodeSvgCacheFs, own);
-      const routes = reports.flatMap((r) => renderChartViews(listReportCharts(r, jurisdictions), cache).map((chart) => ({ meta: r.meta, chart })));
+      const cache = createSvgCache(nodeSvgCacheFs, own, keyChart);
+      const routes = reports.flatMap((r) => renderChartViews(listReportCharts(r, jurisdictions), `report:${r.meta.id}`, cache).map((chart) => ({ meta: r.meta, chart })));
       const drawn = routes.filter((r) => r.chart.wide);
       expect(drawn.length).toBeGreaterThan(10);
       const made = drawn.map(({ meta, chart }) => {
@@ -129,9 +129,9 @@ describe('the chart pre-render pass', () => {
     expect(plan.jobs).toEqual([]);
   });
 
-  it('skips a job whose option is not the one planned, leaving it to its page', () => {
+  it('skips a job whose entry is not the one planned, leaving it to its page', () => {
     const owner = `report:${getSiteContent().reports[0]!.meta.id}` as const;
-    const job: ChartJob = { owner, index: 0, entryKey: 'flow', width: CHART_WIDTHS.narrow, key: 'f'.repeat(64), fingerprint: 'not the planned option' };
+    const job: ChartJob = { owner, index: 0, entryKey: 'flow', width: CHART_WIDTHS.narrow, key: 'f'.repeat(64), fingerprint: 'not the planned entry' };
     expect(renderChartJobs(dir, [job])).toEqual({ rendered: [], skipped: 1 });
     expect(() => readFileSync(svgCachePath(dir, job.key))).toThrow();
     expect(renderChartJobs(dir, [{ ...job, entryKey: 'no-such-chart' }])).toEqual({ rendered: [], skipped: 1 });
@@ -140,14 +140,15 @@ describe('the chart pre-render pass', () => {
 
 describe('the build counters', () => {
   it('counts a chart pre-rendered in this build as rendered, and the pages reading it as not reused', () => {
-    const [entry] = listReportCharts(getSiteContent().reports[0]!, getSiteContent().jurisdictions);
-    const built = entry!.build!(CHART_WIDTHS.narrow);
+    const report = getSiteContent().reports[0]!;
+    const [entry] = listReportCharts(report, getSiteContent().jurisdictions);
+    const drawn = { ...entry!, build: entry!.build! };
     const [job] = planChartJobs().jobs;
     expect(job).toBeUndefined();
     const before = readChartStats();
-    recordPrerenderedCharts([hashChartInput(built)]);
-    getChartCache().render(built);
-    getChartCache().render(built);
+    recordPrerenderedCharts([keyChart(`report:${report.meta.id}`, drawn.key, CHART_WIDTHS.narrow)]);
+    getChartCache().render(drawn, CHART_WIDTHS.narrow, `report:${report.meta.id}`);
+    getChartCache().render(drawn, CHART_WIDTHS.narrow, `report:${report.meta.id}`);
     const after = readChartStats();
     // One render by the pass, then two page reads: the first is that render's, the second a reuse.
     expect(after.misses - before.misses).toBe(1);

@@ -1,33 +1,32 @@
 /**
  * The build's chart cache on disk (`.cache/charts`, or GONGKAI_CHART_CACHE), shared by every page
  * of one build process and kept across builds, and the plan of the charts it lacks, which the
- * pre-render pass (src/integrations/prerender-charts.ts) renders on worker threads before the pages
- * ask for them. Its counters (what a benchmark reads, GONGKAI_CHART_STATS) are in build-stats.ts.
+ * pre-render pass (src/integrations/prerender-charts.ts) renders in worker processes while the
+ * pages are generated. Its counters (what a benchmark reads, GONGKAI_CHART_STATS) are in build-stats.ts.
  *
- * Astro loads this module twice in one build process (see registry.ts): with the config and its
- * integrations, and in the bundle that prerenders the pages. The cache key hashes the chart option
- * with its formatter functions' source text, which differs between the two (and from a worker's), so
- * keys are only ever computed by the bundle's copy: the prerender-charts integration injects a call
- * of offerChartPrerender into the pages, which puts the planner in the build registry; the
- * integration (which never loads this module) calls it there, and the workers render each planned
- * chart under the bundle's key after checking that their option is the same (functions by name).
- * The counters are in the registry too (build-stats.ts).
+ * A chart is found by a key that names it without laying it out (svg-cache.ts): the hash of the
+ * charts' code (hashChartCode), its scope and the page cache key of the data it is drawn from
+ * (src/routes/keys.ts), its key and its width. So the planner lists the charts a build lacks from
+ * their entries alone, the worker that draws a chart is the only one to build its ECharts option, and
+ * a page reads its chart by key. The planner runs in the pages' bundle (its registry offer, see
+ * registry.ts), where the pages' own page keys are; a worker renders each planned chart after
+ * checking that its entry (title, words, table, numbers) is the one the planner saw.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import type { BuiltChart } from '../charts/chart-theme.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { version as echartsVersion } from 'echarts/core';
+import type { ChartEntry } from '../charts/chart-entry.ts';
 import type { ChartImageText } from '../embeds/chart-image.ts';
 import { IMAGE_CHART_WIDTH } from '../embeds/build-images.ts';
 import { buildChartImageText } from '../embeds/embed-view.ts';
-import { renderChartSvg } from '../charts/render-svg.ts';
-import { createSvgCache, hashChartInput, svgCachePath, type SvgCache, type SvgCacheFs } from './svg-cache.ts';
+import { chartCacheKey, createSvgCache, drawChart, formatChartFile, svgCachePath, type SvgCache, type SvgCacheFs } from './svg-cache.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { listAgencySlugs } from '../views/department-compare-view.ts';
 import { listComparePages } from '../views/compare-view.ts';
 import { CHART_WIDTHS } from '../charts/chart-view.ts';
-import { listSiteChartEntries, type ChartOwner } from '../views/site-charts.ts';
-import { getPageKeys } from '../routes/keys.ts';
+import { listSiteChartEntries, type ChartOwner, type ChartScope } from '../views/site-charts.ts';
+import { getPageKeys, type PageKeys } from '../routes/keys.ts';
 import { resolveCacheDir } from './cache-switch.ts';
 import { chartStatsState } from './build-stats.ts';
 import { readFileIfAny, writeFileWhole } from './file-cache.ts';
@@ -49,9 +48,9 @@ export interface ChartJob {
   /** The entry's key (flow, trend-grant_rate, …), to check that a worker found the same entry. */
   readonly entryKey: string;
   readonly width: number;
-  /** The cache key, computed by the pages' own code. */
+  /** The cache key. */
   readonly key: string;
-  /** The option and size with functions by name (see fingerprintChart). */
+  /** The entry as the planner saw it (see fingerprintEntry). */
   readonly fingerprint: string;
   /**
    * The words of each report's standalone image of this chart (src/embeds/build-images.ts): a worker
@@ -83,10 +82,57 @@ export function resolveChartCacheDir(): string {
   return resolveCacheDir('charts', resolve(process.env.GONGKAI_CHART_CACHE ?? '.cache/charts'));
 }
 
-/** Hashes a chart's option and size with every function replaced by its name, to compare two copies of the code. */
-export function fingerprintChart(chart: Pick<BuiltChart, 'option' | 'size'>): string {
-  const text = JSON.stringify([chart.size, chart.option], (_key, v: unknown) => (typeof v === 'function' ? `fn:${v.name}` : v));
-  return createHash('sha256').update(text).digest('hex');
+/**
+ * Hashes what a chart entry says without laying it out (its key, title, words, table, numbers and
+ * notes), so a worker that loaded only part of the content can tell it found the chart the planner saw.
+ */
+export function fingerprintEntry(entry: ChartEntry): string {
+  return createHash('sha256').update(JSON.stringify([entry.key, entry.title, entry.description, entry.table, entry.data, entry.notes])).digest('hex');
+}
+
+/** The relative module paths a TypeScript source imports or re-exports (`from './x.ts'`). */
+function listRelativeImports(source: string): string[] {
+  return [...source.matchAll(/\bfrom\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
+}
+
+/**
+ * The version of the charts' code: a hash of the source of every module of `src/charts/` (tests
+ * left out) and of every module they import, in `root` (the project; default the working directory,
+ * which is the project in a build), with the ECharts version. Part of every chart's key, so any change
+ * to what lays a chart out or renders it draws every chart again.
+ */
+export function hashChartCode(root = process.cwd()): string {
+  const charts = join(root, 'src', 'charts');
+  const pending = readdirSync(charts).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(charts, f));
+  const seen = new Set<string>();
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const spec of listRelativeImports(readFileSync(file, 'utf8'))) pending.push(resolve(dirname(file), spec));
+  }
+  const hash = createHash('sha256').update(`echarts ${echartsVersion}\u0000`);
+  for (const file of [...seen].sort()) hash.update(relative(root, file)).update('\u0000').update(readFileSync(file)).update('\u0000');
+  return hash.digest('hex');
+}
+
+let chartCode: string | undefined;
+
+/** The page cache key (src/routes/keys.ts) that covers everything a scope's charts read. */
+export function keyChartScope(scope: string, keys: PageKeys): string {
+  const [kind, ...rest] = scope.split(':');
+  if (kind === 'report') return keys.report(rest.join(':'));
+  // A jurisdiction's charts draw its government's series, whose publisher key is its code.
+  if (kind === 'jurisdiction' || kind === 'publisher') return keys.publisher(rest.join(':'));
+  if (kind === 'compare' && rest.length === 2) return keys.compare(Number(rest[0]), rest[1]!);
+  if (kind === 'departments' && rest.length === 3) return keys.agencyYear(rest[1]!, Number(rest[0]));
+  throw new Error(`chart cache: no such chart scope “${scope}”`);
+}
+
+/** The cache key of a chart of the build's content: the charts' code, its scope and that scope's data, its key, its width. */
+export function keyChart(scope: ChartScope | string, entryKey: string, width: number): string {
+  chartCode ??= hashChartCode();
+  return chartCacheKey(chartCode, scope, keyChartScope(scope, getPageKeys(getSiteContent())), entryKey, width);
 }
 
 /**
@@ -127,15 +173,15 @@ export function planChartJobs(pageKeys?: ReadonlySet<string>, site?: string): Ch
   const owners = pageKeys ? findChartOwners(pageKeys) : null;
   // With the site's address: the words of each report chart's standalone image, for the workers to make it.
   const reportOf = site === undefined ? null : new Map(reports.map((r) => [`report:${r.meta.id}`, r]));
-  for (const { owner, index, entry } of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
+  for (const { owner, index, entry, scope } of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
+    let fingerprint: string | undefined;
     for (const width of entry.build ? [CHART_WIDTHS.narrow, CHART_WIDTHS.wide] : []) {
-      const built = entry.build!(width);
-      const key = hashChartInput(built);
+      const key = keyChart(scope, entry.key, width);
       const report = width === IMAGE_CHART_WIDTH ? reportOf?.get(owner) : undefined;
       if (report) images.set(key, [...(images.get(key) ?? []), buildChartImageText(report.meta, entry, site!)]);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (!existsSync(svgCachePath(dir, key))) jobs.push({ owner, index, entryKey: entry.key, width, key, fingerprint: fingerprintChart(built) });
+      if (!existsSync(svgCachePath(dir, key))) jobs.push({ owner, index, entryKey: entry.key, width, key, fingerprint: (fingerprint ??= fingerprintEntry(entry)) });
     }
   }
   return { dir, jobs: jobs.map((job) => (images.has(job.key) ? { ...job, images: images.get(job.key)! } : job)), charts: seen.size };
@@ -152,8 +198,8 @@ export type ChartJobsContent = Pick<LoadedContent, 'reports' | 'jurisdictions'>;
 
 /**
  * Renders planned jobs into the cache under their planned keys, walking the charts of the jobs'
- * owners in `content` (default: the build's). A job whose entry or option differs from what the
- * planner saw (this copy of the code is not the planner's, functions compared by name; or `content`
+ * owners in `content` (default: the build's). A job whose entry differs from what the planner saw
+ * (fingerprintEntry: `content`
  * lacks a report the chart reads) is skipped. `onRendered` is told of each chart rendered (the
  * workers make the report charts' standalone images from it).
  */
@@ -165,12 +211,13 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content:
   }
   const rendered: string[] = [];
   for (const { owner, index, entry } of listSiteChartEntries(content.reports, content.jurisdictions, new Set(jobs.map((j) => j.owner)))) {
+    let fingerprint: string | undefined;
     for (const job of byEntry.get(`${owner}\u0000${index}`) ?? []) {
-      const built = entry.key === job.entryKey && entry.build ? entry.build(job.width) : null;
-      if (!built || fingerprintChart(built) !== job.fingerprint) continue;
-      const svg = renderChartSvg(built.option, built.size);
-      nodeSvgCacheFs.writeText(svgCachePath(dir, job.key), svg);
-      onRendered?.(job, svg);
+      const build = entry.key === job.entryKey ? entry.build : null;
+      if (!build || (fingerprint ??= fingerprintEntry(entry)) !== job.fingerprint) continue;
+      const rendering = drawChart({ ...entry, build }, job.width);
+      nodeSvgCacheFs.writeText(svgCachePath(dir, job.key), formatChartFile(rendering));
+      onRendered?.(job, rendering.svg);
       rendered.push(job.key);
     }
   }
@@ -202,12 +249,12 @@ export function getChartCache(): SvgCache {
   const fs: SvgCacheFs = {
     readText(path) {
       const text = nodeSvgCacheFs.readText(path);
-      if (text !== undefined && state.fresh.delete(basename(path, '.svg'))) state.freshRead += 1;
+      if (text !== undefined && state.fresh.delete(basename(path, '.chart'))) state.freshRead += 1;
       return text;
     },
     writeText: nodeSvgCacheFs.writeText,
   };
-  const created = createSvgCache(fs, resolveChartCacheDir());
+  const created = createSvgCache(fs, resolveChartCacheDir(), keyChart);
   state.live.push(created);
   cache = created;
   return created;

@@ -5,9 +5,9 @@
  * Why a global and not a module singleton: Astro loads the code of one build process twice, in two
  * module graphs that share nothing but `globalThis`: once with the config and its integrations
  * (src/integrations/), and again in the bundle that prerenders the pages, with its own copy of every
- * module the pages import. The integrations need what only the bundle's copy can do (the chart cache
- * keys hash the option's formatter functions by their source text, which differs between the two
- * copies), and counters and scratch directories must be one per process whichever copy touches them.
+ * module the pages import. The integrations need what only the bundle's copy holds (the content the
+ * pages loaded, once per copy, and the page keys computed from it, which the chart cache's keys are
+ * made of), and counters and scratch directories must be one per process whichever copy touches them.
  *
  * The bundle offers its hooks by calling a function (offerChartPrerender in chart-cache.ts,
  * offerStreamedDownloads in streamed-list.ts) from a script the integration injects into every page

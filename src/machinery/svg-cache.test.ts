@@ -2,11 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { buildTrendOption, deriveTrendData } from '../charts/trend.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
-import { createSvgCache, hashChartInput, type SvgCacheFs } from './svg-cache.ts';
+import type { ChartEntry } from '../charts/chart-entry.ts';
+import { chartCacheKey, createSvgCache, drawChart, formatChartFile, parseChartFile, svgCachePath, type DrawnEntry, type SvgCacheFs } from './svg-cache.ts';
 
 const content = loadCommittedContent();
-const series = (id: string) => content.reports.filter((r) => r.meta.id === id);
-const trend = (metric: string, width = 360) => buildTrendOption(deriveTrendData(series('230000-2020'), metric, content.jurisdictions), width);
+const series = content.reports.filter((r) => r.meta.id === '230000-2020');
+
+/** A trend chart entry of the committed content, counting how often its option is built. */
+function trendEntry(metric: string): DrawnEntry & { builds: number } {
+  const data = deriveTrendData(series, metric, content.jurisdictions);
+  const entry = {
+    key: `trend-${metric}`,
+    title: data.title,
+    description: '',
+    table: { caption: '', columns: [], rows: [], notes: [] },
+    data: { columns: [], rows: [] },
+    notes: [],
+    builds: 0,
+    build: (width: number) => {
+      entry.builds += 1;
+      return buildTrendOption(data, width);
+    },
+  } satisfies ChartEntry & { builds: number };
+  return entry;
+}
 
 /** An in-memory file system that records writes. */
 function createMemoryFs(): SvgCacheFs & { files: Map<string, string>; writes: string[] } {
@@ -15,61 +34,61 @@ function createMemoryFs(): SvgCacheFs & { files: Map<string, string>; writes: st
   return { files, writes, readText: (p) => files.get(p), writeText: (p, t) => { writes.push(p); files.set(p, t); } };
 }
 
-describe('hashChartInput', () => {
-  it('changes with the option, the size, the name and the source of a formatter', () => {
-    const base = trend('requests_received');
-    const key = hashChartInput(base);
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(hashChartInput(trend('requests_received'))).toBe(key);
-    expect(hashChartInput(trend('requests_received', 720))).not.toBe(key);
-    expect(hashChartInput(base, { label: '申请总量' })).not.toBe(key);
-    expect(hashChartInput(trend('grant_rate'))).not.toBe(key);
-    const formatter = (n: number): string => `${n}件`;
-    const other = { ...base, option: { ...base.option, yAxis: { type: 'value' as const, axisLabel: { formatter } } } };
-    const same = { ...base, option: { ...base.option, yAxis: { type: 'value' as const, axisLabel: { formatter: (n: number): string => `${n}件` } } } };
-    const changed = { ...base, option: { ...base.option, yAxis: { type: 'value' as const, axisLabel: { formatter: (n: number): string => `${n}次` } } } };
-    expect(hashChartInput(same)).toBe(hashChartInput(other));
-    expect(hashChartInput(changed)).not.toBe(hashChartInput(other));
-  });
+const keyOf = (scope: string, key: string, width: number): string => chartCacheKey('code', scope, `data of ${scope}`, key, width);
 
-  it('ignores the order in which option keys were written', () => {
-    const a = { size: { width: 10, height: 10 }, option: { animation: false, color: ['#000'] } };
-    const b = { size: { height: 10, width: 10 }, option: { color: ['#000'], animation: false } };
-    expect(hashChartInput(a)).toBe(hashChartInput(b));
+describe('chartCacheKey', () => {
+  it('changes with the code, the scope, its data, the chart and the width', () => {
+    const key = chartCacheKey('code', 'report:a', 'd', 'flow', 360);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(chartCacheKey('code', 'report:a', 'd', 'flow', 360)).toBe(key);
+    for (const other of [chartCacheKey('code2', 'report:a', 'd', 'flow', 360), chartCacheKey('code', 'report:b', 'd', 'flow', 360), chartCacheKey('code', 'report:a', 'd2', 'flow', 360), chartCacheKey('code', 'report:a', 'd', 'appeals', 360), chartCacheKey('code', 'report:a', 'd', 'flow', 720)]) expect(other).not.toBe(key);
   });
 });
 
 describe('createSvgCache', () => {
-  it('renders on a miss, stores under <dir>/<xx>/<key>.svg, and never renders the same input twice', () => {
+  it('draws on a miss, stores the SVG and hover texts under <dir>/<xx>/<key>.chart, and never lays the same chart out twice', () => {
     const fs = createMemoryFs();
-    const chart = trend('grant_rate');
-    const cold = createSvgCache(fs, '.cache/charts');
-    const svg = cold.render(chart);
-    expect(svg).toBe(renderChartSvg(chart.option, chart.size));
-    const key = hashChartInput(chart);
-    expect(fs.writes).toEqual([`.cache/charts/${key.slice(0, 2)}/${key}.svg`]);
-    expect(cold.render(chart)).toBe(svg);
+    const entry = trendEntry('grant_rate');
+    const cold = createSvgCache(fs, '.cache/charts', keyOf);
+    const rendering = cold.render(entry, 360, 'jurisdiction:230000');
+    const built = buildTrendOption(deriveTrendData(series, 'grant_rate', content.jurisdictions), 360);
+    expect(rendering).toEqual({ svg: renderChartSvg(built.option, built.size), tipsJson: JSON.stringify(built.tips) });
+    const key = keyOf('jurisdiction:230000', entry.key, 360);
+    expect(fs.writes).toEqual([`.cache/charts/${key.slice(0, 2)}/${key}.chart`]);
+    expect(cold.render(entry, 360, 'jurisdiction:230000')).toEqual(rendering);
     expect(cold.stats()).toEqual({ hits: 1, misses: 1 });
-    const warm = createSvgCache(fs, '.cache/charts');
-    expect(warm.render(chart)).toBe(svg);
+    const warm = createSvgCache(fs, '.cache/charts', keyOf);
+    expect(warm.render(entry, 360, 'jurisdiction:230000')).toEqual(rendering);
     expect(warm.stats()).toEqual({ hits: 1, misses: 0 });
     expect(fs.writes).toHaveLength(1);
+    // Found by its key: laid out once, by the render that drew it.
+    expect(entry.builds).toBe(1);
   });
 
   it('serves what the store holds, so a stale file is the store’s concern, not a re-render', () => {
     const fs = createMemoryFs();
-    const chart = trend('grant_rate');
-    const key = hashChartInput(chart);
-    fs.files.set(`d/${key.slice(0, 2)}/${key}.svg`, '<svg/>\n');
-    expect(createSvgCache(fs, 'd').render(chart)).toBe('<svg/>\n');
+    const entry = trendEntry('grant_rate');
+    fs.files.set(svgCachePath('d', keyOf('s', entry.key, 720)), formatChartFile({ svg: '<svg/>\n', tipsJson: '[]' }));
+    expect(createSvgCache(fs, 'd', keyOf).render(entry, 720, 's')).toEqual({ svg: '<svg/>\n', tipsJson: '[]' });
+    expect(entry.builds).toBe(0);
   });
 
-  it('caches in memory without a file system', () => {
-    const cache = createSvgCache(null, 'unused');
-    const chart = trend('requests_received');
-    cache.render(chart);
-    cache.render(chart);
-    cache.render(trend('requests_received', 720));
-    expect(cache.stats()).toEqual({ hits: 1, misses: 2 });
+  it('caches in memory without a file system, each width and scope apart', () => {
+    const cache = createSvgCache(null, 'unused', keyOf);
+    const entry = trendEntry('requests_received');
+    cache.render(entry, 360, 'a');
+    cache.render(entry, 360, 'a');
+    cache.render(entry, 720, 'a');
+    cache.render(entry, 360, 'b');
+    expect(cache.stats()).toEqual({ hits: 1, misses: 3 });
+  });
+});
+
+describe('the cache file', () => {
+  it('reads back what it wrote, an SVG of many lines included', () => {
+    const rendering = drawChart(trendEntry('grant_rate'), 720);
+    expect(rendering.svg.split('\n').length).toBeGreaterThan(3);
+    expect(parseChartFile(formatChartFile(rendering))).toEqual(rendering);
+    expect(parseChartFile('no line break')).toBeUndefined();
   });
 });

@@ -1,14 +1,17 @@
 /**
- * A content-addressed cache of rendered chart SVG, so an unchanged chart is never rendered twice,
- * within a build or across builds. The key is the SHA-256 of everything that decides the bytes: the
- * option (functions by their source text), the size, the accessible name, the ECharts version and
- * the normalisation version. Assumes formatter functions in options are module-level functions
- * without captured variables, so their source text determines their behaviour. File access is passed in.
+ * The cache of rendered charts, so an unchanged chart is never rendered twice, within a build or
+ * across builds: each chart's SVG and hover texts, found by a key that names the chart without
+ * laying it out, so that its ECharts option is built only where it is drawn (by a pre-render worker,
+ * or by the page that finds it missing). The key is the SHA-256 of the charts' code (a hash of the
+ * source of src/charts/ and everything it imports, with the ECharts version: chart-cache.ts), the
+ * chart's scope with the hash of the data it is drawn from (a cache key of src/routes/keys.ts that
+ * covers everything the chart reads), its key among the scope's charts and its width. File access
+ * and the keys are passed in.
  */
 import { createHash } from 'node:crypto';
-import { version as echartsVersion } from 'echarts/core';
-import type { BuiltChart } from '../charts/chart-theme.ts';
-import { renderChartSvg, SVG_FORMAT_VERSION, type RenderOptions } from '../charts/render-svg.ts';
+import type { ChartEntry } from '../charts/chart-entry.ts';
+import type { ChartRendering } from '../charts/chart-view.ts';
+import { renderChartSvg } from '../charts/render-svg.ts';
 
 /** The file access the cache needs; paths are joined with `/`. */
 export interface SvgCacheFs {
@@ -24,59 +27,68 @@ export interface SvgCacheStats {
   readonly misses: number;
 }
 
+/** A chart entry that draws something. */
+export type DrawnEntry = ChartEntry & { readonly build: NonNullable<ChartEntry['build']> };
+
 /** A cache that renders on a miss. */
 export interface SvgCache {
-  /** Returns the chart's SVG, from the cache when its key is there, else rendered and stored. */
-  render(chart: BuiltChart, opts?: RenderOptions): string;
+  /** The entry's rendering at a width, from the cache when its key is there, else drawn and stored; `scope` names what the entry is drawn from (see ChartScope). */
+  render(entry: DrawnEntry, width: number, scope: string): ChartRendering;
   /** The counters so far. */
   stats(): SvgCacheStats;
 }
 
-/** Serialises a value with sorted keys and functions as their source, for hashing. */
-function serialiseForKey(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v === 'function') return `fn:${v.name}:${v.toString()}`;
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  });
+/** The cache key of a chart from the hash of the charts' code, its scope and the hash of that scope's data, its key and its width. */
+export function chartCacheKey(code: string, scope: string, data: string, entryKey: string, width: number): string {
+  return createHash('sha256').update(JSON.stringify(['chart', code, scope, data, entryKey, width])).digest('hex');
 }
 
-/** The cache key of a chart: hex SHA-256 of its option, size, name and the renderer's versions. */
-export function hashChartInput(chart: Pick<BuiltChart, 'option' | 'size'>, opts: RenderOptions = {}): string {
-  const input = serialiseForKey({ svg: SVG_FORMAT_VERSION, echarts: echartsVersion, size: chart.size, label: opts.label ?? null, option: chart.option });
-  return createHash('sha256').update(input).digest('hex');
-}
-
-/** Where the cache in `dir` keeps the SVG of a key: `<dir>/<key[0..2]>/<key>.svg`. */
+/** Where the cache in `dir` keeps the rendering of a key: `<dir>/<key[0..2]>/<key>.chart`. */
 export function svgCachePath(dir: string, key: string): string {
-  return `${dir}/${key.slice(0, 2)}/${key}.svg`;
+  return `${dir}/${key.slice(0, 2)}/${key}.chart`;
+}
+
+/** A rendering as the cache keeps it: its hover texts (JSON, one line), then its SVG. */
+export function formatChartFile(rendering: ChartRendering): string {
+  return `${rendering.tipsJson}\n${rendering.svg}`;
+}
+
+/** Reads a rendering the cache kept (formatChartFile); undefined when the text is not one. */
+export function parseChartFile(text: string): ChartRendering | undefined {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? undefined : { tipsJson: text.slice(0, nl), svg: text.slice(nl + 1) };
+}
+
+/** Lays an entry out at a width and renders it: the one place a chart's option is built. */
+export function drawChart(entry: DrawnEntry, width: number): ChartRendering {
+  const built = entry.build(width);
+  return { svg: renderChartSvg(built.option, built.size), tipsJson: JSON.stringify(built.tips) };
 }
 
 /**
- * Creates a cache in a directory (e.g. `.cache/charts`); files are `<dir>/<key[0..2]>/<key>.svg`.
- * With `fs` null it caches in memory only (one build); with `fs` nothing is held in memory, so a large
- * build does not grow with the number of charts.
+ * Creates a cache in a directory (e.g. `.cache/charts`), each rendering a file named by its key
+ * (`keyOf`); with `fs` null it caches in memory only (one build); with `fs` nothing is held in memory,
+ * so a large build does not grow with the number of charts.
  */
-export function createSvgCache(fs: SvgCacheFs | null, dir: string): SvgCache {
-  const memory = new Map<string, string>();
+export function createSvgCache(fs: SvgCacheFs | null, dir: string, keyOf: (scope: string, entryKey: string, width: number) => string): SvgCache {
+  const memory = new Map<string, ChartRendering>();
   let hits = 0;
   let misses = 0;
   return {
-    render(chart, opts = {}) {
-      const key = hashChartInput(chart, opts);
+    render(entry, width, scope) {
+      const key = keyOf(scope, entry.key, width);
       const path = svgCachePath(dir, key);
-      const cached = fs ? fs.readText(path) : memory.get(key);
+      const text = fs?.readText(path);
+      const cached = fs ? (text === undefined ? undefined : parseChartFile(text)) : memory.get(key);
       if (cached !== undefined) {
         hits += 1;
         return cached;
       }
       misses += 1;
-      const svg = renderChartSvg(chart.option, chart.size, opts);
-      if (fs) fs.writeText(path, svg);
-      else memory.set(key, svg);
-      return svg;
+      const rendering = drawChart(entry, width);
+      if (fs) fs.writeText(path, formatChartFile(rendering));
+      else memory.set(key, rendering);
+      return rendering;
     },
     stats: () => ({ hits, misses }),
   };

@@ -6,8 +6,9 @@
  * next starts, so memory stays that of one part at any number of reports. A part is only rebuilt when
  * a page it covers changed: the integration keeps each part's fingerprint beside Astro's cache, and
  * each page's hash by size and modification time, so an unchanged page is not read again. A page is
- * handed to Pagefind trimmed to what it reads (pagefind-trim.ts: `<main>` without the charts and
- * tables it would parse only to discard), which writes the same index bytes in less time; trimmed
+ * handed to Pagefind trimmed to what it reads (pagefind-trim.ts: `<main>` without the charts,
+ * tables and quality panel, which the pages mark and Pagefind would parse only to discard), which
+ * writes the same index bytes in less time; trimmed
  * pages are kept by hash beside Astro's cache (`pagefind-trimmed/`), so a part rebuilt for another
  * page's change reads its unchanged pages trimmed already. Parts are
  * written by up to one Pagefind process per core at once (`GONGKAI_SEARCH_PROCESSES`): one Pagefind
@@ -23,7 +24,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { recordPhase } from './build-phases.ts';
 import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_MANIFEST, type SearchPart } from './pagefind-parts.ts';
-import { createPageTrimmer } from './pagefind-trim.ts';
+import { trimForSearch } from './pagefind-trim.ts';
 import { isCacheOff, resolveCacheDir } from '../machinery/cache-switch.ts';
 import { openFileCache, writeFileWhole } from '../machinery/file-cache.ts';
 
@@ -88,9 +89,6 @@ export const INDEX_CONFIG = {
   rootSelector: 'main',
   excludeSelectors: ['table', 'svg', 'figure', 'nav', '[role=img]', '.chart', '#quality', '[data-pagefind-ignore]'],
 } as const;
-
-/** Cuts a page down to what Pagefind reads of it under INDEX_CONFIG, or leaves it whole when it cannot tell. */
-const trimPage = createPageTrimmer(INDEX_CONFIG);
 
 /** Pagefind's version: a part written by another version is rebuilt, since the first part's search code reads them all. */
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
@@ -168,11 +166,12 @@ export function planPartWork(
 }
 
 /**
- * What a trimmed page depends on besides the page: the trimmer's code and what it is told to cut.
- * Trimmed pages are kept under this name, so a change to either trims every page afresh.
+ * What a trimmed page depends on besides the page: the trimmer's code, the marks it cuts between and
+ * the index's config. Trimmed pages are kept under this name, so a change to any trims every page afresh.
  */
 const TRIM_VERSION = createHash('sha256')
   .update(readFileSync(new URL('./pagefind-trim.ts', import.meta.url)))
+  .update(readFileSync(new URL('../site/search-skip.ts', import.meta.url)))
   .update(JSON.stringify(INDEX_CONFIG))
   .digest('hex')
   .slice(0, 16);
@@ -232,7 +231,7 @@ async function writeSearchPart(api: PagefindApi, dir: string, part: SearchPart, 
     if (!trim) return readFileSync(join(dir, path), 'utf8');
     const cached = trimmedPages?.read(path);
     if (cached !== undefined) return cached;
-    const trimmed = trimPage(readFileSync(join(dir, path), 'utf8'));
+    const trimmed = trimForSearch(readFileSync(join(dir, path), 'utf8'));
     if (trimmed.untouched !== null) whole.push({ path, reason: trimmed.untouched });
     else trimmedPages?.write(path, trimmed.html);
     return trimmed.html;

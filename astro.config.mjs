@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { buildPhasesIntegrations } from './src/integrations/build-phases.ts';
+import { endpointFilesIntegration } from './src/integrations/endpoint-files.ts';
 import { incrementalBuildIntegration } from './src/integrations/incremental-build.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { prerenderChartsIntegration } from './src/integrations/prerender-charts.ts';
@@ -36,9 +37,9 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   vite: { build: { emptyOutDir: false } },
   // Every build renders the charts the cache lacks on every core first, and writes the sitemap, the
-  // downloads too large for an endpoint (after the removal of gone paths) and the Pagefind search
-  // index into its output directory. phasesStart and phasesEnd time the build's phases for the
+  // downloads too large for an endpoint and the files beside the pages that are not pages (after the
+  // removal of gone paths) and the Pagefind search index into its output directory. phasesStart and phasesEnd time the build's phases for the
   // benchmarks (src/integrations/build-phases.ts); the site address's warning comes last, so that a
   // build with a placeholder address ends with it.
-  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), pagefindIntegration(), phasesEnd, siteAddressIntegration(address)],
+  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), endpointFilesIntegration(), pagefindIntegration(), phasesEnd, siteAddressIntegration(address)],
 });

@@ -2,8 +2,9 @@
  * The build's image files: a chart's standalone SVG (every text outlined, so it draws the same on
  * any machine; the reader's browser turns it into a PNG, src/client/chart-png.ts), and the
  * link-preview PNG of a place or a year (a handful per site, rasterised here by resvg with system
- * fonts switched off). Neither is cached: Astro's incremental build makes a file again only when its
- * path's cache key changes (a same-run A/B showed no gain from a cache of the SVGs, docs/scale.md).
+ * fonts switched off). Neither is cached: a build makes a file again only when its path's cache key
+ * changes (Astro's incremental build for the cards, src/integrations/endpoint-files.ts for the SVGs;
+ * a same-run A/B showed no gain from a cache of the SVGs, docs/scale.md).
  * The fonts (Noto Sans SC, from the @expo-google-fonts/noto-sans-sc package) are read only when
  * something has to be outlined, so a build with nothing new never opens them.
  */

@@ -9,7 +9,7 @@
  * wrapper around its prerenderer), because only the bundle's code computes the keys the pages will
  * look up (see src/machinery/chart-cache.ts and src/machinery/registry.ts). Assumes the pass is only a cache warmer: a chart it
  * skips, or a pass that fails, is rendered by its page as before */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -233,9 +233,11 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
     const workers = threads - 1;
     const { schedule, progress, end } = createChartSchedule(plan.jobs, hooks.owners());
     // The report charts' standalone SVGs are made by the workers too, into a folder of this build
-    // that the pages' chart.svg routes read (src/embeds/build-images.ts) and teardown removes.
+    // that the writer of the files beside the pages reads (src/embeds/build-images.ts,
+    // src/integrations/endpoint-files.ts), removed once they are written (releasePremadeChartImages).
     const images = mkdtempSync(join(tmpdir(), 'gongkai-chart-images-'));
     buildRegistry().premadeChartImages = { dir: images, used: 0 };
+    process.once('exit', () => rmSync(images, { recursive: true, force: true }));
     const finished = renderOnWorkers(
       plan,
       workers,
@@ -254,6 +256,20 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
     logger.warn(`charts were not pre-rendered, their pages render them: ${(err as Error).message.split('\n')[0]}`);
     return null;
   }
+}
+
+/**
+ * Removes the folder of chart images the workers made ahead, once nothing reads it any more (after
+ * the files beside the pages are written), logging how many were used. Removed on libuv's threads
+ * while the build goes on (its last hook waits for it): removing some thousands of files on this
+ * thread took seconds at 1,000 reports. A build that stops before then removes it on exit.
+ */
+export function releasePremadeChartImages(logger: AstroIntegrationLogger): void {
+  const premade = buildRegistry().premadeChartImages;
+  if (!premade) return;
+  logger.info(`${premade.used} chart images were made beside the pages`);
+  (buildRegistry().cleanups ??= []).push(rm(premade.dir, { recursive: true, force: true }).catch((err: unknown) => logger.warn(`could not remove ${premade.dir}: ${(err as Error).message}`)));
+  delete buildRegistry().premadeChartImages;
 }
 
 /** A path as the prerenderer's render sees it: its URL's path, without the trailing slash and decoded. */
@@ -347,14 +363,8 @@ export function prerenderChartsIntegration(): AstroIntegration {
               recordPhase('chart-wait', waited);
               logger.info(`the pages waited ${waited.toFixed(1)} s for their charts`);
             }
-            const premade = buildRegistry().premadeChartImages;
-            if (premade) {
-              logger.info(`${premade.used} chart images were made beside the pages`);
-              // Removed on libuv's threads while the build goes on (its last hook waits for it):
-              // removing some thousands of files here took seconds of this thread at 1,000 reports.
-              (buildRegistry().cleanups ??= []).push(rm(premade.dir, { recursive: true, force: true }).catch((err: unknown) => logger.warn(`could not remove ${premade.dir}: ${(err as Error).message}`)));
-              delete buildRegistry().premadeChartImages;
-            }
+            // The images made ahead stay until the files beside the pages are written
+            // (src/integrations/endpoint-files.ts calls releasePremadeChartImages).
             running = null;
             waited = 0;
             if (progress) logger.info(progress.finish(now()));

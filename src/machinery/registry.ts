@@ -16,6 +16,7 @@
 import type { ChartStatsState } from './build-stats.ts';
 import type { ChartPrerenderHooks } from './chart-cache.ts';
 import type { CacheName } from './cache-switch.ts';
+import type { EndpointFileHooks } from './endpoint-list.ts';
 import type { StreamedDownloadHooks } from './streamed-list.ts';
 
 /** Everything in the slot; each entry is created by the module that owns it. */
@@ -24,6 +25,8 @@ export interface BuildRegistry {
   chartPrerender?: ChartPrerenderHooks;
   /** Offered by the pages' bundle (streamed-list.ts), called by the streamed-downloads integration. */
   streamedDownloads?: StreamedDownloadHooks;
+  /** Offered by the pages' bundle (endpoint-list.ts), called by the endpoint-files integration. */
+  endpointFiles?: EndpointFileHooks;
   /** The chart cache's counters of this process, whichever copy of chart-cache.ts counts (build-stats.ts). */
   chartStats?: ChartStatsState;
   /** The scratch directory of each cache that is off in this build (cache-switch.ts). */

@@ -68,6 +68,21 @@ export function reportChartPaths(): GetStaticPathsResult {
   return content.reports.flatMap((report) => REPORT_CHART_KEYS.map((chart) => ({ params: { id: report.meta.id, chart }, props: { report }, cacheKey: keys.report(report.meta.id) })));
 }
 
+// The files beside the pages that are not pages (a report's CSVs, every chart embed's chart.svg,
+// data.csv and oembed.json): a build writes them after the pages, each folder's files together
+// (src/integrations/endpoint-files.ts, listed by src/machinery/endpoint-list.ts from the path lists
+// here, so with the same keys), not one by one through Astro; their routes list paths only on the dev
+// server, which serves them.
+
+/** `/reports/<id>/cells.csv` on the dev server; none in a build (WRITTEN_AFTER_PAGES). */
+export const reportCellsFilePaths = (() => (import.meta.env.DEV ? reportCellsPaths() : [])) satisfies GetStaticPaths;
+
+/** `/reports/<id>/<table>.csv` on the dev server; none in a build (WRITTEN_AFTER_PAGES). */
+export const reportTableFilePaths = (() => (import.meta.env.DEV ? reportTablePaths() : [])) satisfies GetStaticPaths;
+
+/** `/embed/<id>/<chart>/` chart.svg, data.csv and oembed.json on the dev server; none in a build (WRITTEN_AFTER_PAGES). */
+export const reportChartFilePaths = (): GetStaticPathsResult => (import.meta.env.DEV ? reportChartPaths() : []);
+
 // Places: a jurisdiction's page by what it shows; its search file by every report at or under it.
 
 /** `/jurisdictions/<code>/`: one per jurisdiction, props `{ jurisdiction }`, keyed by what its view, key figures and charts show. */
@@ -204,6 +219,18 @@ export const departmentCompareChartPaths = (): GetStaticPathsResult =>
     cacheKey: keys.agencyYear(page.agencySlug, page.year),
   }));
 
+/** The files of a jurisdiction page's chart embeds beside its embed page, on the dev server; none in a build (WRITTEN_AFTER_PAGES). */
+export const jurisdictionChartFilePaths = (): GetStaticPathsResult => (import.meta.env.DEV ? jurisdictionChartPaths() : []);
+
+/** The files of a department page's chart embeds, on the dev server; none in a build (WRITTEN_AFTER_PAGES). */
+export const publisherChartFilePaths = (): GetStaticPathsResult => (import.meta.env.DEV ? publisherChartPaths() : []);
+
+/** The files of a comparison's chart embeds, on the dev server; none in a build (WRITTEN_AFTER_PAGES). */
+export const compareChartFilePaths = (): GetStaticPathsResult => (import.meta.env.DEV ? compareChartPaths() : []);
+
+/** The files of a department comparison's chart embeds, on the dev server; none in a build (WRITTEN_AFTER_PAGES). */
+export const departmentCompareChartFilePaths = (): GetStaticPathsResult => (import.meta.env.DEV ? departmentCompareChartPaths() : []);
+
 /**
  * The routes without a cache key, by page file under src/pages/, and why: a route without
  * parameters has no getStaticPaths, and Astro 7 takes a path's key only from getStaticPaths, so
@@ -231,6 +258,8 @@ export const UNKEYED_ROUTES: Readonly<Record<string, string>> = {
 export const WRITTEN_AFTER_PAGES: Readonly<Record<string, string>> = {
   '/data/cells.csv': 'src/integrations/streamed-downloads.ts: written piece by piece (too large for an endpoint), skipped while the output holds a file of the size and hash /data/ lists (keyed by every report, `site`)',
   '/data/<year>/cells.csv': 'src/integrations/streamed-downloads.ts, as /data/cells.csv (keyed by that year’s reports, `yearReports`)',
+  '/reports/<id>/cells.csv, /reports/<id>/<table>.csv': 'src/integrations/endpoint-files.ts: each report’s folder of CSVs written after the pages, again only when its key (`report`) or the code that makes them changed, or a file is missing',
+  '/embed/…/<chart>/chart.svg, data.csv, oembed.json': 'src/integrations/endpoint-files.ts: each chart embed’s three files written after the pages, keyed as the embed page beside them',
   '/sitemap.xml': 'src/integrations/sitemap.ts: from the list of pages the build generated or kept, every build',
   '/pagefind/': 'src/integrations/pagefind.ts: the search index, indexed again only for the parts with a changed page',
 };

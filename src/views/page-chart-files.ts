@@ -38,20 +38,34 @@ export function renderPlaceChart(place: ChartPlace, key: string, cache: ChartRen
   return { chart: renderEmbedChart(entry, scopePlaceCharts(place), wideOnly, `${home.embedHref}: the chart`, cache), home };
 }
 
-/** `data.csv`: the numbers the chart draws. */
+/** `data.csv` of a page's chart: the numbers it draws. */
+export function writePlaceChartCsv(place: ChartPlace, key: string): string {
+  return writeChartCsv(findPlaceChart(place, key).entry.data);
+}
+
+/** `chart.svg` of a page's chart: the chart with its title and source line, every text outlined. */
+export function makePlaceChartSvg(place: ChartPlace, key: string, site: string, cache: ChartRenderer): Uint8Array<ArrayBuffer> {
+  const { chart, home } = renderPlaceChart(place, key, cache, true);
+  return makeChartSvg(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site));
+}
+
+/** `oembed.json` of a page's chart: the oEmbed (rich) response of its embed page. */
+export function writePlaceChartOembed(place: ChartPlace, key: string, site: string, cache: ChartRenderer): string {
+  const { chart, home } = renderPlaceChart(place, key, cache, true);
+  return `${JSON.stringify(buildHomeOembed(home, chart, site), null, 2)}\n`;
+}
+
+/** `data.csv` as the dev server's route answers it. */
 export function respondChartCsv(place: ChartPlace, key: string): Response {
-  return new Response(writeChartCsv(findPlaceChart(place, key).entry.data), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(writePlaceChartCsv(place, key), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 }
 
-/** `chart.svg`: the chart with its title and source line, every text outlined. */
+/** `chart.svg` as the dev server's route answers it. */
 export function respondChartSvg(place: ChartPlace, key: string, site: string, cache: ChartRenderer): Response {
-  const { chart, home } = renderPlaceChart(place, key, cache, true);
-  return new Response(makeChartSvg(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site)), { headers: { 'Content-Type': 'image/svg+xml' } });
+  return new Response(makePlaceChartSvg(place, key, site, cache), { headers: { 'Content-Type': 'image/svg+xml' } });
 }
 
-/** `oembed.json`: the oEmbed (rich) response of the chart's embed page. */
+/** `oembed.json` as the dev server's route answers it. */
 export function respondChartOembed(place: ChartPlace, key: string, site: string, cache: ChartRenderer): Response {
-  const { chart, home } = renderPlaceChart(place, key, cache, true);
-  const json = buildHomeOembed(home, chart, site);
-  return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(writePlaceChartOembed(place, key, site, cache), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

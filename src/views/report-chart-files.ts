@@ -11,6 +11,9 @@ import { listReportCharts } from '../charts/chart-sets.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
 import { CHART_WIDTHS, renderChartViews, type ChartRenderer, type ChartView } from '../charts/chart-view.ts';
 import type { ChartScope } from './site-charts.ts';
+import { makeChartSvg } from '../embeds/build-images.ts';
+import { writeChartCsv } from '../embeds/chart-csv.ts';
+import { buildChartImageText, buildOembed } from '../embeds/embed-view.ts';
 
 /** The props of every embed route: the report whose chart it is. */
 export interface ReportChartProps {
@@ -57,4 +60,20 @@ export function renderEmbedChart(entry: ChartEntry, scope: ChartScope, wideOnly:
   if (!view) throw new Error(`${what} did not render`);
   if (!wideOnly) return view;
   return { ...view, wide: entry.build ? cache.render({ ...entry, build: entry.build }, CHART_WIDTHS.wide, scope) : null };
+}
+
+/** `chart.svg` of a report chart: the chart with its title and source line, every text outlined. */
+export function makeReportChartSvg(report: CheckedReport, key: string, site: string, cache: ChartRenderer): Uint8Array<ArrayBuffer> {
+  const chart = renderReportChart(report, key, cache, true);
+  return makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(report.meta, chart, site));
+}
+
+/** `data.csv` of a report chart: the numbers it draws. */
+export function writeReportChartCsv(report: CheckedReport, key: string): string {
+  return writeChartCsv(findReportChart(report, key).data);
+}
+
+/** `oembed.json` of a report chart: the oEmbed (rich) response of its embed page. */
+export function writeReportChartOembed(report: CheckedReport, key: string, site: string, cache: ChartRenderer): string {
+  return `${JSON.stringify(buildOembed(report.meta, renderReportChart(report, key, cache, true), site), null, 2)}\n`;
 }

@@ -1,8 +1,8 @@
-/** `/embed/jurisdictions/<code>/<chart>/data.csv`: the numbers one chart of a jurisdiction page draws. */
+/** `/embed/jurisdictions/<code>/<chart>/data.csv`: the numbers one chart of a jurisdiction page draws. A build writes these after the pages (src/integrations/endpoint-files.ts); the dev server serves them here. */
 import type { APIRoute } from 'astro';
 import { respondChartCsv, type PageChartProps } from '../../../../../views/page-chart-files.ts';
-import { jurisdictionChartPaths } from '../../../../../routes/routes.ts';
+import { jurisdictionChartFilePaths } from '../../../../../routes/routes.ts';
 
-export const getStaticPaths = jurisdictionChartPaths;
+export const getStaticPaths = jurisdictionChartFilePaths;
 
 export const GET: APIRoute<PageChartProps> = ({ params, props }) => respondChartCsv(props.place, params.chart ?? '');

@@ -1,8 +1,8 @@
-/** `/embed/publishers/<key>/<chart>/data.csv`: the numbers one chart of a department page draws. */
+/** `/embed/publishers/<key>/<chart>/data.csv`: the numbers one chart of a department page draws. A build writes these after the pages (src/integrations/endpoint-files.ts); the dev server serves them here. */
 import type { APIRoute } from 'astro';
 import { respondChartCsv, type PageChartProps } from '../../../../../views/page-chart-files.ts';
-import { publisherChartPaths } from '../../../../../routes/routes.ts';
+import { publisherChartFilePaths } from '../../../../../routes/routes.ts';
 
-export const getStaticPaths = publisherChartPaths;
+export const getStaticPaths = publisherChartFilePaths;
 
 export const GET: APIRoute<PageChartProps> = ({ params, props }) => respondChartCsv(props.place, params.chart ?? '');

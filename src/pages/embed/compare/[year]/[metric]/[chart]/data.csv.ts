@@ -1,8 +1,8 @@
-/** `/embed/compare/<year>/<metric>/<chart>/data.csv`: the numbers one chart of a comparison page draws. */
+/** `/embed/compare/<year>/<metric>/<chart>/data.csv`: the numbers one chart of a comparison page draws. A build writes these after the pages (src/integrations/endpoint-files.ts); the dev server serves them here. */
 import type { APIRoute } from 'astro';
 import { respondChartCsv, type PageChartProps } from '../../../../../../views/page-chart-files.ts';
-import { compareChartPaths } from '../../../../../../routes/routes.ts';
+import { compareChartFilePaths } from '../../../../../../routes/routes.ts';
 
-export const getStaticPaths = compareChartPaths;
+export const getStaticPaths = compareChartFilePaths;
 
 export const GET: APIRoute<PageChartProps> = ({ params, props }) => respondChartCsv(props.place, params.chart ?? '');

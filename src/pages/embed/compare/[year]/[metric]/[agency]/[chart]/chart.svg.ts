@@ -1,10 +1,10 @@
-/** `/embed/compare/<year>/<metric>/<agency>/<chart>/chart.svg`: the chart with its title and source line, every text outlined. */
+/** `/embed/compare/<year>/<metric>/<agency>/<chart>/chart.svg`: the chart with its title and source line, every text outlined. A build writes these after the pages (src/integrations/endpoint-files.ts); the dev server serves them here. */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress } from '../../../../../../../downloads/download-response.ts';
 import { respondChartSvg, type PageChartProps } from '../../../../../../../views/page-chart-files.ts';
 import { getChartCache } from '../../../../../../../machinery/chart-cache.ts';
-import { departmentCompareChartPaths } from '../../../../../../../routes/routes.ts';
+import { departmentCompareChartFilePaths } from '../../../../../../../routes/routes.ts';
 
-export const getStaticPaths = departmentCompareChartPaths;
+export const getStaticPaths = departmentCompareChartFilePaths;
 
 export const GET: APIRoute<PageChartProps> = ({ params, props, site }) => respondChartSvg(props.place, params.chart ?? '', formatSiteAddress(site), getChartCache());

@@ -1,0 +1,188 @@
+/**
+ * Writes the files beside the pages that are not pages (each report's CSVs, each chart embed's
+ * `chart.svg`, `data.csv` and `oembed.json`: listed by src/machinery/endpoint-list.ts) into the
+ * output once the pages are generated, a folder at a time: one `mkdir` per folder and one synchronous
+ * write per file, instead of Astro's path-by-path generation (a request and response per file, a
+ * recursive `mkdir` before each, every file written twice, awaiting the thread pool each time).
+ *
+ * Its own incremental build: a memo in Astro's cache directory records, per folder, a stamp (a hash
+ * of the folder's cache key, the site's address and the code that makes the files) and its files'
+ * names. A folder is written again when its stamp changed or one of its files is missing; a folder
+ * the content no longer has is removed. The memo is saved without the folders about to be written
+ * before any is written, so a build stopped half-way leaves no half-written file recorded as done.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
+import type { EndpointFolder } from '../machinery/endpoint-list.ts';
+import { writeFileWhole } from '../machinery/file-cache.ts';
+import { buildRegistry, offerScript } from '../machinery/registry.ts';
+import { recordPhase } from './build-phases.ts';
+import { releasePremadeChartImages } from './prerender-charts.ts';
+
+/** The memo's file in Astro's cache directory. */
+export const ENDPOINT_MEMO = 'endpoint-files.json';
+
+/** The memo: the output directory it describes, and per folder (URL path) its stamp and its files' names. */
+export interface EndpointMemo {
+  readonly outDir: string;
+  readonly folders: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Reads the memo; an unreadable or malformed one is empty (every folder is then written again). */
+export function readEndpointMemo(file: string): EndpointMemo | null {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<EndpointMemo>;
+    return typeof data.outDir === 'string' && data.folders && typeof data.folders === 'object' ? (data as EndpointMemo) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A folder's stamp: its cache key under the build's version (the site's address and the code's hash). */
+export function stampFolder(version: string, cacheKey: string): string {
+  return createHash('sha256').update(version).update('\0').update(cacheKey).digest('hex').slice(0, 20);
+}
+
+/** The output folder of a URL path; throws for a path that would leave the output directory. */
+function resolveFolder(outDir: string, dir: string): string {
+  const rel = dir.replace(/^\/+/, '');
+  if (rel.split('/').includes('..')) throw new Error(`${dir}: not a path inside the output`);
+  return join(outDir, rel);
+}
+
+/** What a pass did: the folders written and kept, the files written, the folders removed. */
+export interface EndpointWriteResult {
+  readonly memo: EndpointMemo;
+  readonly written: number;
+  readonly files: number;
+  readonly kept: number;
+  readonly removed: string[];
+}
+
+/**
+ * Writes into `outDir` each folder whose stamp under `version` is not the memo's or one of whose files
+ * is missing, and removes the files of the memo's folders no longer listed; `save` is called with the
+ * memo of what is still valid before anything is written. Returns the memo to keep.
+ */
+export function writeEndpointFolders(outDir: string, folders: readonly EndpointFolder[], previous: EndpointMemo | null, version: string | null, save: (memo: EndpointMemo) => void = () => {}): EndpointWriteResult {
+  const known = previous?.outDir === outDir ? previous.folders : {};
+  const next: Record<string, string[]> = {};
+  const pending: Array<{ folder: EndpointFolder; stamp: string }> = [];
+  let kept = 0;
+  for (const folder of folders) {
+    // Without the code's hash no stamp is trusted: every folder is written.
+    const stamp = version === null ? '' : stampFolder(version, folder.cacheKey);
+    const names = folder.files.map((f) => f.name);
+    const before = known[folder.dir];
+    const target = resolveFolder(outDir, folder.dir);
+    const same = stamp !== '' && before !== undefined && before[0] === stamp && before.length === names.length + 1 && names.every((n, i) => before[i + 1] === n && existsSync(join(target, n)));
+    if (same) {
+      next[folder.dir] = [stamp, ...names];
+      kept++;
+    } else pending.push({ folder, stamp });
+  }
+  const listed = new Set(folders.map((f) => f.dir));
+  const removed = Object.keys(known).filter((dir) => !listed.has(dir));
+  if (pending.length || removed.length) save({ outDir, folders: next });
+  for (const dir of removed) {
+    const target = resolveFolder(outDir, dir);
+    for (const name of known[dir]!.slice(1)) rmSync(join(target, name), { force: true });
+    if (existsSync(target) && readdirSync(target).length === 0) rmdirSync(target);
+  }
+  let files = 0;
+  for (const { folder, stamp } of pending) {
+    const target = resolveFolder(outDir, folder.dir);
+    mkdirSync(target, { recursive: true });
+    for (const file of folder.files) {
+      writeFileSync(join(target, file.name), file.body());
+      files++;
+    }
+    if (stamp) next[folder.dir] = [stamp, ...folder.files.map((f) => f.name)];
+  }
+  return { memo: { outDir, folders: next }, written: pending.length, files, kept, removed };
+}
+
+/**
+ * A hash of the code that makes the files: every module the list's module imports, directly or not,
+ * as the pages' bundle compiled them (as Astro's incremental build hashes a route's modules), and the
+ * lockfile (the dependencies are not in the bundle's graph). Set by the Vite plugin below while the
+ * pages' bundle is generated; null when it was not found (then every folder is written).
+ */
+let codeHash: string | null = null;
+
+/** The Vite plugin that hashes the list's module graph in the pages' (prerender) bundle. */
+function codeHashPlugin(listModule: string, root: () => string): Plugin {
+  return {
+    name: 'gongkai-endpoint-files-code',
+    generateBundle() {
+      if (this.environment?.name !== 'prerender') return;
+      const start = [...this.getModuleIds()].find((id) => id === listModule);
+      if (!start) return;
+      const seen = new Set<string>([start]);
+      const stack = [start];
+      while (stack.length) {
+        const info = this.getModuleInfo(stack.pop()!);
+        for (const id of [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])]) {
+          if (!seen.has(id)) {
+            seen.add(id);
+            stack.push(id);
+          }
+        }
+      }
+      const hash = createHash('sha256');
+      for (const id of [...seen].sort()) hash.update(relative(root(), id)).update('\n').update(this.getModuleInfo(id)?.code ?? '').update('\n');
+      try {
+        hash.update(readFileSync(join(root(), 'package-lock.json')));
+      } catch {
+        // No lockfile: the modules alone.
+      }
+      codeHash = hash.digest('hex');
+    },
+  };
+}
+
+/** The Astro integration: after the pages (and the removal of gone paths), writes the files the pages' bundle lists. */
+export function endpointFilesIntegration(): AstroIntegration {
+  let cacheDir: URL | undefined;
+  let site: URL | undefined;
+  let root = process.cwd();
+  const listModule = fileURLToPath(new URL('../machinery/endpoint-list.ts', import.meta.url));
+  return {
+    name: 'gongkai-endpoint-files',
+    hooks: {
+      'astro:config:setup': ({ injectScript, updateConfig, config }) => {
+        root = fileURLToPath(config.root);
+        injectScript('page-ssr', offerScript(listModule, 'offerEndpointFiles'));
+        updateConfig({ vite: { plugins: [codeHashPlugin(listModule, () => root)] } });
+      },
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+        site = config.site ? new URL(config.site) : undefined;
+      },
+      'astro:build:start': () => {
+        codeHash = null;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        try {
+          // Offered by the pages' bundle when a page loads (the script injected above).
+          const hooks = buildRegistry().endpointFiles;
+          if (!hooks || !cacheDir) return;
+          const started = performance.now();
+          const memoFile = fileURLToPath(new URL(ENDPOINT_MEMO, cacheDir));
+          const save = (memo: EndpointMemo): void => writeFileWhole(memoFile, JSON.stringify(memo));
+          const version = codeHash === null ? null : `${codeHash}\0${site?.href ?? ''}`;
+          const result = writeEndpointFolders(fileURLToPath(dir), hooks.list(site), readEndpointMemo(memoFile), version, save);
+          save(result.memo);
+          recordPhase('endpoint-files', (performance.now() - started) / 1000);
+          logger.info(`${result.files} files beside the pages written in ${result.written} folders, ${result.kept} folders unchanged${result.removed.length ? `, ${result.removed.length} removed` : ''}${version === null ? ' (the code’s hash was not found: every folder written)' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        } finally {
+          releasePremadeChartImages(logger);
+        }
+      },
+    },
+  };
+}

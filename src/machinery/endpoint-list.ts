@@ -1,0 +1,120 @@
+/**
+ * The files beside the pages that are not pages, listed for the endpoint-files integration
+ * (src/integrations/endpoint-files.ts), which writes them into the output after the pages, a folder
+ * at a time: each report's CSV downloads, and each chart embed's `chart.svg`, `data.csv` and
+ * `oembed.json` (report, jurisdiction, department and comparison charts). They are most of a build's
+ * files (16 of a report's 22), and Astro generates a file one at a time through its whole per-path
+ * machinery (a request, a response read whole, a `mkdir`, the file written twice: into the output and
+ * into its incremental cache). Their routes serve them on the dev server with the same functions,
+ * so the bytes are the same (src/routes/routes.ts lists their paths only there).
+ *
+ * The pages' bundle offers the list (offerEndpointFiles, called by the script the integration injects
+ * into every page; see registry.ts): only the bundle's copy of the code finds the charts in the
+ * build's chart cache. Each folder carries the cache key its route would have had, from the same path
+ * lists, and its files' bodies are made only when asked for.
+ */
+import { formatSiteAddress } from '../downloads/download-response.ts';
+import { findDownloadFile } from '../downloads/site-downloads.ts';
+import { TABLE_IDS } from '../form/forms.ts';
+import { getBuildDownloads } from './download-stats.ts';
+import { getChartCache } from './chart-cache.ts';
+import { buildRegistry } from './registry.ts';
+import {
+  compareChartPaths,
+  departmentCompareChartPaths,
+  jurisdictionChartPaths,
+  publisherChartPaths,
+  reportCellsPaths,
+  reportChartPaths,
+} from '../routes/routes.ts';
+import { compareEmbedPath, departmentCompareEmbedPath, embedPath, jurisdictionEmbedPath, publisherEmbedPath, reportCellsCsvPath, reportPath, reportTableCsvPath } from '../site/paths.ts';
+import type { ChartPlace } from '../views/page-chart-homes.ts';
+import { makePlaceChartSvg, writePlaceChartCsv, writePlaceChartOembed } from '../views/page-chart-files.ts';
+import { makeReportChartSvg, writeReportChartCsv, writeReportChartOembed, type ReportChartProps } from '../views/report-chart-files.ts';
+
+/** One file of a folder: its name in the folder and its bytes, made when called. */
+export interface EndpointFile {
+  readonly name: string;
+  readonly body: () => string | Uint8Array;
+}
+
+/** A folder of files written together: its URL path (ending with `/`), the cache key of its route's path, its files. */
+export interface EndpointFolder {
+  readonly dir: string;
+  readonly cacheKey: string;
+  readonly files: readonly EndpointFile[];
+}
+
+/** What the pages' bundle offers the integration. */
+export interface EndpointFileHooks {
+  /** The folders of files beside the pages of the build's content, for the site's address. */
+  readonly list: (site: URL | undefined) => EndpointFolder[];
+}
+
+/** The name of a file in its folder: the part of its URL path after `dir`. */
+function nameIn(dir: string, path: string): string {
+  if (!path.startsWith(dir)) throw new Error(`${path} is not in ${dir}`);
+  return path.slice(dir.length);
+}
+
+/** A chart embed's three files, from the functions its routes answer with. */
+function chartFiles(svg: () => Uint8Array, csv: () => string, oembed: () => string): EndpointFile[] {
+  return [
+    { name: 'chart.svg', body: svg },
+    { name: 'data.csv', body: csv },
+    { name: 'oembed.json', body: oembed },
+  ];
+}
+
+/** Lists every folder of files beside the pages: each report's CSVs and its charts' files, then the other pages' chart files. */
+export function listEndpointFolders(siteUrl: URL | undefined): EndpointFolder[] {
+  const site = formatSiteAddress(siteUrl);
+  const cache = getChartCache();
+  const folders: EndpointFolder[] = [];
+  for (const { params, cacheKey } of reportCellsPaths()) {
+    const id = String(params.id);
+    const dir = reportPath(id);
+    const file = (path: string): EndpointFile => ({ name: nameIn(dir, path), body: () => [...findDownloadFile(getBuildDownloads(site), path).pieces()].join('') });
+    folders.push({ dir, cacheKey: String(cacheKey), files: [file(reportCellsCsvPath(id)), ...TABLE_IDS.map((table) => file(reportTableCsvPath(id, table)))] });
+  }
+  for (const { params, props, cacheKey } of reportChartPaths()) {
+    const { report } = props as unknown as ReportChartProps;
+    const chart = String(params.chart);
+    folders.push({
+      dir: embedPath(report.meta.id, chart),
+      cacheKey: String(cacheKey),
+      files: chartFiles(
+        () => makeReportChartSvg(report, chart, site, cache),
+        () => writeReportChartCsv(report, chart),
+        () => writeReportChartOembed(report, chart, site, cache),
+      ),
+    });
+  }
+  const places: Array<[() => ReturnType<typeof jurisdictionChartPaths>, (params: Record<string, string | undefined>) => string]> = [
+    [jurisdictionChartPaths, (p) => jurisdictionEmbedPath(String(p.code), String(p.chart))],
+    [publisherChartPaths, (p) => publisherEmbedPath(String(p.key), String(p.chart))],
+    [compareChartPaths, (p) => compareEmbedPath(String(p.year), String(p.metric), String(p.chart))],
+    [departmentCompareChartPaths, (p) => departmentCompareEmbedPath(String(p.year), String(p.metric), String(p.agency), String(p.chart))],
+  ];
+  for (const [paths, dirOf] of places) {
+    for (const { params, props, cacheKey } of paths()) {
+      const { place } = props as unknown as { place: ChartPlace };
+      const chart = String(params.chart);
+      folders.push({
+        dir: dirOf(params as Record<string, string | undefined>),
+        cacheKey: String(cacheKey),
+        files: chartFiles(
+          () => makePlaceChartSvg(place, chart, site, cache),
+          () => writePlaceChartCsv(place, chart),
+          () => writePlaceChartOembed(place, chart, site, cache),
+        ),
+      });
+    }
+  }
+  return folders;
+}
+
+/** Offers the list of this copy of the code to the integration, in the build registry. */
+export function offerEndpointFiles(): void {
+  buildRegistry().endpointFiles = { list: listEndpointFolders };
+}

@@ -36,6 +36,9 @@ function sumIfPassing(rule: SumRule, report: ParsedReport, previous: ParsedRepor
   return (rule.relation === 'eq' ? left === right : left >= right) ? { left, right } : null;
 }
 
+/** The terms of every passing check: one frozen empty list, not one per check (about 50 checks a report pass). */
+const NO_TERMS: readonly CheckTerm[] = Object.freeze([]);
+
 /** Evaluates a sum rule at every column (or row) of its table. */
 function checkSumRule(rule: SumRule, form: FormSpec, report: ParsedReport, previous: ParsedReport | null): RuleCheck[] {
   const spec = form.tables[rule.table];
@@ -43,7 +46,7 @@ function checkSumRule(rule: SumRule, form: FormSpec, report: ParsedReport, previ
   return places.flatMap((place): RuleCheck[] => {
     if (rule.crossYear && !previous) return [];
     const passed = sumIfPassing(rule, report, previous, place);
-    if (passed) return [{ rule: rule.id, severity: rule.severity, at: place, status: 'pass', left: passed.left, right: passed.right, terms: [], message: '' }];
+    if (passed) return [{ rule: rule.id, severity: rule.severity, at: place, status: 'pass', left: passed.left, right: passed.right, terms: NO_TERMS, message: '' }];
     const terms: CheckTerm[] = [];
     for (const [side, list] of [['left', rule.left], ['right', rule.right]] as const) {
       for (const term of list) {

@@ -341,6 +341,9 @@ export function prerenderChartsIntegration(): AstroIntegration {
             // Only the pages the incremental build will render need their charts.
             running = count > 0 ? await prerenderCharts(count, listRenderedKeys(paths, previous), site, logger) : null;
             keyOfPath = new Map(running ? paths.map((p) => [normalisePath(p.pathname), p.cacheKey]) : []);
+            // Only a page rendered before its charts are done can wait: afterwards the map (a path and
+            // key per output file, some 60 MB at 20,000 reports) is dropped rather than kept to the end.
+            void running?.finished.then(() => keyOfPath.clear());
             const kept = countUnchangedPaths(paths, previous);
             progress = trackProgress(paths.length - kept, kept, now());
             return running ? running.schedule.order(paths) : paths;

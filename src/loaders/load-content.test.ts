@@ -99,6 +99,32 @@ describe('the committed content', () => {
     ]);
   });
 
+  it('shares equal cells and passing checks among the reports, frozen, and no unequal ones', () => {
+    const cells = content.reports.flatMap((r) => listFormCells(r.form).map((ref) => r.tables[ref.table][ref.row]?.[ref.column]).filter((c) => c !== undefined));
+    const byFields = new Map<string, object>();
+    for (const cell of cells) {
+      expect(Object.isFrozen(cell)).toBe(true);
+      const fields = JSON.stringify([cell.value, cell.unit, cell.raw]);
+      const first = byFields.get(fields);
+      if (first) expect(cell, fields).toBe(first);
+      else byFields.set(fields, cell);
+    }
+    // Distinct objects stand for distinct cells only.
+    expect(new Set(cells).size).toBe(byFields.size);
+    expect(byFields.size).toBeLessThan(cells.length / 2);
+    const passing = content.reports.flatMap((r) => r.outcomes.flatMap((o) => o.checks.filter((c) => c.status === 'pass')));
+    const byCheck = new Map<string, object>();
+    for (const check of passing) {
+      expect(Object.isFrozen(check)).toBe(true);
+      expect(check.terms).toEqual([]);
+      const fields = JSON.stringify([check.rule, check.severity, check.at, check.left, check.right]);
+      const first = byCheck.get(fields);
+      if (first) expect(check, fields).toBe(first);
+      else byCheck.set(fields, check);
+    }
+    expect(new Set(passing).size).toBe(byCheck.size);
+  });
+
   it('reads through the ContentFs it is given (no disk): an empty directory is reported, not thrown', () => {
     const empty: ContentFs = { readText: () => undefined, listDirs: () => [], exists: () => false };
     const loaded = loadContent(empty, '/nowhere');

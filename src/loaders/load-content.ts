@@ -17,7 +17,7 @@ import { readNarrative } from '../reports/narrative.ts';
 import { readSourceLinesCsv } from '../reports/source-lines-csv.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport, KnownErrorEntry, ParsedReport, RuleCheck, TableData } from '../reports/types.ts';
-import { readTableCsv } from '../tables/table-csv.ts';
+import { createCellInterner, readTableCsv, type CellInterner } from '../tables/table-csv.ts';
 
 /** The file access the loader needs; paths are joined with `/`. */
 export interface ContentFs {
@@ -56,6 +56,7 @@ function readReport(
   root: string,
   dir: string,
   jurisdictions: JurisdictionIndex,
+  intern: CellInterner,
 ): { id: string | null; report: ParsedReport | null; diagnostics: Diagnostic[] } {
   const base = `${root}/${CONTENT_FILES.reports}/${dir}`;
   const file = `${base}/${REPORT_FILES.text}`;
@@ -87,7 +88,7 @@ function readReport(
       diagnostics.push({ file: csvFile, line: 0, column: 0, severity: 'error', rule: 'missing-file', message: `table ${form.tables[t].section} (${t}) is missing`, hint: `add ${REPORT_FILES.tables[t]}; every report has all three tables` });
       continue;
     }
-    const result = readTableCsv(csv, csvFile, form, t);
+    const result = readTableCsv(csv, csvFile, form, t, intern);
     diagnostics.push(...result.diagnostics);
     if (result.data) tables[t] = result.data;
   }
@@ -139,6 +140,24 @@ function describeCheck(check: RuleCheck): string {
   return `at ${check.at}: ${side('left', check.left)}${atLeast ? ' is less than ' : ', but '}${side('right', check.right)}`;
 }
 
+/**
+ * Shares equal passing checks among the reports of one load: a passing check keeps only its rule,
+ * place and the two sums (no terms, no message), and most reports pass most checks with the same
+ * small sums (0 = 0 above all), so one object each instead of about 50 per report.
+ */
+function createPassInterner(): (check: RuleCheck) => RuleCheck {
+  const known = new Map<string, RuleCheck>();
+  return (check) => {
+    if (check.status !== 'pass') return check;
+    const key = `${check.rule}\u0000${check.severity}\u0000${check.at}\u0000${check.left}\u0000${check.right}`;
+    const shared = known.get(key);
+    if (shared) return shared;
+    const frozen = Object.freeze(check);
+    known.set(key, frozen);
+    return frozen;
+  };
+}
+
 /** What to load of a content directory. */
 export interface LoadOptions {
   /**
@@ -160,7 +179,10 @@ export function loadContent(fs: ContentFs, root: string, options: LoadOptions = 
   errors.push(...jDiag);
 
   const parsed: ParsedReport[] = [];
-  const read = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).filter(options.only ?? (() => true)).sort().map((dir) => ({ dir, ...readReport(fs, root, dir, jurisdictions) }));
+  // Equal cells and passing checks are shared among the reports (immutable, held for the whole build).
+  const internCell = createCellInterner();
+  const internPass = createPassInterner();
+  const read = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).filter(options.only ?? (() => true)).sort().map((dir) => ({ dir, ...readReport(fs, root, dir, jurisdictions, internCell) }));
   // A report id belongs to the folder named after it (else to the first folder declaring it): any
   // other folder declaring the same id is a duplicate, even when it fails to load for other reasons.
   const owners = new Map<string, (typeof read)[number]>();
@@ -209,7 +231,7 @@ export function loadContent(fs: ContentFs, root: string, options: LoadOptions = 
         };
         (matched ? known : findings).push(d);
       }
-      return { ...o, known: matched };
+      return { ...o, checks: o.checks.map(internPass), known: matched };
     });
     return { ...report, outcomes };
   });

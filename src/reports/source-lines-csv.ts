@@ -10,6 +10,19 @@ import type { FormSpec, TableId } from '../form/types.ts';
 import type { Diagnostic } from '../checks/diagnostic.ts';
 import type { SourcePlace } from './types.ts';
 
+/**
+ * One string per cell key of the forms, shared by every report's places: a key made anew per line
+ * of every report was most of a loaded report's places (about 200 a report). Bounded: only keys of
+ * the forms' cells reach it.
+ */
+const CELL_KEYS = new Map<string, string>();
+function internCellKey(key: string): string {
+  const known = CELL_KEYS.get(key);
+  if (known !== undefined) return known;
+  CELL_KEYS.set(key, key);
+  return key;
+}
+
 /** The header line of source-lines.csv. */
 export const SOURCE_LINES_HEADER = 'table,row,column,line,col';
 
@@ -68,7 +81,7 @@ export function readSourceLinesCsv(text: string, file: string, form: FormSpec, s
     if (!(line >= 1 && line <= source.length)) return fail(n, colOf(3), `line “${lineText}” is not a line of ${sourceFile} (it has ${source.length})`, 'ingest the report again with --force to write its places anew');
     const length = source[line - 1]!.length;
     if (!(col >= 1 && col <= Math.max(length, 1))) return fail(n, colOf(4), `column “${colText}” is not in line ${line} of ${sourceFile} (${length} characters long)`, 'ingest the report again with --force to write its places anew');
-    places.set(key, { line, col });
+    places.set(internCellKey(key), { line, col });
   });
   return { places, diagnostics };
 }

@@ -16,7 +16,7 @@ import { CONTENT_FILES, REPORT_FILES } from '../reports/layout.ts';
 import { readNarrative } from '../reports/narrative.ts';
 import { readSourceLinesCsv } from '../reports/source-lines-csv.ts';
 import { seriesOf } from '../reports/report-id.ts';
-import type { CheckedReport, KnownErrorEntry, ParsedReport, RuleCheck, TableData } from '../reports/types.ts';
+import type { CheckedReport, KnownErrorEntry, ParsedReport, RuleCheck, SourcePlace, TableData } from '../reports/types.ts';
 import { createCellInterner, readTableCsv, type CellInterner } from '../tables/table-csv.ts';
 
 /** The file access the loader needs; paths are joined with `/`. */
@@ -92,7 +92,7 @@ function readReport(
     diagnostics.push(...result.diagnostics);
     if (result.data) tables[t] = result.data;
   }
-  let sourceLines = new Map<string, { line: number; col: number }>();
+  let sourceLines: ReadonlyMap<string, SourcePlace> = new Map();
   const placesFile = `${base}/${REPORT_FILES.sourceLines}`;
   const placesCsv = fs.exists(placesFile) ? fs.readText(placesFile) : undefined;
   if (placesCsv !== undefined) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { F2019, F2021 } from '../form/forms.ts';
-import { readSourceLinesCsv, writeSourceLinesCsv } from './source-lines-csv.ts';
+import { formatCellKey, listFormCells } from '../form/cells.ts';
+import { readSourceLinesCsv, SourcePlaceMap, writeSourceLinesCsv } from './source-lines-csv.ts';
 
 const source = '\uFEFF标题\r\n本年新收\t21\t0\n第三行 5\n';
 
@@ -14,7 +15,7 @@ describe('source-lines.csv', () => {
     expect(csv).toBe('table,row,column,line,col\nactive,rules,new_made,3,5\nrequests,received_new,total,2,6\n');
     const read = readSourceLinesCsv(csv, 'f.csv', F2019, source, 'source.txt');
     expect(read.diagnostics).toEqual([]);
-    expect(read.places).toEqual(places);
+    expect(new Map(read.places)).toEqual(places);
   });
 
   it('reports each bad line at its place: unknown cell, other form, twice, beyond source.txt', () => {
@@ -44,5 +45,34 @@ describe('source-lines.csv', () => {
 
   it('refuses a file with another header', () => {
     expect(readSourceLinesCsv('cell,line\n', 'f.csv', F2021, source, 'source.txt').diagnostics[0]).toMatchObject({ line: 1, column: 1, rule: 'source-lines' });
+  });
+
+  it('holds the places compactly and reads back as the Map it stands for, in form order', () => {
+    const cells = listFormCells(F2021).map(formatCellKey);
+    // Every third cell, set in reverse order, with lines and columns of every size.
+    const entries = cells.filter((_, i) => i % 3 === 0).map((key, i) => [key, { line: 1 + i * 977, col: 1 + ((i * 7919) % 65_000) }] as const);
+    const map = new SourcePlaceMap(F2021);
+    for (const [key, place] of [...entries].reverse()) map.set(key, place);
+    expect(map.size).toBe(entries.length);
+    expect([...map]).toEqual(entries);
+    expect([...map.keys()]).toEqual(entries.map(([k]) => k));
+    expect([...map.values()]).toEqual(entries.map(([, p]) => p));
+    for (const [key, place] of entries) expect(map.get(key)).toEqual(place);
+    const unset = cells.find((_, i) => i % 3 === 1)!;
+    expect(map.get(unset)).toBeUndefined();
+    expect(map.has(unset)).toBe(false);
+    expect(map.get('no.such.cell')).toBeUndefined();
+    const seen: string[] = [];
+    map.forEach((place, key, self) => {
+      expect(self).toBe(map);
+      expect(place).toEqual(map.get(key));
+      seen.push(key);
+    });
+    expect(seen).toEqual(entries.map(([k]) => k));
+    expect(JSON.stringify({ m: map })).toBe(JSON.stringify({ m: new Map(entries) }));
+    map.set(entries[0]![0], { line: 5, col: 2 });
+    expect(map.size).toBe(entries.length);
+    expect(map.get(entries[0]![0])).toEqual({ line: 5, col: 2 });
+    expect(() => map.set('active.no_such.cell', { line: 1, col: 1 })).toThrow(/not a cell of the form/);
   });
 });

@@ -22,7 +22,7 @@ import { IMAGE_CHART_WIDTH } from '../embeds/build-images.ts';
 import { buildChartImageText } from '../embeds/embed-view.ts';
 import { chartCacheKey, createSvgCache, drawChart, formatChartFile, svgCachePath, type SvgCache, type SvgCacheFs } from './svg-cache.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
-import { listAgencySlugs } from '../views/department-compare-view.ts';
+import { listDepartmentComparePages } from '../views/department-compare-view.ts';
 import { listComparePages } from '../views/compare-view.ts';
 import { CHART_WIDTHS } from '../charts/chart-view.ts';
 import { listSiteChartEntries, type ChartOwner, type ChartScope } from '../views/site-charts.ts';
@@ -148,7 +148,7 @@ export function listOwnerPageKeys(): Map<string, ChartOwner> {
   for (const j of content.jurisdictions.all) for (const key of [keys.jurisdictionPage(j.code), keys.publisher(j.code)]) owners.set(key, `jurisdiction:${j.code}`);
   const index = indexPublishers(content.reports, content.jurisdictions);
   for (const { publisher } of index.departments) for (const key of [keys.publisher(publisher.key), keys.publisherPage(publisher.key)]) owners.set(key, `publisher:${publisher.key}`);
-  for (const slug of listAgencySlugs(index)) for (const year of index.agencyYears(slug)) owners.set(keys.agencyYear(slug, year), `departments:${year}:${slug}`);
+  for (const page of listDepartmentComparePages(index)) owners.set(keys.departmentCompare(page.agencySlug, page.year, page.metric.id), `departments:${page.year}:${page.agencySlug}`);
   // A year's rankings: each comparison (year, metric) names the year's owner (its unchanged charts are in the cache).
   for (const page of listComparePages(content.reports)) owners.set(keys.compare(page.year, page.metric.id), `year:${page.year}`);
   return owners;

@@ -112,11 +112,19 @@ describe('page cache keys of departments', () => {
     const after = change('230100-jiaoyu-2023');
     expect(after.publisher('230100-jiaoyu')).not.toBe(before.publisher('230100-jiaoyu'));
     expect(after.publisherPage('230100-jiaoyu')).not.toBe(before.publisherPage('230100-jiaoyu'));
-    expect(after.agencyYear('jiaoyu', 2023)).not.toBe(before.agencyYear('jiaoyu', 2023));
     expect(after.jurisdiction('230100')).not.toBe(before.jurisdiction('230100'));
     for (const key of ['230100-gongan', '230200-jiaoyu', '230300-jiaoyu']) expect(after.publisherPage(key), key).toBe(before.publisherPage(key));
-    expect(after.agencyYear('jiaoyu', 2021)).toBe(before.agencyYear('jiaoyu', 2021));
-    expect(after.agencyYear('gongan', 2023)).toBe(before.agencyYear('gongan', 2023));
+    // 2023 is no comparison year of 教育局 (one report): no comparison of it changes.
+    for (const year of [2020, 2021]) expect(after.departmentCompare('jiaoyu', year, 'requests_received'), String(year)).toBe(before.departmentCompare('jiaoyu', year, 'requests_received'));
+  });
+
+  it('change a department comparison’s key when what it ranks changes, and only that comparison’s', () => {
+    // The requests received enter the requests compared and the appeals per 100 requests, not the correction rate of reviews.
+    const after = change('230300-jiaoyu-2021');
+    for (const metric of ['requests_received', 'appeals_per_100']) expect(after.departmentCompare('jiaoyu', 2021, metric), metric).not.toBe(before.departmentCompare('jiaoyu', 2021, metric));
+    expect(after.departmentCompare('jiaoyu', 2021, 'review_correction_rate')).toBe(before.departmentCompare('jiaoyu', 2021, 'review_correction_rate'));
+    expect(after.departmentCompare('jiaoyu', 2020, 'requests_received')).toBe(before.departmentCompare('jiaoyu', 2020, 'requests_received'));
+    expect(after.departmentCompare('gongan', 2021, 'requests_received')).toBe(before.departmentCompare('gongan', 2021, 'requests_received'));
   });
 
   it('leave the comparisons of governments and the pages of places that do not list it alone when a department’s report changes', () => {
@@ -163,9 +171,11 @@ describe('page cache keys of departments', () => {
     expect(after.publisher('230100-jiaoyu')).toBe(before.publisher('230100-jiaoyu'));
   });
 
-  it('change for every comparison year of a kind when it gains a year (they link the other years)', () => {
-    const moved = moveToYear(byId('230300-jiaoyu-2021'), 2018) as CheckedReport;
-    const after = getPageKeys({ jurisdictions: depts.jurisdictions, reports: depts.reports.map((r) => (r.meta.id === '230300-jiaoyu-2021' ? moved : r)) });
-    expect(after.agencyYear('jiaoyu', 2025)).not.toBe(before.agencyYear('jiaoyu', 2025));
+  it('change for every comparison year of a kind when it gains a year compared (they link the other years), not a year of one report', () => {
+    const move = (ids: readonly string[]): PageKeys =>
+      getPageKeys({ jurisdictions: depts.jurisdictions, reports: depts.reports.map((r) => (ids.includes(r.meta.id) ? (moveToYear(r, 2018) as CheckedReport) : r)) });
+    // One 教育局 report of 2018 is not compared, so 2020's comparison links no 2018; two are.
+    expect(move(['230300-jiaoyu-2021']).departmentCompare('jiaoyu', 2020, 'grant_rate')).toBe(before.departmentCompare('jiaoyu', 2020, 'grant_rate'));
+    expect(move(['230300-jiaoyu-2021', '230400-jiaoyu-2021']).departmentCompare('jiaoyu', 2020, 'grant_rate')).not.toBe(before.departmentCompare('jiaoyu', 2020, 'grant_rate'));
   });
 });

@@ -12,8 +12,8 @@
  * publisher's charts (a department's, or a government's: its series key is its jurisdiction code), its
  * reports; a department's page also its latest report's peers' (same kind, level and year: its key
  * figures set it against them) and which reports its kind has that year at every level (whether it
- * links a comparison of them); a department comparison, the reports of its kind of department that
- * year and the years that kind has reports; a comparison of governments (a metric, a year), its
+ * links a comparison of them); a department comparison (a kind, a metric, a year), its rankings' data
+ * and the years its kind is compared; a comparison of governments (a metric, a year), its
  * rankings' data, the years on file and the kinds of department compared on it that year (it links
  * them); a year's list, the reports of that year and the years on file; a site-wide file, every
  * report. Every key also covers the jurisdiction list. Where a key hashes a view (a jurisdiction's
@@ -27,7 +27,8 @@ import { parseReportId } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { deriveRankingData } from '../charts/ranking.ts';
-import { listDepartmentCompareLinks } from '../views/department-compare-view.ts';
+import { deriveDepartmentRankingData } from '../charts/department-ranking.ts';
+import { listDepartmentCompareLinks, listDepartmentCompareReports } from '../views/department-compare-view.ts';
 import { buildJurisdictionView, buildPlaceKeyFigures } from '../views/site-views.ts';
 
 /** The content the keys are computed from. */
@@ -48,8 +49,8 @@ export interface PageKeys {
   readonly publisher: (key: string) => string;
   /** A department's page: its charts' key and its latest report's peers, whom its key figures are set against. */
   readonly publisherPage: (key: string) => string;
-  /** The comparisons of one kind of department (agency slug) in one year, and their charts. */
-  readonly agencyYear: (agencySlug: string, year: number) => string;
+  /** A comparison of one kind of department (agency slug) on one metric in one year, and its charts: its rankings' data and the years its kind is compared (it links them). */
+  readonly departmentCompare: (agencySlug: string, year: number, metricId: string) => string;
   /** A comparison of governments on one metric in one year, and its charts: its rankings' data, the years on file, the kinds of department compared that year on that metric (it links them). */
   readonly compare: (year: number, metricId: string) => string;
   /** A year's pages over every report of that year (its report lists, its data page): that year's reports and the years on file. */
@@ -126,7 +127,6 @@ export function getPageKeys(content: KeyedContent): PageKeys {
         pushTo(peerGroups, g, r.meta.id);
         const [slug] = g.split('|');
         pushTo(agencyGroups, `${slug}|${r.meta.year}`, r.meta.id);
-        pushTo(agencyGroups, `${slug}|years`, String(r.meta.year));
       }
     }
     return { peers: peerGroups, agencies: agencyGroups };
@@ -173,11 +173,12 @@ export function getPageKeys(content: KeyedContent): PageKeys {
         const ofKind = group && latest ? (groupDepartments().agencies.get(`${group.split('|')[0]}|${latest.meta.year}`) ?? []) : [];
         return hashParts(['publisher-page', keys.publisher(key), ...keysOf(group ? listPeers(group) : []), 'kind', ...ofKind]);
       }),
-    agencyYear: (slug, year) =>
-      once(`agency-year\u0000${slug}\u0000${year}`, () => {
-        const { agencies } = groupDepartments();
-        const kindYears = [...new Set(agencies.get(`${slug}|years`) ?? [])].sort().join(',');
-        return hashParts(['agency-year', jurisdictionsKey, slug, String(year), kindYears, ...keysOf(agencies.get(`${slug}|${year}`) ?? [])]);
+    departmentCompare: (slug, year, metricId) =>
+      once(`department-compare\u0000${slug}\u0000${year}\u0000${metricId}`, () => {
+        // What its charts draw (its kind's figures on this metric that year), by the function that draws them.
+        const index = indexPublishers(reports, jurisdictions);
+        const rankings = deriveDepartmentRankingData(listDepartmentCompareReports({ agencySlug: slug, year }, index), metricId, year, slug, jurisdictions);
+        return hashParts(['department-compare', jurisdictionsKey, slug, String(year), metricId, index.comparedYears(slug).join(','), JSON.stringify(rankings)]);
       }),
     compare: (year, metricId) =>
       once(`compare\u0000${year}\u0000${metricId}`, () => {

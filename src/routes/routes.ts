@@ -119,7 +119,7 @@ export const yearOgPaths = (() => {
   return listYearOgCards(content.reports, content.jurisdictions).map((card) => ({ params: { year: String(card.year) }, props: { text: card.text }, cacheKey: hashOgText(card.text) }));
 }) satisfies GetStaticPaths;
 
-// Comparisons: a government comparison by its rankings' data; a department comparison by its kind's reports that year.
+// Comparisons: each by its rankings' data (a government's or a kind of department's, one metric, one year).
 
 /** `/compare/<year>/<metric>/`: one per metric and year, props `{ page }`. */
 export const comparePaths = (() => {
@@ -133,7 +133,7 @@ export const departmentComparePaths = (() => {
   return listDepartmentComparePages(indexPublishers(content.reports, content.jurisdictions)).map((page) => ({
     params: { year: String(page.year), metric: page.metric.id, agency: page.agencySlug },
     props: { page },
-    cacheKey: keys.agencyYear(page.agencySlug, page.year),
+    cacheKey: keys.departmentCompare(page.agencySlug, page.year, page.metric.id),
   }));
 }) satisfies GetStaticPaths;
 
@@ -212,11 +212,11 @@ export const publisherChartPaths = (): GetStaticPathsResult =>
 export const compareChartPaths = (): GetStaticPathsResult =>
   listPlaceChartPaths('compare', ({ page }, keys) => ({ params: { year: String(page.year), metric: page.metric.id }, cacheKey: keys.compare(page.year, page.metric.id) }));
 
-/** `/embed/compare/<year>/<metric>/<agency>/<chart>/` and its files: keyed by the reports of its kind of department that year. */
+/** `/embed/compare/<year>/<metric>/<agency>/<chart>/` and its files: keyed by the comparison's rankings. */
 export const departmentCompareChartPaths = (): GetStaticPathsResult =>
   listPlaceChartPaths('departments', ({ page }, keys) => ({
     params: { year: String(page.year), metric: page.metric.id, agency: page.agencySlug },
-    cacheKey: keys.agencyYear(page.agencySlug, page.year),
+    cacheKey: keys.departmentCompare(page.agencySlug, page.year, page.metric.id),
   }));
 
 /** The files of a jurisdiction page's chart embeds beside its embed page, on the dev server; none in a build (WRITTEN_AFTER_PAGES). */

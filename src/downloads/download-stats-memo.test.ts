@@ -55,4 +55,19 @@ describe('the download stats memo', () => {
     expect(after.sets).toBe(4 + 5 + 1);
     expect(listStats(rebuilt)).toEqual(listStats(buildSiteDownloads(changed, SITE)));
   });
+
+  it('gives a measured site-wide file’s text once without generating it again, the same text as generating it', () => {
+    const memo = countingMemo();
+    const measured = buildSiteDownloads(content, SITE, memo, getPageKeys(content));
+    const known = buildSiteDownloads(content, SITE, countingMemo(memo.entries), getPageKeys(content));
+    for (const [i, file] of measured.site.entries()) {
+      if (i === 0) continue; // cells.csv: in pieces, from the stash
+      const fresh = plain.site[i]!.text;
+      expect(fresh.startsWith('\uFEFF'), file.path).toBe(true);
+      // Kept from measuring (its bytes), then generated again: both the text of a build that measured nothing.
+      expect(file.text, file.path).toBe(fresh);
+      expect(file.text, file.path).toBe(fresh);
+      expect(known.site[i]!.text, file.path).toBe(fresh);
+    }
+  });
 });

@@ -60,6 +60,8 @@ export interface SiteDownloads {
 }
 
 const ENCODER = new TextEncoder();
+/** Decodes kept bytes back to the text they were encoded from: the byte-order mark the CSVs start with is text here, not to be dropped. */
+const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The media type of a download, from its extension. */
 function mediaTypeOf(path: string): DownloadFile['mediaType'] {
@@ -288,11 +290,32 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
       return [year, { year, file: yearCells[i] as DownloadFile, reports: held.length, rows: held.reduce((n, r) => n + countTidyRows(r), 0) }];
     }),
   );
-  const lazySite = (path: string, pieces: () => Iterable<string>): DownloadFile => makeLazyDownloadFile(path, pieces, remember(path, siteKey, () => measurePieces(pieces())));
+  /**
+   * A site-wide file generated whole (the list of reports, a wide table). When the memo lacks its
+   * stats it is generated to measure them, and those bytes are kept for the next read of its text
+   * (its endpoint, rendered in the same build), which then does not generate it again; a later read
+   * generates it anew.
+   */
+  const lazySite = (path: string, generate: () => string): DownloadFile => {
+    let measured: Uint8Array | undefined;
+    const stats = remember(path, siteKey, () => {
+      measured = ENCODER.encode(generate());
+      return { bytes: measured.length, sha256: createHash('sha256').update(measured).digest('hex') };
+    });
+    return makeLazyDownloadFile(
+      path,
+      () => {
+        const kept = measured;
+        measured = undefined;
+        return [kept ? DECODER.decode(kept) : generate()];
+      },
+      stats,
+    );
+  };
   const siteFiles = [
     siteCells,
-    lazySite(siteCsvPath('reports'), () => [writeReportsCsv(reports, jurisdictions, site)]),
-    ...TABLE_IDS.map((t) => lazySite(siteCsvPath(t), () => [writeWideCsv(reports, t, jurisdictions)])),
+    lazySite(siteCsvPath('reports'), () => writeReportsCsv(reports, jurisdictions, site)),
+    ...TABLE_IDS.map((t) => lazySite(siteCsvPath(t), () => writeWideCsv(reports, t, jurisdictions))),
   ];
   const stats = new Map(siteFiles.map((f) => [f.path, f]));
   const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH, [...years.values()].map((y) => ({ year: y.year, path: y.file.path, stats: y.file })));

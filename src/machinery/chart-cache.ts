@@ -125,7 +125,7 @@ export function keyChartScope(scope: string, keys: PageKeys): string {
   // A jurisdiction's charts draw its government's series, whose publisher key is its code.
   if (kind === 'jurisdiction' || kind === 'publisher') return keys.publisher(rest.join(':'));
   if (kind === 'compare' && rest.length === 2) return keys.compare(Number(rest[0]), rest[1]!);
-  if (kind === 'departments' && rest.length === 3) return keys.agencyYear(rest[1]!, Number(rest[0]));
+  if (kind === 'departments' && rest.length === 3) return keys.departmentCompare(rest[1]!, Number(rest[0]), rest[2]!);
   throw new Error(`chart cache: no such chart scope “${scope}”`);
 }
 

@@ -16,7 +16,7 @@ function scratch(): string {
 
 /** A folder whose files' bodies count how often they are made. */
 function folder(dir: string, cacheKey: string, texts: Record<string, string>, made: string[]): EndpointFolder {
-  return { dir, cacheKey, files: Object.entries(texts).map(([name, text]) => ({ name, body: () => (made.push(`${dir}${name}`), text) })) };
+  return { dir, cacheKey, names: Object.keys(texts), make: () => Object.entries(texts).map(([name, text]) => (made.push(`${dir}${name}`), text)) };
 }
 
 describe('writeEndpointFolders', () => {
@@ -86,7 +86,7 @@ describe('writeEndpointFolders', () => {
     const memo = writeEndpointFolders(out, [folder('/a/', 'k', { 'f.csv': '1' }, []), folder('/b/', 'k', { 'f.csv': '1' }, [])], null, 'v').memo;
     const saved: EndpointMemo[] = [];
     expect(() =>
-      writeEndpointFolders(out, [folder('/a/', 'k', { 'f.csv': '1' }, []), { dir: '/b/', cacheKey: 'k2', files: [{ name: 'f.csv', body: () => { throw new Error('stopped'); } }] }], memo, 'v', (m) => saved.push(m)),
+      writeEndpointFolders(out, [folder('/a/', 'k', { 'f.csv': '1' }, []), { dir: '/b/', cacheKey: 'k2', names: ['f.csv'], make: () => { throw new Error('stopped'); } }], memo, 'v', (m) => saved.push(m)),
     ).toThrow('stopped');
     expect(Object.keys(saved[0]!.folders)).toEqual(['/a/']);
   });

@@ -76,7 +76,7 @@ export function writeEndpointFolders(outDir: string, folders: readonly EndpointF
   for (const folder of folders) {
     // Without the code's hash no stamp is trusted: every folder is written.
     const stamp = version === null ? '' : stampFolder(version, folder.cacheKey);
-    const names = folder.files.map((f) => f.name);
+    const names = folder.names;
     const before = known[folder.dir];
     const target = resolveFolder(outDir, folder.dir);
     const same = stamp !== '' && before !== undefined && before[0] === stamp && before.length === names.length + 1 && names.every((n, i) => before[i + 1] === n && existsSync(join(target, n)));
@@ -97,11 +97,11 @@ export function writeEndpointFolders(outDir: string, folders: readonly EndpointF
   for (const { folder, stamp } of pending) {
     const target = resolveFolder(outDir, folder.dir);
     mkdirSync(target, { recursive: true });
-    for (const file of folder.files) {
-      writeFileSync(join(target, file.name), file.body());
-      files++;
-    }
-    if (stamp) next[folder.dir] = [stamp, ...folder.files.map((f) => f.name)];
+    const bodies = folder.make();
+    if (bodies.length !== folder.names.length) throw new Error(`${folder.dir}: ${bodies.length} files made for ${folder.names.length} names`);
+    folder.names.forEach((name, i) => writeFileSync(join(target, name), bodies[i]!));
+    files += bodies.length;
+    if (stamp) next[folder.dir] = [stamp, ...folder.names];
   }
   return { memo: { outDir, folders: next }, written: pending.length, files, kept, removed };
 }

@@ -29,20 +29,19 @@ import {
 } from '../routes/routes.ts';
 import { compareEmbedPath, departmentCompareEmbedPath, embedPath, jurisdictionEmbedPath, publisherEmbedPath, reportCellsCsvPath, reportPath, reportTableCsvPath } from '../site/paths.ts';
 import type { ChartPlace } from '../views/page-chart-homes.ts';
-import { makePlaceChartSvg, writePlaceChartCsv, writePlaceChartOembed } from '../views/page-chart-files.ts';
-import { makeReportChartSvg, writeReportChartCsv, writeReportChartOembed, type ReportChartProps } from '../views/report-chart-files.ts';
+import { makePlaceChartFiles } from '../views/page-chart-files.ts';
+import { CHART_FILE_NAMES, makeReportChartFiles, type ReportChartProps } from '../views/report-chart-files.ts';
 
-/** One file of a folder: its name in the folder and its bytes, made when called. */
-export interface EndpointFile {
-  readonly name: string;
-  readonly body: () => string | Uint8Array;
-}
-
-/** A folder of files written together: its URL path (ending with `/`), the cache key of its route's path, its files. */
+/**
+ * A folder of files written together: its URL path (ending with `/`), the cache key of its route's
+ * path, its files' names, and their bytes in that order, made together when called (a chart's image
+ * and oEmbed share one rendering of it).
+ */
 export interface EndpointFolder {
   readonly dir: string;
   readonly cacheKey: string;
-  readonly files: readonly EndpointFile[];
+  readonly names: readonly string[];
+  readonly make: () => ReadonlyArray<string | Uint8Array>;
 }
 
 /** What the pages' bundle offers the integration. */
@@ -57,15 +56,6 @@ function nameIn(dir: string, path: string): string {
   return path.slice(dir.length);
 }
 
-/** A chart embed's three files, from the functions its routes answer with. */
-function chartFiles(svg: () => Uint8Array, csv: () => string, oembed: () => string): EndpointFile[] {
-  return [
-    { name: 'chart.svg', body: svg },
-    { name: 'data.csv', body: csv },
-    { name: 'oembed.json', body: oembed },
-  ];
-}
-
 /** Lists every folder of files beside the pages: each report's CSVs and its charts' files, then the other pages' chart files. */
 export function listEndpointFolders(siteUrl: URL | undefined): EndpointFolder[] {
   const site = formatSiteAddress(siteUrl);
@@ -74,8 +64,8 @@ export function listEndpointFolders(siteUrl: URL | undefined): EndpointFolder[] 
   for (const { params, cacheKey } of reportCellsPaths()) {
     const id = String(params.id);
     const dir = reportPath(id);
-    const file = (path: string): EndpointFile => ({ name: nameIn(dir, path), body: () => [...findDownloadFile(getBuildDownloads(site), path).pieces()].join('') });
-    folders.push({ dir, cacheKey: String(cacheKey), files: [file(reportCellsCsvPath(id)), ...TABLE_IDS.map((table) => file(reportTableCsvPath(id, table)))] });
+    const paths = [reportCellsCsvPath(id), ...TABLE_IDS.map((table) => reportTableCsvPath(id, table))];
+    folders.push({ dir, cacheKey: String(cacheKey), names: paths.map((path) => nameIn(dir, path)), make: () => paths.map((path) => [...findDownloadFile(getBuildDownloads(site), path).pieces()].join('')) });
   }
   for (const { params, props, cacheKey } of reportChartPaths()) {
     const { report } = props as unknown as ReportChartProps;
@@ -83,11 +73,8 @@ export function listEndpointFolders(siteUrl: URL | undefined): EndpointFolder[] 
     folders.push({
       dir: embedPath(report.meta.id, chart),
       cacheKey: String(cacheKey),
-      files: chartFiles(
-        () => makeReportChartSvg(report, chart, site, cache),
-        () => writeReportChartCsv(report, chart),
-        () => writeReportChartOembed(report, chart, site, cache),
-      ),
+      names: CHART_FILE_NAMES,
+      make: () => makeReportChartFiles(report, chart, site, cache),
     });
   }
   const places: Array<[() => ReturnType<typeof jurisdictionChartPaths>, (params: Record<string, string | undefined>) => string]> = [
@@ -103,11 +90,8 @@ export function listEndpointFolders(siteUrl: URL | undefined): EndpointFolder[] 
       folders.push({
         dir: dirOf(params as Record<string, string | undefined>),
         cacheKey: String(cacheKey),
-        files: chartFiles(
-          () => makePlaceChartSvg(place, chart, site, cache),
-          () => writePlaceChartCsv(place, chart),
-          () => writePlaceChartOembed(place, chart, site, cache),
-        ),
+        names: CHART_FILE_NAMES,
+        make: () => makePlaceChartFiles(place, chart, site, cache),
       });
     }
   }

@@ -11,7 +11,7 @@ import { makeChartSvg } from '../embeds/build-images.ts';
 import { writeChartCsv } from '../embeds/chart-csv.ts';
 import { buildHomeChartImageText, buildHomeOembed, type ChartHome } from '../embeds/embed-view.ts';
 import { describeChartHome, listPlaceCharts, scopePlaceCharts, type ChartPlace } from './page-chart-homes.ts';
-import { renderEmbedChart } from './report-chart-files.ts';
+import { renderEmbedChart, type ChartFiles } from './report-chart-files.ts';
 
 /** The props of every page-chart embed route: the page whose chart it is. */
 export interface PageChartProps {
@@ -43,15 +43,31 @@ export function writePlaceChartCsv(place: ChartPlace, key: string): string {
   return writeChartCsv(findPlaceChart(place, key).entry.data);
 }
 
+/** A page chart's three files (CHART_FILE_NAMES), the two that show the chart made from one rendering of it. */
+export function makePlaceChartFiles(place: ChartPlace, key: string, site: string, cache: ChartRenderer): ChartFiles {
+  const { chart, home } = renderPlaceChart(place, key, cache, true);
+  return [placeChartSvg(home, chart, site), writePlaceChartCsv(place, key), placeChartOembed(home, chart, site)];
+}
+
 /** `chart.svg` of a page's chart: the chart with its title and source line, every text outlined. */
 export function makePlaceChartSvg(place: ChartPlace, key: string, site: string, cache: ChartRenderer): Uint8Array<ArrayBuffer> {
   const { chart, home } = renderPlaceChart(place, key, cache, true);
+  return placeChartSvg(home, chart, site);
+}
+
+/** `chart.svg` of a page's chart rendered at the desktop width. */
+function placeChartSvg(home: ChartHome, chart: ChartView, site: string): Uint8Array<ArrayBuffer> {
   return makeChartSvg(chart.wide?.svg ?? null, buildHomeChartImageText(home, chart, site));
 }
 
 /** `oembed.json` of a page's chart: the oEmbed (rich) response of its embed page. */
 export function writePlaceChartOembed(place: ChartPlace, key: string, site: string, cache: ChartRenderer): string {
   const { chart, home } = renderPlaceChart(place, key, cache, true);
+  return placeChartOembed(home, chart, site);
+}
+
+/** `oembed.json` of a page's chart rendered at the desktop width. */
+function placeChartOembed(home: ChartHome, chart: ChartView, site: string): string {
   return `${JSON.stringify(buildHomeOembed(home, chart, site), null, 2)}\n`;
 }
 

@@ -62,9 +62,25 @@ export function renderEmbedChart(entry: ChartEntry, scope: ChartScope, wideOnly:
   return { ...view, wide: entry.build ? cache.render({ ...entry, build: entry.build }, CHART_WIDTHS.wide, scope) : null };
 }
 
+/** The files of a chart embed beside its page, in the order the make-all functions below return them. */
+export const CHART_FILE_NAMES = ['chart.svg', 'data.csv', 'oembed.json'] as const;
+
+/** A chart embed's files, in CHART_FILE_NAMES' order. */
+export type ChartFiles = [svg: Uint8Array<ArrayBuffer>, csv: string, oembed: string];
+
+/** A report chart's three files (CHART_FILE_NAMES), the two that show the chart made from one rendering of it. */
+export function makeReportChartFiles(report: CheckedReport, key: string, site: string, cache: ChartRenderer): ChartFiles {
+  const chart = renderReportChart(report, key, cache, true);
+  return [reportChartSvg(report, chart, site), writeReportChartCsv(report, key), reportChartOembed(report, chart, site)];
+}
+
 /** `chart.svg` of a report chart: the chart with its title and source line, every text outlined. */
 export function makeReportChartSvg(report: CheckedReport, key: string, site: string, cache: ChartRenderer): Uint8Array<ArrayBuffer> {
-  const chart = renderReportChart(report, key, cache, true);
+  return reportChartSvg(report, renderReportChart(report, key, cache, true), site);
+}
+
+/** `chart.svg` of a report chart rendered at the desktop width. */
+function reportChartSvg(report: CheckedReport, chart: ChartView, site: string): Uint8Array<ArrayBuffer> {
   return makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(report.meta, chart, site));
 }
 
@@ -75,5 +91,10 @@ export function writeReportChartCsv(report: CheckedReport, key: string): string 
 
 /** `oembed.json` of a report chart: the oEmbed (rich) response of its embed page. */
 export function writeReportChartOembed(report: CheckedReport, key: string, site: string, cache: ChartRenderer): string {
-  return `${JSON.stringify(buildOembed(report.meta, renderReportChart(report, key, cache, true), site), null, 2)}\n`;
+  return reportChartOembed(report, renderReportChart(report, key, cache, true), site);
+}
+
+/** `oembed.json` of a report chart rendered at the desktop width. */
+function reportChartOembed(report: CheckedReport, chart: ChartView, site: string): string {
+  return `${JSON.stringify(buildOembed(report.meta, chart, site), null, 2)}\n`;
 }

@@ -4,10 +4,10 @@
  * the pages Pagefind indexes (one per report, one per jurisdiction, the methodology), then times
  * `buildSearchIndex` on them in a child process, in parts as the site builds it (`--part-pages N`
  * overrides the pages a part may hold), and prints each part's figures on stderr and one JSON line:
- *   {"reports","pages","seconds","cpu_seconds","peak_rss_mb","parts","part_pages_max","largest_part_pages","part_peak_rss_mb","index_files","index_mb","html_mb", …}
+ *   {"reports","pages","seconds","cpu_seconds","peak_mb","parts","part_pages_max","largest_part_pages","part_peak_mb","index_files","index_mb","html_mb", …}
  * plus `index_disk_mb` (the index's allocated blocks), `narrative`, `trimmed` (pages cut to what Pagefind
  * reads before it gets them, as the site does; `--whole` hands them over whole, to compare), `whole_pages`
- * (pages handed over whole although trimming was asked) and `load_1m` (the load average when indexing began). `peak_rss_mb` is the whole run's, `part_peak_rss_mb` the largest of the parts' peaks. Synthetic narratives are about a tenth as long as real ones; `--narrative real`
+ * (pages handed over whole although trimming was asked) and `load_1m` (the load average when indexing began). `peak_mb` is the whole run's, `part_peak_mb` the largest of the parts' peaks, each the sum of the tree's proportional set sizes (src/bench/measure-build.ts: a page shared by two processes counted once). Synthetic narratives are about a tenth as long as real ones; `--narrative real`
  * gives the reports the committed real reports' narratives in turn (long texts, few distinct ones).
  *
  * Assumes a page's shape matters to Pagefind, not how it was made: each page is a real built page
@@ -200,16 +200,17 @@ const spawned = [];
 const spawn = childProcess.spawn;
 childProcess.spawn = (...args) => { const child = spawn(...args); spawned.push(child); return child; };
 const { buildSearchIndex } = await import(${JSON.stringify(integration)});
-const { readTreeRssKb } = await import(${JSON.stringify(measure)});
+const { measureTreeMemory, readTree, PSS_EVERY_MS } = await import(${JSON.stringify(measure)});
+const treeKb = () => measureTreeMemory(readTree(process.pid)).kb;
 const parts = [];
 let current = null;
-const timer = setInterval(() => { if (current) current.peakKb = Math.max(current.peakKb, readTreeRssKb(process.pid)); }, 100);
+const timer = setInterval(() => { if (current) current.peakKb = Math.max(current.peakKb, treeKb()); }, PSS_EVERY_MS);
 const { whole } = await buildSearchIndex(${JSON.stringify(dir)}, {
   trim: ${JSON.stringify(trim)},
   onPart: ({ part, phase }) => {
-    if (phase === 'start') current = { name: part.name, pages: part.pages.length, started: performance.now(), peakKb: readTreeRssKb(process.pid) };
+    if (phase === 'start') current = { name: part.name, pages: part.pages.length, started: performance.now(), peakKb: treeKb() };
     else {
-      parts.push({ part: current.name, pages: current.pages, seconds: Math.round(performance.now() - current.started) / 1000, peak_rss_mb: Math.round(current.peakKb / 1024) });
+      parts.push({ part: current.name, pages: current.pages, seconds: Math.round(performance.now() - current.started) / 1000, peak_mb: Math.round(current.peakKb / 1024) });
       current = null;
     }
   },
@@ -254,7 +255,7 @@ interface PartFigures {
   readonly part: string;
   readonly pages: number;
   readonly seconds: number;
-  readonly peak_rss_mb: number;
+  readonly peak_mb: number;
 }
 
 /** Runs the benchmark from the command line. */
@@ -321,11 +322,12 @@ async function runBench(): Promise<void> {
         pages: indexed,
         seconds: round(run.seconds),
         cpu_seconds: run.cpuSeconds === null ? null : round(run.cpuSeconds),
-        peak_rss_mb: run.peakRssMb,
+        peak_mb: run.peakMb,
+        peak_counts: run.peakRssOnly.length ? `pss; rss for ${run.peakRssOnly.join(', ')}` : 'pss',
         parts: parts.length,
         part_pages_max: Number(partPages),
         largest_part_pages: Math.max(...parts.map((p) => p.pages)),
-        part_peak_rss_mb: Math.max(...parts.map((p) => p.peak_rss_mb)),
+        part_peak_mb: Math.max(...parts.map((p) => p.peak_mb)),
         index_files: index.files,
         index_mb: mb(index.bytes),
         html_mb: mb(written.bytes),

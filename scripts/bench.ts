@@ -4,16 +4,20 @@
  * Astro page per report as the baseline, then the site: cold (every cache empty), warm (nothing
  * changed), changed-1 (one report edited) and changed-1pct (1% of reports edited). Prints one JSON
  * line per build:
- *   {"build","reports","pages","seconds","peak_rss_mb","charts_rendered","charts_reused","ratio","files","files_per_report", …}
+ *   {"build","reports","pages","seconds","peak_mb","charts_rendered","charts_reused","ratio","files","files_per_report", …}
  * where `ratio` is seconds over the baseline's seconds in the same run, so the figure survives a
  * noisy machine. Extra fields: `cpu_seconds` (user + system of the whole build), and on the builds after the first `identical_to_previous` and
  * `differing_files` (files added, removed or changed against the build before: what a deploy
  * uploads), and `phases`: seconds of the build's phases (`build`: bundling and generating every
  * path, of which `charts`: the chart pre-render; `after`: pruning, sitemap and search, of which
- * `search`: the Pagefind index), `phase_peak_rss_mb`: the largest memory sample within each phase
+ * `search`: the Pagefind index), `phase_peak_mb`: the largest memory sample within each phase
  * (plus `pages`: from the end of the chart pre-render to the end of `build`), and `peak_at_s` /
  * `peak_processes_mb`: when the peak sample was taken and what each process of the tree held then,
- * so a peak can be put down to a phase and a process.
+ * so a peak can be put down to a phase and a process. `peak_mb` counts each page once (see
+ * "Peak memory" below); `peak_counts` says so (`pss`), or names the processes counted by their
+ * resident set because their Pss could not be read; `peak_rss_sum_mb` and `peak_processes_rss_mb`
+ * are the resident sets added up, which count a page shared by two processes twice (the bench's
+ * peak before, kept for comparing with older figures).
  *
  * Suites (`--suite`, src/bench/build-list.ts): `scale` (the default: every build), `rebuilds` (on a
  * kept run's site), `cold` (baseline and cold, for `--cpu-prof`) and `caches`: after cold and warm,
@@ -28,8 +32,11 @@
  * or `--ref REV` from git) copied into a scratch directory, so edits made while a long benchmark
  * runs do not leak into it, and neither the project's content/ nor its caches are read or written.
  * Each site build runs with the Node flags of the snapshot's `npm run build` (its heap limit).
- * Peak memory is the largest resident set of the build's whole process tree (Astro, chart workers,
- * Pagefind), sampled from /proc every 100 ms, or the largest single process as /usr/bin/time reports it.
+ * Peak memory is the largest memory of the build's whole process tree (Astro, chart workers,
+ * Pagefind), as the sum of each process's proportional set size (`Pss` in /proc/<pid>/smaps_rollup,
+ * sampled every half second): a page shared by n processes counts 1/n in each, so the pages a child
+ * forked from Astro's process shares with it until it runs Pagefind's binary count once
+ * (src/bench/measure-build.ts).
  * The site's builds share one output directory, as a maintainer's rebuilds do (Astro's
  * incremental build leaves unchanged files in place); it is hashed after each build and deleted at
  * the end, unless --keep. `--builds` makes some of the builds only; `--scratch DIR` goes on in a kept
@@ -273,7 +280,7 @@ try {
   const print = (build: string, f: BuildFigures, baselineSeconds: number | null, extra: Record<string, unknown> = {}): void => {
     const { charts_rendered = null, charts_reused = null, ...rest } = f.stats;
     console.log(
-      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_rss_mb: f.peakRssMb, charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phasePeaks ? { phase_peak_rss_mb: f.phasePeaks } : {}), ...(f.phaseCpu ? { phase_cpu_seconds: f.phaseCpu } : {}), process_cpu_seconds: f.processCpuSeconds, peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, ...(f.profile ? { cpu_profile: f.profile } : {}) }),
+      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_mb: f.peakMb, peak_counts: f.peakRssOnly.length ? `pss; rss for ${f.peakRssOnly.join(', ')}` : 'pss', charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phasePeaks ? { phase_peak_mb: f.phasePeaks } : {}), ...(f.phaseCpu ? { phase_cpu_seconds: f.phaseCpu } : {}), process_cpu_seconds: f.processCpuSeconds, peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, peak_rss_sum_mb: f.peakRssSumMb, peak_processes_rss_mb: f.peakProcessesRss, ...(f.profile ? { cpu_profile: f.profile } : {}) }),
     );
   };
 
@@ -313,7 +320,7 @@ try {
     const listing = spans.find((s) => s.phase === 'paths');
     if (plan && generate) spans.push({ phase: 'pages', start: plan.end, end: generate.end });
     if (listing && generate) spans.push({ phase: 'bundle', start: generate.start, end: listing.start });
-    const phasePeaks = peakByPhase(spans, f.rssSamples);
+    const phasePeaks = peakByPhase(spans, f.memorySamples);
     const phaseCpu = cpuByPhase(spans, f.cpuSamples);
     return { ...f, stats: readStats(stats.chart), phases: sumPhases(phaseText), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir, earlier) } : {}) };
   };
@@ -375,7 +382,7 @@ try {
       const identical = on.every((r) => off.some((o) => o.version === r.version && countDifferences(o.f.hashes, r.f.hashes) === 0));
       const cpu = (rs: typeof runs): number | null => (rs.every((r) => r.f.cpuSeconds !== null) ? round(mean(rs.map((r) => r.f.cpuSeconds!))) : null);
       console.log(
-        JSON.stringify({ suite: 'caches', cache, reports: n, seconds_on: on.map((r) => round(r.f.seconds)), seconds_off: off.map((r) => round(r.f.seconds)), cpu_seconds_on: cpu(on), cpu_seconds_off: cpu(off), gain: round(mean(off.map((r) => r.f.seconds)) / mean(on.map((r) => r.f.seconds))), peak_rss_mb_on: Math.max(...on.map((r) => r.f.peakRssMb)), peak_rss_mb_off: Math.max(...off.map((r) => r.f.peakRssMb)), identical_output: identical }),
+        JSON.stringify({ suite: 'caches', cache, reports: n, seconds_on: on.map((r) => round(r.f.seconds)), seconds_off: off.map((r) => round(r.f.seconds)), cpu_seconds_on: cpu(on), cpu_seconds_off: cpu(off), gain: round(mean(off.map((r) => r.f.seconds)) / mean(on.map((r) => r.f.seconds))), peak_mb_on: Math.max(...on.map((r) => r.f.peakMb)), peak_mb_off: Math.max(...off.map((r) => r.f.peakMb)), identical_output: identical }),
       );
     }
     toggle(0);

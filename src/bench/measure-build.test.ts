@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { describeTree, readBuildNodeFlags, readTree, readTreeRssKb, runMeasured, treeCpuSeconds } from './measure-build.ts';
+import { describeTree, measureTreeMemory, readBuildNodeFlags, readPssKb, readTree, readTreeRssKb, runMeasured, treeCpuSeconds } from './measure-build.ts';
 
 describe('readBuildNodeFlags', () => {
   it("reads the heap limit and the garbage-collection hook the project's own build script gives Astro", () => {
@@ -78,5 +78,78 @@ describe('the process tree', () => {
     expect(cpu.every((s, i) => i === 0 || s >= cpu[i - 1]!)).toBe(true);
     expect(cpu.at(-1)!).toBeGreaterThan(0.5);
     expect(run.processCpuSeconds['node spinner.js']).toBeGreaterThan(0.5);
+  });
+});
+
+/**
+ * A Perl process that fills `mb` MB of its own memory, then forks: the child shares those pages with
+ * it copy-on-write, as a child Node forks from Astro's process does until it runs another program.
+ * Perl is in every Debian (perl-base is essential); the test fails, saying so, where it is not.
+ */
+const FORKER = `my $x = "a" x (${'$'}ARGV[0] * 1024 * 1024); $| = 1; if (fork) { print "forked\\n"; sleep 30 } else { sleep 30 }`;
+
+function startForker(mb: number): Promise<ReturnType<typeof spawn>> {
+  const perl = spawn('perl', ['-e', FORKER, String(mb)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((done, fail) => {
+    perl.on('error', (err) => fail(new Error(`cannot run perl (${err.message}): install Debian's perl-base to run this test`)));
+    perl.stdout!.on('data', (d: Buffer) => d.toString().includes('forked') && setTimeout(() => done(perl), 300));
+  });
+}
+
+describe('the memory of a tree, shared pages counted once', () => {
+  it('reads a process’s proportional set size, no more than its resident set', () => {
+    const pss = readPssKb(process.pid);
+    const rss = readTree(process.pid).find((p) => p.pid === process.pid)!.kb;
+    expect(typeof pss).toBe('number');
+    expect(pss as number).toBeGreaterThan(10_000);
+    expect(pss as number).toBeLessThanOrEqual(rss);
+    expect(readPssKb(2 ** 22 + 1)).toBe('gone');
+  });
+
+  it('counts the pages a forked child shares with its parent once, where resident sets count them twice', async () => {
+    const perl = await startForker(64);
+    const tree = readTree(perl.pid!);
+    try {
+      expect(tree).toHaveLength(2);
+      // Each process has the 64 MB resident.
+      expect(tree.every((p) => p.kb > 64 * 1024)).toBe(true);
+      const memory = measureTreeMemory(tree);
+      expect(memory.rssOnly).toEqual([]);
+      expect(memory.rssKb).toBe(tree[0]!.kb + tree[1]!.kb);
+      // Once: the 64 MB and a little of Perl's own, not twice 64 MB.
+      expect(memory.kb).toBeGreaterThan(64 * 1024);
+      expect(memory.kb).toBeLessThan(64 * 1024 * 1.25);
+      expect(memory.rssKb).toBeGreaterThan(64 * 1024 * 2);
+    } finally {
+      for (const p of tree) process.kill(p.pid);
+    }
+  });
+
+  it('counts a process whose Pss cannot be read by its resident set, and names it; an ended one as nothing', () => {
+    const procs = [
+      { pid: 1, ppid: 0, comm: 'node', kb: 5000, ticks: 0, childTicks: 0 },
+      { pid: 2, ppid: 1, comm: 'node', kb: 4000, ticks: 0, childTicks: 0 },
+      { pid: 3, ppid: 1, comm: 'pagefind_ext', kb: 700, ticks: 0, childTicks: 0 },
+      { pid: 4, ppid: 1, comm: 'sh', state: 'Z', kb: 0, ticks: 0, childTicks: 0 },
+    ];
+    const pss: Record<number, number | 'gone' | null> = { 1: 3000, 2: 1000, 3: null, 4: 99 };
+    const memory = measureTreeMemory(procs, (pid) => pss[pid]!);
+    expect(memory.kb).toBe(3000 + 1000 + 700);
+    expect(memory.rssKb).toBe(9700);
+    expect(memory.rssOnly.map((p) => p.pid)).toEqual([3]);
+    expect(memory.procs.map((p) => p.kb)).toEqual([3000, 1000, 700, 0]);
+  });
+
+  it("gives a run's peak with a forked child's shared pages counted once, and the sum of resident sets beside it", async () => {
+    const script = `require('node:child_process').spawnSync('perl', ['-e', ${JSON.stringify(FORKER.replace('sleep 30 } else { sleep 30', 'sleep 2 } else { sleep 2'))}, '96'], { stdio: 'ignore' })`;
+    const run = await runMeasured(['-e', script], process.cwd(), {});
+    expect(run.peakRssOnly).toEqual([]);
+    // Node's own memory plus the 96 MB once; resident sets count the 96 MB twice.
+    expect(run.peakMb).toBeGreaterThan(96);
+    expect(run.peakRssSumMb - run.peakMb).toBeGreaterThan(80);
+    expect(run.peakProcesses['perl ×2']).toBeGreaterThan(96);
+    expect(run.peakProcesses['perl ×2']).toBeLessThan(96 * 1.25);
+    expect(run.peakProcessesRss['perl ×2']).toBeGreaterThan(96 * 2);
+    expect(run.memorySamples.length).toBeGreaterThan(2);
   });
 });

@@ -1,7 +1,15 @@
 /**
  * Running a build for a benchmark: wall time, CPU time and the peak memory of its whole process
  * tree, and hashing its output for comparing builds. Assumes Linux (/proc) for the memory of the
- * tree; /usr/bin/time, when installed, adds the largest single process's peak and the CPU time.
+ * tree; /usr/bin/time, when installed, adds the CPU time.
+ *
+ * The tree's memory is the sum of its processes' proportional set sizes (`Pss` in
+ * /proc/<pid>/smaps_rollup): a page shared by n processes counts 1/n in each, so pages a forked
+ * child shares copy-on-write with its parent (Node's `spawn` forks Astro's process before the child
+ * runs Pagefind's binary) count once, not twice as in a sum of resident sets. A page of a file shared
+ * with processes outside the tree (Node's own code, when other Node processes run) counts only the
+ * tree's share of it. Where smaps_rollup cannot be read, that process's resident set is counted
+ * instead, and the run says which processes (see TreeMemory.rssOnly).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -31,12 +39,19 @@ export interface MeasuredRun {
   readonly seconds: number;
   /** User + system time of the whole tree, when /usr/bin/time is installed. */
   readonly cpuSeconds: number | null;
-  readonly peakRssMb: number;
-  /** The tree's memory every 100 ms: `[ms since the epoch, MB]`. */
-  readonly rssSamples: ReadonlyArray<readonly [number, number]>;
-  /** Seconds from the start to the largest sample, and the tree's processes then (see describeTree). */
+  /** The tree's largest memory sample, in MB: its processes' Pss added up (see the module's comment). */
+  readonly peakMb: number;
+  /** The processes whose Pss could not be read in the peak sample, counted by their resident set instead (named as describeTree names them). */
+  readonly peakRssOnly: readonly string[];
+  /** The tree's largest sum of resident sets, in MB: pages shared between its processes counted in each (what the bench reported as its peak before). */
+  readonly peakRssSumMb: number;
+  /** The tree's memory (Pss, as peakMb) every PSS_EVERY_MS: `[ms since the epoch, MB]`. */
+  readonly memorySamples: ReadonlyArray<readonly [number, number]>;
+  /** Seconds from the start to the largest memory sample, and the tree's processes then (their Pss, see describeTree). */
   readonly peakAtSeconds: number;
   readonly peakProcesses: Record<string, number>;
+  /** The same processes' resident sets at that sample, for seeing what a sum of resident sets counts twice. */
+  readonly peakProcessesRss: Record<string, number>;
   /** The tree's CPU time so far every 100 ms: `[ms since the epoch, CPU seconds]` (see treeCpuSeconds). */
   readonly cpuSamples: ReadonlyArray<readonly [number, number]>;
   /** CPU seconds by process (named as describeTree names them, processes of one name added up): each process's own user + system time when last sampled. */
@@ -109,10 +124,53 @@ export function readTreeRssKb(root: number): number {
 }
 
 /**
+ * A process's proportional set size in kB (`Pss` in /proc/<pid>/smaps_rollup); `gone` when the
+ * process has ended (no such process, or a zombie's empty file); null when it cannot be read (not
+ * permitted, a kernel before 4.14, an unknown format).
+ */
+export function readPssKb(pid: number): number | 'gone' | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ESRCH' ? 'gone' : null;
+  }
+  if (text === '') return 'gone';
+  const pss = /^Pss:\s+(\d+) kB$/m.exec(text);
+  return pss ? Number(pss[1]) : null;
+}
+
+/** A tree's memory at one moment (see the module's comment). */
+export interface TreeMemory {
+  /** Its processes' Pss added up, an unreadable one's resident set instead (kB). */
+  readonly kb: number;
+  /** Its processes' resident sets added up (kB): pages shared between them counted in each. */
+  readonly rssKb: number;
+  /** Each process, `kb` its Pss (its resident set where unreadable, 0 when it has ended). */
+  readonly procs: readonly TreeProcess[];
+  /** The processes counted by their resident set because their Pss could not be read. */
+  readonly rssOnly: readonly TreeProcess[];
+}
+
+/** The memory of a tree's processes as listed by readTree, each counted by its Pss (`readPss`: readPssKb, or a stand-in for tests). */
+export function measureTreeMemory(procs: readonly TreeProcess[], readPss: (pid: number) => number | 'gone' | null = readPssKb): TreeMemory {
+  const rssOnly: TreeProcess[] = [];
+  const counted = procs.map((p) => {
+    // An ended process not yet waited for holds no memory.
+    const pss = p.state === 'Z' ? 'gone' : readPss(p.pid);
+    if (pss === null) rssOnly.push(p);
+    return pss === null ? p : { ...p, kb: pss === 'gone' ? 0 : pss };
+  });
+  return { kb: counted.reduce((n, p) => n + p.kb, 0), rssKb: procs.reduce((n, p) => n + p.kb, 0), procs: counted, rssOnly };
+}
+
+/**
  * Names the processes of a tree at one moment for a reader, largest first: `root` for the process
  * measured, else the command name, with the script a Node process runs when it is not the root's
  * (a chart worker); e.g. `{"root": 1890, "node prerender-charts-worker.js": 480, "pagefind_ext": 610}`
- * in MB. Processes of the same name are added together, with their count.
+ * in MB (each process's `kb`: its resident set as readTree reads it, its Pss as measureTreeMemory
+ * counts it). Processes of the same name are added together, with their count.
  */
 export function describeTree(root: number, procs: readonly TreeProcess[]): Record<string, number> {
   return sumByName(procs.map((p) => ({ name: nameProcess(root, p), value: p.kb / 1024 })), 0);
@@ -146,7 +204,14 @@ export function sumByName(items: ReadonlyArray<{ readonly name: string; readonly
   return out;
 }
 
-/** Runs a Node script with arguments in `cwd`, sampling its tree's memory every 100 ms; throws with its output when it fails. */
+/**
+ * How often the tree's Pss is read, in ms: reading smaps_rollup walks a process's page tables (about
+ * 13 ms of system time a GB here), so every 100 ms at 2 GB would take a quarter of a core from the
+ * build it measures; the resident sets (a counter each) are still read every 100 ms.
+ */
+export const PSS_EVERY_MS = 500;
+
+/** Runs a Node script with arguments in `cwd`, sampling its tree's CPU time and resident sets every 100 ms and its Pss every PSS_EVERY_MS; throws with its output when it fails. */
 export async function runMeasured(nodeArgs: readonly string[], cwd: string, env: Record<string, string>): Promise<MeasuredRun> {
   const timed = existsSync(TIME);
   const [cmd, args] = timed ? [TIME, ['-f', 'BENCH-TIME %M %U %S', process.execPath, ...nodeArgs]] : [process.execPath, [...nodeArgs]];
@@ -156,46 +221,61 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-20000)));
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20000)));
-  let peakKb = 0;
-  let sampledPeakKb = 0;
-  let peakAt = 0;
-  let peakProcesses: Record<string, number> = {};
-  const rssSamples: Array<[number, number]> = [];
+  let peakRssSumKb = 0;
+  let peak: { kb: number; at: number; processes: Record<string, number>; rss: Record<string, number>; rssOnly: string[] } = { kb: 0, at: 0, processes: {}, rss: {}, rssOnly: [] };
+  let lastPss = -Infinity;
+  const memorySamples: Array<[number, number]> = [];
   const cpuSamples: Array<[number, number]> = [];
   // Each process seen: its name (read once) and its own CPU ticks when last sampled.
   const seen = new Map<number, { name: string; ticks: number }>();
   let rootPid: number | undefined;
   const timer = setInterval(() => {
     if (!child.pid) return;
-    const procs = readTree(child.pid);
-    const kb = procs.reduce((n, p) => n + p.kb, 0);
+    // /usr/bin/time itself is not the build's: its few hundred kB are left out.
+    const all = readTree(child.pid);
+    const procs = timed ? all.filter((p) => p.pid !== child.pid) : all;
     const now = Date.now();
-    rssSamples.push([now, Math.round(kb / 1024)]);
-    cpuSamples.push([now, treeCpuSeconds(procs)]);
+    cpuSamples.push([now, treeCpuSeconds(all)]);
+    peakRssSumKb = Math.max(peakRssSumKb, procs.reduce((n, p) => n + p.kb, 0));
     // The measured process is /usr/bin/time's child when it is timed.
     rootPid ??= timed ? procs.find((p) => p.ppid === child.pid)?.pid : child.pid;
     // Named again while it runs (a forked process has its parent's command line until it runs its
     // own), but not once it has ended (an ended process has no command line left to name it by).
     for (const p of procs) {
-      if (rootPid === undefined || (timed && p.pid === child.pid)) continue;
+      if (rootPid === undefined) continue;
       const ended = p.state === 'Z';
       seen.set(p.pid, { name: ended ? (seen.get(p.pid)?.name ?? nameProcess(rootPid, p)) : nameProcess(rootPid, p), ticks: p.ticks });
     }
-    if (kb > sampledPeakKb) {
-      sampledPeakKb = kb;
-      peakAt = (performance.now() - started) / 1000;
-      peakProcesses = describeTree(rootPid ?? child.pid, procs.filter((p) => p.pid !== child.pid || !timed));
+    if (now - lastPss < PSS_EVERY_MS || rootPid === undefined) return;
+    lastPss = now;
+    const memory = measureTreeMemory(procs);
+    memorySamples.push([now, Math.round(memory.kb / 1024)]);
+    if (memory.kb > peak.kb) {
+      const names = (ps: readonly TreeProcess[]): string[] => [...new Set(ps.map((p) => nameProcess(rootPid!, p)))];
+      peak = { kb: memory.kb, at: (performance.now() - started) / 1000, processes: describeTree(rootPid, memory.procs), rss: describeTree(rootPid, procs), rssOnly: names(memory.rssOnly) };
     }
-    peakKb = Math.max(peakKb, kb);
   }, 100);
   const status = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   if (status !== 0) throw new Error(`${nodeArgs.join(' ')} in ${cwd} failed (exit ${status}):\n${stdout.slice(-2000)}\n${stderr.slice(-6000)}`);
   const time = /BENCH-TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
-  if (time) peakKb = Math.max(peakKb, Number(time[1]));
+  // /usr/bin/time's largest resident set of one process is a floor for the sum of resident sets.
+  if (time) peakRssSumKb = Math.max(peakRssSumKb, Number(time[1]));
   const processCpuSeconds = sumByName([...seen.values()].map(({ name, ticks }) => ({ name, value: ticks / TICKS_PER_SECOND })), 2);
-  return { seconds, cpuSeconds: time ? Number(time[2]) + Number(time[3]) : null, peakRssMb: Math.round(peakKb / 1024), rssSamples, peakAtSeconds: Math.round(peakAt * 10) / 10, peakProcesses, cpuSamples, processCpuSeconds };
+  return {
+    seconds,
+    cpuSeconds: time ? Number(time[2]) + Number(time[3]) : null,
+    peakMb: Math.round(peak.kb / 1024),
+    peakRssOnly: peak.rssOnly,
+    peakRssSumMb: Math.round(peakRssSumKb / 1024),
+    memorySamples,
+    peakAtSeconds: Math.round(peak.at * 10) / 10,
+    peakProcesses: peak.processes,
+    peakProcessesRss: peak.rss,
+    cpuSamples,
+    processCpuSeconds,
+  };
 }
 
 /** Hashes every file under a directory, by its path relative to the directory. */

@@ -17,8 +17,6 @@ import type { OgImageText, ChartImageText } from './chart-image.ts';
 import { renderChartImageSvg, renderOgImageSvg } from './chart-image.ts';
 import { openOutlineFont } from './fontkit-font.ts';
 import type { OutlineFonts } from './outline-text.ts';
-import { readFileIfAny, writeFileWhole } from '../machinery/file-cache.ts';
-import { buildRegistry } from '../machinery/registry.ts';
 
 /** The width (SVG units) of the chart layout the images show: the desktop one. */
 export const IMAGE_CHART_WIDTH = 720;
@@ -51,42 +49,35 @@ export function loadImageFonts(): OutlineFonts {
 }
 
 /**
- * The name of a chart's standalone SVG among the images made ahead (premakeChartSvg): a hash of
- * everything makeChartSvg makes it from, so a file found under it is the file makeChartSvg would make.
+ * The name of a chart's standalone SVG among the images made ahead (composeChartSvg, by the chart
+ * workers): a hash of everything makeChartSvg makes it from, so a file found under it is the file
+ * makeChartSvg would make.
  */
 export function chartImageKey(chartSvg: string, text: ChartImageText): string {
   return createHash('sha256').update(JSON.stringify([IMAGE_CHART_WIDTH, FONT_PACKAGE, FONT_FILES, text, chartSvg])).digest('hex');
 }
 
-/** Where the images made ahead into `dir` are kept: `<dir>/<key>.svg`. */
-function premadePath(dir: string, key: string): string {
-  return join(dir, `${key}.svg`);
-}
-
 /**
- * Makes a chart's standalone SVG ahead, into `dir`, where makeChartSvg finds it: the chart
- * pre-render workers make the report charts' images beside the charts they render
+ * A chart's standalone SVG (title, chart, notes, source, every text outlined). The chart pre-render
+ * workers make the report charts' images with it beside the charts they render
  * (src/integrations/prerender-charts-worker.ts), so that Astro's thread only reads them.
  */
-export function premakeChartSvg(dir: string, chartSvg: string, text: ChartImageText): void {
-  writeFileWhole(premadePath(dir, chartImageKey(chartSvg, text)), renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH));
+export function composeChartSvg(chartSvg: string | null, text: ChartImageText): string {
+  return renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH);
+}
+
+/** The chart images made ahead in this build, found by chartImageKey (src/machinery/premade-images.ts keeps them). */
+export interface PremadeImages {
+  readonly read: (key: string) => Uint8Array<ArrayBuffer> | undefined;
 }
 
 /**
- * A chart's standalone SVG (title, chart, notes, source, every text outlined), as bytes: made ahead by
- * a chart worker when the build's registry names a folder of such images and it holds this one
- * (premakeChartSvg), else made here. The same bytes either way.
+ * A chart's standalone SVG (composeChartSvg) as bytes: the one made ahead when `premade` holds it,
+ * else made here. The same bytes either way.
  */
-export function makeChartSvg(chartSvg: string | null, text: ChartImageText): Uint8Array<ArrayBuffer> {
-  const premade = buildRegistry().premadeChartImages;
-  if (premade && chartSvg !== null) {
-    const bytes = readFileIfAny(premadePath(premade.dir, chartImageKey(chartSvg, text)));
-    if (bytes) {
-      premade.used += 1;
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>;
-    }
-  }
-  return new TextEncoder().encode(renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH));
+export function makeChartSvg(chartSvg: string | null, text: ChartImageText, premade?: PremadeImages): Uint8Array<ArrayBuffer> {
+  const bytes = premade && chartSvg !== null ? premade.read(chartImageKey(chartSvg, text)) : undefined;
+  return bytes ?? new TextEncoder().encode(composeChartSvg(chartSvg, text));
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EndpointFolder } from '../machinery/endpoint-list.ts';
+import type { EndpointFolder } from './endpoint-list.ts';
 import { readEndpointMemo, writeEndpointFolders, type EndpointMemo } from './endpoint-files.ts';
 
 const dirs: string[] = [];

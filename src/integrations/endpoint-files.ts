@@ -1,6 +1,6 @@
 /**
  * Writes the files beside the pages that are not pages (each report's CSVs, each chart embed's
- * `chart.svg`, `data.csv` and `oembed.json`: listed by src/machinery/endpoint-list.ts) into the
+ * `chart.svg`, `data.csv` and `oembed.json`: listed by endpoint-list.ts) into the
  * output once the pages are generated, a folder at a time: one `mkdir` per folder and one synchronous
  * write per file, instead of Astro's path-by-path generation (a request and response per file, a
  * recursive `mkdir` before each, every file written twice, awaiting the thread pool each time).
@@ -17,7 +17,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import type { EndpointFolder } from '../machinery/endpoint-list.ts';
+import type { EndpointFolder } from './endpoint-list.ts';
 import { writeFileWhole } from '../machinery/file-cache.ts';
 import { buildRegistry, offerScript } from '../machinery/registry.ts';
 import { recordPhase } from './build-phases.ts';
@@ -150,7 +150,7 @@ export function endpointFilesIntegration(): AstroIntegration {
   let cacheDir: URL | undefined;
   let site: URL | undefined;
   let root = process.cwd();
-  const listModule = fileURLToPath(new URL('../machinery/endpoint-list.ts', import.meta.url));
+  const listModule = fileURLToPath(new URL('./endpoint-list.ts', import.meta.url));
   return {
     name: 'gongkai-endpoint-files',
     hooks: {

@@ -6,11 +6,12 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderChartJobs, type ChartJob, type ChartJobsResult } from '../machinery/chart-cache.ts';
-import { batchChartJobs, indexReportDirs } from '../machinery/chart-job-content.ts';
+import { renderChartJobs, type ChartJob, type ChartJobsResult } from './chart-plan.ts';
+import { batchChartJobs, indexReportDirs } from './chart-job-content.ts';
 import { resolveContentDir } from '../loaders/content-dir.ts';
 import { loadContent } from '../loaders/load-content.ts';
-import { premakeChartSvg } from '../embeds/build-images.ts';
+import { chartImageKey, composeChartSvg } from '../embeds/build-images.ts';
+import { keepPremadeImage } from '../machinery/premade-images.ts';
 import { nodeContentFs } from '../loaders/node-fs.ts';
 import { CONTENT_FILES } from '../reports/layout.ts';
 
@@ -65,8 +66,8 @@ export function* renderShareInSteps(dir: string, jobs: readonly ChartJob[], maxD
     const content = loadContent(nodeContentFs, root, { only: (d) => batch.dirs.has(d) });
     for (const chunk of chunkByOwner(batch.jobs, PROGRESS_JOBS)) {
       // A report's chart gets its standalone SVG made here too, so that Astro's thread, which
-      // generates every page, only reads it (src/embeds/build-images.ts).
-      const { rendered, skipped } = renderChartJobs(dir, chunk, content, images ? (job, svg) => job.images?.forEach((text) => premakeChartSvg(images, svg, text)) : undefined);
+      // generates every page, only reads it (src/machinery/premade-images.ts).
+      const { rendered, skipped } = renderChartJobs(dir, chunk, content, images ? (job, svg) => job.images?.forEach((text) => keepPremadeImage(images, chartImageKey(svg, text), composeChartSvg(svg, text))) : undefined);
       yield { owners: [...new Set(chunk.map((j) => j.owner))], rendered, skipped };
     }
   }

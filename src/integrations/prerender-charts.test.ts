@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSvgCache, drawChart, svgCachePath } from '../machinery/svg-cache.ts';
 import { readChartStats } from '../machinery/build-stats.ts';
-import { getChartCache, keyChart, nodeSvgCacheFs, planChartJobs, recordPrerenderedCharts, renderChartJobs, type ChartJob } from '../machinery/chart-cache.ts';
+import { getChartCache, keyChart, nodeSvgCacheFs, recordPrerenderedCharts } from '../machinery/chart-cache.ts';
+import { planChartJobs, renderChartJobs, type ChartJob } from './chart-plan.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { listJurisdictionCharts, listReportCharts } from '../charts/chart-sets.ts';
 import { listRankingCharts } from '../charts/ranking.ts';
@@ -17,6 +18,7 @@ import { chunkByOwner } from './prerender-charts-worker.ts';
 import { chartImageKey, makeChartSvg } from '../embeds/build-images.ts';
 import { buildChartImageText } from '../embeds/embed-view.ts';
 import { buildRegistry } from '../machinery/registry.ts';
+import { openPremadeImages } from '../machinery/premade-images.ts';
 
 let dir = '';
 const previous = process.env.GONGKAI_CHART_CACHE;
@@ -103,17 +105,17 @@ describe('the chart pre-render pass', () => {
       expect(drawn.length).toBeGreaterThan(10);
       const made = drawn.map(({ meta, chart }) => {
         const text = buildChartImageText(meta, chart, images.site);
-        return { svg: chart.wide!.svg, text, composed: makeChartSvg(chart.wide!.svg, text) };
+        return { svg: chart.wide!.svg, text, composed: makeChartSvg(chart.wide!.svg, text, openPremadeImages()) };
       });
       // One file per drawn report chart (reports whose charts are drawn the same each get their own), none for another page's chart.
       expect(readdirSync(images.dir).filter((f) => f.endsWith('.svg')).sort()).toEqual([...new Set(made.map((m) => `${chartImageKey(m.svg, m.text)}.svg`))].sort());
       buildRegistry().premadeChartImages = { dir: images.dir, used: 0 };
-      for (const { svg, text, composed } of made) expect(Buffer.from(makeChartSvg(svg, text)).equals(Buffer.from(composed))).toBe(true);
+      for (const { svg, text, composed } of made) expect(Buffer.from(makeChartSvg(svg, text, openPremadeImages())).equals(Buffer.from(composed))).toBe(true);
       expect(buildRegistry().premadeChartImages!.used).toBe(made.length);
       // Other words (another site address) are not the file made ahead: the route makes its own.
       const other = made[0]!;
       const elsewhere = { ...other.text, source: [...other.text.source, 'https://elsewhere.example/'] };
-      expect(Buffer.from(makeChartSvg(other.svg, elsewhere)).toString()).toContain('<svg');
+      expect(Buffer.from(makeChartSvg(other.svg, elsewhere, openPremadeImages())).toString()).toContain('<svg');
       expect(buildRegistry().premadeChartImages!.used).toBe(made.length);
     } finally {
       delete buildRegistry().premadeChartImages;

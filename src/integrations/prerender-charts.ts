@@ -7,7 +7,7 @@
  * own charts are not rendered yet, then reading them from the cache. A small plan is rendered before
  * the pages. The pass runs once Astro has loaded the pages' bundle and listed the paths (a
  * wrapper around its prerenderer), because only the bundle's code computes the keys the pages will
- * look up (see src/machinery/chart-cache.ts and src/machinery/registry.ts). Assumes the pass is only a cache warmer: a chart it
+ * look up (see chart-plan.ts and src/machinery/registry.ts). Assumes the pass is only a cache warmer: a chart it
  * skips, or a pass that fails, is rendered by its page as before */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from '../machinery/chart-cache.ts';
+import type { ChartJob, ChartJobsResult, ChartPlan, ChartPrerenderHooks } from './chart-plan.ts';
 import { buildRegistry, offerScript } from '../machinery/registry.ts';
 import { trackProgress, type ProgressTracker } from './build-progress.ts';
 import { countUnchangedPaths, listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
@@ -233,7 +233,7 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
     const workers = threads - 1;
     const { schedule, progress, end } = createChartSchedule(plan.jobs, hooks.owners());
     // The report charts' standalone SVGs are made by the workers too, into a folder of this build
-    // that the writer of the files beside the pages reads (src/embeds/build-images.ts,
+    // that the writer of the files beside the pages reads (src/machinery/premade-images.ts,
     // src/integrations/endpoint-files.ts), removed once they are written (releasePremadeChartImages).
     const images = mkdtempSync(join(tmpdir(), 'gongkai-chart-images-'));
     buildRegistry().premadeChartImages = { dir: images, used: 0 };
@@ -316,7 +316,7 @@ export function prerenderChartsIntegration(): AstroIntegration {
     name: 'gongkai-prerender-charts',
     hooks: {
       'astro:config:setup': ({ injectScript }) => {
-        injectScript('page-ssr', offerScript(fileURLToPath(new URL('../machinery/chart-cache.ts', import.meta.url)), 'offerChartPrerender'));
+        injectScript('page-ssr', offerScript(fileURLToPath(new URL('./chart-plan.ts', import.meta.url)), 'offerChartPrerender'));
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;

@@ -9,6 +9,13 @@
 import { writeFileSync } from 'node:fs';
 import { buildRegistry } from './registry.ts';
 
+declare module './registry.ts' {
+  interface BuildRegistry {
+    /** The chart cache's counters of this process, whichever copy of chart-cache.ts counts. */
+    chartStats?: ChartStatsState;
+  }
+}
+
 /** Hits and misses since a cache was created: a hit is a file not made again. */
 export interface CacheStats {
   readonly hits: number;

@@ -13,6 +13,13 @@ import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { buildRegistry } from './registry.ts';
 
+declare module './registry.ts' {
+  interface BuildRegistry {
+    /** The scratch directory of each cache that is off in this build. */
+    cacheScratch?: Map<CacheName, string>;
+  }
+}
+
 /** The caches, as GONGKAI_CACHES_OFF names them (docs/caches.md says what each keeps). */
 export const CACHE_NAMES = ['charts', 'download-stats', 'tidy-lines', 'download-stash', 'streamed-memo', 'search-parts', 'search-trimmed'] as const;
 export type CacheName = (typeof CACHE_NAMES)[number];

@@ -12,26 +12,17 @@
  * The bundle offers its hooks by calling a function (offerChartPrerender in chart-cache.ts,
  * offerStreamedDownloads in streamed-list.ts) from a script the integration injects into every page
  * (`injectScript('page-ssr', …)`), so no module does anything when it is imported.
+ *
+ * This module imports nothing: each entry whose type belongs to a module above it is declared by
+ * that module, beside the code that creates it (`declare module './registry.ts'`, which adds to the
+ * one BuildRegistry type): `chartPrerender` (src/integrations/chart-plan.ts), `endpointFiles`
+ * (src/integrations/endpoint-list.ts), `streamedDownloads` (streamed-list.ts), `chartStats`
+ * (build-stats.ts), `cacheScratch` (cache-switch.ts).
  */
-import type { ChartStatsState } from './build-stats.ts';
-import type { ChartPrerenderHooks } from './chart-cache.ts';
-import type { CacheName } from './cache-switch.ts';
-import type { EndpointFileHooks } from './endpoint-list.ts';
-import type { StreamedDownloadHooks } from './streamed-list.ts';
 
 /** Everything in the slot; each entry is created by the module that owns it. */
 export interface BuildRegistry {
-  /** Offered by the pages' bundle (chart-cache.ts), called by the chart pre-render pass. */
-  chartPrerender?: ChartPrerenderHooks;
-  /** Offered by the pages' bundle (streamed-list.ts), called by the streamed-downloads integration. */
-  streamedDownloads?: StreamedDownloadHooks;
-  /** Offered by the pages' bundle (endpoint-list.ts), called by the endpoint-files integration. */
-  endpointFiles?: EndpointFileHooks;
-  /** The chart cache's counters of this process, whichever copy of chart-cache.ts counts (build-stats.ts). */
-  chartStats?: ChartStatsState;
-  /** The scratch directory of each cache that is off in this build (cache-switch.ts). */
-  cacheScratch?: Map<CacheName, string>;
-  /** Where the chart workers make the report charts' standalone SVGs ahead, and how many the pages took (src/embeds/build-images.ts). */
+  /** Where the chart workers make the report charts' standalone SVGs ahead, and how many the pages took (premade-images.ts). */
   premadeChartImages?: { readonly dir: string; used: number };
   /** Removals started during the build that its last hook waits for (src/integrations/build-phases.ts). */
   cleanups?: Promise<unknown>[];

@@ -13,6 +13,13 @@ import { getBuildDownloads } from './download-stats.ts';
 import { buildRegistry } from './registry.ts';
 import { STREAMED_SITE_PATHS } from '../routes/routes.ts';
 
+declare module './registry.ts' {
+  interface BuildRegistry {
+    /** Offered by the pages' bundle, called by the streamed-downloads integration. */
+    streamedDownloads?: StreamedDownloadHooks;
+  }
+}
+
 /** What the pages' bundle offers the integration. */
 export interface StreamedDownloadHooks {
   /** The streamed downloads of the build's content, for the site's address. */

@@ -70,7 +70,7 @@ export function reportChartPaths(): GetStaticPathsResult {
 
 // The files beside the pages that are not pages (a report's CSVs, every chart embed's chart.svg,
 // data.csv and oembed.json): a build writes them after the pages, each folder's files together
-// (src/integrations/endpoint-files.ts, listed by src/machinery/endpoint-list.ts from the path lists
+// (src/integrations/endpoint-files.ts, listed by src/integrations/endpoint-list.ts from the path lists
 // here, so with the same keys), not one by one through Astro; their routes list paths only on the dev
 // server, which serves them.
 

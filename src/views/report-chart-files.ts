@@ -11,7 +11,7 @@ import { listReportCharts } from '../charts/chart-sets.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
 import { CHART_WIDTHS, renderChartViews, type ChartRenderer, type ChartView } from '../charts/chart-view.ts';
 import type { ChartScope } from './site-charts.ts';
-import { makeChartSvg } from '../embeds/build-images.ts';
+import { makeChartSvg, type PremadeImages } from '../embeds/build-images.ts';
 import { writeChartCsv } from '../embeds/chart-csv.ts';
 import { buildChartImageText, buildOembed } from '../embeds/embed-view.ts';
 
@@ -68,10 +68,13 @@ export const CHART_FILE_NAMES = ['chart.svg', 'data.csv', 'oembed.json'] as cons
 /** A chart embed's files, in CHART_FILE_NAMES' order. */
 export type ChartFiles = [svg: Uint8Array<ArrayBuffer>, csv: string, oembed: string];
 
-/** A report chart's three files (CHART_FILE_NAMES), the two that show the chart made from one rendering of it. */
-export function makeReportChartFiles(report: CheckedReport, key: string, site: string, cache: ChartRenderer): ChartFiles {
+/**
+ * A report chart's three files (CHART_FILE_NAMES), the two that show the chart made from one rendering
+ * of it; its image taken from `premade` when made ahead there.
+ */
+export function makeReportChartFiles(report: CheckedReport, key: string, site: string, cache: ChartRenderer, premade?: PremadeImages): ChartFiles {
   const chart = renderReportChart(report, key, cache, true);
-  return [reportChartSvg(report, chart, site), writeReportChartCsv(report, key), reportChartOembed(report, chart, site)];
+  return [reportChartSvg(report, chart, site, premade), writeReportChartCsv(report, key), reportChartOembed(report, chart, site)];
 }
 
 /** `chart.svg` of a report chart: the chart with its title and source line, every text outlined. */
@@ -80,8 +83,8 @@ export function makeReportChartSvg(report: CheckedReport, key: string, site: str
 }
 
 /** `chart.svg` of a report chart rendered at the desktop width. */
-function reportChartSvg(report: CheckedReport, chart: ChartView, site: string): Uint8Array<ArrayBuffer> {
-  return makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(report.meta, chart, site));
+function reportChartSvg(report: CheckedReport, chart: ChartView, site: string, premade?: PremadeImages): Uint8Array<ArrayBuffer> {
+  return makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(report.meta, chart, site), premade);
 }
 
 /** `data.csv` of a report chart: the numbers it draws. */

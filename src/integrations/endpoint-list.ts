@@ -9,16 +9,17 @@
  * so the bytes are the same (src/routes/routes.ts lists their paths only there).
  *
  * The pages' bundle offers the list (offerEndpointFiles, called by the script the integration injects
- * into every page; see registry.ts): only the bundle's copy of the code finds the charts in the
+ * into every page; see src/machinery/registry.ts): only the bundle's copy of the code finds the charts in the
  * build's chart cache. Each folder carries the cache key its route would have had, from the same path
  * lists, and its files' bodies are made only when asked for.
  */
 import { formatSiteAddress } from '../downloads/download-response.ts';
 import { findDownloadFile } from '../downloads/site-downloads.ts';
 import { TABLE_IDS } from '../form/forms.ts';
-import { getBuildDownloads } from './download-stats.ts';
-import { getChartCache } from './chart-cache.ts';
-import { buildRegistry } from './registry.ts';
+import { getBuildDownloads } from '../machinery/download-stats.ts';
+import { getChartCache } from '../machinery/chart-cache.ts';
+import { openPremadeImages } from '../machinery/premade-images.ts';
+import { buildRegistry } from '../machinery/registry.ts';
 import {
   compareChartPaths,
   departmentCompareChartPaths,
@@ -42,6 +43,13 @@ export interface EndpointFolder {
   readonly cacheKey: string;
   readonly names: readonly string[];
   readonly make: () => ReadonlyArray<string | Uint8Array>;
+}
+
+declare module '../machinery/registry.ts' {
+  interface BuildRegistry {
+    /** Offered by the pages' bundle (offerEndpointFiles), called by the endpoint-files integration. */
+    endpointFiles?: EndpointFileHooks;
+  }
 }
 
 /** What the pages' bundle offers the integration. */
@@ -74,7 +82,7 @@ export function listEndpointFolders(siteUrl: URL | undefined): EndpointFolder[] 
       dir: embedPath(report.meta.id, chart),
       cacheKey: String(cacheKey),
       names: CHART_FILE_NAMES,
-      make: () => makeReportChartFiles(report, chart, site, cache),
+      make: () => makeReportChartFiles(report, chart, site, cache, openPremadeImages()),
     });
   }
   const places: Array<[() => ReturnType<typeof jurisdictionChartPaths>, (params: Record<string, string | undefined>) => string]> = [

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { drawChart, parseChartFile, svgCachePath } from './svg-cache.ts';
+import { drawChart, parseChartFile, svgCachePath } from '../machinery/svg-cache.ts';
 import { readCommittedJurisdictionsCsv, writeDepartmentCorpus } from '../fixtures/department-corpus.ts';
-import { renderShare } from '../integrations/prerender-charts-worker.ts';
+import { renderShare } from './prerender-charts-worker.ts';
 import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import { CHART_WIDTHS } from '../charts/chart-view.ts';
 import { listSiteChartEntries } from '../views/site-charts.ts';
-import { keyChart, planChartJobs } from './chart-cache.ts';
+import { keyChart } from '../machinery/chart-cache.ts';
+import { planChartJobs } from './chart-plan.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { useScratchBuildEnv } from '../fixtures/scratch-build-env.ts';
 

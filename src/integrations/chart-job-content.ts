@@ -12,7 +12,7 @@
  */
 import { REPORT_ID, seriesOf } from '../reports/report-id.ts';
 import type { ChartOwner } from '../views/site-charts.ts';
-import type { ChartJob } from './chart-cache.ts';
+import type { ChartJob } from './chart-plan.ts';
 
 /** Report folders by series and by year, for looking up what an owner reads. */
 export interface ReportDirIndex {

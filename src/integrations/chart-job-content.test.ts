@@ -1,14 +1,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { drawChart, parseChartFile, svgCachePath } from './svg-cache.ts';
-import { renderShare } from '../integrations/prerender-charts-worker.ts';
+import { drawChart, parseChartFile, svgCachePath } from '../machinery/svg-cache.ts';
+import { renderShare } from './prerender-charts-worker.ts';
 import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import { generateSynthFiles } from '../synth/generate.ts';
 import { planSynthCorpus } from '../synth/plan.ts';
 import { CHART_WIDTHS } from '../charts/chart-view.ts';
 import { listSiteChartEntries } from '../views/site-charts.ts';
-import { keyChart, planChartJobs, type ChartJob } from './chart-cache.ts';
+import { keyChart } from '../machinery/chart-cache.ts';
+import { planChartJobs, type ChartJob } from './chart-plan.ts';
 import { batchChartJobs, indexReportDirs, listOwnerDirs } from './chart-job-content.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { useScratchBuildEnv } from '../fixtures/scratch-build-env.ts';

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/checks/diagnostic.ts';
+import { countDiagnostics, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/reports/diagnostic.ts';
 import { readKnownErrors } from '../src/checks/known-errors.ts';
 import { commitReportFiles, type CommitFs } from '../src/ingest/commit-report.ts';
 import { extractInput, INPUT_EXTENSIONS, readExtension, type Extraction } from '../src/ingest/extract-input.ts';

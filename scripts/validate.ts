@@ -4,7 +4,7 @@
  * Exit 0: clean; 1: problems found; 2: usage error.
  */
 import { parseArgs } from 'node:util';
-import { countDiagnostics, formatDiagnostic, sortDiagnostics } from '../src/checks/diagnostic.ts';
+import { countDiagnostics, formatDiagnostic, sortDiagnostics } from '../src/reports/diagnostic.ts';
 import { loadContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
 import { resolveContentDir } from '../src/loaders/content-dir.ts';

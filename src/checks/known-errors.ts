@@ -6,7 +6,7 @@
 import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { isRuleId } from '../form/rules.ts';
 import type { KnownErrorEntry, RuleOutcome } from '../reports/types.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../reports/diagnostic.ts';
 
 const STATUSES: readonly KnownErrorEntry['status'][] = ['open', 'reported', 'corrected-upstream'];
 

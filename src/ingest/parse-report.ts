@@ -6,7 +6,7 @@
 import { formatCellKey } from '../form/cells.ts';
 import { F2019, formForYear, TABLE_IDS } from '../form/forms.ts';
 import type { FormSpec, MoneyUnit, TableId } from '../form/types.ts';
-import type { Diagnostic } from '../checks/diagnostic.ts';
+import type { Diagnostic } from '../reports/diagnostic.ts';
 import { matchesKnownError } from '../checks/known-errors.ts';
 import { runRules } from '../checks/run-rules.ts';
 import { listRules, type RuleSpec } from '../form/rules.ts';

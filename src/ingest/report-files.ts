@@ -4,11 +4,11 @@
  * the front matter of an existing report (scope, publisher, title, source url): re-ingesting keeps it.
  */
 import { isRuleId } from '../form/rules.ts';
-import type { Diagnostic } from '../checks/diagnostic.ts';
+import type { Diagnostic } from '../reports/diagnostic.ts';
 import { loadContent, type ContentFs } from '../loaders/load-content.ts';
 import { CONTENT_FILES } from '../reports/layout.ts';
 import type { ReportMeta } from '../reports/types.ts';
-import { writeReportFiles } from '../reports/write-report.ts';
+import { writeReportFiles } from './write-report.ts';
 import type { ExtractedInput } from './extract-input.ts';
 import { toParsedReport, type IngestedReport } from './parse-report.ts';
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../checks/diagnostic.ts';
+import type { Diagnostic } from '../reports/diagnostic.ts';
 import { formatProgressBar } from './progress-bar.ts';
 import { classifyWritten, findCellKey, formatReviewSummary, writeReviewCsv, type FileOutcome } from './review-summary.ts';
 

@@ -5,7 +5,7 @@
  * at the end of the run and written as a CSV a person can sort (UTF-8 with BOM, one line per problem).
  * Pure: the caller gathers the outcomes and writes the text.
  */
-import { sortDiagnostics, type Diagnostic } from '../checks/diagnostic.ts';
+import { sortDiagnostics, type Diagnostic } from '../reports/diagnostic.ts';
 import { guardSpreadsheetText, writeCsvText } from '../downloads/csv-text.ts';
 
 /** How one input file came out. */

@@ -1,6 +1,6 @@
 /** The jurisdictions (GB/T 2260): province, prefectures, counties, and how they nest. */
 import Papa from 'papaparse';
-import type { Diagnostic } from '../checks/diagnostic.ts';
+import type { Diagnostic } from '../reports/diagnostic.ts';
 
 /** The three levels of government the site covers, from the top. */
 export const LEVELS = ['province', 'prefecture', 'county'] as const;

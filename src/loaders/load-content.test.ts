@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDiagnostic, sortDiagnostics } from '../checks/diagnostic.ts';
+import { formatDiagnostic, sortDiagnostics } from '../reports/diagnostic.ts';
 import { formatCellKey, listFormCells } from '../form/cells.ts';
 import type { TableId } from '../form/types.ts';
 import { CONTENT_DIR, EXPECTED_DIR, loadCommittedContent, readExpectedReport } from '../fixtures/committed-content.ts';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { findForm, formForYear, TABLE_IDS } from '../form/forms.ts';
 import { listAllRules } from '../form/rules.ts';
 import type { TableId } from '../form/types.ts';
-import type { Diagnostic } from '../checks/diagnostic.ts';
+import type { Diagnostic } from '../reports/diagnostic.ts';
 import { matchesKnownError, readKnownErrors } from '../checks/known-errors.ts';
 import { runRules } from '../checks/run-rules.ts';
 import { readJurisdictionsCsv, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';

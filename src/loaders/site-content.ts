@@ -2,7 +2,7 @@
  * The content the site is built from, loaded once per build process and shared by every page.
  * Malformed content fails the build here, listing every problem at once.
  */
-import { formatDiagnostic, sortDiagnostics } from '../checks/diagnostic.ts';
+import { formatDiagnostic, sortDiagnostics } from '../reports/diagnostic.ts';
 import { resolveContentDir } from './content-dir.ts';
 import { loadContent, type LoadedContent } from './load-content.ts';
 import { nodeContentFs } from './node-fs.ts';

@@ -1,7 +1,7 @@
 /** The front matter of a report's Markdown file: read with positions, checked field by field. */
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { findForm } from '../form/forms.ts';
-import type { Diagnostic } from '../checks/diagnostic.ts';
+import type { Diagnostic } from './diagnostic.ts';
 import { REPORT_ID } from './report-id.ts';
 import type { ReportMeta, ReportScope } from './types.ts';
 

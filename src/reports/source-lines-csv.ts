@@ -7,7 +7,7 @@
 import { formatCellKey, listFormCells } from '../form/cells.ts';
 import { TABLE_IDS } from '../form/forms.ts';
 import type { FormSpec, TableId } from '../form/types.ts';
-import type { Diagnostic } from '../checks/diagnostic.ts';
+import type { Diagnostic } from './diagnostic.ts';
 import type { SourcePlace } from './types.ts';
 
 /** The cells of a form in form order, and each cell key's index among them. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../checks/diagnostic.ts';
+import { formatDiagnostic } from '../reports/diagnostic.ts';
 import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import { loadContent, type ContentFs } from '../loaders/load-content.ts';
 import { generateSynthFiles, generateSynthReports, SYNTH_FILES, type SynthManifest } from './generate.ts';

@@ -9,7 +9,7 @@ import { listRules, RULE_IDS, type RuleId, type Severity } from '../form/rules.t
 import type { FormSpec, TableId } from '../form/types.ts';
 import { CONTENT_FILES } from '../reports/layout.ts';
 import type { Cell, ParsedReport, ReportScope, TableData } from '../reports/types.ts';
-import { writeReportFiles } from '../reports/write-report.ts';
+import { writeReportFiles } from '../ingest/write-report.ts';
 import { makeCell } from '../tables/cell-text.ts';
 import { applyReportBreak } from './breaks.ts';
 import { formatSynthId, SYNTH_YEARS, type SynthPlan } from './plan.ts';

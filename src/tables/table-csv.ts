@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { FORMS } from '../form/forms.ts';
 import { findColumn, findRow, formatRowLabel, rowHasColumn } from '../form/cells.ts';
 import type { FormSpec, TableId } from '../form/types.ts';
-import type { Diagnostic } from '../checks/diagnostic.ts';
+import type { Diagnostic } from '../reports/diagnostic.ts';
 import type { Cell, TableData } from '../reports/types.ts';
 import { formatCellText, parseCellText } from './cell-text.ts';
 

@@ -2,10 +2,10 @@
 import { stringify } from 'yaml';
 import { TABLE_IDS } from '../form/forms.ts';
 import { writeTableCsv } from '../tables/table-csv.ts';
-import { REPORT_FILES } from './layout.ts';
-import { writeNarrative } from './narrative.ts';
-import { writeSourceLinesCsv } from './source-lines-csv.ts';
-import type { ParsedReport } from './types.ts';
+import { REPORT_FILES } from '../reports/layout.ts';
+import { writeNarrative } from '../reports/narrative.ts';
+import { writeSourceLinesCsv } from '../reports/source-lines-csv.ts';
+import type { ParsedReport } from '../reports/types.ts';
 
 /** The files of one report folder, by name, as text. */
 export type ReportFiles = Readonly<Record<string, string>>;

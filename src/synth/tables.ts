@@ -6,7 +6,7 @@
  * afterwards by breaks.ts. Assumes rows and columns come from src/form; only the model is stated here.
  */
 import { listRules, type RuleId, type SumRule } from '../form/rules.ts';
-import type { FormSpec, MoneyUnit } from '../form/types.ts';
+import type { ColumnCode, FormSpec, MoneyUnit, RowCode } from '../form/types.ts';
 import type { Level } from '../jurisdictions/jurisdictions.ts';
 import { drawBinomial, drawCount, drawInt, drawItem, drawScale, type Rng } from './prng.ts';
 
@@ -41,14 +41,15 @@ export interface SeriesState {
 }
 
 /** The rows of the request balance (T3-A), by their permanent codes. */
-export const BALANCE_ROWS = { received: 'received_new', carriedOver: 'carried_over', processed: 'processed_total', carriedForward: 'carried_forward' } as const;
+export const BALANCE_ROWS = { received: 'received_new', carriedOver: 'carried_over', processed: 'processed_total', carriedForward: 'carried_forward' } as const satisfies Record<string, RowCode<'requests'>>;
 
 const REQUESTS_PER_YEAR: Readonly<Record<Level, number>> = { province: 420, prefecture: 110, county: 22 };
-const APPLICANT_WEIGHTS: Readonly<Record<string, number>> = { natural_person: 0.86, commercial: 0.07, research: 0.004, social_welfare: 0.008, legal_services: 0.035, other_org: 0.023 };
-const OUTCOME_WEIGHTS: Readonly<Record<string, number>> = { granted: 10, partially_granted: 1.2, unavailable_not_held: 3.5, not_processed_petition: 0.8, not_processed_duplicate: 0.4, unavailable_needs_compilation: 0.5 };
-const APPEAL_RATES: Readonly<Record<string, number>> = { review: 0.03, litigation_direct: 0.015, litigation_after_review: 0.006 };
-const APPEAL_OUTCOMES: Readonly<Record<string, number>> = { upheld: 0.6, corrected: 0.12, other: 0.13, pending: 0.15 };
-const DECISIONS: Readonly<Record<string, number>> = { licensing: 1800, other_services: 400, penalty: 900, coercion: 40 };
+/** Weights of the draws below, each keyed by the form's codes (a code the form does not declare fails to compile). */
+const APPLICANT_WEIGHTS: Readonly<Record<string, number>> = { natural_person: 0.86, commercial: 0.07, research: 0.004, social_welfare: 0.008, legal_services: 0.035, other_org: 0.023 } satisfies Partial<Record<ColumnCode<'requests'>, number>>;
+const OUTCOME_WEIGHTS: Readonly<Record<string, number>> = { granted: 10, partially_granted: 1.2, unavailable_not_held: 3.5, not_processed_petition: 0.8, not_processed_duplicate: 0.4, unavailable_needs_compilation: 0.5 } satisfies Partial<Record<RowCode<'requests'>, number>>;
+const APPEAL_RATES: Readonly<Record<string, number>> = { review: 0.03, litigation_direct: 0.015, litigation_after_review: 0.006 } satisfies Partial<Record<RowCode<'appeals'>, number>>;
+const APPEAL_OUTCOMES: Readonly<Record<string, number>> = { upheld: 0.6, corrected: 0.12, other: 0.13, pending: 0.15 } satisfies Partial<Record<ColumnCode<'appeals'>, number>>;
+const DECISIONS: Readonly<Record<string, number>> = { licensing: 1800, other_services: 400, penalty: 900, coercion: 40 } satisfies Partial<Record<RowCode<'active'>, number>>;
 
 /** Finds a sum rule of a form by id; throws if the form lacks it, since the model depends on it. */
 export function findSumRule(form: FormSpec, id: RuleId): SumRule {

@@ -18,9 +18,6 @@ import { FONT_SIZE, FONT_STACK, type ChartSize } from './chart-theme.ts';
 
 use([SVGRenderer, BarChart, LineChart, SankeyChart, GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, MarkAreaComponent, TitleComponent]);
 
-/** The version of the normalisation below; part of every cache key, so a change here re-renders. */
-export const SVG_FORMAT_VERSION = 2;
-
 /** Options of one rendering. */
 export interface RenderOptions {
   /** The accessible name, written as `aria-label` with `role="img"` on the root; omit when the page labels it. */

@@ -1,5 +1,6 @@
 /** The view model of a report page: everything formatted, nothing left to compute in markup. */
-import { findForm, TABLE_IDS } from '../form/forms.ts';
+import { TABLE_IDS } from '../form/forms.ts';
+import type { FormSpec } from '../form/types.ts';
 import { LEVEL_LABELS, listAncestors, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import { NARRATIVE_SECTIONS } from '../reports/narrative.ts';
@@ -47,10 +48,9 @@ export interface ReportView {
   readonly siblings: readonly Link[];
 }
 
-/** Labels a form version for readers. */
-export function formatFormLabel(formId: string): string {
-  const form = findForm(formId);
-  return form ? `${form.id}（${form.notice}格式，适用于 ${form.years.from}${form.years.to ? `–${form.years.to}` : ' 年起'}${form.years.to ? ' 年度' : ''}）` : formId;
+/** Labels a report's form version for readers. */
+function formatFormLabel(form: FormSpec): string {
+  return `${form.id}（${form.notice}格式，适用于 ${form.years.from}${form.years.to ? `–${form.years.to}` : ' 年起'}${form.years.to ? ' 年度' : ''}）`;
 }
 
 /** Builds the view of one report page. */
@@ -71,7 +71,7 @@ export function buildReportView(report: CheckedReport, all: readonly CheckedRepo
     title: meta.title,
     description: `${j.name}${meta.year}年政府信息公开工作年度报告的数据：主动公开、依申请公开的收到和办理情况、行政复议和行政诉讼情况，以及数据一致性检查。`,
     year: meta.year,
-    formLabel: formatFormLabel(form.id),
+    formLabel: formatFormLabel(form),
     scopeLabel: REPORT_SCOPES[meta.scope],
     publisher: meta.publisher,
     levelLabel: LEVEL_LABELS[j.level],

@@ -6,7 +6,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, isNarrow, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
+import { drawFrom, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
 import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { OKABE_ITO, SERIES_COLORS } from './palette.ts';
 import { formatFull, formatProse, formatSigned } from '../format/format-number.ts';
@@ -44,7 +44,7 @@ const BAR = 13;
 const DOC_TITLE = '规章和规范性文件（件）';
 
 /** Builds the two-panel option: grouped document bars on top, decision bars below. */
-export function buildActiveOption(data: ActiveChartData, width: number): BuiltChart {
+export function buildActiveOption(data: Pick<ActiveChartData, 'documents' | 'decisions'>, width: number): BuiltChart {
   const narrow = isNarrow(width);
   const docColumns = data.documents.columns.length;
   const allLabels = [...data.documents.rows, ...data.decisions.rows].map((r) => r.label);
@@ -187,5 +187,5 @@ export const ACTIVE_KEY = 'active';
 /** A report's active-disclosure chart. */
 export function buildActiveChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
   const active = deriveActiveData(report, jurisdictions);
-  return { key: ACTIVE_KEY, title: active.title, description: describeActive(active), table: tabulateActive(active), data: tabulateActiveNumbers(active), notes: listChartRuleNotes(report, 'active', () => true), build: (w) => buildActiveOption(active, w) };
+  return { key: ACTIVE_KEY, title: active.title, description: describeActive(active), table: tabulateActive(active), data: tabulateActiveNumbers(active), notes: listChartRuleNotes(report, 'active', () => true), ...drawFrom('active', { documents: active.documents, decisions: active.decisions }, buildActiveOption) };
 }

@@ -5,7 +5,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, estimateTextWidth, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
+import { drawFrom, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
 import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { APPEAL_RESULT_COLORS, NEUTRAL, pickTextColor } from './palette.ts';
 import { formatFull, formatProse } from '../format/format-number.ts';
@@ -50,7 +50,7 @@ export function hasAppeals(data: AppealsChartData): boolean {
 }
 
 /** Builds the stacked-bar option, one series per result, rows top to bottom in form order. */
-export function buildAppealsOption(data: AppealsChartData, width: number): BuiltChart {
+export function buildAppealsOption(data: Pick<AppealsChartData, 'results' | 'rows'>, width: number): BuiltChart {
   const categories = data.rows.map((r) => `${r.label} ${formatFull(r.total)}`);
   const categoryWidth = measureLabelRoom(categories);
   const plotWidth = width - categoryWidth - 16;
@@ -152,5 +152,5 @@ export const APPEALS_KEY = 'appeals';
 /** A report's review and litigation chart. */
 export function buildAppealsChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
   const appeals = deriveAppealsData(report, jurisdictions);
-  return { key: APPEALS_KEY, title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), data: tabulateAppealsNumbers(appeals), notes: appeals.notes, build: hasAppeals(appeals) ? (w) => buildAppealsOption(appeals, w) : null };
+  return { key: APPEALS_KEY, title: appeals.title, description: describeAppeals(appeals), table: tabulateAppeals(appeals), data: tabulateAppealsNumbers(appeals), notes: appeals.notes, ...drawFrom('appeals', { results: appeals.results, rows: appeals.rows }, buildAppealsOption, hasAppeals(appeals)) };
 }

@@ -5,7 +5,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
+import { drawFrom, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
 import { buildBarStyle, pickBarPattern } from './marks.ts';
 import { OKABE_ITO } from './palette.ts';
 import { formatFull, formatPercent, formatProse } from '../format/format-number.ts';
@@ -44,7 +44,7 @@ function formatShareText(value: number | null, total: number | null): string {
 }
 
 /** Builds the horizontal bar option: one series per legend group, items in form order top to bottom. */
-export function buildApplicantOption(data: ApplicantChartData, width: number): BuiltChart {
+export function buildApplicantOption(data: Pick<ApplicantChartData, 'items' | 'total'>, width: number): BuiltChart {
   const groups = [...new Set(data.items.map((i) => i.group))];
   const colors = [OKABE_ITO.blue, OKABE_ITO.orange];
   const labelWidth = measureLabelRoom(data.items.map((i) => i.label));
@@ -123,5 +123,5 @@ export const APPLICANTS_KEY = 'applicants';
 /** A report's applicants chart: who asked. */
 export function buildApplicantsChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
   const applicants = deriveApplicantData(report, jurisdictions);
-  return { key: APPLICANTS_KEY, title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), data: tabulateApplicantNumbers(applicants), notes: listChartRuleNotes(report, 'requests', (row) => row === 'received_new'), build: (w) => buildApplicantOption(applicants, w) };
+  return { key: APPLICANTS_KEY, title: applicants.title, description: describeApplicants(applicants), table: tabulateApplicants(applicants), data: tabulateApplicantNumbers(applicants), notes: listChartRuleNotes(report, 'requests', (row) => row === 'received_new'), ...drawFrom('applicants', { items: applicants.items, total: applicants.total }, buildApplicantOption) };
 }

@@ -53,6 +53,39 @@ export interface ChartEntry {
   readonly notes: readonly string[];
   /** Lays the chart out for a width in SVG units (narrow below 560); null when there is nothing to draw. */
   readonly build: ((width: number) => BuiltChart) | null;
+  /**
+   * What the drawing is made from besides the charts' code, as text: the name of its layout and the
+   * view data it lays out (identifyDrawing). Entries of equal identity draw the same at every width,
+   * whichever page shows them, so the chart cache keys a chart by it and draws it once for all of them.
+   */
+  readonly identify: () => string;
+}
+
+/**
+ * A value as text that tells apart every value a layout could tell apart: JSON, with numbers JSON
+ * cannot write (NaN, ±Infinity, -0) and `undefined` written as markers (objects of one key starting
+ * with a NUL character, which no view data has). Throws for
+ * what JSON would drop or misstate (a function, a Map, a Set, a bigint, a symbol): a view data that
+ * holds one cannot be keyed by its text.
+ */
+export function identifyDrawing(kind: string, data: unknown): string {
+  return JSON.stringify([kind, data], (_key, value: unknown) => {
+    if (value === undefined) return { '\u0000undefined': true };
+    if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : { '\u0000number': Object.is(value, -0) ? '-0' : String(value) };
+    if (typeof value === 'function' || typeof value === 'bigint' || typeof value === 'symbol' || value instanceof Map || value instanceof Set) throw new Error(`identifyDrawing: the view data of a ${kind} chart holds a ${value instanceof Map ? 'Map' : value instanceof Set ? 'Set' : typeof value}, which its identity cannot tell apart`);
+    return value;
+  });
+}
+
+/**
+ * The drawing of a chart of one layout (`kind`, unique per layout function) from `data`, exactly what
+ * the layout reads (each layout takes a Pick of its view data, so the compiler holds it to those
+ * fields: a report's name in a title it does not draw does not keep two reports' equal charts apart):
+ * its `build` (null when `drawable` is false) and its identity, computed when first asked for.
+ */
+export function drawFrom<T>(kind: string, data: T, lay: (data: T, width: number) => BuiltChart, drawable = true): Pick<ChartEntry, 'build' | 'identify'> {
+  let identity: string | undefined;
+  return { build: drawable ? (width) => lay(data, width) : null, identify: () => (identity ??= identifyDrawing(kind, data)) };
 }
 
 /** Heads a metric's value column with its unit: a share is a ratio, not a percentage. */

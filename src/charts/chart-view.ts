@@ -31,16 +31,16 @@ export interface ChartView {
 
 /**
  * What renders a chart entry at a width: the build's chart cache (src/machinery/svg-cache.ts), which
- * finds it by `scope` (what the page's charts are drawn from, e.g. `report:<id>`), its key and the
- * width, and lays it out only when it has to draw it.
+ * finds it by its identity (ChartEntry's `identify`) and the width, and lays it out only when it has
+ * to draw it.
  */
 export interface ChartRenderer {
-  render(entry: ChartEntry & { readonly build: NonNullable<ChartEntry['build']> }, width: number, scope: string): ChartRendering;
+  render(entry: ChartEntry & { readonly build: NonNullable<ChartEntry['build']> }, width: number): ChartRendering;
 }
 
-/** Renders a page's charts through the cache; `scope` names what they are drawn from (see ChartScope in src/views/site-charts.ts). */
-export function renderChartViews(entries: readonly ChartEntry[], scope: string, cache: ChartRenderer): ChartView[] {
-  const render = (entry: ChartEntry, width: number): ChartRendering | null => (entry.build ? cache.render({ ...entry, build: entry.build }, width, scope) : null);
+/** Renders a page's charts through the cache. */
+export function renderChartViews(entries: readonly ChartEntry[], cache: ChartRenderer): ChartView[] {
+  const render = (entry: ChartEntry, width: number): ChartRendering | null => (entry.build ? cache.render({ ...entry, build: entry.build }, width) : null);
   return entries.map((entry) => ({
     id: `chart-${entry.key}`,
     key: entry.key,

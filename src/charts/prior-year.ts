@@ -5,7 +5,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
+import { drawFrom, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
 import { NEUTRAL } from './palette.ts';
 import { formatFull, formatProse, formatSigned } from '../format/format-number.ts';
 import { findColumn } from '../form/cells.ts';
@@ -45,7 +45,7 @@ export function hasPriorYearItems(data: PriorYearChartData): boolean {
 }
 
 /** Builds the bar option: 上一年项目数量 per item, labelled with 本年增/减. */
-export function buildPriorYearOption(data: PriorYearChartData, width: number): BuiltChart {
+export function buildPriorYearOption(data: Pick<PriorYearChartData, 'year' | 'items' | 'previousLabel' | 'changeLabel'>, width: number): BuiltChart {
   const left = measureLabelRoom(data.items.map((i) => i.label));
   const valueText = (i: PriorYearItem): string => `${formatFull(i.previous)}（${formatSigned(i.change)}）`;
   const tips = [data.items.map((i) => `${i.label}：${data.year - 1} 年 ${data.previousLabel} ${formatFull(i.previous)}，${data.year} 年${data.changeLabel} ${formatSigned(i.change)}（本报告所述）`)];
@@ -122,5 +122,5 @@ export function tabulatePriorYearNumbers(data: PriorYearChartData): ChartNumbers
 export function buildPriorYearChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
   const prior = derivePriorYearData(report, jurisdictions);
   const notes = [...listChartRuleNotes(report, 'active', (_row, column) => column === 'prev_items' || column === 'change'), ...listChartRuleNotes(report, 'requests', (row, column) => row === 'carried_over' && column === 'total')];
-  return { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), data: tabulatePriorYearNumbers(prior), notes, build: hasPriorYearItems(prior) ? (w) => buildPriorYearOption(prior, w) : null };
+  return { key: 'prior-year', title: prior.title, description: describePriorYear(prior), table: tabulatePriorYear(prior), data: tabulatePriorYearNumbers(prior), notes, ...drawFrom('prior-year', { year: prior.year, items: prior.items, previousLabel: prior.previousLabel, changeLabel: prior.changeLabel }, buildPriorYearOption, hasPriorYearItems(prior)) };
 }

@@ -12,7 +12,7 @@ import type { RuleId } from '../form/rules.ts';
 import type { MetricSpec, MetricUnit } from '../metrics/metric-specs.ts';
 import { rankValues, type Rankable, type Ranking } from '../metrics/rank-values.ts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, FONT_SIZE, measureLabelRoom, measureValueRoom, type BuiltChart } from './chart-theme.ts';
-import { describePoint, formatMetricHeading, type ChartDatum, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
+import { drawFrom, describePoint, formatMetricHeading, type ChartDatum, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
 import { INK, OKABE_ITO } from './palette.ts';
 import { formatFull, formatPer100, formatPercent, formatShare } from '../format/format-number.ts';
 import { LEVEL_LABELS, LEVELS, type JurisdictionIndex, type Level } from '../jurisdictions/jurisdictions.ts';
@@ -338,7 +338,7 @@ export function tabulateRankingNumbers(data: RankingChartData): ChartNumbers {
 
 /** A ranking chart, ready for a page. */
 export function buildRankingChart(data: RankingChartData): ChartEntry {
-  return { key: data.key, title: data.title, description: describeRanking(data), table: tabulateRanking(data), data: tabulateRankingNumbers(data), notes: listRankingNotes(data), build: hasRanking(data) ? (w) => buildRankingOption(data, w) : null };
+  return { key: data.key, title: data.title, description: describeRanking(data), table: tabulateRanking(data), data: tabulateRankingNumbers(data), notes: listRankingNotes(data), ...drawFrom('ranking', data, buildRankingOption, hasRanking(data)) };
 }
 
 /** The charts of a comparison page (one metric, one year): one ranking per level, province first. */

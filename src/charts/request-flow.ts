@@ -6,7 +6,7 @@
  * leave room for the reason labels; on a wide one new and carried-over requests get their own nodes.
  */
 import { buildBaseOption, buildLabelStyle, fitLabel, isNarrow, measureLabelRoom, type BuiltChart } from './chart-theme.ts';
-import type { ChartEntry, ChartNumbers, ChartTable } from './chart-entry.ts';
+import { drawFrom, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
 import { NEUTRAL, OUTCOME_COLORS } from './palette.ts';
 import type { OutcomeGroupCode, RowCode } from '../form/types.ts';
 import { formatFull, formatPercent, formatProse } from '../format/format-number.ts';
@@ -56,7 +56,7 @@ export interface RequestFlowChartData {
 const LABEL_GAP = 16;
 
 /** Sum of the received requests; null when either is blank. */
-function sumReceived(data: RequestFlowChartData): number | null {
+function sumReceived(data: Pick<RequestFlowChartData, 'receivedNew' | 'carriedOver'>): number | null {
   return data.receivedNew === null || data.carriedOver === null ? null : data.receivedNew + data.carriedOver;
 }
 
@@ -71,7 +71,7 @@ function formatShareOf(value: number, total: number | null): string {
 }
 
 /** Builds the Sankey option, laid out for a width (narrow: three columns; wide: four). */
-export function buildRequestFlowOption(data: RequestFlowChartData, width: number): BuiltChart {
+export function buildRequestFlowOption(data: Pick<RequestFlowChartData, 'receivedNew' | 'carriedOver' | 'receivedNewLabel' | 'carriedOverLabel' | 'groups'>, width: number): BuiltChart {
   const narrow = isNarrow(width);
   const received = sumReceived(data);
   const nodes: Record<string, unknown>[] = [];
@@ -227,5 +227,5 @@ export const REQUEST_FLOW_KEY = 'flow';
 /** A report's request-flow chart: where its requests went. */
 export function buildRequestFlowChart(report: CheckedReport, jurisdictions: JurisdictionIndex): ChartEntry {
   const flow = deriveRequestFlowData(report, jurisdictions);
-  return { key: REQUEST_FLOW_KEY, title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), data: tabulateRequestFlowNumbers(flow), notes: flow.notes, build: hasRequestFlow(flow) ? (w) => buildRequestFlowOption(flow, w) : null };
+  return { key: REQUEST_FLOW_KEY, title: flow.title, description: describeRequestFlow(flow), table: tabulateRequestFlow(flow), data: tabulateRequestFlowNumbers(flow), notes: flow.notes, ...drawFrom('request-flow', { receivedNew: flow.receivedNew, carriedOver: flow.carriedOver, receivedNewLabel: flow.receivedNewLabel, carriedOverLabel: flow.carriedOverLabel, groups: flow.groups }, buildRequestFlowOption, hasRequestFlow(flow)) };
 }

@@ -8,7 +8,7 @@ import type { EChartsOption } from 'echarts';
 import type { FormId } from '../form/types.ts';
 import type { Comparability, MetricUnit } from '../metrics/metric-specs.ts';
 import { buildAxisStyle, buildBaseOption, buildLabelStyle, buildLegendStyle, estimateTextWidth, FONT_SIZE, isNarrow, type BuiltChart } from './chart-theme.ts';
-import { describePoint, formatMetricHeading, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
+import { drawFrom, describePoint, formatMetricHeading, type ChartEntry, type ChartNumbers, type ChartTable } from './chart-entry.ts';
 import { buildLineType, pickLineMark } from './marks.ts';
 import { CAUTION_FILL_ALPHA, fadeColor, INK, OKABE_ITO, SERIES_COLORS } from './palette.ts';
 import { formatAxisTick, formatFull, formatPer100, formatPercent, formatProse, formatShare } from '../format/format-number.ts';
@@ -90,7 +90,7 @@ export function listFormBreaks(points: readonly TrendPoint[]): number[] {
 }
 
 /** Builds the line option with one series per form version and a dashed rule at each change. */
-export function buildTrendOption(data: TrendChartData, width: number): BuiltChart {
+export function buildTrendOption(data: Pick<TrendChartData, 'metricName' | 'unit' | 'points' | 'formLabels'>, width: number): BuiltChart {
   const narrow = isNarrow(width);
   const years = data.points.map((p) => p.year);
   const first = Math.min(...years);
@@ -252,6 +252,6 @@ export function listTrendCharts(series: readonly CheckedReport[], metricIds: rea
     const data = deriveTrendData(series, id, jurisdictions);
     // A line needs two points: a metric with a value in one year only is told in words and its table, not drawn as one dot.
     const drawable = data.points.filter((p) => p.value !== null).length >= 2;
-    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), notes: listTrendNotes(data), build: drawable ? (w) => buildTrendOption(data, w) : null };
+    return { key: `trend-${id}`, title: data.title, description: describeTrend(data), table: tabulateTrend(data), data: tabulateTrendNumbers(data), notes: listTrendNotes(data), ...drawFrom('trend', { metricName: data.metricName, unit: data.unit, points: data.points, formLabels: data.formLabels }, buildTrendOption, drawable) };
   });
 }

@@ -14,7 +14,7 @@ const content = loadCommittedContent();
 const SITE = 'https://gongkai.example.org/';
 const report = content.reports.find((r) => r.meta.id === '230881-2020');
 if (!report) throw new Error('no committed report 230881-2020');
-const views = renderChartViews(listReportCharts(report, content.jurisdictions), `report:${report.meta.id}`, createSvgCache(null, 'memory', (scope, key, width) => `${scope}/${key}/${width}`));
+const views = renderChartViews(listReportCharts(report, content.jurisdictions), createSvgCache(null, 'memory', 'code'));
 
 /** A chart view of the sample report by key. */
 function viewOf(key: string): ChartView {

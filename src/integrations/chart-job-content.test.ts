@@ -40,7 +40,7 @@ describe('what an owner of charts reads', () => {
   });
 
   it('batches whole owners in plan order, starting a batch when the next owner would overflow it', () => {
-    const job = (owner: string, i: number): ChartJob => ({ owner: owner as ChartJob['owner'], index: i, entryKey: 'flow', width: 360, key: `${owner}/${i}`, fingerprint: '' });
+    const job = (owner: string, i: number): ChartJob => ({ owner: owner as ChartJob['owner'], index: i, owners: [owner as ChartJob['owner']], width: 360, key: `${owner}/${i}` });
     const jobs = [job('report:230881-2020', 0), job('report:230881-2020', 1), job('report:230700-2021', 0), job('year:2020', 0)];
     const batches = batchChartJobs(jobs, index, 4);
     expect(batches.map((b) => b.jobs.map((j) => j.key))).toEqual([['report:230881-2020/0', 'report:230881-2020/1', 'report:230700-2021/0'], ['year:2020/0']]);
@@ -70,10 +70,10 @@ describe('a worker share over a synthetic corpus of several years', () => {
     expect([...result.rendered].sort()).toEqual(plan.jobs.map((j) => j.key).sort());
     const { reports, jurisdictions } = getSiteContent();
     let checked = 0;
-    for (const { owner, entry, scope } of listSiteChartEntries(reports, jurisdictions)) {
+    for (const { owner, entry } of listSiteChartEntries(reports, jurisdictions)) {
       if (!entry.build) continue;
       const drawn = { ...entry, build: entry.build };
-      expect(parseChartFile(readFileSync(svgCachePath(env.chartCache, keyChart(scope, entry.key, CHART_WIDTHS.wide)), 'utf8')), `${owner} ${entry.key}`).toEqual(drawChart(drawn, CHART_WIDTHS.wide));
+      expect(parseChartFile(readFileSync(svgCachePath(env.chartCache, keyChart(entry, CHART_WIDTHS.wide)), 'utf8')), `${owner} ${entry.key}`).toEqual(drawChart(drawn, CHART_WIDTHS.wide));
       checked += 1;
     }
     expect(checked).toBeGreaterThan(100);

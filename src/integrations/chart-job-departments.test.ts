@@ -30,10 +30,10 @@ describe('a worker share over the department corpus', () => {
     const { reports, jurisdictions } = getSiteContent();
     let checked = 0;
     const kinds = new Set<string>();
-    for (const { owner, entry, scope } of listSiteChartEntries(reports, jurisdictions)) {
+    for (const { owner, entry } of listSiteChartEntries(reports, jurisdictions)) {
       if (!entry.build || !(owner.startsWith('publisher:') || owner.startsWith('departments:'))) continue;
       const drawn = { ...entry, build: entry.build };
-      expect(parseChartFile(readFileSync(svgCachePath(env.chartCache, keyChart(scope, entry.key, CHART_WIDTHS.wide)), 'utf8')), `${owner} ${entry.key}`).toEqual(drawChart(drawn, CHART_WIDTHS.wide));
+      expect(parseChartFile(readFileSync(svgCachePath(env.chartCache, keyChart(entry, CHART_WIDTHS.wide)), 'utf8')), `${owner} ${entry.key}`).toEqual(drawChart(drawn, CHART_WIDTHS.wide));
       checked += 1;
       kinds.add(owner.split(':')[0]!);
     }

@@ -2,12 +2,11 @@
  * The plan of the charts the build's chart cache (src/machinery/chart-cache.ts) lacks, which the
  * pre-render pass (prerender-charts.ts) renders in worker processes while the pages are generated,
  * and the rendering of a share of it. The planner runs in the pages' bundle (its registry offer, see
- * src/machinery/registry.ts), where the pages' own page keys are; a worker renders each planned chart
- * after checking that its entry (title, words, table, numbers) is the one the planner saw.
+ * src/machinery/registry.ts), where the pages' own page keys are; a chart several owners show alike
+ * is one job; a worker renders each planned chart after checking that the entry it found has the
+ * planned key.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { ChartEntry } from '../charts/chart-entry.ts';
 import { CHART_WIDTHS } from '../charts/chart-view.ts';
 import type { ChartImageText } from '../embeds/chart-image.ts';
 import { IMAGE_CHART_WIDTH } from '../embeds/build-images.ts';
@@ -32,16 +31,15 @@ declare module '../machinery/registry.ts' {
 
 /** One chart the cache lacks, as the planner found it: whose it is, where among its owner's charts, and its key. */
 export interface ChartJob {
+  /** The first owner that shows it: a worker finds the chart among this owner's entries. */
   readonly owner: ChartOwner;
+  /** Every owner whose pages show it (`owner` first), so that each of their pages waits for it. */
+  readonly owners: readonly ChartOwner[];
   /** The position of its entry among its owner's in `listSiteChartEntries`. */
   readonly index: number;
-  /** The entry's key (flow, trend-grant_rate, …), to check that a worker found the same entry. */
-  readonly entryKey: string;
   readonly width: number;
-  /** The cache key. */
+  /** The cache key: a worker renders the entry it finds only when the entry has this key at this width. */
   readonly key: string;
-  /** The entry as the planner saw it (see fingerprintEntry). */
-  readonly fingerprint: string;
   /**
    * The words of each report's standalone image of this chart (src/embeds/build-images.ts): a worker
    * makes them beside the chart. Several when reports' charts are drawn the same (one job per key).
@@ -56,14 +54,6 @@ export interface ChartPlan {
   readonly jobs: readonly ChartJob[];
   /** Charts the pages will show, counted once per key (in the cache or not). */
   readonly charts: number;
-}
-
-/**
- * Hashes what a chart entry says without laying it out (its key, title, words, table, numbers and
- * notes), so a worker that loaded only part of the content can tell it found the chart the planner saw.
- */
-export function fingerprintEntry(entry: ChartEntry): string {
-  return createHash('sha256').update(JSON.stringify([entry.key, entry.title, entry.description, entry.table, entry.data, entry.notes])).digest('hex');
 }
 
 /**
@@ -98,24 +88,25 @@ export function findChartOwners(pageKeys: ReadonlySet<string>): ChartOwner[] {
 export function planChartJobs(pageKeys?: ReadonlySet<string>, site?: string): ChartPlan {
   const { reports, jurisdictions } = getSiteContent();
   const dir = resolveChartCacheDir();
-  const jobs: ChartJob[] = [];
-  const seen = new Set<string>();
+  // Each key once, found by the first owner to show it; a key the cache has maps to null.
+  const jobs = new Map<string, { owner: ChartOwner; owners: ChartOwner[]; index: number; width: number; key: string } | null>();
   const images = new Map<string, ChartImageText[]>();
   const owners = pageKeys ? findChartOwners(pageKeys) : null;
   // With the site's address: the words of each report chart's standalone image, for the workers to make it.
   const reportOf = site === undefined ? null : new Map(reports.map((r) => [`report:${r.meta.id}`, r]));
-  for (const { owner, index, entry, scope } of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
-    let fingerprint: string | undefined;
+  for (const { owner, index, entry } of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
     for (const width of entry.build ? [CHART_WIDTHS.narrow, CHART_WIDTHS.wide] : []) {
-      const key = keyChart(scope, entry.key, width);
+      const key = keyChart(entry, width);
       const report = width === IMAGE_CHART_WIDTH ? reportOf?.get(owner) : undefined;
       if (report) images.set(key, [...(images.get(key) ?? []), buildChartImageText(report.meta, entry, site!)]);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (!existsSync(svgCachePath(dir, key))) jobs.push({ owner, index, entryKey: entry.key, width, key, fingerprint: (fingerprint ??= fingerprintEntry(entry)) });
+      const job = jobs.get(key);
+      if (job === undefined) jobs.set(key, existsSync(svgCachePath(dir, key)) ? null : { owner, owners: [owner], index, width, key });
+      else if (job && !job.owners.includes(owner)) job.owners.push(owner);
     }
   }
-  return { dir, jobs: jobs.map((job) => (images.has(job.key) ? { ...job, images: images.get(job.key)! } : job)), charts: seen.size };
+  const planned: ChartJob[] = [];
+  for (const job of jobs.values()) if (job) planned.push(images.has(job.key) ? { ...job, images: images.get(job.key)! } : job);
+  return { dir, jobs: planned, charts: jobs.size };
 }
 
 /** What rendering a share of a plan did: the keys written, and the jobs left to their pages. */
@@ -129,10 +120,9 @@ export type ChartJobsContent = Pick<LoadedContent, 'reports' | 'jurisdictions'>;
 
 /**
  * Renders planned jobs into the cache under their planned keys, walking the charts of the jobs'
- * owners in `content` (default: the build's). A job whose entry differs from what the planner saw
- * (fingerprintEntry: `content`
- * lacks a report the chart reads) is skipped. `onRendered` is told of each chart rendered (the
- * workers make the report charts' standalone images from it).
+ * owners in `content` (default: the build's). A job whose entry has another key than planned
+ * (`content` lacks a report the chart reads) is skipped. `onRendered` is told of each chart rendered
+ * (the workers make the report charts' standalone images from it).
  */
 export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content: ChartJobsContent = getSiteContent(), onRendered?: (job: ChartJob, svg: string) => void): ChartJobsResult {
   const byEntry = new Map<string, ChartJob[]>();
@@ -142,10 +132,9 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content:
   }
   const rendered: string[] = [];
   for (const { owner, index, entry } of listSiteChartEntries(content.reports, content.jurisdictions, new Set(jobs.map((j) => j.owner)))) {
-    let fingerprint: string | undefined;
     for (const job of byEntry.get(`${owner}\u0000${index}`) ?? []) {
-      const build = entry.key === job.entryKey ? entry.build : null;
-      if (!build || (fingerprint ??= fingerprintEntry(entry)) !== job.fingerprint) continue;
+      const build = entry.build;
+      if (!build || keyChart(entry, job.width) !== job.key) continue;
       const rendering = drawChart({ ...entry, build }, job.width);
       nodeSvgCacheFs.writeText(svgCachePath(dir, job.key), formatChartFile(rendering));
       onRendered?.(job, rendering.svg);

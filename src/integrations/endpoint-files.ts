@@ -6,18 +6,19 @@
  * recursive `mkdir` before each, every file written twice, awaiting the thread pool each time).
  *
  * Its own incremental build: a memo in Astro's cache directory records, per folder, a stamp (a hash
- * of the folder's cache key, the site's address and the code that makes the files) and its files'
+ * of the folder's cache key, the site's address and the code that makes the files, hashed as the
+ * chart cache's key hashes the charts' code: src/machinery/code-hash.ts) and its files'
  * names. A folder is written again when its stamp changed or one of its files is missing; a folder
  * the content no longer has is removed. The memo is saved without the folders about to be written
  * before any is written, so a build stopped half-way leaves no half-written file recorded as done.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Plugin } from 'vite';
 import type { EndpointFolder } from './endpoint-list.ts';
+import { hashSourceGraph } from '../machinery/code-hash.ts';
 import { writeFileWhole } from '../machinery/file-cache.ts';
 import { buildRegistry, offerScript } from '../machinery/registry.ts';
 import { recordPhase } from './build-phases.ts';
@@ -106,45 +107,6 @@ export function writeEndpointFolders(outDir: string, folders: readonly EndpointF
   return { memo: { outDir, folders: next }, written: pending.length, files, kept, removed };
 }
 
-/**
- * A hash of the code that makes the files: every module the list's module imports, directly or not,
- * as the pages' bundle compiled them (as Astro's incremental build hashes a route's modules), and the
- * lockfile (the dependencies are not in the bundle's graph). Set by the Vite plugin below while the
- * pages' bundle is generated; null when it was not found (then every folder is written).
- */
-let codeHash: string | null = null;
-
-/** The Vite plugin that hashes the list's module graph in the pages' (prerender) bundle. */
-function codeHashPlugin(listModule: string, root: () => string): Plugin {
-  return {
-    name: 'gongkai-endpoint-files-code',
-    generateBundle() {
-      if (this.environment?.name !== 'prerender') return;
-      const start = [...this.getModuleIds()].find((id) => id === listModule);
-      if (!start) return;
-      const seen = new Set<string>([start]);
-      const stack = [start];
-      while (stack.length) {
-        const info = this.getModuleInfo(stack.pop()!);
-        for (const id of [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])]) {
-          if (!seen.has(id)) {
-            seen.add(id);
-            stack.push(id);
-          }
-        }
-      }
-      const hash = createHash('sha256');
-      for (const id of [...seen].sort()) hash.update(relative(root(), id)).update('\n').update(this.getModuleInfo(id)?.code ?? '').update('\n');
-      try {
-        hash.update(readFileSync(join(root(), 'package-lock.json')));
-      } catch {
-        // No lockfile: the modules alone.
-      }
-      codeHash = hash.digest('hex');
-    },
-  };
-}
-
 /** The Astro integration: after the pages (and the removal of gone paths), writes the files the pages' bundle lists. */
 export function endpointFilesIntegration(): AstroIntegration {
   let cacheDir: URL | undefined;
@@ -154,17 +116,13 @@ export function endpointFilesIntegration(): AstroIntegration {
   return {
     name: 'gongkai-endpoint-files',
     hooks: {
-      'astro:config:setup': ({ injectScript, updateConfig, config }) => {
+      'astro:config:setup': ({ injectScript, config }) => {
         root = fileURLToPath(config.root);
         injectScript('page-ssr', offerScript(listModule, 'offerEndpointFiles'));
-        updateConfig({ vite: { plugins: [codeHashPlugin(listModule, () => root)] } });
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
         site = config.site ? new URL(config.site) : undefined;
-      },
-      'astro:build:start': () => {
-        codeHash = null;
       },
       'astro:build:done': ({ dir, logger }) => {
         try {
@@ -174,11 +132,12 @@ export function endpointFilesIntegration(): AstroIntegration {
           const started = performance.now();
           const memoFile = fileURLToPath(new URL(ENDPOINT_MEMO, cacheDir));
           const save = (memo: EndpointMemo): void => writeFileWhole(memoFile, JSON.stringify(memo));
-          const version = codeHash === null ? null : `${codeHash}\0${site?.href ?? ''}`;
+          // The code that makes the files: the list's module and all it imports, with the lockfile.
+          const version = `${hashSourceGraph([listModule], root)}\0${site?.href ?? ''}`;
           const result = writeEndpointFolders(fileURLToPath(dir), hooks.list(site), readEndpointMemo(memoFile), version, save);
           save(result.memo);
           recordPhase('endpoint-files', (performance.now() - started) / 1000);
-          logger.info(`${result.files} files beside the pages written in ${result.written} folders, ${result.kept} folders unchanged${result.removed.length ? `, ${result.removed.length} removed` : ''}${version === null ? ' (the code’s hash was not found: every folder written)' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          logger.info(`${result.files} files beside the pages written in ${result.written} folders, ${result.kept} folders unchanged${result.removed.length ? `, ${result.removed.length} removed` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         } finally {
           releasePremadeChartImages(logger);
         }

@@ -27,9 +27,9 @@ export interface PrerenderWorkerData {
 /** The most report folders a worker loads at once. */
 export const WORKER_BATCH_DIRS = 1000;
 
-/** What a worker reports as it goes: the owners whose charts are all rendered since the last report, and their keys. */
+/** What a worker reports as it goes: the keys of the jobs it has done since the last report (rendered or skipped), and those it rendered. */
 export interface ChartProgress {
-  readonly owners: readonly string[];
+  readonly settled: readonly string[];
   readonly rendered: readonly string[];
 }
 
@@ -56,8 +56,8 @@ export function chunkByOwner(jobs: readonly ChartJob[], size: number): ChartJob[
 
 /**
  * Renders a share batch by batch (of about `maxDirs` report folders), loading only the reports each
- * batch reads, in the share's order; yields after every run of about PROGRESS_JOBS charts the owners
- * it finished and their keys, so that their pages need not wait for the rest.
+ * batch reads, in the share's order; yields after every run of about PROGRESS_JOBS charts the jobs
+ * it did and the keys it rendered, so that their pages need not wait for the rest.
  */
 export function* renderShareInSteps(dir: string, jobs: readonly ChartJob[], maxDirs = WORKER_BATCH_DIRS, images?: string): Generator<ChartProgress & { readonly skipped: number }> {
   const root = resolveContentDir();
@@ -68,7 +68,7 @@ export function* renderShareInSteps(dir: string, jobs: readonly ChartJob[], maxD
       // A report's chart gets its standalone SVG made here too, so that Astro's thread, which
       // generates every page, only reads it (src/machinery/premade-images.ts).
       const { rendered, skipped } = renderChartJobs(dir, chunk, content, images ? (job, svg) => job.images?.forEach((text) => keepPremadeImage(images, chartImageKey(svg, text), composeChartSvg(svg, text))) : undefined);
-      yield { owners: [...new Set(chunk.map((j) => j.owner))], rendered, skipped };
+      yield { settled: chunk.map((j) => j.key), rendered, skipped };
     }
   }
 }
@@ -94,7 +94,7 @@ if (process.send && process.argv[1] && resolve(process.argv[1]) === fileURLToPat
       rendered.push(...step.rendered);
       skipped += step.skipped;
       // Sent before the next run starts, so the pages waiting for these owners go on meanwhile.
-      await send({ progress: { owners: step.owners, rendered: step.rendered } });
+      await send({ progress: { settled: step.settled, rendered: step.rendered } });
     }
     await send({ result: { rendered, skipped } });
     process.disconnect();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSvgCache, drawChart, svgCachePath } from '../machinery/svg-cache.ts';
 import { readChartStats } from '../machinery/build-stats.ts';
-import { getChartCache, keyChart, nodeSvgCacheFs, recordPrerenderedCharts } from '../machinery/chart-cache.ts';
+import { getChartCache, hashChartCode, keyChart, nodeSvgCacheFs, recordPrerenderedCharts } from '../machinery/chart-cache.ts';
 import { planChartJobs, renderChartJobs, type ChartJob } from './chart-plan.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { listJurisdictionCharts, listReportCharts } from '../charts/chart-sets.ts';
@@ -35,16 +35,16 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Every chart the pages ask for with its scope, listed the way each page lists its own (not through listSiteChartEntries). */
-function listPageCharts(): { scope: string; entries: ChartEntry[] }[] {
+/** Every chart the pages ask for, page by page, listed the way each page lists its own (not through listSiteChartEntries). */
+function listPageCharts(): { page: string; entries: ChartEntry[] }[] {
   const { reports, jurisdictions } = getSiteContent();
   return [
-    ...reports.map((r) => ({ scope: `report:${r.meta.id}`, entries: listReportCharts(r, jurisdictions) })),
+    ...reports.map((r) => ({ page: `report:${r.meta.id}`, entries: listReportCharts(r, jurisdictions) })),
     ...jurisdictions.all.flatMap((j) => {
       const series = listGovernmentSeries(reports, j.code);
-      return series.length ? [{ scope: `jurisdiction:${j.code}`, entries: listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions) }] : [];
+      return series.length ? [{ page: `jurisdiction:${j.code}`, entries: listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions) }] : [];
     }),
-    ...listComparePages(reports).map((p) => ({ scope: `compare:${p.year}:${p.metric.id}`, entries: listRankingCharts(reports, p.metric.id, p.year, jurisdictions) })),
+    ...listComparePages(reports).map((p) => ({ page: `compare:${p.year}:${p.metric.id}`, entries: listRankingCharts(reports, p.metric.id, p.year, jurisdictions) })),
   ];
 }
 
@@ -58,31 +58,31 @@ describe('the chart pre-render pass', () => {
     expect(result.skipped).toBe(0);
     expect([...result.rendered].sort()).toEqual(plan.jobs.map((j) => j.key).sort());
 
-    const cache = createSvgCache(nodeSvgCacheFs, dir, keyChart);
-    const views = listPageCharts().flatMap(({ scope, entries }) => renderChartViews(entries, scope, cache));
+    const cache = createSvgCache(nodeSvgCacheFs, dir, hashChartCode());
+    const views = listPageCharts().flatMap(({ entries }) => renderChartViews(entries, cache));
     expect(cache.stats().misses).toBe(0);
     expect(cache.stats().hits).toBe(views.filter((v) => v.wide).length * 2);
-    for (const { scope, entries } of listPageCharts()) {
+    // Each chart drawn once for every page that shows it alike: what every page reads is what it would draw.
+    for (const { page, entries } of listPageCharts()) {
       for (const entry of entries) {
         if (!entry.build) continue;
-        for (const width of [CHART_WIDTHS.narrow, CHART_WIDTHS.wide]) expect(cache.render({ ...entry, build: entry.build }, width, scope)).toEqual(drawChart({ ...entry, build: entry.build }, width));
+        for (const width of [CHART_WIDTHS.narrow, CHART_WIDTHS.wide]) expect(cache.render({ ...entry, build: entry.build }, width), `${page} ${entry.key} ${width}`).toEqual(drawChart({ ...entry, build: entry.build }, width));
       }
     }
   });
 
-  it('renders on one worker process beside this thread, reporting each run of owners done with their keys before the result', async () => {
+  it('renders on one worker process beside this thread, reporting the jobs of each run done and the keys rendered, before the result', async () => {
     const own = mkdtempSync(join(tmpdir(), 'gongkai-prerender-one-'));
     process.env.GONGKAI_CHART_CACHE = own;
     try {
       const plan = planChartJobs();
       expect(plan.jobs.length).toBeGreaterThan(20);
-      const steps: { owners: readonly string[]; rendered: readonly string[] }[] = [];
+      const steps: { settled: readonly string[]; rendered: readonly string[] }[] = [];
       const result = await renderOnWorkers(plan, 1, (step) => steps.push(step));
       expect(result.skipped).toBe(0);
       expect(steps.flatMap((s) => s.rendered)).toEqual(result.rendered);
-      // Every owner reported once, in the plan's order, and only once all its charts are in the cache.
-      const planned = [...new Set(plan.jobs.map((j) => j.owner))];
-      expect(steps.flatMap((s) => s.owners)).toEqual(planned);
+      // Every job reported done once, in the plan's order.
+      expect(steps.flatMap((s) => s.settled)).toEqual(plan.jobs.map((j) => j.key));
       for (const job of plan.jobs) expect(() => readFileSync(svgCachePath(own, job.key))).not.toThrow();
     } finally {
       process.env.GONGKAI_CHART_CACHE = dir;
@@ -99,8 +99,8 @@ describe('the chart pre-render pass', () => {
       const result = await renderOnWorkers(plan, 1, undefined, images.dir);
       expect(result.skipped).toBe(0);
       const { reports, jurisdictions } = getSiteContent();
-      const cache = createSvgCache(nodeSvgCacheFs, own, keyChart);
-      const routes = reports.flatMap((r) => renderChartViews(listReportCharts(r, jurisdictions), `report:${r.meta.id}`, cache).map((chart) => ({ meta: r.meta, chart })));
+      const cache = createSvgCache(nodeSvgCacheFs, own, hashChartCode());
+      const routes = reports.flatMap((r) => renderChartViews(listReportCharts(r, jurisdictions), cache).map((chart) => ({ meta: r.meta, chart })));
       const drawn = routes.filter((r) => r.chart.wide);
       expect(drawn.length).toBeGreaterThan(10);
       const made = drawn.map(({ meta, chart }) => {
@@ -133,10 +133,10 @@ describe('the chart pre-render pass', () => {
 
   it('skips a job whose entry is not the one planned, leaving it to its page', () => {
     const owner = `report:${getSiteContent().reports[0]!.meta.id}` as const;
-    const job: ChartJob = { owner, index: 0, entryKey: 'flow', width: CHART_WIDTHS.narrow, key: 'f'.repeat(64), fingerprint: 'not the planned entry' };
+    const job: ChartJob = { owner, owners: [owner], index: 0, width: CHART_WIDTHS.narrow, key: 'f'.repeat(64) };
     expect(renderChartJobs(dir, [job])).toEqual({ rendered: [], skipped: 1 });
     expect(() => readFileSync(svgCachePath(dir, job.key))).toThrow();
-    expect(renderChartJobs(dir, [{ ...job, entryKey: 'no-such-chart' }])).toEqual({ rendered: [], skipped: 1 });
+    expect(renderChartJobs(dir, [{ ...job, index: 99 }])).toEqual({ rendered: [], skipped: 1 });
   });
 });
 
@@ -148,9 +148,9 @@ describe('the build counters', () => {
     const [job] = planChartJobs().jobs;
     expect(job).toBeUndefined();
     const before = readChartStats();
-    recordPrerenderedCharts([keyChart(`report:${report.meta.id}`, drawn.key, CHART_WIDTHS.narrow)]);
-    getChartCache().render(drawn, CHART_WIDTHS.narrow, `report:${report.meta.id}`);
-    getChartCache().render(drawn, CHART_WIDTHS.narrow, `report:${report.meta.id}`);
+    recordPrerenderedCharts([keyChart(drawn, CHART_WIDTHS.narrow)]);
+    getChartCache().render(drawn, CHART_WIDTHS.narrow);
+    getChartCache().render(drawn, CHART_WIDTHS.narrow);
     const after = readChartStats();
     // One render by the pass, then two page reads: the first is that render's, the second a reuse.
     expect(after.misses - before.misses).toBe(1);
@@ -160,7 +160,7 @@ describe('the build counters', () => {
 
 describe('dealJobs and resolveThreadCount', () => {
   it('deals each owner whole to the emptiest hand, keeping each hand in plan order', () => {
-    const job = (owner: string, index: number): ChartJob => ({ owner: owner as ChartJob['owner'], index, entryKey: 'flow', width: 360, key: `${owner}/${index}`, fingerprint: '' });
+    const job = (owner: string, index: number): ChartJob => ({ owner: owner as ChartJob['owner'], owners: [owner as ChartJob['owner']], index, width: 360, key: `${owner}/${index}` });
     const jobs = [job('report:a', 0), job('report:a', 1), job('report:a', 2), job('report:b', 0), job('report:c', 0), job('year:2020', 0)];
     expect(dealJobs(jobs, 2).map((hand) => hand.map((j) => j.key))).toEqual([
       ['report:a/0', 'report:a/1', 'report:a/2'],
@@ -196,7 +196,7 @@ describe('workerProfileFlags', () => {
 });
 
 describe('the schedule of pages beside the chart workers', () => {
-  const job = (owner: string, key: string): ChartJob => ({ owner: owner as ChartJob['owner'], index: 0, entryKey: 'flow', width: 720, key, fingerprint: '' });
+  const job = (owner: string, key: string): ChartJob => ({ owner: owner as ChartJob['owner'], owners: [owner as ChartJob['owner']], index: 0, width: 720, key });
   const jobs = [job('report:b', 'k1'), job('report:b', 'k2'), job('report:a', 'k3'), job('year:2021', 'k4')];
   const ownerOf = new Map([
     ['page-a', 'report:a'],
@@ -218,14 +218,33 @@ describe('the schedule of pages beside the chart workers', () => {
     const events: string[] = [];
     const a = schedule.ready('page-a')!.then(() => events.push('a'));
     const b = schedule.ready('page-b')!.then(() => events.push('b'));
-    progress(['report:b']);
+    progress(['k1']);
+    await Promise.resolve();
+    expect(events).toEqual([]);
+    progress(['k2']);
     await b;
     await Promise.resolve();
     expect(events).toEqual(['b']);
     expect(schedule.ready('page-b')).toBeUndefined();
-    progress(['report:a']);
+    progress(['k3', 'k3', 'no-such-key']);
     await a;
     expect(events).toEqual(['b', 'a']);
+  });
+
+  it('keeps the pages of every owner of a shared chart waiting for it, and ranks an owner by its last chart', async () => {
+    const shared: ChartJob = { ...job('report:b', 's'), owners: ['report:b', 'report:a'] };
+    const { schedule, progress } = createChartSchedule([job('report:a', 'k3'), shared, job('report:b', 'k1')], ownerOf);
+    const paths = ['page-b', 'page-a'].map((p) => ({ name: p, cacheKey: p }));
+    expect(schedule.order(paths).map((p) => p.name)).toEqual(['page-a', 'page-b']);
+    const events: string[] = [];
+    const a = schedule.ready('page-a')!.then(() => events.push('a'));
+    progress(['k3']);
+    await Promise.resolve();
+    expect(events).toEqual([]);
+    progress(['s']);
+    await a;
+    expect(events).toEqual(['a']);
+    expect(schedule.ready('page-b')).toBeInstanceOf(Promise);
   });
 
   it('releases every waiting page when the pre-render ends, whether or not it finished', async () => {

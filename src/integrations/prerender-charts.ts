@@ -135,7 +135,7 @@ export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress
 /** The pages' side of a pre-render running alongside them: their order, and a wait for a page's charts. */
 export interface ChartSchedule {
   /**
-   * The paths in the order to render them: by where their page's charts come in the plan (the
+   * The paths in the order to render them: by where their page's last chart comes in the plan (the
    * order the workers render them), each owner's paths (its page, embed pages, images, CSVs)
    * together, then every other path; the same order otherwise.
    */
@@ -146,12 +146,23 @@ export interface ChartSchedule {
 
 /**
  * A schedule over a plan's jobs (`ownerOf`: the chart owner of each page cache key): `progress`
- * marks owners whose charts are all rendered, `end` (the pre-render ended, or failed) releases
- * every wait, so a page is never kept waiting for a worker that is gone: it renders what it lacks.
+ * takes the keys of jobs done (rendered or skipped) and releases the owners all of whose jobs are
+ * done (a chart several owners show is one job, of each of them), `end` (the pre-render ended, or
+ * failed) releases every wait, so a page is never kept waiting for a worker that is gone: it renders
+ * what it lacks.
  */
-export function createChartSchedule(jobs: readonly ChartJob[], ownerOf: ReadonlyMap<string, string>): { schedule: ChartSchedule; progress: (owners: readonly string[]) => void; end: () => void } {
+export function createChartSchedule(jobs: readonly ChartJob[], ownerOf: ReadonlyMap<string, string>): { schedule: ChartSchedule; progress: (keys: readonly string[]) => void; end: () => void } {
+  // An owner's rank: the place of its last job in the plan, when its pages can go.
   const rank = new Map<string, number>();
-  for (const job of jobs) if (!rank.has(job.owner)) rank.set(job.owner, rank.size);
+  const left = new Map<string, number>();
+  const ownersOf = new Map<string, readonly string[]>();
+  jobs.forEach((job, i) => {
+    ownersOf.set(job.key, job.owners);
+    for (const owner of job.owners) {
+      rank.set(owner, i);
+      left.set(owner, (left.get(owner) ?? 0) + 1);
+    }
+  });
   const pending = new Set(rank.keys());
   const waiting = new Map<string, { promise: Promise<void>; release: () => void }>();
   const release = (owner: string): void => {
@@ -159,11 +170,20 @@ export function createChartSchedule(jobs: readonly ChartJob[], ownerOf: Readonly
     waiting.get(owner)?.release();
     waiting.delete(owner);
   };
+  const settle = (key: string): void => {
+    const owners = ownersOf.get(key);
+    ownersOf.delete(key);
+    for (const owner of owners ?? []) {
+      const n = (left.get(owner) ?? 1) - 1;
+      left.set(owner, n);
+      if (n === 0) release(owner);
+    }
+  };
   // A path of no owner in the plan goes last, when every chart is rendered: its page may still show
   // charts under a key of its own (a jurisdiction's page is keyed with its peers' year too).
   const rankOf = (cacheKey: string | undefined): number => {
     const owner = cacheKey === undefined ? undefined : ownerOf.get(cacheKey);
-    return (owner === undefined ? undefined : rank.get(owner)) ?? rank.size;
+    return (owner === undefined ? undefined : rank.get(owner)) ?? jobs.length;
   };
   const schedule: ChartSchedule = {
     order: (paths) =>
@@ -186,7 +206,7 @@ export function createChartSchedule(jobs: readonly ChartJob[], ownerOf: Readonly
   };
   return {
     schedule,
-    progress: (owners) => owners.forEach(release),
+    progress: (keys) => keys.forEach(settle),
     end: () => [...pending].forEach(release),
   };
 }
@@ -244,7 +264,7 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
       (step) => {
         // Recorded before the pages read them, so their reads are not counted as reuse.
         hooks.record(step.rendered);
-        progress(step.owners);
+        progress(step.settled);
       },
       images,
     )

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { buildTrendOption, deriveTrendData } from '../charts/trend.ts';
 import { renderChartSvg } from '../charts/render-svg.ts';
-import type { ChartEntry } from '../charts/chart-entry.ts';
+import { identifyDrawing, type ChartEntry } from '../charts/chart-entry.ts';
 import { chartCacheKey, createSvgCache, drawChart, formatChartFile, parseChartFile, svgCachePath, type DrawnEntry, type SvgCacheFs } from './svg-cache.ts';
 
 const content = loadCommittedContent();
@@ -23,6 +23,7 @@ function trendEntry(metric: string): DrawnEntry & { builds: number } {
       entry.builds += 1;
       return buildTrendOption(data, width);
     },
+    identify: () => identifyDrawing('trend', data),
   } satisfies ChartEntry & { builds: number };
   return entry;
 }
@@ -34,14 +35,25 @@ function createMemoryFs(): SvgCacheFs & { files: Map<string, string>; writes: st
   return { files, writes, readText: (p) => files.get(p), writeText: (p, t) => { writes.push(p); files.set(p, t); } };
 }
 
-const keyOf = (scope: string, key: string, width: number): string => chartCacheKey('code', scope, `data of ${scope}`, key, width);
+const keyOf = (entry: DrawnEntry, width: number): string => chartCacheKey('code', entry.identify(), width);
 
 describe('chartCacheKey', () => {
-  it('changes with the code, the scope, its data, the chart and the width', () => {
-    const key = chartCacheKey('code', 'report:a', 'd', 'flow', 360);
+  it('changes with the code, the identity and the width, and with nothing else', () => {
+    const key = chartCacheKey('code', '["trend",{"a":1}]', 360);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(chartCacheKey('code', 'report:a', 'd', 'flow', 360)).toBe(key);
-    for (const other of [chartCacheKey('code2', 'report:a', 'd', 'flow', 360), chartCacheKey('code', 'report:b', 'd', 'flow', 360), chartCacheKey('code', 'report:a', 'd2', 'flow', 360), chartCacheKey('code', 'report:a', 'd', 'appeals', 360), chartCacheKey('code', 'report:a', 'd', 'flow', 720)]) expect(other).not.toBe(key);
+    expect(chartCacheKey('code', '["trend",{"a":1}]', 360)).toBe(key);
+    for (const other of [chartCacheKey('code2', '["trend",{"a":1}]', 360), chartCacheKey('code', '["trend",{"a":2}]', 360), chartCacheKey('code', '["ranking",{"a":1}]', 360), chartCacheKey('code', '["trend",{"a":1}]', 720)]) expect(other).not.toBe(key);
+  });
+});
+
+describe('identifyDrawing', () => {
+  it('tells apart what JSON would write alike, and refuses what it cannot tell apart', () => {
+    const ids = [[1, null], [1, undefined], [1, Number.NaN], [1, Infinity], [1, -Infinity], [1, -0], [1, 0], [1, 'NaN']].map((d) => identifyDrawing('k', d));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(identifyDrawing('k', { a: undefined })).not.toBe(identifyDrawing('k', {}));
+    expect(identifyDrawing('a', { x: 1 })).not.toBe(identifyDrawing('b', { x: 1 }));
+    expect(identifyDrawing('a', { x: [1, 2] })).toBe(identifyDrawing('a', { x: [1, 2] }));
+    for (const bad of [new Map(), new Set(), () => 1, 1n]) expect(() => identifyDrawing('k', { bad })).toThrow(/identifyDrawing: the view data of a k chart holds/);
   });
 });
 
@@ -49,16 +61,16 @@ describe('createSvgCache', () => {
   it('draws on a miss, stores the SVG and hover texts under <dir>/<xx>/<key>.chart, and never lays the same chart out twice', () => {
     const fs = createMemoryFs();
     const entry = trendEntry('grant_rate');
-    const cold = createSvgCache(fs, '.cache/charts', keyOf);
-    const rendering = cold.render(entry, 360, 'jurisdiction:230000');
+    const cold = createSvgCache(fs, '.cache/charts', 'code');
+    const rendering = cold.render(entry, 360);
     const built = buildTrendOption(deriveTrendData(series, 'grant_rate', content.jurisdictions), 360);
     expect(rendering).toEqual({ svg: renderChartSvg(built.option, built.size), tipsJson: JSON.stringify(built.tips) });
-    const key = keyOf('jurisdiction:230000', entry.key, 360);
+    const key = keyOf(entry, 360);
     expect(fs.writes).toEqual([`.cache/charts/${key.slice(0, 2)}/${key}.chart`]);
-    expect(cold.render(entry, 360, 'jurisdiction:230000')).toEqual(rendering);
+    expect(cold.render(entry, 360)).toEqual(rendering);
     expect(cold.stats()).toEqual({ hits: 1, misses: 1 });
-    const warm = createSvgCache(fs, '.cache/charts', keyOf);
-    expect(warm.render(entry, 360, 'jurisdiction:230000')).toEqual(rendering);
+    const warm = createSvgCache(fs, '.cache/charts', 'code');
+    expect(warm.render(entry, 360)).toEqual(rendering);
     expect(warm.stats()).toEqual({ hits: 1, misses: 0 });
     expect(fs.writes).toHaveLength(1);
     // Found by its key: laid out once, by the render that drew it.
@@ -68,19 +80,23 @@ describe('createSvgCache', () => {
   it('serves what the store holds, so a stale file is the store’s concern, not a re-render', () => {
     const fs = createMemoryFs();
     const entry = trendEntry('grant_rate');
-    fs.files.set(svgCachePath('d', keyOf('s', entry.key, 720)), formatChartFile({ svg: '<svg/>\n', tipsJson: '[]' }));
-    expect(createSvgCache(fs, 'd', keyOf).render(entry, 720, 's')).toEqual({ svg: '<svg/>\n', tipsJson: '[]' });
+    fs.files.set(svgCachePath('d', keyOf(entry, 720)), formatChartFile({ svg: '<svg/>\n', tipsJson: '[]' }));
+    expect(createSvgCache(fs, 'd', 'code').render(entry, 720)).toEqual({ svg: '<svg/>\n', tipsJson: '[]' });
     expect(entry.builds).toBe(0);
   });
 
-  it('caches in memory without a file system, each width and scope apart', () => {
-    const cache = createSvgCache(null, 'unused', keyOf);
+  it('caches in memory without a file system, each width apart, and an entry drawn alike (another page’s) once', () => {
+    const cache = createSvgCache(null, 'unused', 'code');
     const entry = trendEntry('requests_received');
-    cache.render(entry, 360, 'a');
-    cache.render(entry, 360, 'a');
-    cache.render(entry, 720, 'a');
-    cache.render(entry, 360, 'b');
-    expect(cache.stats()).toEqual({ hits: 1, misses: 3 });
+    const alike = trendEntry('requests_received');
+    const other = trendEntry('grant_rate');
+    cache.render(entry, 360);
+    cache.render(entry, 360);
+    cache.render(entry, 720);
+    cache.render(alike, 360);
+    cache.render(other, 360);
+    expect(cache.stats()).toEqual({ hits: 2, misses: 3 });
+    expect(alike.builds).toBe(0);
   });
 });
 

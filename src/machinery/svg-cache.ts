@@ -4,9 +4,10 @@
  * laying it out, so that its ECharts option is built only where it is drawn (by a pre-render worker,
  * or by the page that finds it missing). The key is the SHA-256 of the charts' code (a hash of the
  * source of src/charts/ and everything it imports, with the ECharts version: chart-cache.ts), the
- * chart's scope with the hash of the data it is drawn from (a cache key of src/routes/keys.ts that
- * covers everything the chart reads), its key among the scope's charts and its width. File access
- * and the keys are passed in.
+ * chart's identity (its layout's name and the view data it lays out: identifyDrawing in
+ * src/charts/chart-entry.ts) and its width, so a chart that several pages draw alike (a place's
+ * page and its embeds, two pages of the same numbers) is one file, drawn once. File access and the
+ * code's hash are passed in.
  */
 import { createHash } from 'node:crypto';
 import type { ChartEntry } from '../charts/chart-entry.ts';
@@ -32,15 +33,15 @@ export type DrawnEntry = ChartEntry & { readonly build: NonNullable<ChartEntry['
 
 /** A cache that renders on a miss. */
 export interface SvgCache {
-  /** The entry's rendering at a width, from the cache when its key is there, else drawn and stored; `scope` names what the entry is drawn from (see ChartScope). */
-  render(entry: DrawnEntry, width: number, scope: string): ChartRendering;
+  /** The entry's rendering at a width, from the cache when its key is there, else drawn and stored. */
+  render(entry: DrawnEntry, width: number): ChartRendering;
   /** The counters so far. */
   stats(): SvgCacheStats;
 }
 
-/** The cache key of a chart from the hash of the charts' code, its scope and the hash of that scope's data, its key and its width. */
-export function chartCacheKey(code: string, scope: string, data: string, entryKey: string, width: number): string {
-  return createHash('sha256').update(JSON.stringify(['chart', code, scope, data, entryKey, width])).digest('hex');
+/** The cache key of a chart from the hash of the charts' code, its identity (ChartEntry's `identify`) and its width. */
+export function chartCacheKey(code: string, identity: string, width: number): string {
+  return createHash('sha256').update(JSON.stringify(['chart', code, width])).update('\u0000').update(identity).digest('hex');
 }
 
 /** Where the cache in `dir` keeps the rendering of a key: `<dir>/<key[0..2]>/<key>.chart`. */
@@ -67,16 +68,16 @@ export function drawChart(entry: DrawnEntry, width: number): ChartRendering {
 
 /**
  * Creates a cache in a directory (e.g. `.cache/charts`), each rendering a file named by its key
- * (`keyOf`); with `fs` null it caches in memory only (one build); with `fs` nothing is held in memory,
- * so a large build does not grow with the number of charts.
+ * (chartCacheKey under the charts' code's hash `code`); with `fs` null it caches in memory only (one
+ * build); with `fs` nothing is held in memory, so a large build does not grow with the number of charts.
  */
-export function createSvgCache(fs: SvgCacheFs | null, dir: string, keyOf: (scope: string, entryKey: string, width: number) => string): SvgCache {
+export function createSvgCache(fs: SvgCacheFs | null, dir: string, code: string): SvgCache {
   const memory = new Map<string, ChartRendering>();
   let hits = 0;
   let misses = 0;
   return {
-    render(entry, width, scope) {
-      const key = keyOf(scope, entry.key, width);
+    render(entry, width) {
+      const key = chartCacheKey(code, entry.identify(), width);
       const path = svgCachePath(dir, key);
       const text = fs?.readText(path);
       const cached = fs ? (text === undefined ? undefined : parseChartFile(text)) : memory.get(key);

@@ -10,7 +10,7 @@ import type { ChartRenderer, ChartView } from '../charts/chart-view.ts';
 import { makeChartSvg } from '../embeds/build-images.ts';
 import { writeChartCsv } from '../embeds/chart-csv.ts';
 import { buildHomeChartImageText, buildHomeOembed, type ChartHome } from '../embeds/embed-view.ts';
-import { describeChartHome, listPlaceCharts, scopePlaceCharts, type ChartPlace } from './page-chart-homes.ts';
+import { describeChartHome, listPlaceCharts, type ChartPlace } from './page-chart-homes.ts';
 import { renderEmbedChart, type ChartFiles } from './report-chart-files.ts';
 
 /** The props of every page-chart embed route: the page whose chart it is. */
@@ -35,7 +35,7 @@ export function findPlaceChart(place: ChartPlace, key: string): { entry: ChartEn
  */
 export function renderPlaceChart(place: ChartPlace, key: string, cache: ChartRenderer, wideOnly = false): { chart: ChartView; home: ChartHome } {
   const { entry, home } = findPlaceChart(place, key);
-  return { chart: renderEmbedChart(entry, scopePlaceCharts(place), wideOnly, `${home.embedHref}: the chart`, cache), home };
+  return { chart: renderEmbedChart(entry, wideOnly, `${home.embedHref}: the chart`, cache), home };
 }
 
 /** `data.csv` of a page's chart: the numbers it draws. */

@@ -8,7 +8,7 @@ import type { CheckedReport } from '../reports/types.ts';
 import { renderChartViews } from '../charts/chart-view.ts';
 import { TREND_METRIC_IDS } from './compare-view.ts';
 import { buildHomeChartImageText, buildHomeEmbedLinks, buildHomeEmbedPageView, buildHomeOembed, estimateEmbedHeight } from '../embeds/embed-view.ts';
-import { COMPARE_AUTHOR, describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, scopePlaceCharts, type ChartPlace } from './page-chart-homes.ts';
+import { COMPARE_AUTHOR, describeChartHome, listCompareChartPlaces, listJurisdictionChartPlaces, listPlaceCharts, type ChartPlace } from './page-chart-homes.ts';
 import { compareEmbedPath, embedPath, formatCompareChartStem, formatJurisdictionChartStem, jurisdictionEmbedPath, listEmbedFiles } from '../site/paths.ts';
 import { listEmbedUrlPatterns } from './data-page-view.ts';
 
@@ -126,7 +126,7 @@ describe('a trend over several years', () => {
 describe('the embed page, oEmbed and image words of a page chart', () => {
   const place = findJurisdictionPlace(content.reports, '230881');
   const entry = findChart(place, 'prior-year');
-  const [chart] = renderChartViews([entry], scopePlaceCharts(place), createSvgCache(null, 'memory', (scope, key, width) => `${scope}/${key}/${width}`));
+  const [chart] = renderChartViews([entry], createSvgCache(null, 'memory', 'code'));
   if (!chart) throw new Error('the year-before chart did not render');
   const home = describeChartHome(place, entry);
 

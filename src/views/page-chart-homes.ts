@@ -14,7 +14,6 @@ import { listDepartmentRankingCharts } from '../charts/department-ranking.ts';
 import { listJurisdictionCharts, listPublisherCharts } from '../charts/chart-sets.ts';
 import { deriveRankingData, listRankingCharts } from '../charts/ranking.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
-import type { ChartScope } from './site-charts.ts';
 import { listDepartmentComparePages, listDepartmentCompareReports, type DepartmentComparePage } from './department-compare-view.ts';
 import type { ChartView } from '../charts/chart-view.ts';
 import { buildCompareView, listComparePages, TREND_METRIC_IDS, type ComparePage } from './compare-view.ts';
@@ -53,14 +52,6 @@ function groupReports<K>(reports: readonly CheckedReport[], keyOf: (r: CheckedRe
     else groups.set(key, [r]);
   }
   return groups;
-}
-
-/** What a page's charts are drawn from, as the chart cache names it (the page's own call gives the same). */
-export function scopePlaceCharts(place: ChartPlace): ChartScope {
-  if (place.kind === 'jurisdiction') return `jurisdiction:${place.jurisdiction.code}`;
-  if (place.kind === 'publisher') return `publisher:${place.publisher.key}`;
-  if (place.kind === 'departments') return `departments:${place.page.year}:${place.page.agencySlug}:${place.page.metric.id}`;
-  return `compare:${place.page.year}:${place.page.metric.id}`;
 }
 
 /** The charts a page shows (the same call as the page's own), in page order. */

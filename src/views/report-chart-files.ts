@@ -10,7 +10,6 @@ import type { CheckedReport } from '../reports/types.ts';
 import { listReportCharts } from '../charts/chart-sets.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
 import { CHART_WIDTHS, renderChartViews, type ChartRenderer, type ChartView } from '../charts/chart-view.ts';
-import type { ChartScope } from './site-charts.ts';
 import { makeChartSvg, type PremadeImages } from '../embeds/build-images.ts';
 import { writeChartCsv } from '../embeds/chart-csv.ts';
 import { buildChartImageText, buildOembed } from '../embeds/embed-view.ts';
@@ -48,18 +47,18 @@ export function findReportChart(report: CheckedReport, key: string): ChartEntry 
  * or at the desktop width only (`wideOnly`) for its images and oEmbed, which show no other.
  */
 export function renderReportChart(report: CheckedReport, key: string, cache: ChartRenderer, wideOnly = false): ChartView {
-  return renderEmbedChart(findReportChart(report, key), `report:${report.meta.id}`, wideOnly, `report ${report.meta.id}: chart ${key}`, cache);
+  return renderEmbedChart(findReportChart(report, key), wideOnly, `report ${report.meta.id}: chart ${key}`, cache);
 }
 
 /**
- * Renders one chart entry of any page (drawn from `scope`) through the build's chart cache, as
+ * Renders one chart entry of any page through the build's chart cache, as
  * renderReportChart does; `what` names the chart in the error thrown when it does not render.
  */
-export function renderEmbedChart(entry: ChartEntry, scope: ChartScope, wideOnly: boolean, what: string, cache: ChartRenderer): ChartView {
-  const [view] = renderChartViews([wideOnly ? { ...entry, build: null } : entry], scope, cache);
+export function renderEmbedChart(entry: ChartEntry, wideOnly: boolean, what: string, cache: ChartRenderer): ChartView {
+  const [view] = renderChartViews([wideOnly ? { ...entry, build: null } : entry], cache);
   if (!view) throw new Error(`${what} did not render`);
   if (!wideOnly) return view;
-  return { ...view, wide: entry.build ? cache.render({ ...entry, build: entry.build }, CHART_WIDTHS.wide, scope) : null };
+  return { ...view, wide: entry.build ? cache.render({ ...entry, build: entry.build }, CHART_WIDTHS.wide) : null };
 }
 
 /** The files of a chart embed beside its page, in the order the make-all functions below return them. */

@@ -20,20 +20,12 @@ import { listGovernmentSeries } from './site-views.ts';
  */
 export type ChartOwner = `report:${string}` | `jurisdiction:${string}` | `publisher:${string}` | `year:${number}` | `departments:${number}:${string}`;
 
-/**
- * What a page's charts are drawn from, as the chart cache names it: a report, a jurisdiction's or a
- * department's series (as their owners), a comparison of governments (a year, a metric), or a year's
- * comparison of one kind of department on one metric. Within a scope each chart has its own key.
- */
-export type ChartScope = `report:${string}` | `jurisdiction:${string}` | `publisher:${string}` | `compare:${number}:${string}` | `departments:${number}:${string}:${string}`;
-
-/** A chart entry with who shows it, its place among that owner's entries and its scope. */
+/** A chart entry with who shows it and its place among that owner's entries. */
 export interface OwnedChartEntry {
   readonly owner: ChartOwner;
   /** Its position among the entries of its owner, counted from 0. */
   readonly index: number;
   readonly entry: ChartEntry;
-  readonly scope: ChartScope;
 }
 
 /**
@@ -47,35 +39,34 @@ export interface OwnedChartEntry {
  */
 export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex, owners?: ReadonlySet<ChartOwner>): Generator<OwnedChartEntry> {
   const wanted = (owner: ChartOwner): boolean => !owners || owners.has(owner);
-  function* own(owner: ChartOwner, entries: Iterable<{ entry: ChartEntry; scope: ChartScope }>): Generator<OwnedChartEntry> {
+  function* own(owner: ChartOwner, entries: Iterable<ChartEntry>): Generator<OwnedChartEntry> {
     let index = 0;
-    for (const { entry, scope } of entries) yield { owner, index: index++, entry, scope };
+    for (const entry of entries) yield { owner, index: index++, entry };
   }
-  const scoped = (scope: ChartScope, entries: readonly ChartEntry[]): { entry: ChartEntry; scope: ChartScope }[] => entries.map((entry) => ({ entry, scope }));
-  for (const report of reports) if (wanted(`report:${report.meta.id}`)) yield* own(`report:${report.meta.id}`, scoped(`report:${report.meta.id}`, listReportCharts(report, jurisdictions)));
+  for (const report of reports) if (wanted(`report:${report.meta.id}`)) yield* own(`report:${report.meta.id}`, listReportCharts(report, jurisdictions));
   for (const j of jurisdictions.all) {
     if (!wanted(`jurisdiction:${j.code}`)) continue;
     const series = listGovernmentSeries(reports, j.code);
-    if (series.length) yield* own(`jurisdiction:${j.code}`, scoped(`jurisdiction:${j.code}`, listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions)));
+    if (series.length) yield* own(`jurisdiction:${j.code}`, listJurisdictionCharts(series, TREND_METRIC_IDS, jurisdictions));
   }
   const index = indexPublishers(reports, jurisdictions);
   for (const { publisher, reports: series } of index.departments) {
-    if (wanted(`publisher:${publisher.key}`)) yield* own(`publisher:${publisher.key}`, scoped(`publisher:${publisher.key}`, listPublisherCharts(series, TREND_METRIC_IDS, jurisdictions)));
+    if (wanted(`publisher:${publisher.key}`)) yield* own(`publisher:${publisher.key}`, listPublisherCharts(series, TREND_METRIC_IDS, jurisdictions));
   }
-  const years = new Map<number, { entry: ChartEntry; scope: ChartScope }[]>();
+  const years = new Map<number, ChartEntry[]>();
   for (const page of listComparePages(reports)) {
     if (!wanted(`year:${page.year}`)) continue;
     const list = years.get(page.year) ?? [];
-    list.push(...scoped(`compare:${page.year}:${page.metric.id}`, listRankingCharts(reports, page.metric.id, page.year, jurisdictions)));
+    list.push(...listRankingCharts(reports, page.metric.id, page.year, jurisdictions));
     years.set(page.year, list);
   }
   for (const [year, entries] of years) yield* own(`year:${year}`, entries);
-  const kinds = new Map<ChartOwner, { entry: ChartEntry; scope: ChartScope }[]>();
+  const kinds = new Map<ChartOwner, ChartEntry[]>();
   for (const page of listDepartmentComparePages(index)) {
     const owner: ChartOwner = `departments:${page.year}:${page.agencySlug}`;
     if (!wanted(owner)) continue;
     const list = kinds.get(owner) ?? [];
-    list.push(...scoped(`departments:${page.year}:${page.agencySlug}:${page.metric.id}`, listDepartmentRankingCharts(listDepartmentCompareReports(page, index), page.metric.id, page.year, page.agencySlug, jurisdictions)));
+    list.push(...listDepartmentRankingCharts(listDepartmentCompareReports(page, index), page.metric.id, page.year, page.agencySlug, jurisdictions));
     kinds.set(owner, list);
   }
   for (const [owner, entries] of kinds) yield* own(owner, entries);

@@ -14,6 +14,7 @@ import { buildSearchIndex, PAGEFIND_DIR, planPartWork, resolveSearchProcesses, t
 import { searchWrittenIndex } from '../fixtures/pagefind-node-search.ts';
 import { planSearchParts } from './pagefind-parts.ts';
 import { jurisdictionPath, reportPath } from '../site/paths.ts';
+import { SEARCH_SKIP_START } from '../site/search-skip.ts';
 
 const content = loadCommittedContent();
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-pagefind-test-'));
@@ -119,6 +120,28 @@ describe('the per-part memo', () => {
     first = changed;
     const found = orderByLiteralMatch(await searchWrittenIndex(site, PAGEFIND_DIR, '量子纠缠观测试验记录'), '量子纠缠观测试验记录');
     expect(found.hits.slice(0, found.literal).map((h) => h.url)).toEqual([reportPath(id)]);
+  });
+
+  it('keeps every part when a page changed only where search does not read (inside a chart, a table, the quality panel)', async () => {
+    const id = content.reports[0]!.meta.id;
+    const file = join(site, 'reports', id, 'index.html');
+    const html = readFileSync(file, 'utf8');
+    const mark = html.indexOf(SEARCH_SKIP_START);
+    expect(mark, 'a report page with a search-skip mark').toBeGreaterThan(0);
+    const at = mark + SEARCH_SKIP_START.length;
+    writeFileSync(file, `${html.slice(0, at)}<p>暗物质晕密度剖面</p>${html.slice(at)}`);
+    const before = readPartTimes();
+    const again = await buildSearchIndex(site, { maxPages: MAX_PAGES, memo: first.memo });
+    expect(again.memo.files[`reports/${id}/index.html`]!.sha256).not.toBe(first.memo.files[`reports/${id}/index.html`]!.sha256);
+    expect(again.parts.filter((p) => p.built)).toEqual([]);
+    expect(readPartTimes()).toEqual(before);
+    expect(await searchWrittenIndex(site, PAGEFIND_DIR, '暗物质晕密度剖面')).toEqual([]);
+    // What another trimmer gave Pagefind is not taken on trust: each page is read and hashed again.
+    const stale = Object.fromEntries(Object.entries(again.memo.files).map(([path, f]) => [path, { ...f, indexed: 'by an older trimmer' }]));
+    const rehashed = await buildSearchIndex(site, { maxPages: MAX_PAGES, memo: { ...again.memo, given: 'an older trimmer', files: stale } });
+    expect(rehashed.memo.files).toEqual(again.memo.files);
+    expect(rehashed.parts.filter((p) => p.built)).toEqual([]);
+    first = again;
   });
 
   it('adds the part of a new year, then removes it from disk and manifest when its page is gone', async () => {

@@ -4,8 +4,10 @@
  * binary, chosen from each page's `<html lang="zh-CN">`. The index is written in parts (see
  * pagefind-parts.ts), one after another, each by a fresh Pagefind process that is stopped before the
  * next starts, so memory stays that of one part at any number of reports. A part is only rebuilt when
- * a page it covers changed: the integration keeps each part's fingerprint beside Astro's cache, and
- * each page's hash by size and modification time, so an unchanged page is not read again. A page is
+ * what Pagefind is given of a page it covers changed (the page as trimmed, below): a page whose edit
+ * falls only where search does not read (a chart, a table, the quality panel) leaves its part alone.
+ * The integration keeps each part's fingerprint beside Astro's cache, and each page's hash by size
+ * and modification time, so an unchanged page is not read again. A page is
  * handed to Pagefind trimmed to what it reads (pagefind-trim.ts: `<main>` without the charts,
  * tables and quality panel, which the pages mark and Pagefind would parse only to discard), which
  * writes the same index bytes in less time; trimmed
@@ -100,12 +102,19 @@ interface PageHash {
   readonly sha256: string;
 }
 
+/** A page's hash, and the hash of the HTML Pagefind is given for it (trimmed, or whole): what its part's index is made of. */
+interface IndexedPage extends PageHash {
+  readonly indexed: string;
+}
+
 /** What the integration remembers of the last index it built. */
 export interface IndexMemo {
   /** Where the index was written. */
   readonly outDir: string;
-  /** Each indexed page's hash, by path. */
-  readonly files: Readonly<Record<string, PageHash>>;
+  /** How pages were handed to Pagefind: the trimmer's version, or `whole`; a page's `indexed` hash is reused only under the same. */
+  readonly given: string;
+  /** Each indexed page's hash and the hash of what Pagefind was given of it, by path. */
+  readonly files: Readonly<Record<string, IndexedPage>>;
   /** Each part's fingerprint, by part name. */
   readonly parts: Readonly<Record<string, string>>;
 }
@@ -122,7 +131,7 @@ export interface PartOutcome {
 function readIndexMemo(file: string): IndexMemo | null {
   try {
     const memo = JSON.parse(readFileSync(file, 'utf8')) as IndexMemo;
-    return memo.parts && memo.files ? memo : null;
+    return memo.parts && memo.files && typeof memo.given === 'string' ? memo : null;
   } catch {
     return null;
   }
@@ -140,10 +149,13 @@ export function fingerprintSearchPages(dir: string, memo: Pick<IndexMemo, 'files
   return files;
 }
 
-/** Fingerprints a part: Pagefind's version and settings, whether it carries the search code, and its pages' paths and hashes. */
-export function fingerprintSearchPart(part: SearchPart, primary: boolean, files: Readonly<Record<string, PageHash>>): string {
+/**
+ * Fingerprints a part: Pagefind's version and settings, whether it carries the search code, and its
+ * pages' paths with the hash of the HTML Pagefind is given of each (all a part's index is made of).
+ */
+export function fingerprintSearchPart(part: SearchPart, primary: boolean, files: Readonly<Record<string, Pick<IndexedPage, 'indexed'>>>): string {
   const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\u0000${JSON.stringify(INDEX_CONFIG)}\u0000${primary ? 'primary' : 'merged'}\n`);
-  for (const path of part.pages) hash.update(`${path}\u0000${files[path]?.sha256 ?? ''}\n`);
+  for (const path of part.pages) hash.update(`${path}\u0000${files[path]?.indexed ?? ''}\n`);
   return hash.digest('hex');
 }
 
@@ -221,21 +233,24 @@ export interface WholePage {
 }
 
 /**
- * Writes one part's bundle into `target` with a fresh Pagefind process, stopped before returning;
- * throws when Pagefind reports an error. Returns the pages handed over whole although `trim` was asked.
+ * Returns what Pagefind is given of a page of `dir`: the page trimmed (from the kept trimmed pages
+ * when they have the page's hash; a page trimmed afresh is kept), or whole when `trim` is false. A
+ * page the trimmer left whole although `trim` was asked is noted in `whole` with why.
  */
-async function writeSearchPart(api: PagefindApi, dir: string, part: SearchPart, target: string, primary: boolean, trim: boolean, trimmedPages: TrimmedPageCache | null): Promise<WholePage[]> {
-  const whole: WholePage[] = [];
-  /** A page's HTML as Pagefind gets it: trimmed, from the cache of trimmed pages when it has the page's hash. */
-  const readPage = (path: string): string => {
+function openPageReader(dir: string, trim: boolean, trimmedPages: TrimmedPageCache | null, whole: Map<string, string>): (path: string) => string {
+  return (path) => {
     if (!trim) return readFileSync(join(dir, path), 'utf8');
     const cached = trimmedPages?.read(path);
     if (cached !== undefined) return cached;
     const trimmed = trimForSearch(readFileSync(join(dir, path), 'utf8'));
-    if (trimmed.untouched !== null) whole.push({ path, reason: trimmed.untouched });
+    if (trimmed.untouched !== null) whole.set(path, trimmed.untouched);
     else trimmedPages?.write(path, trimmed.html);
     return trimmed.html;
   };
+}
+
+/** Writes one part's bundle into `target` with a fresh Pagefind process, stopped before returning; throws when Pagefind reports an error. */
+async function writeSearchPart(api: PagefindApi, part: SearchPart, target: string, primary: boolean, readPage: (path: string) => string): Promise<void> {
   try {
     const { index, errors } = await api.createIndex({ ...INDEX_CONFIG, excludeSelectors: [...INDEX_CONFIG.excludeSelectors] });
     if (!index || errors.length) throw new Error(`pagefind: cannot create the index: ${errors.join('; ')}`);
@@ -255,7 +270,6 @@ async function writeSearchPart(api: PagefindApi, dir: string, part: SearchPart, 
   for (const file of readdirSync(target)) {
     if (UNUSED_BUNDLE_FILES.includes(file) || (!primary && MERGED_PART_UNUSED.test(file))) rmSync(join(target, file), { force: true });
   }
-  return whole;
 }
 
 /** Replaces `dir/name` with `dir/from` by renames, so the directory holds the old whole part or the new one, never half of either. */
@@ -290,16 +304,26 @@ export interface SearchIndexOptions {
  */
 export async function buildSearchIndex(dir: string, options: SearchIndexOptions = {}): Promise<{ pages: number; parts: PartOutcome[]; memo: IndexMemo; whole: WholePage[] }> {
   const memo = options.memo ?? null;
-  const files = fingerprintSearchPages(dir, memo);
-  const paths = Object.keys(files);
+  const trim = options.trim ?? true;
+  const hashed = fingerprintSearchPages(dir, memo);
+  const paths = Object.keys(hashed);
   if (paths.length === 0) throw new Error(`pagefind: no page of ${dir} matches ${SEARCH_GLOB}; the search would be empty`);
+  const trimmedPages = options.trimmedCache ? openTrimmedPageCache(options.trimmedCache, hashed) : null;
+  const untrimmed = new Map<string, string>();
+  const readPage = openPageReader(dir, trim, trimmedPages, untrimmed);
+  // What Pagefind is given of each page, hashed: read again only for a page whose own hash changed.
+  const given = trim ? TRIM_VERSION : 'whole';
+  const known = memo?.given === given ? memo.files : {};
+  const files: Record<string, IndexedPage> = {};
+  for (const [path, page] of Object.entries(hashed)) {
+    const last = known[path];
+    files[path] = { ...page, indexed: last?.sha256 === page.sha256 && last.indexed ? last.indexed : createHash('sha256').update(readPage(path)).digest('hex') };
+  }
   const parts = planSearchParts(paths, options.maxPages ?? readSearchPartMaxPages(process.env));
   const fingerprints = Object.fromEntries(parts.map((p, i) => [p.name, fingerprintSearchPart(p, i === 0, files)]));
   const out = join(dir, PAGEFIND_DIR);
   const { build } = planPartWork(parts, fingerprints, memo, dir, (name) => existsSync(join(out, name, 'pagefind-entry.json')));
   mkdirSync(out, { recursive: true });
-  const whole: WholePage[] = [];
-  const trimmedPages = options.trimmedCache ? openTrimmedPageCache(options.trimmedCache, files) : null;
   // Each lane takes the next part to write until none is left; a failure stops every lane at its next part.
   const queue = [...build];
   let failed = false;
@@ -309,7 +333,7 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
         options.onPart?.({ part, phase: 'start' });
         const tmp = `.${part.name}.tmp`;
         rmSync(join(out, tmp), { recursive: true, force: true });
-        whole.push(...(await writeSearchPart(api, dir, part, join(out, tmp), part === parts[0], options.trim ?? true, trimmedPages)));
+        await writeSearchPart(api, part, join(out, tmp), part === parts[0], readPage);
         replaceDir(out, tmp, part.name);
         options.onPart?.({ part, phase: 'done' });
       } catch (err) {
@@ -326,7 +350,7 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
     if (rejected) throw rejected.reason;
   }
   trimmedPages?.prune();
-  whole.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const whole = [...untrimmed].map(([path, reason]) => ({ path, reason })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Parts that are gone, an interrupted run's leftovers, an index from before parts.
   const names = new Set([...parts.map((p) => p.name), SEARCH_MANIFEST]);
   for (const entry of readdirSync(out)) if (!names.has(entry)) rmSync(join(out, entry), { recursive: true, force: true });
@@ -334,7 +358,7 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   return {
     pages: paths.length,
     parts: parts.map((p) => ({ name: p.name, pages: p.pages.length, built: build.includes(p) })),
-    memo: { outDir: dir, files, parts: fingerprints },
+    memo: { outDir: dir, given, files, parts: fingerprints },
     whole,
   };
 }

@@ -24,15 +24,16 @@ export function listRelativeImports(source: string): string[] {
  */
 export function hashSourceGraph(entries: readonly string[], root: string): string {
   const pending = entries.map((file) => resolve(file));
-  const seen = new Set<string>();
+  const sources = new Map<string, Buffer>();
   while (pending.length) {
     const file = pending.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const spec of listRelativeImports(readFileSync(file, 'utf8'))) pending.push(resolve(dirname(file), spec));
+    if (sources.has(file)) continue;
+    const source = readFileSync(file);
+    sources.set(file, source);
+    for (const spec of listRelativeImports(source.toString('utf8'))) pending.push(resolve(dirname(file), spec));
   }
   const hash = createHash('sha256');
-  for (const file of [...seen].sort()) hash.update(relative(root, file)).update('\u0000').update(readFileSync(file)).update('\u0000');
+  for (const file of [...sources.keys()].sort()) hash.update(relative(root, file)).update('\u0000').update(sources.get(file)!).update('\u0000');
   try {
     hash.update('package-lock.json\u0000').update(readFileSync(join(root, 'package-lock.json')));
   } catch {

@@ -37,6 +37,16 @@ export function deriveDepartmentRankingData(reports: readonly CheckedReport[], m
     });
 }
 
+/**
+ * The keys of the charts deriveDepartmentRankingData draws (one per level with a report, province
+ * first), without deriving them: listing the embeds of every comparison needs only these, and
+ * deriving every ranking's items and charts for it cost a pass over each kind's reports per metric.
+ */
+export function listDepartmentRankingKeys(reports: readonly CheckedReport[], year: number, agencySlug: string, jurisdictions: JurisdictionIndex): string[] {
+  const byLevel = groupByLevel(reports, year, agencySlug, jurisdictions);
+  return LEVELS.filter((l) => byLevel.has(l)).map((level) => `ranking-${level}`);
+}
+
 /** The charts of a department comparison (one metric, one year, one kind of department): one ranking per level, province first. */
 export function listDepartmentRankingCharts(reports: readonly CheckedReport[], metricId: string, year: number, agencySlug: string, jurisdictions: JurisdictionIndex): ChartEntry[] {
   return deriveDepartmentRankingData(reports, metricId, year, agencySlug, jurisdictions).map(buildRankingChart);

@@ -170,8 +170,12 @@ export function getPageKeys(content: KeyedContent): PageKeys {
         const latest = (series.get(key) ?? []).map((id) => byId.get(id)!).sort((a, b) => b.meta.year - a.meta.year)[0];
         const group = latest ? peerGroupOf(latest.meta.id) : null;
         // Whether it links its kind's comparisons of that year: how many of its kind reported that year, every level.
-        const ofKind = group && latest ? (groupDepartments().agencies.get(`${group.split('|')[0]}|${latest.meta.year}`) ?? []) : [];
-        return hashParts(['publisher-page', keys.publisher(key), ...keysOf(group ? listPeers(group) : []), 'kind', ...ofKind]);
+        const kind = group && latest ? `${group.split('|')[0]}|${latest.meta.year}` : null;
+        // A peer group and a kind's year are hashed once each, not once per department in them (which
+        // grew as the departments times their group's size: quadratic in the reports).
+        const peers = group ? once(`peers\u0000${group}`, () => hashParts(['peers', ...keysOf(listPeers(group))])) : '';
+        const ofKind = kind ? once(`kind\u0000${kind}`, () => hashParts(['kind', ...(groupDepartments().agencies.get(kind) ?? [])])) : '';
+        return hashParts(['publisher-page', keys.publisher(key), peers, 'kind', ofKind]);
       }),
     departmentCompare: (slug, year, metricId) =>
       once(`department-compare\u0000${slug}\u0000${year}\u0000${metricId}`, () => {

@@ -3,6 +3,8 @@ import { readCommittedJurisdictionsCsv, writeDepartmentCorpus } from '../fixture
 import { useScratchBuildEnv } from '../fixtures/scratch-build-env.ts';
 import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import * as routes from './routes.ts';
+import { getSiteContent } from '../loaders/site-content.ts';
+import { listDepartmentCompareChartPlaces, listPlaceCharts } from '../views/page-chart-homes.ts';
 
 /** The route functions of routes.ts: every export that is a function. */
 const PATH_LISTS = Object.entries(routes).filter(([, v]) => typeof v === 'function') as [string, () => { params: object; cacheKey?: string }[]][];
@@ -21,5 +23,12 @@ describe('every route over the department corpus (governments and departments, s
       for (const p of paths) expect(typeof p.cacheKey === 'string' && p.cacheKey.length > 0, `${name} ${JSON.stringify(p.params)}`).toBe(true);
       expect(new Set(paths.map((p) => JSON.stringify(p.params))).size, name).toBe(paths.length);
     }
+  });
+
+  it('lists each department comparison with the keys of the charts its page draws', () => {
+    const content = getSiteContent();
+    const listed = listDepartmentCompareChartPlaces(content.reports, content.jurisdictions);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const { place, keys } of listed) expect(keys).toEqual(listPlaceCharts(place, content.jurisdictions).map((e) => e.key));
   });
 });

@@ -10,7 +10,7 @@ import { indexPublishers } from '../publishers/publisher-index.ts';
 import type { Publisher } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
-import { listDepartmentRankingCharts } from '../charts/department-ranking.ts';
+import { listDepartmentRankingCharts, listDepartmentRankingKeys } from '../charts/department-ranking.ts';
 import { listJurisdictionCharts, listPublisherCharts } from '../charts/chart-sets.ts';
 import { deriveRankingData, listRankingCharts } from '../charts/ranking.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
@@ -97,7 +97,8 @@ export function listDepartmentCompareChartPlaces(reports: readonly CheckedReport
   const index = indexPublishers(reports, jurisdictions);
   return listDepartmentComparePages(index).map((page) => {
     const place: ChartPlace = { kind: 'departments', page, reports: listDepartmentCompareReports(page, index) };
-    return { place, keys: listPlaceCharts(place, jurisdictions).map((e) => e.key) };
+    // Its charts' keys, the keys listPlaceCharts' rankings take, without deriving the rankings.
+    return { place, keys: listDepartmentRankingKeys(place.reports, page.year, page.agencySlug, jurisdictions) };
   });
 }
 

@@ -2,6 +2,7 @@
 import { TABLE_IDS } from '../form/forms.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import type { CheckedReport } from '../reports/types.ts';
+import { findReportById } from '../reports/report-groups.ts';
 import { ACCESS_DATE_PLACEHOLDER, formatOriginalCitation, formatReportCitation, type Citation } from '../downloads/citation.ts';
 import type { DownloadFile, SiteDownloads } from '../downloads/site-downloads.ts';
 import { DATA_PATH, formatAbsoluteUrl, formatDownloadName, reportPath } from '../site/paths.ts';
@@ -67,7 +68,7 @@ export function buildReportDownloadsView(report: CheckedReport, downloads: SiteD
 
 /** Finds a report of the content by id and builds its 下载数据 section; throws for an unknown id. */
 export function findReportDownloadsView(content: LoadedContent, downloads: SiteDownloads, id: string, site: string): ReportDownloadsView {
-  const report = content.reports.find((r) => r.meta.id === id);
+  const report = findReportById(content.reports, id);
   if (!report) throw new Error(`no report ${id}`);
   return buildReportDownloadsView(report, downloads, site);
 }

@@ -5,6 +5,7 @@ import { LEVEL_LABELS, listAncestors, type JurisdictionIndex } from '../jurisdic
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import { NARRATIVE_SECTIONS } from '../reports/narrative.ts';
 import { seriesOf } from '../reports/report-id.ts';
+import { listSeriesReports } from '../reports/report-groups.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { renderMarkdown } from './markdown.ts';
 import { buildQualityView, type QualityView } from './quality-view.ts';
@@ -82,8 +83,8 @@ export function buildReportView(report: CheckedReport, all: readonly CheckedRepo
     tables: TABLE_IDS.map((t) => buildTableView(form, t, report.tables[t], quality.flaggedCells, report.sourceLines)),
     source: buildReportSourceView(report),
     quality,
-    siblings: all
-      .filter((r) => r.meta.id !== meta.id && seriesOf(r.meta.id) === seriesOf(meta.id))
+    siblings: listSeriesReports(all, seriesOf(meta.id))
+      .filter((r) => r.meta.id !== meta.id)
       .map((r) => ({ href: reportPath(r.meta.id), text: `${r.meta.year} 年` })),
   };
 }

@@ -1,6 +1,6 @@
 /** View models of the home page and the jurisdiction pages. */
 import { LEVEL_LABELS, listAncestors, listChildren, type Jurisdiction, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
-import { seriesOf } from '../reports/report-id.ts';
+import { listJurisdictionReports, listSeriesReports } from '../reports/report-groups.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { buildDepartmentList, type DepartmentList } from './department-list.ts';
@@ -88,16 +88,21 @@ export interface JurisdictionView {
   readonly description: string;
 }
 
-/** Counts reports per jurisdiction code. */
+const reportCounts = new WeakMap<readonly CheckedReport[], Map<string, number>>();
+
+/** Counts reports per jurisdiction code (once per list: every jurisdiction's page reads the counts). */
 function countReports(reports: readonly CheckedReport[]): Map<string, number> {
+  const known = reportCounts.get(reports);
+  if (known) return known;
   const counts = new Map<string, number>();
   for (const r of reports) counts.set(r.meta.jurisdiction, (counts.get(r.meta.jurisdiction) ?? 0) + 1);
+  reportCounts.set(reports, counts);
   return counts;
 }
 
 /** Builds the page of one jurisdiction. */
 export function buildJurisdictionView(j: Jurisdiction, reports: readonly CheckedReport[], index: JurisdictionIndex): JurisdictionView {
-  const own = reports.filter((r) => r.meta.jurisdiction === j.code);
+  const own = listJurisdictionReports(reports, j.code);
   const counts = countReports(reports);
   const chain = [...listAncestors(index, j.code)].reverse();
   const government = `${j.name}人民政府`;
@@ -147,6 +152,6 @@ export function buildPlaceKeyFigures(code: string, reports: readonly CheckedRepo
 
 /** The reports of a jurisdiction's own government (not its departments), oldest first. */
 export function listGovernmentSeries(reports: readonly CheckedReport[], code: string): CheckedReport[] {
-  return reports.filter((r) => seriesOf(r.meta.id) === code).sort((a, b) => a.meta.year - b.meta.year);
+  return [...listSeriesReports(reports, code)].sort((a, b) => a.meta.year - b.meta.year);
 }
 

@@ -15,7 +15,7 @@ import { searchWrittenIndex, type IndexHit } from '../src/fixtures/pagefind-node
 import { loadContent, type LoadedContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
 import { orderByLiteralMatch } from '../src/client/search-rank.ts';
-import { readPageTemplates, writeSearchSite } from './bench-search.ts';
+import { measureReaderFetches, readPageTemplates, writeSearchSite } from './bench-search.ts';
 import { reportPath } from '../src/site/paths.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-bench-search-test-'));
@@ -61,6 +61,14 @@ describe('the search benchmark site', () => {
     expect(indexed.pages).toBe(written.pages);
     expect(indexed.parts.length).toBeGreaterThan(2);
     expect(indexed.parts.reduce((n, p) => n + p.pages, 0)).toBe(written.pages);
+  });
+
+  it('counts what the search page fetches: the first part’s code, worker and wasm, each part’s entry and metadata, then a chunk of each part a word', () => {
+    const reader = measureReaderFetches(join(site, PAGEFIND_DIR));
+    expect(reader.load_requests).toBe(1 + 3 + 2 * indexed.parts.length);
+    expect(reader.word_requests).toBe(indexed.parts.length);
+    expect(reader.load_kb).toBeGreaterThan(50);
+    expect(reader.word_kb).toBeGreaterThan(0);
   });
 
   it('finds exactly the reports holding a phrase of a report’s text, and indexes the text without its charts and tables', async () => {

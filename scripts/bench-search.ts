@@ -203,15 +203,17 @@ const { buildSearchIndex } = await import(${JSON.stringify(integration)});
 const { measureTreeMemory, readTree, PSS_EVERY_MS } = await import(${JSON.stringify(measure)});
 const treeKb = () => measureTreeMemory(readTree(process.pid)).kb;
 const parts = [];
-let current = null;
-const timer = setInterval(() => { if (current) current.peakKb = Math.max(current.peakKb, treeKb()); }, PSS_EVERY_MS);
+// Parts in flight by name: with two lanes (GONGKAI_SEARCH_PROCESSES) two are written at once; each part's peak is the tree's while it was in flight.
+const current = new Map();
+const timer = setInterval(() => { if (current.size) { const kb = treeKb(); for (const c of current.values()) c.peakKb = Math.max(c.peakKb, kb); } }, PSS_EVERY_MS);
 const { whole } = await buildSearchIndex(${JSON.stringify(dir)}, {
   trim: ${JSON.stringify(trim)},
   onPart: ({ part, phase }) => {
-    if (phase === 'start') current = { name: part.name, pages: part.pages.length, started: performance.now(), peakKb: treeKb() };
+    if (phase === 'start') current.set(part.name, { name: part.name, pages: part.pages.length, started: performance.now(), peakKb: treeKb() });
     else {
-      parts.push({ part: current.name, pages: current.pages, seconds: Math.round(performance.now() - current.started) / 1000, peak_mb: Math.round(current.peakKb / 1024) });
-      current = null;
+      const c = current.get(part.name);
+      parts.push({ part: c.name, pages: c.pages, seconds: Math.round(performance.now() - c.started) / 1000, peak_mb: Math.round(c.peakKb / 1024) });
+      current.delete(part.name);
     }
   },
 });
@@ -248,6 +250,32 @@ function readIndexedPages(dir: string): number {
     const entry = JSON.parse(readFileSync(join(dir, PAGEFIND_DIR, part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     return n + Object.values(entry.languages).reduce((m, l) => m + l.page_count, 0);
   }, 0);
+}
+
+/**
+ * What the search page fetches of the index (src/client/search.ts, Pagefind 1.x's browser code): on
+ * its first search the manifest, the first part's `pagefind.js` and Chinese wasm, and each part's
+ * `pagefind-entry.json` and `.pf_meta` (merged parts load no wasm); then, for each word of a query, one
+ * index chunk of each part (counted at each part's mean chunk size), before the hits' fragments.
+ */
+export function measureReaderFetches(pagefindDir: string): { load_requests: number; load_kb: number; word_requests: number; word_kb: number } {
+  const manifest = JSON.parse(readFileSync(join(pagefindDir, SEARCH_MANIFEST), 'utf8')) as SearchManifest;
+  let loadRequests = 1;
+  let loadBytes = statSync(join(pagefindDir, SEARCH_MANIFEST)).size;
+  let wordBytes = 0;
+  manifest.parts.forEach((part, i) => {
+    const dir = join(pagefindDir, part);
+    for (const file of readdirSync(dir)) {
+      if (file === 'pagefind-entry.json' || file.endsWith('.pf_meta') || (i === 0 && (file === 'pagefind.js' || file === 'pagefind-worker.js' || file.startsWith('wasm.')))) {
+        loadRequests++;
+        loadBytes += statSync(join(dir, file)).size;
+      }
+    }
+    const chunks = readdirSync(join(dir, 'index')).map((f) => statSync(join(dir, 'index', f)).size);
+    wordBytes += chunks.reduce((a, b) => a + b, 0) / Math.max(1, chunks.length);
+  });
+  const kb = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;
+  return { load_requests: loadRequests, load_kb: kb(loadBytes), word_requests: manifest.parts.length, word_kb: kb(wordBytes) };
 }
 
 /** One part's figures, as the child measured them. */
@@ -314,6 +342,7 @@ async function runBench(): Promise<void> {
     for (const p of parts) console.error(`bench-search: part ${JSON.stringify(p)}`);
     if (indexed !== written.pages) throw new Error(`the index holds ${indexed} pages, but ${written.pages} were written`);
     const index = measureTree(join(out, PAGEFIND_DIR));
+    const reader = measureReaderFetches(join(out, PAGEFIND_DIR));
     const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
     const round = (x: number): number => Math.round(x * 100) / 100;
     console.log(
@@ -332,6 +361,10 @@ async function runBench(): Promise<void> {
         index_mb: mb(index.bytes),
         html_mb: mb(written.bytes),
         index_disk_mb: mb(index.diskBytes),
+        reader_load_requests: reader.load_requests,
+        reader_load_kb: reader.load_kb,
+        reader_word_requests: reader.word_requests,
+        reader_word_kb: reader.word_kb,
         narrative,
         trimmed: !whole,
         whole_pages: wholePages,

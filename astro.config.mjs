@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { buildPhasesIntegrations } from './src/integrations/build-phases.ts';
 import { endpointFilesIntegration } from './src/integrations/endpoint-files.ts';
 import { incrementalBuildIntegration } from './src/integrations/incremental-build.ts';
+import { portableRouteHashesIntegration } from './src/integrations/portable-route-hashes.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { prerenderChartsIntegration } from './src/integrations/prerender-charts.ts';
 import { siteAddressIntegration } from './src/site/site-address-integration.ts';
@@ -41,5 +42,5 @@ export default defineConfig({
   // removal of gone paths) and the Pagefind search index into its output directory. phasesStart and phasesEnd time the build's phases for the
   // benchmarks (src/integrations/build-phases.ts); the site address's warning comes last, so that a
   // build with a placeholder address ends with it.
-  integrations: [phasesStart, incrementalBuildIntegration(), prerenderChartsIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), endpointFilesIntegration(), pagefindIntegration(), phasesEnd, siteAddressIntegration(address)],
+  integrations: [phasesStart, incrementalBuildIntegration(), portableRouteHashesIntegration(), prerenderChartsIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), endpointFilesIntegration(), pagefindIntegration(), phasesEnd, siteAddressIntegration(address)],
 });

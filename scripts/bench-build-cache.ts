@@ -4,6 +4,9 @@
  * scratch copy of the content, with one chart cache (GONGKAI_CHART_CACHE in a scratch directory):
  *   cold           empty caches, into an output directory the next builds reuse
  *   warm           nothing changed: a rebuild into the same directory
+ *   moved          the project (snapshot with its Astro cache, output, chart cache, download caches and
+ *                  content) copied with its files' times to another path, as a CI job restores a kept
+ *                  cache, and rebuilt there: nothing changed but the path
  *   charts-warm    a fresh Astro cache and output directory, the chart cache warm
  *   changed        one report's text changed, rebuilt into the same directory
  *   changed-fresh  the same content built afresh (new Astro cache and output directory)
@@ -11,8 +14,12 @@
  *   removed-fresh  the same content built afresh
  * Prints one JSON line per build:
  *   {"build","content","pages","seconds","charts_rendered","charts_reused"}
- * and lines comparing two builds' output byte for byte (cold/warm, cold/charts-warm,
+ * and lines comparing two builds' output byte for byte (cold/warm, warm/moved, cold/charts-warm,
  * changed-fresh/changed, removed-fresh/removed): {"build":"compare","builds":[a,b],"files","identical","differing"}.
+ * The warm and moved lines also say which output files the build wrote again (their modification
+ * time changed), in three kinds: `rewritten_astro`, the files of paths Astro's incremental build
+ * keys (listed in its manifest); `rewritten_search`, under pagefind/; `rewritten_other`, the rest
+ * (the files beside the pages, the streamed downloads, the sitemap, the unkeyed pages), named.
  * Assumes the checkout is shared (others build and edit in it): the site is built from a snapshot of
  * its sources (src, public, the config) copied into the scratch directory, with Astro's and Vite's
  * caches inside the snapshot, so a concurrent build or edit cannot leak in. Those caches start empty
@@ -22,7 +29,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +80,25 @@ function compareTrees(a: string, b: string): { files: number; differing: string[
   const differing = left.filter((f) => !right.has(f) || hashFile(join(a, f)) !== hashFile(join(b, f)));
   for (const f of right) if (!left.includes(f)) differing.push(f);
   return { files: left.length, differing: differing.sort() };
+}
+
+/** Each output file's modification time, by path relative to the directory. */
+function readTimes(dir: string): Map<string, number> {
+  return new Map(listFiles(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+}
+
+/** The output files of the paths Astro's incremental manifest (in the snapshot at `root`) records. */
+function readAstroOutputs(root: string): Set<string> {
+  const manifest = JSON.parse(readFileSync(join(root, '.snapshot-cache', 'astro', 'incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> };
+  return new Set(Object.values(manifest.routes).flatMap((r) => Object.values(r.paths).map((p) => p.outputFile)));
+}
+
+/** What a build wrote again of the files `before` lists (their times before it), by kind (see the file's comment). */
+function describeRewrites(root: string, outDir: string, before: ReadonlyMap<string, number>): Record<string, unknown> {
+  const astro = readAstroOutputs(root);
+  const rewritten = [...readTimes(outDir)].filter(([f, t]) => before.has(f) && before.get(f) !== t).map(([f]) => f);
+  const other = rewritten.filter((f) => !astro.has(f) && !f.startsWith('pagefind/'));
+  return { rewritten_astro: rewritten.filter((f) => astro.has(f)).length, astro_paths: astro.size, rewritten_search: rewritten.filter((f) => f.startsWith('pagefind/')).length, rewritten_other: other };
 }
 
 /** Copies the site's sources from the working tree into `dir`, with node_modules linked. */
@@ -157,8 +183,20 @@ try {
   print('cold', cold);
   const coldCopy = join(scratch, 'dist-cold');
   cpSync(out, coldCopy, { recursive: true });
-  print('warm', runBuild(site, out, caches('warm'), working));
+  const beforeWarm = readTimes(out);
+  print('warm', runBuild(site, out, caches('warm'), working), describeRewrites(site, out, beforeWarm));
   compare(coldCopy, out, ['cold', 'warm']);
+  // The same project at another path: everything the builds keep copied with its files' times (as
+  // cp -a, or a CI cache's archive, restores them), the node_modules link as it is.
+  const moved = join(scratch, 'moved');
+  for (const name of ['site', 'dist', 'content', 'chart-cache', 'downloads.json', 'downloads-lines']) {
+    if (existsSync(join(scratch, name))) cpSync(join(scratch, name), join(moved, name), { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  }
+  const movedOut = join(moved, 'dist');
+  const beforeMoved = readTimes(movedOut);
+  print('moved', runBuild(join(moved, 'site'), movedOut, { charts: join(moved, 'chart-cache'), chartStats: join(scratch, 'charts-moved.json') }, join(moved, 'content')), describeRewrites(join(moved, 'site'), movedOut, beforeMoved));
+  compare(out, movedOut, ['warm', 'moved']);
+  rmSync(moved, { recursive: true, force: true });
   // A fresh Astro cache and output directory with the chart cache warm.
   const fresh = (build: string): string => {
     const root = join(scratch, `site-${build}`);

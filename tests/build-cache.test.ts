@@ -4,7 +4,9 @@
  * output directory rebuilt) and the chart cache. A rebuild with nothing changed
  * renders no chart and leaves every file as it was; after a report changes, and after
  * one is removed, the incremental output equals a fresh build of the same content, every file of it
- * (HTML, CSV, feeds, sitemap, images, the Pagefind index), nothing ignored.
+ * (HTML, CSV, feeds, sitemap, images, the Pagefind index), nothing ignored. The project copied with
+ * its caches and output to another path (a CI job restoring a kept cache) rebuilds as at its own
+ * path: no page, chart, file beside the pages, search part or streamed download made again.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -20,10 +22,14 @@ interface BenchLine {
   readonly files?: number;
   readonly identical?: boolean;
   readonly differing?: readonly string[];
+  readonly rewritten_astro?: number;
+  readonly astro_paths?: number;
+  readonly rewritten_search?: number;
+  readonly rewritten_other?: readonly string[];
 }
 
 /** The builds the benchmark runs, in order (scripts/bench-build-cache.ts); a test below checks it runs exactly these. */
-const BUILDS = ['cold', 'warm', 'charts-warm', 'changed', 'changed-fresh', 'removed', 'removed-fresh'] as const;
+const BUILDS = ['cold', 'warm', 'moved', 'charts-warm', 'changed', 'changed-fresh', 'removed', 'removed-fresh'] as const;
 
 /**
  * How long one build of the committed content may take before the run is taken for hung: about
@@ -93,6 +99,25 @@ describe('rebuilds of the committed content', () => {
     expect(warm.pages).toBe(cold.pages);
     expect(cold.charts_rendered).toBeGreaterThan(0);
     expect(warm.charts_rendered).toBe(0);
+  });
+
+  it('rebuilt at another path with its caches and output, redoes nothing a rebuild at its own path does not, and writes the same files', () => {
+    const warm = findLine('warm');
+    const moved = findLine('moved');
+    expect(moved.charts_rendered).toBe(0);
+    expect(moved.pages).toBe(warm.pages);
+    // No keyed path rendered again by Astro (src/integrations/portable-route-hashes.ts), no search
+    // part, no file beside the pages, no streamed download: the files written again are those every
+    // build writes (the pages without a key, the sitemap, the search manifest, Vite's client bundle),
+    // the same as a rebuild at the same path.
+    expect(warm.astro_paths).toBeGreaterThan(100);
+    expect(warm.rewritten_astro).toBe(0);
+    expect(moved.rewritten_astro).toBe(0);
+    expect(moved.rewritten_search).toBe(warm.rewritten_search);
+    expect(moved.rewritten_other).toEqual(warm.rewritten_other);
+    const compare = findCompare('warm', 'moved');
+    expect(compare.files).toBeGreaterThan(100);
+    expect(compare.differing).toEqual([]);
   });
 
   it('renders no chart with a warm chart cache and a fresh output directory', () => {

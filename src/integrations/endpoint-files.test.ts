@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -45,6 +45,18 @@ describe('writeEndpointFolders', () => {
     const code = writeEndpointFolders(out, [folder('/a/', 'k1', { 'f.csv': 'three' }, made)], again.memo, 'v2');
     expect(readFileSync(join(out, 'a/f.csv'), 'utf8')).toBe('three');
     expect(code.written).toBe(1);
+  });
+
+  it('keeps the folders of a project copied elsewhere with its output: the memo names the output from the project root', () => {
+    const project = scratch();
+    const memo = writeEndpointFolders(join(project, 'dist'), [folder('/a/', 'k', { 'f.csv': 'one' }, [])], null, 'v', undefined, 'dist').memo;
+    expect(memo.outDir).toBe('dist');
+    const copy = scratch();
+    cpSync(project, copy, { recursive: true });
+    const made: string[] = [];
+    expect(writeEndpointFolders(join(copy, 'dist'), [folder('/a/', 'k', { 'f.csv': 'one' }, made)], memo, 'v', undefined, 'dist')).toMatchObject({ written: 0, kept: 1 });
+    expect(made).toEqual([]);
+    expect(writeEndpointFolders(join(copy, 'out'), [folder('/a/', 'k', { 'f.csv': 'one' }, made)], memo, 'v', undefined, 'out').written).toBe(1);
   });
 
   it('writes a folder again when one of its files is missing from the output, or the memo is of another output', () => {

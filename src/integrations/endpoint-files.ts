@@ -20,6 +20,7 @@ import type { AstroIntegration } from 'astro';
 import type { EndpointFolder } from './endpoint-list.ts';
 import { hashSourceGraph } from '../machinery/code-hash.ts';
 import { writeFileWhole } from '../machinery/file-cache.ts';
+import { nameInProject } from '../machinery/project-path.ts';
 import { buildRegistry, offerScript } from '../machinery/registry.ts';
 import { recordPhase } from './build-phases.ts';
 import { releasePremadeChartImages } from './prerender-charts.ts';
@@ -29,6 +30,7 @@ export const ENDPOINT_MEMO = 'endpoint-files.json';
 
 /** The memo: the output directory it describes, and per folder (URL path) its stamp and its files' names. */
 export interface EndpointMemo {
+  /** The output directory, relative to the project root (src/machinery/project-path.ts), so a project moved with its cache and output keeps its memo. */
   readonly outDir: string;
   readonly folders: Readonly<Record<string, readonly string[]>>;
 }
@@ -67,10 +69,12 @@ export interface EndpointWriteResult {
 /**
  * Writes into `outDir` each folder whose stamp under `version` is not the memo's or one of whose files
  * is missing, and removes the files of the memo's folders no longer listed; `save` is called with the
- * memo of what is still valid before anything is written. Returns the memo to keep.
+ * memo of what is still valid before anything is written. Returns the memo to keep. The memo names
+ * the output directory `outDirName` (its path from the project root; by default `outDir` itself).
  */
-export function writeEndpointFolders(outDir: string, folders: readonly EndpointFolder[], previous: EndpointMemo | null, version: string | null, save: (memo: EndpointMemo) => void = () => {}): EndpointWriteResult {
-  const known = previous?.outDir === outDir ? previous.folders : {};
+export function writeEndpointFolders(outDir: string, folders: readonly EndpointFolder[], previous: EndpointMemo | null, version: string | null, save: (memo: EndpointMemo) => void = () => {}, outDirName: string = outDir): EndpointWriteResult {
+  // A memo written before it named the output from the project root names it by its absolute path.
+  const known = previous && (previous.outDir === outDirName || previous.outDir === outDir) ? previous.folders : {};
   const next: Record<string, string[]> = {};
   const pending: Array<{ folder: EndpointFolder; stamp: string }> = [];
   let kept = 0;
@@ -88,7 +92,7 @@ export function writeEndpointFolders(outDir: string, folders: readonly EndpointF
   }
   const listed = new Set(folders.map((f) => f.dir));
   const removed = Object.keys(known).filter((dir) => !listed.has(dir));
-  if (pending.length || removed.length) save({ outDir, folders: next });
+  if (pending.length || removed.length) save({ outDir: outDirName, folders: next });
   for (const dir of removed) {
     const target = resolveFolder(outDir, dir);
     for (const name of known[dir]!.slice(1)) rmSync(join(target, name), { force: true });
@@ -104,7 +108,7 @@ export function writeEndpointFolders(outDir: string, folders: readonly EndpointF
     files += bodies.length;
     if (stamp) next[folder.dir] = [stamp, ...folder.names];
   }
-  return { memo: { outDir, folders: next }, written: pending.length, files, kept, removed };
+  return { memo: { outDir: outDirName, folders: next }, written: pending.length, files, kept, removed };
 }
 
 /** The Astro integration: after the pages (and the removal of gone paths), writes the files the pages' bundle lists. */
@@ -134,7 +138,8 @@ export function endpointFilesIntegration(): AstroIntegration {
           const save = (memo: EndpointMemo): void => writeFileWhole(memoFile, JSON.stringify(memo));
           // The code that makes the files: the list's module and all it imports, with the lockfile.
           const version = `${hashSourceGraph([listModule], root)}\0${site?.href ?? ''}`;
-          const result = writeEndpointFolders(fileURLToPath(dir), hooks.list(site), readEndpointMemo(memoFile), version, save);
+          const out = fileURLToPath(dir);
+          const result = writeEndpointFolders(out, hooks.list(site), readEndpointMemo(memoFile), version, save, nameInProject(root, out));
           save(result.memo);
           recordPhase('endpoint-files', (performance.now() - started) / 1000);
           logger.info(`${result.files} files beside the pages written in ${result.written} folders, ${result.kept} folders unchanged${result.removed.length ? `, ${result.removed.length} removed` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -165,6 +165,9 @@ describe('the per-part memo', () => {
     expect(planPartWork(parts, memo.parts, memo, site, () => true).build).toEqual([]);
     expect(planPartWork(parts, memo.parts, memo, site, (name) => name !== parts[1]!.name).build).toEqual([parts[1]]);
     expect(planPartWork(parts, memo.parts, memo, `${site}-elsewhere`, () => true).build).toEqual(parts);
+    // The integration names the output from the project root: the same name at another path keeps every part.
+    expect(planPartWork(parts, memo.parts, { ...memo, outDir: 'dist' }, 'dist', () => true).build).toEqual([]);
+    expect(planPartWork(parts, memo.parts, { ...memo, outDir: 'dist' }, 'out', () => true).build).toEqual(parts);
     expect(planPartWork(parts, { ...memo.parts, [parts[0]!.name]: 'stale' }, memo, site, () => true).build).toEqual([parts[0]]);
   });
 });

@@ -29,6 +29,7 @@ import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_M
 import { trimForSearch } from './pagefind-trim.ts';
 import { isCacheOff, resolveCacheDir } from '../machinery/cache-switch.ts';
 import { openFileCache, writeFileWhole } from '../machinery/file-cache.ts';
+import { nameInProject } from '../machinery/project-path.ts';
 
 /** The pages search covers: each report, each jurisdiction, each comparison (found by its metric's name), the methodology. Lists and tools are left out. */
 export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,compare/*/*/index.html,methodology/index.html}';
@@ -109,7 +110,7 @@ interface IndexedPage extends PageHash {
 
 /** What the integration remembers of the last index it built. */
 export interface IndexMemo {
-  /** Where the index was written. */
+  /** Where the index was written: the output directory relative to the project root (src/machinery/project-path.ts), so a project moved with its cache and output keeps its memo. */
   readonly outDir: string;
   /** How pages were handed to Pagefind: the trimmer's version, or `whole`; a page's `indexed` hash is reused only under the same. */
   readonly given: string;
@@ -169,8 +170,10 @@ export function planPartWork(
   memo: Pick<IndexMemo, 'outDir' | 'parts'> | null,
   outDir: string,
   hasPart: (name: string) => boolean,
+  /** The output's absolute path, which a memo written before it named the output from the project root names it by. */
+  absoluteOutDir: string = outDir,
 ): { build: SearchPart[]; keep: SearchPart[] } {
-  const known = memo && memo.outDir === outDir ? memo.parts : {};
+  const known = memo && (memo.outDir === outDir || memo.outDir === absoluteOutDir) ? memo.parts : {};
   const build: SearchPart[] = [];
   const keep: SearchPart[] = [];
   for (const part of parts) (known[part.name] === fingerprints[part.name] && hasPart(part.name) ? keep : build).push(part);
@@ -295,6 +298,8 @@ export interface SearchIndexOptions {
   readonly processes?: number;
   /** A directory that keeps pages as trimmed for Pagefind across runs, by page hash (none: every page read and trimmed). */
   readonly trimmedCache?: string;
+  /** How the memo names the output directory: its path from the project root (default: the directory as given). */
+  readonly outDirName?: string;
 }
 
 /**
@@ -322,7 +327,8 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   const parts = planSearchParts(paths, options.maxPages ?? readSearchPartMaxPages(process.env));
   const fingerprints = Object.fromEntries(parts.map((p, i) => [p.name, fingerprintSearchPart(p, i === 0, files)]));
   const out = join(dir, PAGEFIND_DIR);
-  const { build } = planPartWork(parts, fingerprints, memo, dir, (name) => existsSync(join(out, name, 'pagefind-entry.json')));
+  const outDirName = options.outDirName ?? dir;
+  const { build } = planPartWork(parts, fingerprints, memo, outDirName, (name) => existsSync(join(out, name, 'pagefind-entry.json')), dir);
   mkdirSync(out, { recursive: true });
   // Each lane takes the next part to write until none is left; a failure stops every lane at its next part.
   const queue = [...build];
@@ -358,7 +364,7 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   return {
     pages: paths.length,
     parts: parts.map((p) => ({ name: p.name, pages: p.pages.length, built: build.includes(p) })),
-    memo: { outDir: dir, given, files, parts: fingerprints },
+    memo: { outDir: outDirName, given, files, parts: fingerprints },
     whole,
   };
 }
@@ -367,17 +373,19 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
 export function pagefindIntegration(): AstroIntegration {
   let memoFile = '';
   let trimmedDir = '';
+  let root = process.cwd();
   return {
     name: 'gongkai-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
         memoFile = fileURLToPath(new URL('pagefind-index.json', config.cacheDir));
         trimmedDir = fileURLToPath(new URL('pagefind-trimmed/', config.cacheDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const started = performance.now();
-        const { pages, parts, memo, whole } = await buildSearchIndex(out, { memo: isCacheOff('search-parts') ? null : readIndexMemo(memoFile), trimmedCache: resolveCacheDir('search-trimmed', trimmedDir) });
+        const { pages, parts, memo, whole } = await buildSearchIndex(out, { memo: isCacheOff('search-parts') ? null : readIndexMemo(memoFile), trimmedCache: resolveCacheDir('search-trimmed', trimmedDir), outDirName: nameInProject(root, out) });
         recordPhase('search', (performance.now() - started) / 1000);
         writeFileWhole(memoFile, JSON.stringify(memo));
         const built = parts.filter((p) => p.built);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,21 @@ describe('writeStreamedDownloads', () => {
 
     const other = makeOut();
     expect(writeStreamedDownloads(other, [changed], after).written).toEqual(['/data/cells.csv']);
+  });
+
+  it('keeps a file of a project copied elsewhere (the memo names the output from the project root), whose times a copy may round', () => {
+    const project = makeOut();
+    const file = makeFile('/data/cells.csv', ['a\n', 'b\n']);
+    const { memo } = writeStreamedDownloads(join(project, 'dist'), [file], {}, undefined, 'dist');
+    expect(memo['/data/cells.csv']?.outDir).toBe('dist');
+    const copy = makeOut();
+    cpSync(project, copy, { recursive: true });
+    utimesSync(join(copy, 'dist', 'data', 'cells.csv'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    const again = makeFile('/data/cells.csv', ['a\n', 'b\n']);
+    expect(writeStreamedDownloads(join(copy, 'dist'), [again], memo, undefined, 'dist').written).toEqual([]);
+    expect(again.generated).toBe(0);
+    // Another output of the same project is not the one the memo describes.
+    expect(writeStreamedDownloads(join(copy, 'out'), [again], memo, undefined, 'out').written).toEqual(['/data/cells.csv']);
   });
 
   it('keeps the old file and leaves nothing behind when the pieces are not what the pages advertise', () => {

@@ -8,7 +8,7 @@
  * measuring it (src/machinery/download-stash.ts) is moved into place instead of being generated again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -17,6 +17,7 @@ import { isCacheOff } from '../machinery/cache-switch.ts';
 import { clearDownloadStash, findStashed } from '../machinery/download-stash.ts';
 import { downloadStashDir } from '../machinery/download-stats.ts';
 import { writeFileWhole } from '../machinery/file-cache.ts';
+import { nameInProject } from '../machinery/project-path.ts';
 import { buildRegistry, offerScript } from '../machinery/registry.ts';
 
 /** The memo's file in Astro's cache directory. */
@@ -24,6 +25,7 @@ export const STREAMED_MEMO = 'streamed-downloads.json';
 
 /** What was written of one file: where, its size and hash, and the modification time it was left with. */
 export interface StreamedFileRecord {
+  /** The output directory, relative to the project root (src/machinery/project-path.ts), so a project moved with its cache and output keeps its memo. */
   readonly outDir: string;
   readonly bytes: number;
   readonly sha256: string;
@@ -46,12 +48,31 @@ export function readStreamedMemo(file: string): StreamedMemo {
   }
 }
 
-/** True when `target` is still the file the memo recorded for `file` in `outDir`. */
-function isUnchanged(target: string, outDir: string, file: StreamedFile, known: StreamedFileRecord | undefined): boolean {
-  if (!known || known.outDir !== outDir || known.bytes !== file.bytes || known.sha256 !== file.sha256) return false;
+/** The SHA-256 of a file, read a piece at a time (a site-wide cells.csv is hundreds of MB). */
+function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * True when `target` is still the file the memo recorded for `file` in the output (named one of
+ * `outDirNames`): of its size, and of
+ * its modification time or, when that moved (an output copied or restored from a CI cache, which may
+ * round the times), of its hash.
+ */
+function isUnchanged(target: string, outDirNames: readonly string[], file: StreamedFile, known: StreamedFileRecord | undefined): boolean {
+  if (!known || !outDirNames.includes(known.outDir) || known.bytes !== file.bytes || known.sha256 !== file.sha256) return false;
   try {
     const { size, mtimeMs } = statSync(target);
-    return size === known.bytes && mtimeMs === known.mtimeMs;
+    if (size !== known.bytes) return false;
+    return mtimeMs === known.mtimeMs || hashFile(target) === known.sha256;
   } catch {
     return false;
   }
@@ -96,13 +117,16 @@ function resolveTarget(outDir: string, path: string): string {
  * reports are gone); returns the memo to keep and the paths written. A file of the size and hash
  * advertised found in `stashDir` is moved (or copied, when another file still needs the same
  * bytes) into place instead of being generated. Throws, leaving the output's old file in place,
- * when a file cannot be generated or is not what the pages advertise.
+ * when a file cannot be generated or is not what the pages advertise. The memo names the output
+ * directory `outDirName` (its path from the project root; by default `outDir` itself).
  */
-export function writeStreamedDownloads(outDir: string, files: readonly StreamedFile[], memo: StreamedMemo, stashDir?: string): { memo: StreamedMemo; written: string[]; removed: string[]; fromStash: string[] } {
+export function writeStreamedDownloads(outDir: string, files: readonly StreamedFile[], memo: StreamedMemo, stashDir?: string, outDirName: string = outDir): { memo: StreamedMemo; written: string[]; removed: string[]; fromStash: string[] } {
+  // A memo written before it named the output from the project root names it by its absolute path.
+  const names = [outDirName, outDir];
   const next: Record<string, StreamedFileRecord> = {};
   const written: string[] = [];
   const fromStash: string[] = [];
-  const pending = files.filter((file) => !isUnchanged(resolveTarget(outDir, file.path), outDir, file, memo[file.path]));
+  const pending = files.filter((file) => !isUnchanged(resolveTarget(outDir, file.path), names, file, memo[file.path]));
   for (const file of files) {
     const target = resolveTarget(outDir, file.path);
     if (pending.includes(file)) {
@@ -118,9 +142,9 @@ export function writeStreamedDownloads(outDir: string, files: readonly StreamedF
       renameSync(temp, target);
       written.push(file.path);
     }
-    next[file.path] = { outDir, bytes: file.bytes, sha256: file.sha256, mtimeMs: statSync(target).mtimeMs };
+    next[file.path] = { outDir: outDirName, bytes: file.bytes, sha256: file.sha256, mtimeMs: statSync(target).mtimeMs };
   }
-  const removed = Object.entries(memo).filter(([path, known]) => known.outDir === outDir && !next[path]).map(([path]) => path);
+  const removed = Object.entries(memo).filter(([path, known]) => names.includes(known.outDir) && !next[path]).map(([path]) => path);
   for (const path of removed) {
     const target = resolveTarget(outDir, path);
     rmSync(target, { force: true });
@@ -133,6 +157,7 @@ export function writeStreamedDownloads(outDir: string, files: readonly StreamedF
 export function streamedDownloadsIntegration(): AstroIntegration {
   let cacheDir: URL | undefined;
   let site: URL | undefined;
+  let root = process.cwd();
   return {
     name: 'gongkai-streamed-downloads',
     hooks: {
@@ -142,6 +167,7 @@ export function streamedDownloadsIntegration(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
         site = config.site ? new URL(config.site) : undefined;
+        root = fileURLToPath(config.root);
       },
       'astro:build:done': ({ dir, logger }) => {
         // Offered by the pages' bundle when a page loads (the script injected above).
@@ -149,7 +175,8 @@ export function streamedDownloadsIntegration(): AstroIntegration {
         if (!hooks || !cacheDir) return;
         const memoFile = fileURLToPath(new URL(STREAMED_MEMO, cacheDir));
         const stashDir = downloadStashDir();
-        const { memo, written, removed, fromStash } = writeStreamedDownloads(fileURLToPath(dir), hooks.list(site), isCacheOff('streamed-memo') ? {} : readStreamedMemo(memoFile), stashDir);
+        const out = fileURLToPath(dir);
+        const { memo, written, removed, fromStash } = writeStreamedDownloads(out, hooks.list(site), isCacheOff('streamed-memo') ? {} : readStreamedMemo(memoFile), stashDir, nameInProject(root, out));
         clearDownloadStash(stashDir);
         writeFileWhole(memoFile, `${JSON.stringify(memo, null, 2)}\n`);
         if (written.length) logger.info(`wrote ${written.join(', ')}${fromStash.length ? ` (${fromStash.length} as measured, from the stash)` : ''}`);

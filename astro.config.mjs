@@ -39,8 +39,9 @@ export default defineConfig({
   vite: { build: { emptyOutDir: false } },
   // Every build renders the charts the cache lacks on every core first, and writes the sitemap, the
   // downloads too large for an endpoint and the files beside the pages that are not pages (after the
-  // removal of gone paths) and the Pagefind search index into its output directory. phasesStart and phasesEnd time the build's phases for the
+  // removal of gone paths) and the Pagefind search index into its output directory; the search index
+  // is begun before the files beside the pages, on the other core, and the last hook waits for it. phasesStart and phasesEnd time the build's phases for the
   // benchmarks (src/integrations/build-phases.ts); the site address's warning comes last, so that a
   // build with a placeholder address ends with it.
-  integrations: [phasesStart, incrementalBuildIntegration(), portableRouteHashesIntegration(), prerenderChartsIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), endpointFilesIntegration(), pagefindIntegration(), phasesEnd, siteAddressIntegration(address)],
+  integrations: [phasesStart, incrementalBuildIntegration(), portableRouteHashesIntegration(), prerenderChartsIntegration(), sitemapIntegration(), streamedDownloadsIntegration(), pagefindIntegration(), endpointFilesIntegration(), phasesEnd, siteAddressIntegration(address)],
 });

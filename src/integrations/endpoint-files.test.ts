@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EndpointFolder } from './endpoint-list.ts';
-import { readEndpointMemo, writeEndpointFolders, type EndpointMemo } from './endpoint-files.ts';
+import { beginEndpointPass, readEndpointMemo, writeEndpointFolders, type EndpointMemo } from './endpoint-files.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -101,6 +101,42 @@ describe('writeEndpointFolders', () => {
       writeEndpointFolders(out, [folder('/a/', 'k', { 'f.csv': '1' }, []), { dir: '/b/', cacheKey: 'k2', names: ['f.csv'], make: () => { throw new Error('stopped'); } }], memo, 'v', (m) => saved.push(m)),
     ).toThrow('stopped');
     expect(Object.keys(saved[0]!.folders)).toEqual(['/a/']);
+  });
+
+  it('writes, before the pass is finished, only the folders of the keys said ready, each key’s folders together; finishing writes the rest', async () => {
+    const out = scratch();
+    const made: string[] = [];
+    const folders = [folder('/reports/a/', 'ka', { 'cells.csv': 'a' }, made), folder('/reports/b/', 'kb', { 'cells.csv': 'b' }, made), folder('/embed/a/flow/', 'ka', { 'chart.svg': '<a/>' }, made)];
+    const saved: EndpointMemo[] = [];
+    const pass = beginEndpointPass(out, folders, null, 'v', (m) => saved.push(m));
+    expect(saved).toEqual([{ outDir: out, folders: {} }]);
+    expect(made).toEqual([]);
+    expect(pass.writeReady((key) => key === 'ka', 1000)).toBe(false);
+    expect(made).toEqual(['/reports/a/cells.csv', '/embed/a/flow/chart.svg']);
+    expect(pass.writeReady((key) => key === 'ka', 1000)).toBe(false);
+    // Out of time after the first key written: more may be left.
+    expect(pass.writeReady(() => true, 0)).toBe(true);
+    expect(made).toEqual(['/reports/a/cells.csv', '/embed/a/flow/chart.svg', '/reports/b/cells.csv']);
+    const result = await pass.finishYielding(0);
+    expect(made).toHaveLength(3);
+    expect(result).toMatchObject({ written: 3, files: 3, kept: 0, removed: [] });
+    expect(Object.keys(result.memo.folders).sort()).toEqual(['/embed/a/flow/', '/reports/a/', '/reports/b/']);
+    // The same memo and files as a pass written at once.
+    const again = scratch();
+    expect(writeEndpointFolders(again, folders, null, 'v').memo.folders).toEqual(result.memo.folders);
+    expect(readFileSync(join(out, 'embed/a/flow/chart.svg'), 'utf8')).toBe('<a/>');
+  });
+
+  it('writes again a folder written before the pages were done when the incremental build removed one of its files since', async () => {
+    const out = scratch();
+    const made: string[] = [];
+    const pass = beginEndpointPass(out, [folder('/embed/a/flow/', 'ka', { 'chart.svg': '<a/>', 'data.csv': 'a' }, made), folder('/embed/b/flow/', 'kb', { 'chart.svg': '<b/>' }, made)], null, 'v');
+    pass.writeReady(() => true, 1000);
+    rmSync(join(out, 'embed/a/flow/data.csv'));
+    pass.rewriteRemoved(['embed/a/flow/data.csv', 'reports/x/index.html']);
+    await pass.finishYielding(5);
+    expect(made).toEqual(['/embed/a/flow/chart.svg', '/embed/a/flow/data.csv', '/embed/b/flow/chart.svg', '/embed/a/flow/chart.svg', '/embed/a/flow/data.csv']);
+    expect(readFileSync(join(out, 'embed/a/flow/data.csv'), 'utf8')).toBe('a');
   });
 
   it('refuses a folder outside the output', () => {

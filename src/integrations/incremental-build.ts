@@ -13,6 +13,14 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildRegistry } from '../machinery/registry.ts';
+
+declare module '../machinery/registry.ts' {
+  interface BuildRegistry {
+    /** The output files (relative to the output directory) the incremental build removed after the pages, as paths that are gone. */
+    removedOutputs?: readonly string[];
+  }
+}
 
 /** The file Astro keeps its incremental-build manifest in, inside its cache directory. */
 export const INCREMENTAL_MANIFEST = 'incremental-build.json';
@@ -103,6 +111,9 @@ export function incrementalBuildIntegration(): AstroIntegration {
           rmSync(`${out}/${file}`, { force: true });
         }
         if (orphans.length) logger.info(`removed ${orphans.length} files of paths the content no longer has`);
+        // For the files beside the pages written while the pages were generated: a path an older build
+        // generated through Astro may be one of theirs (src/integrations/endpoint-files.ts writes it again).
+        buildRegistry().removedOutputs = orphans;
         previous = null;
         atStart = null;
       },

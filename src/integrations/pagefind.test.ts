@@ -208,6 +208,33 @@ describe('parts written by several Pagefind processes at once', () => {
     }
   });
 
+  it('writes with one process until `widenAfter` settles, then with the others too', async () => {
+    const gated = copySite('gated');
+    let open = (): void => {};
+    const widenAfter = new Promise<void>((resolve) => (open = resolve));
+    let running = 0;
+    let mostBefore = 0;
+    let most = 0;
+    let done = 0;
+    const result = await buildSearchIndex(gated, {
+      maxPages: MAX_PAGES,
+      processes: 2,
+      widenAfter,
+      onPart: ({ phase }) => {
+        running += phase === 'start' ? 1 : -1;
+        most = Math.max(most, running);
+        if (phase === 'done' && ++done === 2) {
+          mostBefore = most;
+          open();
+        }
+      },
+    });
+    expect(result.parts.length).toBeGreaterThanOrEqual(4);
+    expect(result.parts.every((p) => p.built)).toBe(true);
+    expect(mostBefore).toBe(1);
+    expect(most).toBe(2);
+  });
+
   it('fails the call when one part fails, starts no part after the failure, and leaves the others whole', async () => {
     const broken = copySite('broken');
     const started: string[] = [];

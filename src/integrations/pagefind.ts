@@ -15,7 +15,8 @@
  * page's change reads its unchanged pages trimmed already. Parts are
  * written by up to one Pagefind process per core at once (`GONGKAI_SEARCH_PROCESSES`): one Pagefind
  * service works through its messages one at a time, so each lane loads its own copy of Pagefind's
- * Node API, which starts its own binary.
+ * Node API, which starts its own binary. A lane reads, hashes and trims a part's pages when it comes
+ * to the part, so one part's pages are trimmed on this thread while Pagefind indexes another's.
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,7 @@ import { trimForSearch } from './pagefind-trim.ts';
 import { isCacheOff, resolveCacheDir } from '../machinery/cache-switch.ts';
 import { openFileCache, writeFileWhole } from '../machinery/file-cache.ts';
 import { nameInProject } from '../machinery/project-path.ts';
+import { buildRegistry } from '../machinery/registry.ts';
 
 /** The pages search covers: each report, each jurisdiction, each comparison (found by its metric's name), the methodology. Lists and tools are left out. */
 export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,compare/*/*/index.html,methodology/index.html}';
@@ -138,10 +140,10 @@ function readIndexMemo(file: string): IndexMemo | null {
   }
 }
 
-/** Hashes the pages search covers in `dir`, by path, re-reading only the pages whose size or modification time differ from the memo's. */
-export function fingerprintSearchPages(dir: string, memo: Pick<IndexMemo, 'files'> | null): Record<string, PageHash> {
+/** Hashes the pages search covers in `dir` (or the listed ones), by path, re-reading only the pages whose size or modification time differ from the memo's. */
+export function fingerprintSearchPages(dir: string, memo: Pick<IndexMemo, 'files'> | null, paths: readonly string[] = globSync(SEARCH_GLOB, { cwd: dir }).sort()): Record<string, PageHash> {
   const files: Record<string, PageHash> = {};
-  for (const path of globSync(SEARCH_GLOB, { cwd: dir }).sort()) {
+  for (const path of paths) {
     const { size, mtimeMs } = statSync(join(dir, path));
     const known = memo?.files[path];
     const sha256 = known && known.size === size && known.mtimeMs === mtimeMs ? known.sha256 : createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
@@ -300,6 +302,8 @@ export interface SearchIndexOptions {
   readonly trimmedCache?: string;
   /** How the memo names the output directory: its path from the project root (default: the directory as given). */
   readonly outDirName?: string;
+  /** When given, only one Pagefind process starts at once, the others once it settles (this thread's other work leaves one core meanwhile). */
+  readonly widenAfter?: Promise<unknown>;
 }
 
 /**
@@ -310,9 +314,11 @@ export interface SearchIndexOptions {
 export async function buildSearchIndex(dir: string, options: SearchIndexOptions = {}): Promise<{ pages: number; parts: PartOutcome[]; memo: IndexMemo; whole: WholePage[] }> {
   const memo = options.memo ?? null;
   const trim = options.trim ?? true;
-  const hashed = fingerprintSearchPages(dir, memo);
-  const paths = Object.keys(hashed);
+  const paths = globSync(SEARCH_GLOB, { cwd: dir }).sort();
   if (paths.length === 0) throw new Error(`pagefind: no page of ${dir} matches ${SEARCH_GLOB}; the search would be empty`);
+  // Each page's hash and what Pagefind is given of it, found part by part as the lanes come to the
+  // part (below), so the first part is indexed while the pages of the next are read and trimmed.
+  const hashed: Record<string, PageHash> = {};
   const trimmedPages = options.trimmedCache ? openTrimmedPageCache(options.trimmedCache, hashed) : null;
   const untrimmed = new Map<string, string>();
   const readPage = openPageReader(dir, trim, trimmedPages, untrimmed);
@@ -320,22 +326,31 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   const given = trim ? TRIM_VERSION : 'whole';
   const known = memo?.given === given ? memo.files : {};
   const files: Record<string, IndexedPage> = {};
-  for (const [path, page] of Object.entries(hashed)) {
-    const last = known[path];
-    files[path] = { ...page, indexed: last?.sha256 === page.sha256 && last.indexed ? last.indexed : createHash('sha256').update(readPage(path)).digest('hex') };
-  }
   const parts = planSearchParts(paths, options.maxPages ?? readSearchPartMaxPages(process.env));
-  const fingerprints = Object.fromEntries(parts.map((p, i) => [p.name, fingerprintSearchPart(p, i === 0, files)]));
+  const fingerprints: Record<string, string> = {};
   const out = join(dir, PAGEFIND_DIR);
   const outDirName = options.outDirName ?? dir;
-  const { build } = planPartWork(parts, fingerprints, memo, outDirName, (name) => existsSync(join(out, name, 'pagefind-entry.json')), dir);
+  /** Hashes a part's pages and fingerprints it; true when the part on disk is kept. */
+  const keepPart = (part: SearchPart): boolean => {
+    Object.assign(hashed, fingerprintSearchPages(dir, memo, part.pages));
+    for (const path of part.pages) {
+      const page = hashed[path]!;
+      const last = known[path];
+      files[path] = { ...page, indexed: last?.sha256 === page.sha256 && last.indexed ? last.indexed : createHash('sha256').update(readPage(path)).digest('hex') };
+    }
+    fingerprints[part.name] = fingerprintSearchPart(part, part === parts[0], files);
+    return planPartWork([part], fingerprints, memo, outDirName, (name) => existsSync(join(out, name, 'pagefind-entry.json')), dir).build.length === 0;
+  };
   mkdirSync(out, { recursive: true });
-  // Each lane takes the next part to write until none is left; a failure stops every lane at its next part.
-  const queue = [...build];
+  // Each lane takes the next part, keeps it or writes it, until none is left; a failure stops every lane at its next part.
+  const queue = [...parts];
+  const built = new Set<SearchPart>();
   let failed = false;
   const lane = async (api: PagefindApi): Promise<void> => {
     for (let part = queue.shift(); part && !failed; part = queue.shift()) {
       try {
+        if (keepPart(part)) continue;
+        built.add(part);
         options.onPart?.({ part, phase: 'start' });
         const tmp = `.${part.name}.tmp`;
         rmSync(join(out, tmp), { recursive: true, force: true });
@@ -348,13 +363,15 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
       }
     }
   };
-  const count = Math.min(build.length, options.processes ?? resolveSearchProcesses(process.env[SEARCH_PROCESSES_ENV], availableParallelism()));
-  if (count > 0) {
-    // Every lane is awaited before failing, so no Pagefind process outlives the call.
-    const settled = await Promise.allSettled((await loadPagefindLanes(count)).map(lane));
-    const rejected = settled.find((s) => s.status === 'rejected');
-    if (rejected) throw rejected.reason;
-  }
+  const count = Math.min(parts.length, options.processes ?? resolveSearchProcesses(process.env[SEARCH_PROCESSES_ENV], availableParallelism()));
+  // Every lane is awaited before failing, so no Pagefind process outlives the call.
+  const widen = options.widenAfter?.then(
+    () => {},
+    () => {},
+  );
+  const settled = await Promise.allSettled((await loadPagefindLanes(count)).map((api, i) => (i === 0 || !widen ? lane(api) : widen.then(() => lane(api)))));
+  const rejected = settled.find((s) => s.status === 'rejected');
+  if (rejected) throw rejected.reason;
   trimmedPages?.prune();
   const whole = [...untrimmed].map(([path, reason]) => ({ path, reason })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Parts that are gone, an interrupted run's leftovers, an index from before parts.
@@ -363,8 +380,8 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   writeFileWhole(join(out, SEARCH_MANIFEST), renderSearchManifest(parts));
   return {
     pages: paths.length,
-    parts: parts.map((p) => ({ name: p.name, pages: p.pages.length, built: build.includes(p) })),
-    memo: { outDir: outDirName, given, files, parts: fingerprints },
+    parts: parts.map((p) => ({ name: p.name, pages: p.pages.length, built: built.has(p) })),
+    memo: { outDir: outDirName, given, files: Object.fromEntries(paths.map((path) => [path, files[path]!])), parts: Object.fromEntries(parts.map((p) => [p.name, fingerprints[p.name]!])) },
     whole,
   };
 }
@@ -382,16 +399,30 @@ export function pagefindIntegration(): AstroIntegration {
         memoFile = fileURLToPath(new URL('pagefind-index.json', config.cacheDir));
         trimmedDir = fileURLToPath(new URL('pagefind-trimmed/', config.cacheDir));
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const started = performance.now();
-        const { pages, parts, memo, whole } = await buildSearchIndex(out, { memo: isCacheOff('search-parts') ? null : readIndexMemo(memoFile), trimmedCache: resolveCacheDir('search-trimmed', trimmedDir), outDirName: nameInProject(root, out) });
-        recordPhase('search', (performance.now() - started) / 1000);
-        writeFileWhole(memoFile, JSON.stringify(memo));
-        const built = parts.filter((p) => p.built);
-        // Still indexed right, only slower: worth knowing when a page's markup stopped being what the trimmer follows.
-        if (whole.length) logger.warn(`${whole.length} page(s) indexed untrimmed (slower, same index), e.g. ${whole[0]!.path}: ${whole[0]!.reason}`);
-        logger.info(built.length ? `indexed ${built.reduce((n, p) => n + p.pages, 0)} pages for search in ${built.length} of ${parts.length} parts (${pages} pages in all)` : `search index unchanged (${pages} pages in ${parts.length} parts)`);
+        // Begun before the files beside the pages are written (the next integration, on this thread,
+        // src/integrations/endpoint-files.ts): Pagefind reads only the pages, so it indexes them on
+        // the other core meanwhile, with one process until those files are written. The build's
+        // last hook waits for it (src/integrations/build-phases.ts) and fails with it.
+        const indexing = (async () => {
+          const { pages, parts, memo, whole } = await buildSearchIndex(out, {
+            memo: isCacheOff('search-parts') ? null : readIndexMemo(memoFile),
+            trimmedCache: resolveCacheDir('search-trimmed', trimmedDir),
+            outDirName: nameInProject(root, out),
+            ...(buildRegistry().endpointFilesWritten ? { widenAfter: buildRegistry().endpointFilesWritten } : {}),
+          });
+          recordPhase('search', (performance.now() - started) / 1000);
+          writeFileWhole(memoFile, JSON.stringify(memo));
+          const built = parts.filter((p) => p.built);
+          // Still indexed right, only slower: worth knowing when a page's markup stopped being what the trimmer follows.
+          if (whole.length) logger.warn(`${whole.length} page(s) indexed untrimmed (slower, same index), e.g. ${whole[0]!.path}: ${whole[0]!.reason}`);
+          logger.info(built.length ? `indexed ${built.reduce((n, p) => n + p.pages, 0)} pages for search in ${built.length} of ${parts.length} parts (${pages} pages in all)` : `search index unchanged (${pages} pages in ${parts.length} parts)`);
+        })();
+        // Handled where it is awaited; this only keeps a failure from counting as unhandled before then.
+        indexing.catch(() => {});
+        (buildRegistry().cleanups ??= []).push(indexing);
       },
     },
   };

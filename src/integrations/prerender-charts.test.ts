@@ -247,6 +247,15 @@ describe('the schedule of pages beside the chart workers', () => {
     expect(schedule.ready('page-b')).toBeInstanceOf(Promise);
   });
 
+  it('tells which cache keys belong to owners whose charts are all rendered: never a key of no owner in the plan', () => {
+    const { schedule, progress, end } = createChartSchedule(jobs, ownerOf);
+    expect(['page-a', 'page-b', 'page-y', 'page-j', 'none'].filter((k) => schedule.released(k))).toEqual([]);
+    progress(['k1', 'k2']);
+    expect(['page-a', 'page-b', 'page-y', 'page-j', 'none'].filter((k) => schedule.released(k))).toEqual(['page-b']);
+    end();
+    expect(['page-a', 'page-b', 'page-y', 'page-j', 'none'].filter((k) => schedule.released(k))).toEqual(['page-a', 'page-b', 'page-y']);
+  });
+
   it('releases every waiting page when the pre-render ends, whether or not it finished', async () => {
     const { schedule, end } = createChartSchedule(jobs, ownerOf);
     const waits = [schedule.ready('page-a'), schedule.ready('page-y'), schedule.ready('page-a')];

@@ -142,6 +142,8 @@ export interface ChartSchedule {
   order<T extends { readonly cacheKey?: string }>(paths: readonly T[]): T[];
   /** A promise to wait for before rendering the page with this cache key, while its charts are still being rendered; else undefined. */
   ready(cacheKey: string | undefined): Promise<void> | undefined;
+  /** Whether the cache key is an owner's of the plan whose charts are all rendered (false for a key of no owner). */
+  released(cacheKey: string): boolean;
 }
 
 /**
@@ -202,6 +204,10 @@ export function createChartSchedule(jobs: readonly ChartJob[], ownerOf: Readonly
         waiting.set(owner, wait);
       }
       return wait.promise;
+    },
+    released(cacheKey) {
+      const owner = ownerOf.get(cacheKey);
+      return owner !== undefined && rank.has(owner) && !pending.has(owner);
     },
   };
   return {
@@ -304,6 +310,9 @@ function normalisePath(path: string): string {
   return `/${decoded.replace(/^\/+|\/+$/g, '')}`;
 }
 
+/** How long a page waiting for its charts writes files beside the pages before it looks whether they are done. */
+const EARLY_WRITE_SLICE_MS = 5;
+
 /** What this module uses of Astro's logger options: the level and where lines go. */
 interface LoggerOptions {
   readonly level?: string;
@@ -372,6 +381,14 @@ export function prerenderChartsIntegration(): AstroIntegration {
             const wait = running?.schedule.ready(keyOfPath.get(normalisePath(new URL(request.url).pathname)));
             if (wait) {
               const from = now();
+              // While the page waits, this thread writes the files beside the pages of the owners
+              // whose charts are rendered (src/integrations/endpoint-files.ts), a few ms at a time so
+              // the page goes on soon after its charts are done; then idles.
+              const schedule = running!.schedule;
+              const early = buildRegistry().endpointPass;
+              let released = false;
+              void wait.then(() => (released = true));
+              while (early && !released && early.writeReady((key) => schedule.released(key), EARLY_WRITE_SLICE_MS)) await new Promise((resolve) => setImmediate(resolve));
               await wait;
               waited += now() - from;
             }

@@ -24,7 +24,7 @@
 export interface BuildRegistry {
   /** Where the chart workers make the report charts' standalone SVGs ahead, and how many the pages took (premade-images.ts). */
   premadeChartImages?: { readonly dir: string; used: number };
-  /** Removals started during the build that its last hook waits for (src/integrations/build-phases.ts). */
+  /** Work started during the build that its last hook waits for, failing the build with it (src/integrations/build-phases.ts): removals, the search index. */
   cleanups?: Promise<unknown>[];
 }
 

@@ -38,7 +38,11 @@ afterAll(async () => {
 });
 
 describe.each(PAGE_TYPES)('Lighthouse on the $name page', (type) => {
-  it(`scores performance ≥ ${MINIMUM.performance} and 100 for accessibility, best practices and SEO`, { timeout: 120_000 }, async () => {
+  // One retry: Lighthouse's simulated throttling scales the page's main-thread time as observed, so a
+  // run beside other test files can lose a few points of total blocking time (a fresh-machine run at
+  // c573ac2: the home page 89 at load 2.2, then 20 of 20 pages ≥ 95 with the file run alone). A page
+  // that really got slower fails both runs.
+  it(`scores performance ≥ ${MINIMUM.performance} and 100 for accessibility, best practices and SEO`, { timeout: 120_000, retry: 1 }, async () => {
     const result = await lighthouse(`${(type.site === 'departments' ? departmentsServer : server).origin}${type.path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
     if (!result) throw new Error('Lighthouse returned no result');
     const { lhr } = result;

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { COMPILER } from '../downloads/citation.ts';
 import { listAncestors, LEVEL_LABELS, type Jurisdiction, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import { groupReports } from '../reports/report-groups.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { placeOgImagePath, yearOgImagePath } from '../site/paths.ts';
 import type { OgImageText } from './chart-image.ts';
@@ -53,17 +54,6 @@ export function hashOgText(text: OgImageText): string {
   return createHash('sha256').update(JSON.stringify([OG_IMAGE_VERSION, text])).digest('hex').slice(0, 32);
 }
 
-/** Groups reports by a key, keeping their order. */
-function groupBy<K>(reports: readonly CheckedReport[], keyOf: (r: CheckedReport) => K): Map<K, CheckedReport[]> {
-  const out = new Map<K, CheckedReport[]>();
-  for (const r of reports) {
-    const list = out.get(keyOf(r));
-    if (list) list.push(r);
-    else out.set(keyOf(r), [r]);
-  }
-  return out;
-}
-
 /** One card to make: where, and its words. */
 export interface OgCard {
   readonly path: string;
@@ -72,13 +62,13 @@ export interface OgCard {
 
 /** The card of every jurisdiction, in list order. */
 export function listPlaceOgCards(reports: readonly CheckedReport[], index: JurisdictionIndex): (OgCard & { readonly code: string })[] {
-  const own = groupBy(reports, (r) => r.meta.jurisdiction);
+  const own = groupReports(reports, (r) => r.meta.jurisdiction);
   return index.all.map((j) => ({ code: j.code, path: placeOgImagePath(j.code), text: buildPlaceOgText(j, own.get(j.code) ?? [], index) }));
 }
 
 /** The card of every year on file, oldest first. */
 export function listYearOgCards(reports: readonly CheckedReport[], index: JurisdictionIndex): (OgCard & { readonly year: number })[] {
-  const byYear = groupBy(reports, (r) => r.meta.year);
+  const byYear = groupReports(reports, (r) => r.meta.year);
   const province = index.all.find((j) => j.level === 'province')?.name ?? '';
   return [...byYear.keys()].sort((a, b) => a - b).map((year) => ({ year, path: yearOgImagePath(year), text: buildYearOgText(year, byYear.get(year) ?? [], province) }));
 }

@@ -24,8 +24,8 @@ function groupsOf(reports: readonly CheckedReport[]): Groups {
 }
 
 /** Groups reports by a key in one pass, keeping their order. */
-function groupBy(reports: readonly CheckedReport[], keyOf: (r: CheckedReport) => string): Map<string, CheckedReport[]> {
-  const groups = new Map<string, CheckedReport[]>();
+export function groupReports<K>(reports: readonly CheckedReport[], keyOf: (r: CheckedReport) => K): Map<K, CheckedReport[]> {
+  const groups = new Map<K, CheckedReport[]>();
   for (const r of reports) {
     const key = keyOf(r);
     const group = groups.get(key);
@@ -40,13 +40,13 @@ const NONE: readonly CheckedReport[] = Object.freeze([]);
 /** The reports of a series (`seriesOf` of their id), in the list's order; none when it has none. */
 export function listSeriesReports(reports: readonly CheckedReport[], series: string): readonly CheckedReport[] {
   const groups = groupsOf(reports);
-  return (groups.bySeries ??= groupBy(reports, (r) => seriesOf(r.meta.id))).get(series) ?? NONE;
+  return (groups.bySeries ??= groupReports(reports, (r) => seriesOf(r.meta.id))).get(series) ?? NONE;
 }
 
 /** The reports whose jurisdiction is `code` (a government's and its departments'), in the list's order. */
 export function listJurisdictionReports(reports: readonly CheckedReport[], code: string): readonly CheckedReport[] {
   const groups = groupsOf(reports);
-  return (groups.byJurisdiction ??= groupBy(reports, (r) => r.meta.jurisdiction)).get(code) ?? NONE;
+  return (groups.byJurisdiction ??= groupReports(reports, (r) => r.meta.jurisdiction)).get(code) ?? NONE;
 }
 
 /** The first report of the list with this id, as `reports.find` would give it; undefined when none. */

@@ -9,6 +9,7 @@ import type { Jurisdiction, JurisdictionIndex } from '../jurisdictions/jurisdict
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import type { Publisher } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
+import { groupReports } from '../reports/report-groups.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { listDepartmentRankingCharts, listDepartmentRankingKeys } from '../charts/department-ranking.ts';
 import { listJurisdictionCharts, listPublisherCharts } from '../charts/chart-sets.ts';
@@ -41,18 +42,6 @@ export const COMPARE_AUTHOR = '各地人民政府';
 
 /** Who the oEmbed of a department comparison chart names as its author: the departments whose reports it ranks. */
 export const DEPARTMENT_COMPARE_AUTHOR = '各地政府部门';
-
-/** Groups reports by a key in one pass, keeping their order. */
-function groupReports<K>(reports: readonly CheckedReport[], keyOf: (r: CheckedReport) => K): Map<K, CheckedReport[]> {
-  const groups = new Map<K, CheckedReport[]>();
-  for (const r of reports) {
-    const key = keyOf(r);
-    const group = groups.get(key);
-    if (group) group.push(r);
-    else groups.set(key, [r]);
-  }
-  return groups;
-}
 
 /** The charts a page shows (the same call as the page's own), in page order. */
 export function listPlaceCharts(place: ChartPlace, jurisdictions: JurisdictionIndex): ChartEntry[] {

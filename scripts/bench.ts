@@ -9,7 +9,8 @@
  * noisy machine. Extra fields: `cpu_seconds` (user + system of the whole build), and on the builds after the first `identical_to_previous` and
  * `differing_files` (files added, removed or changed against the build before: what a deploy
  * uploads), and `phases`: seconds of the build's phases (`build`: bundling and generating every
- * path, of which `charts`: the chart pre-render; `after`: pruning, sitemap and search, of which
+ * path, of which `charts`: the chart pre-render, with `charts-failed` beside it when a worker failed and
+ * the pages rendered what it left; `after`: pruning, sitemap and search, of which
  * `search`: the Pagefind index), `phase_peak_mb`: the largest memory sample within each phase
  * (plus `pages`: from the end of the chart pre-render to the end of `build`), and `peak_at_s` /
  * `peak_processes_mb`: when the peak sample was taken and what each process of the tree held then,

@@ -22,7 +22,7 @@ describe('page cache keys', () => {
     expect(again.year(2020)).toBe(keys.year(2020));
     expect(again.compare(2020, 'grant_rate')).toBe(keys.compare(2020, 'grant_rate'));
     for (const j of content.jurisdictions.all) {
-      expect(again.jurisdiction(j.code)).toBe(keys.jurisdiction(j.code));
+      expect(again.searchPlace(j.code)).toBe(keys.searchPlace(j.code));
       expect(again.jurisdictionPage(j.code)).toBe(keys.jurisdictionPage(j.code));
     }
   });
@@ -38,11 +38,23 @@ describe('page cache keys', () => {
     // The appeals do not enter the share of requests granted: that comparison shows nothing of the change.
     expect(after.compare(2020, 'grant_rate')).toBe(keys.compare(2020, 'grant_rate'));
     expect(after.jurisdictionPage(first.meta.jurisdiction)).not.toBe(keys.jurisdictionPage(first.meta.jurisdiction));
-    // The report's own place and every place above it list it; a place elsewhere does not.
-    expect(after.jurisdiction(first.meta.jurisdiction)).not.toBe(keys.jurisdiction(first.meta.jurisdiction));
-    expect(after.jurisdiction('230000')).not.toBe(keys.jurisdiction('230000'));
-    const unrelated = content.jurisdictions.all.find((j) => j.level === 'county' && !content.reports.some((r) => r.meta.jurisdiction === j.code))!;
-    expect(after.jurisdiction(unrelated.code)).toBe(keys.jurisdiction(unrelated.code));
+    // A search file of places lists its own reports' ids, years, titles and failing rules: a cell shows in none.
+    expect(after.searchPlace(first.meta.jurisdiction)).toBe(keys.searchPlace(first.meta.jurisdiction));
+    expect(after.searchPlace('230000')).toBe(keys.searchPlace('230000'));
+  });
+
+  it('change for a place’s search file when what it lists of its own reports changes, and only for that place', () => {
+    const report = content.reports.find((r) => content.jurisdictions.byCode.get(r.meta.jurisdiction)?.parent);
+    if (!report) throw new Error('expected a report below the province in the committed content');
+    const place = report.meta.jurisdiction;
+    const parent = content.jurisdictions.byCode.get(place)!.parent!;
+    const retitled = getPageKeys(replaceReport(report.meta.id, { ...report, meta: { ...report.meta, title: `${report.meta.title}（修订）` } }));
+    expect(retitled.searchPlace(place)).not.toBe(keys.searchPlace(place));
+    // The parent's file lists the parent's own reports, not those under it.
+    expect(retitled.searchPlace(parent)).toBe(keys.searchPlace(parent));
+    expect(retitled.searchPlace('230000')).toBe(keys.searchPlace('230000'));
+    const failing = getPageKeys(replaceReport(report.meta.id, { ...report, outcomes: [...report.outcomes, { ...report.outcomes[0]!, rule: 'T4-A', status: 'fail' }] as CheckedReport['outcomes'] }));
+    expect(failing.searchPlace(place)).not.toBe(keys.searchPlace(place));
   });
 
   it('change for every page of a jurisdiction whose name changes', () => {
@@ -65,7 +77,7 @@ describe('page cache keys', () => {
     const changed = setCellValue(peer, { table: 'requests', row: 'received_new', column: 'total' }, 9999) as CheckedReport;
     const after = getPageKeys(replaceReport(peer.meta.id, changed));
     // 同江市's reports do not include 嘉荫县's, but its page's key figures set its requests against 2020's counties' median.
-    expect(after.jurisdiction('230881')).toBe(keys.jurisdiction('230881'));
+    expect(after.searchPlace('230881')).toBe(keys.searchPlace('230881'));
     expect(after.publisher('230881')).toBe(keys.publisher('230881'));
     expect(after.jurisdictionPage('230881')).not.toBe(keys.jurisdictionPage('230881'));
     // 嘉荫县's grant rate stands on fewer than 10 requests: not ranked, so 同江市's page shows nothing of it.
@@ -79,7 +91,7 @@ describe('page cache keys', () => {
     if (!province || !county) throw new Error('expected a province and a county report in the committed content');
     const after = getPageKeys(replaceReport(county.meta.id, setCellValue(county, { table: 'requests', row: 'granted', column: 'total' }, 0) as CheckedReport));
     // The province's page counts its prefectures' reports and shows its own government's figures, set against no county.
-    expect(after.jurisdiction('230000')).not.toBe(keys.jurisdiction('230000'));
+    expect(after.searchPlace('230000')).toBe(keys.searchPlace('230000'));
     expect(after.jurisdictionPage(province.meta.jurisdiction)).toBe(keys.jurisdictionPage(province.meta.jurisdiction));
   });
 
@@ -112,7 +124,7 @@ describe('page cache keys of departments', () => {
     const after = change('230100-jiaoyu-2023');
     expect(after.publisher('230100-jiaoyu')).not.toBe(before.publisher('230100-jiaoyu'));
     expect(after.publisherPage('230100-jiaoyu')).not.toBe(before.publisherPage('230100-jiaoyu'));
-    expect(after.jurisdiction('230100')).not.toBe(before.jurisdiction('230100'));
+    expect(after.searchPlace('230100')).toBe(before.searchPlace('230100'));
     for (const key of ['230100-gongan', '230200-jiaoyu', '230300-jiaoyu']) expect(after.publisherPage(key), key).toBe(before.publisherPage(key));
     // 2023 is no comparison year of 教育局 (one report): no comparison of it changes.
     for (const year of [2020, 2021]) expect(after.departmentCompare('jiaoyu', year, 'requests_received'), String(year)).toBe(before.departmentCompare('jiaoyu', year, 'requests_received'));

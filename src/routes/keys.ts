@@ -16,12 +16,12 @@
  * and the years its kind is compared; a comparison of governments (a metric, a year), its
  * rankings' data, the years on file and the kinds of department compared on it that year (it links
  * them); a year's list, the reports of that year and the years on file; a site-wide file, every
- * report. Every key also covers the jurisdiction list. Where a key hashes a view (a jurisdiction's
+ * report; a search file of places, what it lists of its jurisdiction's own reports. Every key also covers the jurisdiction list. Where a key hashes a view (a jurisdiction's
  * page, a comparison's rankings), it is built by the function the page renders it with, so the two
  * cannot drift apart, and an edit that changes nothing a page shows leaves its key alone.
  */
 import { createHash } from 'node:crypto';
-import { listAncestors, type JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
+import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
 import { parseReportId } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
@@ -30,6 +30,8 @@ import { deriveRankingData } from '../charts/ranking.ts';
 import { deriveDepartmentRankingData } from '../charts/department-ranking.ts';
 import { listDepartmentCompareLinks, listDepartmentCompareReports } from '../views/department-compare-view.ts';
 import { buildJurisdictionView, buildPlaceKeyFigures } from '../views/site-views.ts';
+import { buildSearchPlaceReports } from '../views/search-view.ts';
+import { buildYearView } from '../views/year-view.ts';
 
 /** The content the keys are computed from. */
 export interface KeyedContent {
@@ -41,8 +43,13 @@ export interface KeyedContent {
 export interface PageKeys {
   /** Any path of one report: its page, CSVs, images and embeds. */
   readonly report: (id: string) => string;
-  /** What covers a jurisdiction and every jurisdiction under it: their reports (its search file of places). */
-  readonly jurisdiction: (code: string) => string;
+  /**
+   * A jurisdiction's search file of places: what it lists of the reports at that jurisdiction (id,
+   * year, title, failing rules; `buildSearchPlaceReports`), not their tables or text, nor the reports
+   * under it (the file lists its own only). Before, it hashed every report at or under it, so any edit
+   * re-rendered the province's, the prefecture's and the county's files, which seldom changed.
+   */
+  readonly searchPlace: (code: string) => string;
   /** A jurisdiction's page: what its view and key figures show, and its government's reports (its charts). */
   readonly jurisdictionPage: (code: string) => string;
   /** A publisher's charts and their embeds: its reports (publisher key `230100-jiaoyu`; a government's is its jurisdiction code). */
@@ -55,6 +62,14 @@ export interface PageKeys {
   readonly compare: (year: number, metricId: string) => string;
   /** A year's pages over every report of that year (its report lists, its data page): that year's reports and the years on file. */
   readonly year: (year: number) => string;
+  /**
+   * A year's report list past its first page (`/years/<year>/<n>/`): what the page shows
+   * (`buildYearView`: its reports' list items, the year's counts, the pager, the other years). The
+   * first page also shows the year's overview, over every report of the year: it takes `year`.
+   * Before, every page of the year took `year`, so an edit re-rendered all of them (12 at 20,000
+   * reports) where one at most lists the report.
+   */
+  readonly yearPage: (year: number, page: number) => string;
   /** A file over the reports of one year only (`/data/<year>/cells.csv`): unlike `year`, not the other years on file. */
   readonly yearReports: (year: number) => string;
   /** A file over every report. */
@@ -101,12 +116,8 @@ export function getPageKeys(content: KeyedContent): PageKeys {
     return key;
   };
   const reportKeys = new Map<string, string>();
-  const byPlace = new Map<string, string[]>();
   const byYear = new Map<number, string[]>();
-  for (const r of reports) {
-    for (const code of [r.meta.jurisdiction, ...listAncestors(jurisdictions, r.meta.jurisdiction).map((j) => j.code)]) pushTo(byPlace, code, r.meta.id);
-    pushTo(byYear, r.meta.year, r.meta.id);
-  }
+  for (const r of reports) pushTo(byYear, r.meta.year, r.meta.id);
   const years = [...byYear.keys()].sort((a, b) => a - b).join(',');
   /** The peer group of a department report: its kind, year and level (see selectPeerGroup). */
   const peerGroupOf = (id: string): string | null => {
@@ -135,8 +146,7 @@ export function getPageKeys(content: KeyedContent): PageKeys {
   const listPeers = (group: string): string[] => groupDepartments().peers.get(group) ?? [];
   const keysOf = (ids: readonly string[]): string[] => ids.map((id) => `${id}=${ownKey(byId.get(id)!)}`);
   let siteKey: string | undefined;
-  // A jurisdiction's or a year's key hashes all its reports and is asked for by each of its paths
-  // (the province's covers every report): each is computed once.
+  // A group's key (a year's, a peer group's, a place's page) is asked for by each of its paths: each is computed once.
   const groupKeys = new Map<string, string>();
   const once = (name: string, compute: () => string): string => {
     let key = groupKeys.get(name);
@@ -153,7 +163,7 @@ export function getPageKeys(content: KeyedContent): PageKeys {
       reportKeys.set(id, key);
       return key;
     },
-    jurisdiction: (code) => once(`jurisdiction\u0000${code}`, () => hashParts(['jurisdiction', jurisdictionsKey, code, ...keysOf(byPlace.get(code) ?? [])])),
+    searchPlace: (code) => once(`search-place\u0000${code}`, () => hashParts(['search-place', jurisdictionsKey, code, JSON.stringify(buildSearchPlaceReports(reports, code))])),
     jurisdictionPage: (code) =>
       once(`jurisdiction-page\u0000${code}`, () => {
         const j = jurisdictions.byCode.get(code);
@@ -192,6 +202,7 @@ export function getPageKeys(content: KeyedContent): PageKeys {
         return hashParts(['compare', jurisdictionsKey, years, String(year), metricId, JSON.stringify(departments), JSON.stringify(rankings)]);
       }),
     year: (year) => once(`year\u0000${year}`, () => hashParts(['year', jurisdictionsKey, years, String(year), ...keysOf(byYear.get(year) ?? [])])),
+    yearPage: (year, page) => once(`year-page\u0000${year}\u0000${page}`, () => hashParts(['year-page', jurisdictionsKey, JSON.stringify(buildYearView(reports, jurisdictions, year, page))])),
     yearReports: (year) => once(`year-reports\u0000${year}`, () => hashParts(['year-reports', jurisdictionsKey, String(year), ...keysOf(byYear.get(year) ?? [])])),
     site: () => (siteKey ??= hashParts(['site', jurisdictionsKey, ...keysOf(reports.map((r) => r.meta.id))])),
   };

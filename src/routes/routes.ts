@@ -83,7 +83,7 @@ export const reportTableFilePaths = (() => (import.meta.env.DEV ? reportTablePat
 /** `/embed/<id>/<chart>/` chart.svg, data.csv and oembed.json on the dev server; none in a build (WRITTEN_AFTER_PAGES). */
 export const reportChartFilePaths = (): GetStaticPathsResult => (import.meta.env.DEV ? reportChartPaths() : []);
 
-// Places: a jurisdiction's page by what it shows; its search file by every report at or under it.
+// Places: a jurisdiction's page by what it shows; its search file by what it lists of its own reports.
 
 /** `/jurisdictions/<code>/`: one per jurisdiction, props `{ jurisdiction }`, keyed by what its view, key figures and charts show. */
 export const jurisdictionPaths = (() => {
@@ -96,7 +96,7 @@ export const searchPlacePaths = (() => {
   const { content, keys } = siteRoutes();
   return buildSearchNames(content.jurisdictions, content.reports)
     .filter((n) => n.reports > 0)
-    .map((n) => ({ params: { code: n.code }, cacheKey: keys.jurisdiction(n.code) }));
+    .map((n) => ({ params: { code: n.code }, cacheKey: keys.searchPlace(n.code) }));
 }) satisfies GetStaticPaths;
 
 /** `/publishers/<key>/`: one per department with a report, props `{ series }`, keyed by its reports and its latest report's peers. */
@@ -145,7 +145,8 @@ export const yearListPaths = (() => {
   return listYearPages(content.reports, content.jurisdictions).map(({ year, page }) => ({
     params: { year: String(year), page: page > 1 ? String(page) : undefined },
     props: { year, page },
-    cacheKey: keys.year(year),
+    // The first page shows the year's overview (every report of the year); the others only their own reports' list.
+    cacheKey: page === 1 ? keys.year(year) : keys.yearPage(year, page),
   }));
 }) satisfies GetStaticPaths;
 

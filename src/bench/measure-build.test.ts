@@ -160,7 +160,7 @@ describe('warningCollector', () => {
     const c = warningCollector(into);
     c.feed('18:01:02 [build] 100 pages\n18:01:03 [WA');
     c.feed('RN] [gongkai] charts were not all pre-rendered, their pages render them: worker exited with code 134\n12 [ERR');
-    c.feed('OR] [x] boom');
+    c.feed('OR] [x] \x1b[31mboom\x1b[39m');
     expect(into).toEqual(['18:01:03 [WARN] [gongkai] charts were not all pre-rendered, their pages render them: worker exited with code 134']);
     c.end();
     expect(into).toEqual(['18:01:03 [WARN] [gongkai] charts were not all pre-rendered, their pages render them: worker exited with code 134', '12 [ERROR] [x] boom']);

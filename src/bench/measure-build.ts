@@ -66,8 +66,10 @@ export const WARNINGS_KEPT = 20;
 /** Collects the lines of a stream's chunks that are marked `[WARN]` or `[ERROR]`, up to WARNINGS_KEPT, into `into`; returns the function to feed each chunk to and the one to call at the end. */
 export function warningCollector(into: string[]): { feed: (chunk: string) => void; end: () => void } {
   let partial = '';
-  const take = (line: string): void => {
-    if (into.length < WARNINGS_KEPT && /\[(?:WARN|ERROR)\]/.test(line)) into.push(line.trim());
+  const take = (raw: string): void => {
+    // Without the terminal's colours, which Astro's logger may add.
+    const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trim();
+    if (into.length < WARNINGS_KEPT && /\[(?:WARN|ERROR)\]/.test(line)) into.push(line);
   };
   return {
     feed(chunk) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
 import { orderByLiteralMatch } from '../client/search-rank.ts';
-import { buildSearchIndex, PAGEFIND_DIR, planPartWork, resolveSearchProcesses, type IndexMemo } from './pagefind.ts';
+import { buildSearchIndex, PAGEFIND_DIR, pagefindChildren, planPartWork, resolveSearchProcesses, type IndexMemo } from './pagefind.ts';
 import { searchWrittenIndex } from '../fixtures/pagefind-node-search.ts';
 import { planSearchParts } from './pagefind-parts.ts';
 import { jurisdictionPath, reportPath } from '../site/paths.ts';
@@ -51,6 +51,8 @@ function pickPhrase(id: string): string {
 }
 
 let first: Awaited<ReturnType<typeof buildSearchIndex>>;
+/** The Pagefind binaries of this process still running or unreaped when the first build returned. */
+let leftBinaries: number[] = [];
 
 beforeAll(async () => {
   const dist = inject('distDir');
@@ -62,11 +64,16 @@ beforeAll(async () => {
   mkdirSync(join(index, 'fragment'), { recursive: true });
   writeFileSync(join(index, 'pagefind.js'), '// old');
   first = await buildSearchIndex(site, { maxPages: MAX_PAGES });
+  leftBinaries = pagefindChildren();
 }, 120_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('an index in parts', () => {
+  it('returns only once every Pagefind binary it started has exited and been reaped (so a build measured by its children counts them)', () => {
+    expect(leftBinaries).toEqual([]);
+  });
+
   it('writes every planned part whole, lists them in the manifest, and leaves nothing else', () => {
     const plan = planSearchParts(Object.keys(first.memo.files), MAX_PAGES);
     expect(plan.length).toBeGreaterThanOrEqual(4);

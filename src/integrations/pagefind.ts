@@ -287,6 +287,39 @@ async function writeSearchPart(api: PagefindApi, part: SearchPart, target: strin
   }
 }
 
+/** The running Pagefind binaries this process started (Linux's /proc; none found elsewhere). */
+export function pagefindChildren(pid: number = process.pid): number[] {
+  const found: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // `pid (comm) state ppid …`: comm is cut to 15 characters (`pagefind_extend`).
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid && comm.startsWith('pagefind')) found.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return found;
+}
+
+/**
+ * Waits until every Pagefind binary this process started has exited and been reaped (is gone from
+ * /proc), up to `timeoutMs`, so that its CPU is this process's children's when the build exits.
+ */
+export async function waitForPagefindExit(timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (pagefindChildren().length && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 /** Replaces `dir/name` with `dir/from` by renames, so the directory holds the old whole part or the new one, never half of either. */
 function replaceDir(dir: string, from: string, name: string): void {
   const old = join(dir, `.${name}.old`);
@@ -388,6 +421,10 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
     () => {},
   );
   const settled = await Promise.allSettled((await loadPagefindLanes(count)).map((api, i) => (i === 0 || !widen ? lane(api) : widen.then(() => lane(api)))));
+  // Pagefind's `close` signals its binary and returns at once, and the binary is unref'd: without
+  // this wait Node could exit before reaping it, and a build's measured CPU (its reaped children's)
+  // would miss the lane's whole Pagefind process.
+  await waitForPagefindExit();
   const rejected = settled.find((s) => s.status === 'rejected');
   if (rejected) throw rejected.reason;
   trimmedPages?.prune();

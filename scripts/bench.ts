@@ -18,9 +18,7 @@
  * "Peak memory" below); `peak_counts` says so (`pss`), or names the processes counted by their
  * resident set because their Pss could not be read; `peak_rss_sum_mb` and `peak_processes_rss_mb`
  * are the resident sets added up, which count a page shared by two processes twice (the bench's
- * peak before, kept for comparing with older figures). `warnings`, when there are any: the build's
- * own `[WARN]`/`[ERROR]` lines (e.g. a chart worker that failed, whose charts the pages then
- * rendered), which a build that succeeds would otherwise hide.
+ * peak before, kept for comparing with older figures).
  *
  * Suites (`--suite`, src/bench/build-list.ts): `scale` (the default: every build), `rebuilds` (on a
  * kept run's site), `cold` (baseline and cold, for `--cpu-prof`) and `caches`: after cold and warm,
@@ -283,7 +281,7 @@ try {
   const print = (build: string, f: BuildFigures, baselineSeconds: number | null, extra: Record<string, unknown> = {}): void => {
     const { charts_rendered = null, charts_reused = null, ...rest } = f.stats;
     console.log(
-      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_mb: f.peakMb, peak_counts: f.peakRssOnly.length ? `pss; rss for ${f.peakRssOnly.join(', ')}` : 'pss', charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phasePeaks ? { phase_peak_mb: f.phasePeaks } : {}), ...(f.phaseCpu ? { phase_cpu_seconds: f.phaseCpu } : {}), process_cpu_seconds: f.processCpuSeconds, peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, peak_rss_sum_mb: f.peakRssSumMb, peak_processes_rss_mb: f.peakProcessesRss, ...(f.profile ? { cpu_profile: f.profile } : {}), ...(f.warnings.length ? { warnings: f.warnings } : {}) }),
+      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_mb: f.peakMb, peak_counts: f.peakRssOnly.length ? `pss; rss for ${f.peakRssOnly.join(', ')}` : 'pss', charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phasePeaks ? { phase_peak_mb: f.phasePeaks } : {}), ...(f.phaseCpu ? { phase_cpu_seconds: f.phaseCpu } : {}), process_cpu_seconds: f.processCpuSeconds, peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, peak_rss_sum_mb: f.peakRssSumMb, peak_processes_rss_mb: f.peakProcessesRss, ...(f.profile ? { cpu_profile: f.profile } : {}) }),
     );
   };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { describeTree, measureTreeMemory, readBuildNodeFlags, readPssKb, readTree, readTreeRssKb, runMeasured, treeCpuSeconds, warningCollector, WARNINGS_KEPT } from './measure-build.ts';
+import { describeTree, measureTreeMemory, readBuildNodeFlags, readPssKb, readTree, readTreeRssKb, runMeasured, treeCpuSeconds } from './measure-build.ts';
 
 describe('readBuildNodeFlags', () => {
   it("reads the heap limit and the garbage-collection hook the project's own build script gives Astro", () => {
@@ -151,34 +151,5 @@ describe('the memory of a tree, shared pages counted once', () => {
     expect(run.peakProcesses['perl ×2']).toBeLessThan(96 * 1.25);
     expect(run.peakProcessesRss['perl ×2']).toBeGreaterThan(96 * 2);
     expect(run.memorySamples.length).toBeGreaterThan(2);
-  });
-});
-
-describe('warningCollector', () => {
-  it("keeps the build's [WARN] and [ERROR] lines, however the chunks split them, and nothing else", () => {
-    const into: string[] = [];
-    const c = warningCollector(into);
-    c.feed('18:01:02 [build] 100 pages\n18:01:03 [WA');
-    c.feed('RN] [gongkai] charts were not all pre-rendered, their pages render them: worker exited with code 134\n12 [ERR');
-    c.feed('OR] [x] \x1b[31mboom\x1b[39m');
-    expect(into).toEqual(['18:01:03 [WARN] [gongkai] charts were not all pre-rendered, their pages render them: worker exited with code 134']);
-    c.end();
-    expect(into).toEqual(['18:01:03 [WARN] [gongkai] charts were not all pre-rendered, their pages render them: worker exited with code 134', '12 [ERROR] [x] boom']);
-  });
-
-  it('keeps at most WARNINGS_KEPT lines', () => {
-    const into: string[] = [];
-    const c = warningCollector(into);
-    c.feed(Array.from({ length: WARNINGS_KEPT + 5 }, (_, i) => `[WARN] ${i}\n`).join(''));
-    c.end();
-    expect(into).toHaveLength(WARNINGS_KEPT);
-    expect(into.at(-1)).toBe(`[WARN] ${WARNINGS_KEPT - 1}`);
-  });
-});
-
-describe('runMeasured', () => {
-  it("returns a succeeding build's warnings", async () => {
-    const run = await runMeasured(['-e', "console.log('ok'); console.warn('10:00:00 [WARN] [gongkai] a worker failed')"], process.cwd(), {});
-    expect(run.warnings).toEqual(['10:00:00 [WARN] [gongkai] a worker failed']);
   });
 });

@@ -56,32 +56,6 @@ export interface MeasuredRun {
   readonly cpuSamples: ReadonlyArray<readonly [number, number]>;
   /** CPU seconds by process (named as describeTree names them, processes of one name added up): each process's own user + system time when last sampled. */
   readonly processCpuSeconds: Record<string, number>;
-  /** The build's own warnings and errors (its output lines marked `[WARN]` or `[ERROR]`, the first WARNINGS_KEPT), which a build that succeeds would otherwise hide. */
-  readonly warnings: readonly string[];
-}
-
-/** How many warning lines a measured run keeps. */
-export const WARNINGS_KEPT = 20;
-
-/** Collects the lines of a stream's chunks that are marked `[WARN]` or `[ERROR]`, up to WARNINGS_KEPT, into `into`; returns the function to feed each chunk to and the one to call at the end. */
-export function warningCollector(into: string[]): { feed: (chunk: string) => void; end: () => void } {
-  let partial = '';
-  const take = (raw: string): void => {
-    // Without the terminal's colours, which Astro's logger may add.
-    const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trim();
-    if (into.length < WARNINGS_KEPT && /\[(?:WARN|ERROR)\]/.test(line)) into.push(line);
-  };
-  return {
-    feed(chunk) {
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop() ?? '';
-      lines.forEach(take);
-    },
-    end() {
-      take(partial);
-      partial = '';
-    },
-  };
 }
 
 /** One process of a tree: its id, its parent's, its command name (from /proc/<pid>/stat) and its resident set in kB. */
@@ -245,17 +219,8 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
   const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  const warnings: string[] = [];
-  const outWarnings = warningCollector(warnings);
-  const errWarnings = warningCollector(warnings);
-  child.stdout.on('data', (d: Buffer) => {
-    outWarnings.feed(d.toString());
-    stdout = (stdout + d.toString()).slice(-20000);
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    errWarnings.feed(d.toString());
-    stderr = (stderr + d.toString()).slice(-20000);
-  });
+  child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-20000)));
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20000)));
   let peakRssSumKb = 0;
   let peak: { kb: number; at: number; processes: Record<string, number>; rss: Record<string, number>; rssOnly: string[] } = { kb: 0, at: 0, processes: {}, rss: {}, rssOnly: [] };
   let lastPss = -Infinity;
@@ -292,8 +257,6 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
   }, 100);
   const status = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(timer);
-  outWarnings.end();
-  errWarnings.end();
   const seconds = (performance.now() - started) / 1000;
   if (status !== 0) throw new Error(`${nodeArgs.join(' ')} in ${cwd} failed (exit ${status}):\n${stdout.slice(-2000)}\n${stderr.slice(-6000)}`);
   const time = /BENCH-TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
@@ -312,7 +275,6 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
     peakProcessesRss: peak.rss,
     cpuSamples,
     processCpuSeconds,
-    warnings,
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpuByPhase, peakByPhase, PHASES_ENV, readPhaseSpans, recordPhase, sumPhases } from './build-phases.ts';
+import { cpuByPhase, peakByPhase, PHASES_ENV, readPhaseNotes, readPhaseSpans, recordPhase, sumPhases } from './build-phases.ts';
 
 const saved = process.env[PHASES_ENV];
 afterEach(() => {
@@ -21,6 +21,23 @@ describe('build phases', () => {
       const text = readFileSync(join(dir, 'phases.jsonl'), 'utf8');
       expect(text.trimEnd().split('\n')).toHaveLength(3);
       expect(sumPhases(text)).toEqual({ search: 1.73, charts: 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps a phase's note (what went wrong) beside its seconds, and reads the notes back by phase", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-phases-'));
+    try {
+      process.env[PHASES_ENV] = join(dir, 'phases.jsonl');
+      recordPhase('charts', 941.97);
+      recordPhase('charts-failed', 941.97, 'chart worker 1 exited with code 134');
+      const text = readFileSync(join(dir, 'phases.jsonl'), 'utf8');
+      expect(sumPhases(text)).toEqual({ charts: 941.97, 'charts-failed': 941.97 });
+      expect(readPhaseNotes(text)).toEqual({ 'charts-failed': 'chart worker 1 exited with code 134' });
+      expect(readPhaseSpans(text).map((s) => s.phase)).toEqual(['charts', 'charts-failed']);
+      recordPhase('charts-failed', 1, 'another');
+      expect(readPhaseNotes(readFileSync(join(dir, 'phases.jsonl'), 'utf8'))).toEqual({ 'charts-failed': 'chart worker 1 exited with code 134; another' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,9 @@
  * Where a build's time goes, for the benchmarks: when GONGKAI_PHASES names a file, each phase the
  * integrations time (chart pre-render, search index, …) appends one JSON line to it,
  * `{"phase": name, "seconds": s, "end": ms}` (`end`: when it ended, in ms since the epoch, so a
- * benchmark sampling memory can tell which phase a sample fell in); with no file set nothing is
+ * benchmark sampling memory can tell which phase a sample fell in), plus `"note": text` for a phase
+ * that says what went wrong (a benchmark builds with Astro's `--silent`, which drops warnings, so
+ * the phase file is where it reads them); with no file set nothing is
  * recorded. Astro's own work (bundling, paths, pages) is timed between its build hooks by
  * `buildPhasesIntegration`.
  */
@@ -14,10 +16,21 @@ import { writeBuildStats } from '../machinery/build-stats.ts';
 /** The environment variable naming the file phases are appended to. */
 export const PHASES_ENV = 'GONGKAI_PHASES';
 
-/** Appends one phase's seconds to the phases file, when the build has one. */
-export function recordPhase(phase: string, seconds: number): void {
+/** Appends one phase's seconds to the phases file, when the build has one, with a note on it when given (what went wrong). */
+export function recordPhase(phase: string, seconds: number, note?: string): void {
   const file = process.env[PHASES_ENV];
-  if (file) appendFileSync(file, `${JSON.stringify({ phase, seconds: Math.round(seconds * 100) / 100, end: Date.now() })}\n`);
+  if (file) appendFileSync(file, `${JSON.stringify({ phase, seconds: Math.round(seconds * 100) / 100, end: Date.now(), ...(note === undefined ? {} : { note }) })}\n`);
+}
+
+/** The notes of phase lines (as written by recordPhase), by phase name; the phases without one are left out. */
+export function readPhaseNotes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const { phase, note } = JSON.parse(line) as { phase: string; note?: string };
+    if (typeof note === 'string') out[phase] = out[phase] === undefined ? note : `${out[phase]}; ${note}`;
+  }
+  return out;
 }
 
 /** One recorded phase's span, in ms since the epoch. */

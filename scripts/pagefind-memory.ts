@@ -7,11 +7,12 @@
  *
  *   npm exec -- node scripts/pagefind-memory.ts --site DIST --parts 45 --pages 500 --mode one
  */
-import { globSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { INDEX_CONFIG } from '../src/integrations/pagefind.ts';
+import { readTree, treeCpuSeconds } from '../src/bench/measure-build.ts';
+import { INDEX_CONFIG, pagefindChildren } from '../src/integrations/pagefind.ts';
 import { trimForSearch } from '../src/integrations/pagefind-trim.ts';
 
 const { values } = parseArgs({ options: { site: { type: 'string' }, parts: { type: 'string', default: '45' }, pages: { type: 'string', default: '500' }, mode: { type: 'string', default: 'one' }, out: { type: 'string', default: '/tmp/gongkai-bench-onepct-mem/out' } } });
@@ -20,29 +21,14 @@ const paths = globSync('reports/*/index.html', { cwd: site }).sort().slice(0, Nu
 const pages = paths.map((p) => ({ url: `/${p.replace(/index\.html$/, '')}`, content: trimForSearch(readFileSync(join(site, p), 'utf8')).html }));
 const restartEvery = values.mode === 'one' ? Infinity : values.mode === 'per-part' ? 1 : Number(values.mode!.replace('every:', ''));
 
-/** The Pagefind binaries this process started (children of this pid). */
-function children(): number[] {
-  const out: number[] = [];
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid) out.push(Number(e));
-    } catch {}
-  }
-  return out;
-}
 function mem(pid: number): { rss: number; pss: number; hwm: number } {
   const roll = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (s: string, k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)![1]) / 1024;
   return { rss: kb(roll, 'Rss'), pss: kb(roll, 'Pss'), hwm: kb(status, 'VmHWM') };
 }
-const cpu = (pid: number) => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
-  return (Number(stat[11]) + Number(stat[12])) / 100;
-};
+/** The process's own CPU seconds so far. */
+const cpu = (pid: number): number => treeCpuSeconds(readTree(pid).filter((p) => p.pid === pid));
 
 console.log(`mode=${values.mode} pages=${pages.length} trimmed_mb=${(pages.reduce((n, p) => n + p.content.length, 0) / 1048576).toFixed(1)}`);
 console.log('part\tpid\tafter_write_rss\tafter_write_pss\tafter_delete_rss\tafter_delete_pss\tpart_peak_rss\tchild_cpu_s');
@@ -57,7 +43,7 @@ for (let part = 1; part <= Number(values.parts); part++) {
   rmSync(values.out!, { recursive: true, force: true });
   const w = await index.writeFiles({ outputPath: values.out! });
   if (w.errors.length) throw new Error(w.errors.join('; '));
-  const [pid] = children();
+  const [pid] = pagefindChildren();
   const a = mem(pid!);
   await index.deleteIndex();
   const b = mem(pid!);
@@ -67,7 +53,7 @@ for (let part = 1; part <= Number(values.parts); part++) {
   if (part % restartEvery === 0) {
     await pagefind.close();
     // Waits for the binary to exit, so the next part's sample sees only the new one.
-    while (children().includes(pid!)) await new Promise((r) => setTimeout(r, 20));
+    while (pagefindChildren().includes(pid!)) await new Promise((r) => setTimeout(r, 20));
   }
 }
 await pagefind.close();

@@ -29,6 +29,7 @@ import * as pagefind from 'pagefind';
 import { recordPhase } from './build-phases.ts';
 import { planSearchParts, readSearchPartMaxPages, renderSearchManifest, SEARCH_MANIFEST, type SearchPart } from './pagefind-parts.ts';
 import { trimForSearch } from './pagefind-trim.ts';
+import { readTree, type TreeProcess } from '../bench/measure-build.ts';
 import { isCacheOff, resolveCacheDir } from '../machinery/cache-switch.ts';
 import { openFileCache, writeFileWhole } from '../machinery/file-cache.ts';
 import { nameInProject } from '../machinery/project-path.ts';
@@ -257,33 +258,27 @@ function openPageReader(dir: string, trim: boolean, trimmedPages: TrimmedPageCac
 
 /**
  * Writes one part's bundle into `target` with the lane's Pagefind process, as an index of its own
- * that is deleted (its memory freed) before returning; throws when Pagefind reports an error, having
- * stopped the process (the lane's next part starts another).
+ * that is deleted (its memory freed) before returning; throws when Pagefind reports an error (the
+ * lane then stops its process).
  */
 async function writeSearchPart(api: PagefindApi, part: SearchPart, target: string, primary: boolean, readPage: (path: string) => string): Promise<void> {
-  let done = false;
-  try {
-    const { index, errors } = await api.createIndex({ ...INDEX_CONFIG, excludeSelectors: [...INDEX_CONFIG.excludeSelectors] });
-    if (!index || errors.length) throw new Error(`pagefind: cannot create the index: ${errors.join('; ')}`);
-    for (let i = 0; i < part.pages.length; i += PAGES_IN_FLIGHT) {
-      const added = await Promise.all(
-        part.pages.slice(i, i + PAGES_IN_FLIGHT).map((path) => index.addHTMLFile({ url: `/${path.replace(/index\.html$/, '')}`, content: readPage(path) })),
-      );
-      const failed = added.flatMap((a, j) => a.errors.map((e) => `${part.pages[i + j]}: ${e}`));
-      if (failed.length) throw new Error(`pagefind: cannot index part ${part.name}: ${failed.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: target });
-    if (written.errors.length) throw new Error(`pagefind: cannot write part ${part.name}: ${written.errors.join('; ')}`);
-    // Frees this part's index in the binary, which the lane's next part reuses: starting Pagefind's
-    // extended binary costs about 0.12 CPU-s a part, and a deleted index leaves the binary the
-    // memory of one part (measured with scripts/pagefind-memory.ts, 500 trimmed real-narrative
-    // pages a part: each part's peak RSS 568-661 MB, level at ~625 MB from the 7th part on, against
-    // 547-658 MB with a process per part; synthetic pages 216 MB flat through 45 parts).
-    await index.deleteIndex();
-    done = true;
-  } finally {
-    if (!done) await api.close();
+  const { index, errors } = await api.createIndex({ ...INDEX_CONFIG, excludeSelectors: [...INDEX_CONFIG.excludeSelectors] });
+  if (!index || errors.length) throw new Error(`pagefind: cannot create the index: ${errors.join('; ')}`);
+  for (let i = 0; i < part.pages.length; i += PAGES_IN_FLIGHT) {
+    const added = await Promise.all(
+      part.pages.slice(i, i + PAGES_IN_FLIGHT).map((path) => index.addHTMLFile({ url: `/${path.replace(/index\.html$/, '')}`, content: readPage(path) })),
+    );
+    const failed = added.flatMap((a, j) => a.errors.map((e) => `${part.pages[i + j]}: ${e}`));
+    if (failed.length) throw new Error(`pagefind: cannot index part ${part.name}: ${failed.join('; ')}`);
   }
+  const written = await index.writeFiles({ outputPath: target });
+  if (written.errors.length) throw new Error(`pagefind: cannot write part ${part.name}: ${written.errors.join('; ')}`);
+  // Frees this part's index in the binary, which the lane's next part reuses: starting Pagefind's
+  // extended binary costs about 0.12 CPU-s a part, and a deleted index leaves the binary the
+  // memory of one part (measured with scripts/pagefind-memory.ts, 500 trimmed real-narrative
+  // pages a part: each part's peak RSS 568-661 MB, level at ~625 MB from the 7th part on, against
+  // 547-658 MB with a process per part; synthetic pages 216 MB flat through 45 parts).
+  await index.deleteIndex();
   for (const file of readdirSync(target)) {
     if (UNUSED_BUNDLE_FILES.includes(file) || (!primary && MERGED_PART_UNUSED.test(file))) rmSync(join(target, file), { force: true });
   }
@@ -291,26 +286,14 @@ async function writeSearchPart(api: PagefindApi, part: SearchPart, target: strin
 
 /** The running Pagefind binaries this process started (Linux's /proc; none found elsewhere). */
 export function pagefindChildren(pid: number = process.pid): number[] {
-  const found: number[] = [];
-  let entries: string[];
+  let tree: TreeProcess[];
   try {
-    entries = readdirSync('/proc');
+    tree = readTree(pid);
   } catch {
-    return found;
+    return [];
   }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // `pid (comm) state ppid …`: comm is cut to 15 characters (`pagefind_extend`).
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid && comm.startsWith('pagefind')) found.push(Number(entry));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return found;
+  // comm is cut to 15 characters (`pagefind_extend`).
+  return tree.filter((p) => p.ppid === pid && p.comm.startsWith('pagefind')).map((p) => p.pid);
 }
 
 /**
@@ -391,8 +374,9 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   const queue = [...parts];
   const built = new Set<SearchPart>();
   let failed = false;
+  // One Pagefind process writes a lane's parts one after another (started by the first part), and is
+  // stopped when the lane is done or fails.
   const lane = async (api: PagefindApi): Promise<void> => {
-    // One Pagefind process writes the lane's parts one after another (started by the first part), and is stopped when the lane is done.
     try {
       await writeLaneParts(api);
     } finally {

@@ -12,7 +12,8 @@
  * path, of which `charts`: the chart pre-render, with `charts-failed` beside it when a worker failed and
  * the pages rendered what it left (and `phase_notes` with why: the worker's error, which the build's
  * `--silent` would drop); `after`: pruning, sitemap and search, of which
- * `search`: the Pagefind index), `phase_peak_mb`: the largest memory sample within each phase
+ * `search`: the Pagefind index; `phase_counts.search`: its `pages` and `parts`, and the
+ * `pages_indexed` and `parts_indexed` it indexed again), `phase_peak_mb`: the largest memory sample within each phase
  * (plus `pages`: from the end of the chart pre-render to the end of `build`), and `peak_at_s` /
  * `peak_processes_mb`: when the peak sample was taken and what each process of the tree held then,
  * so a peak can be put down to a phase and a process. `peak_mb` counts each page once (see
@@ -56,7 +57,7 @@ import { changeReportFiles } from '../src/bench/change-report.ts';
 import { timeByLocation, topFunctions, type CpuProfile } from '../src/bench/cpu-profile.ts';
 import { countDifferences, hashTree, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
 import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '../src/machinery/cache-switch.ts';
-import { cpuByPhase, PHASES_ENV, peakByPhase, readPhaseNotes, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
+import { cpuByPhase, PHASES_ENV, peakByPhase, readPhaseCounts, readPhaseNotes, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
 const USAGE = 'usage: npm run bench -- --reports N [--suite scale|rebuilds|caches|cold] [--builds LIST] [--caches LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]\n       npm run bench -- --suite build-cache [--content DIR] [--keep]\n       npm run bench -- --suite search --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
@@ -113,6 +114,8 @@ interface BuildFigures extends MeasuredRun {
   readonly phases?: Record<string, number>;
   /** What went wrong in a phase, by phase name (e.g. `charts-failed`: the chart worker's error). */
   readonly phaseNotes?: Record<string, string>;
+  /** What the phases counted of their work (the search index: pages and parts indexed again). */
+  readonly phaseCounts?: Record<string, Record<string, number>>;
   /** The largest memory sample (MB) within each phase. */
   readonly phasePeaks?: Record<string, number>;
   /** CPU seconds of the whole tree within each phase (sampled from /proc every 100 ms). */
@@ -284,7 +287,7 @@ try {
   const print = (build: string, f: BuildFigures, baselineSeconds: number | null, extra: Record<string, unknown> = {}): void => {
     const { charts_rendered = null, charts_reused = null, ...rest } = f.stats;
     console.log(
-      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_mb: f.peakMb, peak_counts: f.peakRssOnly.length ? `pss; rss for ${f.peakRssOnly.join(', ')}` : 'pss', charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phaseNotes ? { phase_notes: f.phaseNotes } : {}), ...(f.phasePeaks ? { phase_peak_mb: f.phasePeaks } : {}), ...(f.phaseCpu ? { phase_cpu_seconds: f.phaseCpu } : {}), process_cpu_seconds: f.processCpuSeconds, peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, peak_rss_sum_mb: f.peakRssSumMb, peak_processes_rss_mb: f.peakProcessesRss, ...(f.profile ? { cpu_profile: f.profile } : {}) }),
+      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_mb: f.peakMb, peak_counts: f.peakRssOnly.length ? `pss; rss for ${f.peakRssOnly.join(', ')}` : 'pss', charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phaseNotes ? { phase_notes: f.phaseNotes } : {}), ...(f.phaseCounts ? { phase_counts: f.phaseCounts } : {}), ...(f.phasePeaks ? { phase_peak_mb: f.phasePeaks } : {}), ...(f.phaseCpu ? { phase_cpu_seconds: f.phaseCpu } : {}), process_cpu_seconds: f.processCpuSeconds, peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, peak_rss_sum_mb: f.peakRssSumMb, peak_processes_rss_mb: f.peakProcessesRss, ...(f.profile ? { cpu_profile: f.profile } : {}) }),
     );
   };
 
@@ -327,7 +330,8 @@ try {
     const phasePeaks = peakByPhase(spans, f.memorySamples);
     const phaseCpu = cpuByPhase(spans, f.cpuSamples);
     const notes = readPhaseNotes(phaseText);
-    return { ...f, stats: readStats(stats.chart), phases: sumPhases(phaseText), ...(Object.keys(notes).length ? { phaseNotes: notes } : {}), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir, earlier) } : {}) };
+    const counts = readPhaseCounts(phaseText);
+    return { ...f, stats: readStats(stats.chart), phases: sumPhases(phaseText), ...(Object.keys(notes).length ? { phaseNotes: notes } : {}), ...(Object.keys(counts).length ? { phaseCounts: counts } : {}), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir, earlier) } : {}) };
   };
   // What a deploy uploads: the files that differ from the previous build's output (in a resumed
   // run, the output as the kept run left it).

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpuByPhase, peakByPhase, PHASES_ENV, readPhaseNotes, readPhaseSpans, recordPhase, sumPhases } from './build-phases.ts';
+import { cpuByPhase, peakByPhase, PHASES_ENV, readPhaseCounts, readPhaseNotes, readPhaseSpans, recordPhase, sumPhases } from './build-phases.ts';
 
 const saved = process.env[PHASES_ENV];
 afterEach(() => {
@@ -38,6 +38,22 @@ describe('build phases', () => {
       expect(readPhaseSpans(text).map((s) => s.phase)).toEqual(['charts', 'charts-failed']);
       recordPhase('charts-failed', 1, 'another');
       expect(readPhaseNotes(readFileSync(join(dir, 'phases.jsonl'), 'utf8'))).toEqual({ 'charts-failed': 'chart worker 1 exited with code 134; another' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the counts of a phase, added up over its lines, and leaves phases without counts out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-phases-'));
+    try {
+      process.env[PHASES_ENV] = join(dir, 'phases.jsonl');
+      recordPhase('charts', 2);
+      recordPhase('search', 1.5, undefined, { pages: 1227, parts: 8, pages_indexed: 1084, parts_indexed: 7 });
+      recordPhase('search', 0.5, undefined, { pages_indexed: 16, parts_indexed: 1 });
+      const text = readFileSync(join(dir, 'phases.jsonl'), 'utf8');
+      expect(readPhaseCounts(text)).toEqual({ search: { pages: 1227, parts: 8, pages_indexed: 1100, parts_indexed: 8 } });
+      expect(readPhaseNotes(text)).toEqual({});
+      expect(sumPhases(text)).toEqual({ charts: 2, search: 2 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,8 @@
  * `{"phase": name, "seconds": s, "end": ms}` (`end`: when it ended, in ms since the epoch, so a
  * benchmark sampling memory can tell which phase a sample fell in), plus `"note": text` for a phase
  * that says what went wrong (a benchmark builds with Astro's `--silent`, which drops warnings, so
- * the phase file is where it reads them); with no file set nothing is
+ * the phase file is where it reads them), and `"counts": {name: n}` for a phase that counts its work
+ * (the search index: the pages and parts it indexed again); with no file set nothing is
  * recorded. Astro's own work (bundling, paths, pages) is timed between its build hooks by
  * `buildPhasesIntegration`.
  */
@@ -16,10 +17,23 @@ import { writeBuildStats } from '../machinery/build-stats.ts';
 /** The environment variable naming the file phases are appended to. */
 export const PHASES_ENV = 'GONGKAI_PHASES';
 
-/** Appends one phase's seconds to the phases file, when the build has one, with a note on it when given (what went wrong). */
-export function recordPhase(phase: string, seconds: number, note?: string): void {
+/** Appends one phase's seconds to the phases file, when the build has one, with a note on it when given (what went wrong) and the counts of its work when given. */
+export function recordPhase(phase: string, seconds: number, note?: string, counts?: Readonly<Record<string, number>>): void {
   const file = process.env[PHASES_ENV];
-  if (file) appendFileSync(file, `${JSON.stringify({ phase, seconds: Math.round(seconds * 100) / 100, end: Date.now(), ...(note === undefined ? {} : { note }) })}\n`);
+  if (file) appendFileSync(file, `${JSON.stringify({ phase, seconds: Math.round(seconds * 100) / 100, end: Date.now(), ...(note === undefined ? {} : { note }), ...(counts === undefined ? {} : { counts }) })}\n`);
+}
+
+/** The counts of phase lines (as written by recordPhase), by phase name, added up over a phase's lines; the phases without counts are left out. */
+export function readPhaseCounts(text: string): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const { phase, counts } = JSON.parse(line) as { phase: string; counts?: Record<string, number> };
+    if (!counts) continue;
+    const sum = (out[phase] ??= {});
+    for (const [name, n] of Object.entries(counts)) sum[name] = (sum[name] ?? 0) + n;
+  }
+  return out;
 }
 
 /** The notes of phase lines (as written by recordPhase), by phase name; the phases without one are left out. */

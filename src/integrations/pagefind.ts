@@ -454,9 +454,9 @@ export function pagefindIntegration(): AstroIntegration {
             outDirName: nameInProject(root, out),
             ...(buildRegistry().endpointFilesWritten ? { widenAfter: buildRegistry().endpointFilesWritten } : {}),
           });
-          recordPhase('search', (performance.now() - started) / 1000);
-          writeFileWhole(memoFile, JSON.stringify(memo));
           const built = parts.filter((p) => p.built);
+          recordPhase('search', (performance.now() - started) / 1000, undefined, { pages, parts: parts.length, pages_indexed: built.reduce((n, p) => n + p.pages, 0), parts_indexed: built.length });
+          writeFileWhole(memoFile, JSON.stringify(memo));
           // Still indexed right, only slower: worth knowing when a page's markup stopped being what the trimmer follows.
           if (whole.length) logger.warn(`${whole.length} page(s) indexed untrimmed (slower, same index), e.g. ${whole[0]!.path}: ${whole[0]!.reason}`);
           logger.info(built.length ? `indexed ${built.reduce((n, p) => n + p.pages, 0)} pages for search in ${built.length} of ${parts.length} parts (${pages} pages in all)` : `search index unchanged (${pages} pages in ${parts.length} parts)`);

@@ -8,7 +8,7 @@
  * where `ratio` is seconds over the baseline's seconds in the same run, so the figure survives a
  * noisy machine. Extra fields: `cpu_seconds` (user + system of the whole build), and on the builds after the first `identical_to_previous` and
  * `differing_files` (files added, removed or changed against the build before: what a deploy
- * uploads), and `phases`: seconds of the build's phases (`build`: bundling and generating every
+ * uploads; on a cold build after a rebuild, whether the rebuild gave what a cold build gives), and `phases`: seconds of the build's phases (`build`: bundling and generating every
  * path, of which `charts`: the chart pre-render, with `charts-failed` beside it when a worker failed and
  * the pages rendered what it left (and `phase_notes` with why: the worker's error, which the build's
  * `--silent` would drop); `after`: pruning, sitemap and search, of which
@@ -348,7 +348,9 @@ try {
       // Cold: every cache and the output emptied, whatever a kept run left.
       for (const dir of ['chart-cache', 'downloads.json', 'downloads-stash', 'downloads-lines', 'dist-site']) rmSync(join(scratch, dir), { recursive: true, force: true });
       rmSync(join(siteRoot, '.bench-cache'), { recursive: true, force: true });
-      previous = null;
+      // The output before it is still compared: a cold build after a rebuild (`--builds
+      // cold,changed-1pct,cold`, or `--scratch DIR --builds cold`) checks that the rebuild gave what a
+      // cold build of the same content gives (`identical_to_previous`).
     }
     if (build === 'changed-1' || build === 'changed-1pct') {
       // A different pick each time on a kept site (the sentence goes in again), the same for a seed.

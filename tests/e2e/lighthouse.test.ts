@@ -1,7 +1,7 @@
 /**
  * Lighthouse (mobile preset, simulated throttling) on every page type, against Debian's Chromium and
  * the built site on a local server: performance ≥ 95, accessibility, best practices and SEO 100.
- * One run per page type; the scores are printed, and the audits that cost points are named on failure.
+ * One scored run per page type, after one unscored warm-up run; the scores are printed, and the audits that cost points are named on failure.
  */
 import { loadavg } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
@@ -28,7 +28,12 @@ beforeAll(async () => {
   departmentsServer = await startSiteServer(departmentsDist);
   assertChromium();
   chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
-});
+  // One unscored run first: on two fresh machines (aa539cd and c573ac2) the suite's first Lighthouse
+  // run, the home page's, lost points of total blocking time (92 and 89) and its retry scored 100,
+  // while no later page failed. That is the first run's start-up (a new browser profile, Lighthouse's
+  // own modules), not the page. Its result is thrown away; every page type is still scored below.
+  await lighthouse(`${server.origin}/`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+}, 120_000);
 
 afterAll(async () => {
   if (scores.length) console.log(`Lighthouse scores (performance / accessibility / best practices / SEO):\n${scores.join('\n')}`);

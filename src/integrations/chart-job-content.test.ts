@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawChart, parseChartFile, svgCachePath } from '../machinery/svg-cache.ts';
-import { renderShare } from './prerender-charts-worker.ts';
+import { renderShare, takeEach, takeJobs } from './prerender-charts-worker.ts';
 import { readJurisdictionsCsv } from '../jurisdictions/jurisdictions.ts';
 import { generateSynthFiles } from '../synth/generate.ts';
 import { planSynthCorpus } from '../synth/plan.ts';
@@ -28,9 +28,9 @@ describe('what an owner of charts reads', () => {
     expect(listOwnerDirs('jurisdiction:230881', index).sort()).toEqual(['230881-2018', '230881-2019', '230881-2020']);
   });
 
-  it("is a year's reports with their reports of the year before", () => {
+  it("is a year's government reports with their reports of the year before, without the departments' (its rankings compare governments only)", () => {
     expect(listOwnerDirs('year:2021', index).sort()).toEqual(['230700-2020', '230700-2021']);
-    expect(listOwnerDirs('year:2020', index)).toContain('230881-jiaoyu-2019');
+    expect(listOwnerDirs('year:2020', index).sort()).toEqual(['230700-2019', '230700-2020', '230881-2019', '230881-2020']);
   });
 
   it("is a department's series, or its kind's reports of a year, each with its report of the year before", () => {
@@ -46,6 +46,29 @@ describe('what an owner of charts reads', () => {
     expect(batches.map((b) => b.jobs.map((j) => j.key))).toEqual([['report:230881-2020/0', 'report:230881-2020/1', 'report:230700-2021/0'], ['year:2020/0']]);
     expect([...batches[0]!.dirs].sort()).toEqual(['230700-2020', '230700-2021', '230881-2019', '230881-2020']);
     expect(batches.flatMap((b) => b.jobs)).toEqual(jobs);
+  });
+});
+
+describe('what a worker keeps of its share', () => {
+  it('takes each batch out of the list before rendering it, so that a rendered batch is held by nothing', () => {
+    const batches = [{ n: 1 }, { n: 2 }, { n: 3 }];
+    const first = batches[0]!;
+    const seen: number[][] = [];
+    for (const batch of takeEach(batches)) seen.push([batch.n, ...batches.map((b) => b.n)]);
+    expect(seen).toEqual([
+      [1, 2, 3],
+      [2, 3],
+      [3],
+    ]);
+    expect(batches).toEqual([]);
+    expect(batches).not.toContain(first);
+  });
+
+  it("takes the jobs out of the worker's message, which then holds none", () => {
+    const jobs: ChartJob[] = [{ owner: 'year:2020', owners: ['year:2020'], index: 0, width: 360, key: 'k' }];
+    const data = { dir: '/cache', jobs };
+    expect(takeJobs(data)).toBe(jobs);
+    expect(data.jobs).toEqual([]);
   });
 });
 

@@ -34,8 +34,9 @@ export interface OwnedChartEntry {
  * cache ahead of the pages; with `owners`, only the charts of those owners (the pages a build will
  * render), in the same order. Mirrors what the pages list; a chart it misses is rendered by its page.
  * An owner's entries need only its own reports in `reports`: a report's, its report; a
- * jurisdiction's, its government's series; a department's, its series; a year's, the reports of that
- * year; a kind of department's in a year, its reports of that year.
+ * jurisdiction's, its government's series; a department's, its series; a year's, the governments'
+ * reports of that year (its rankings leave department reports out); a kind of department's in a
+ * year, its reports of that year.
  */
 export function* listSiteChartEntries(reports: readonly CheckedReport[], jurisdictions: JurisdictionIndex, owners?: ReadonlySet<ChartOwner>): Generator<OwnedChartEntry> {
   const wanted = (owner: ChartOwner): boolean => !owners || owners.has(owner);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --reports N [--suite NAME] [--builds LIST] [--caches LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]`:
+ * `npm run bench -- --reports N [--suite NAME] [--builds LIST] [--caches LIST] [--caches-off LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]`:
  * the build benchmark (issues #7, #17). Generates a synthetic corpus of N reports, builds a bare
  * Astro page per report as the baseline, then the site: cold (every cache empty), warm (nothing
  * changed), changed-1 (one report edited) and changed-1pct (1% of reports edited). Prints one JSON
@@ -60,7 +60,7 @@ import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '..
 import { cpuByPhase, PHASES_ENV, peakByPhase, readPhaseCounts, readPhaseNotes, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
-const USAGE = 'usage: npm run bench -- --reports N [--suite scale|rebuilds|caches|cold] [--builds LIST] [--caches LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]\n       npm run bench -- --suite build-cache [--content DIR] [--keep]\n       npm run bench -- --suite search --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
+const USAGE = 'usage: npm run bench -- --reports N [--suite scale|rebuilds|caches|cold] [--builds LIST] [--caches LIST] [--caches-off LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]\n       npm run bench -- --suite build-cache [--content DIR] [--keep]\n       npm run bench -- --suite search --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /**
@@ -220,6 +220,7 @@ try {
       suite: { type: 'string', default: 'scale' },
       builds: { type: 'string' },
       caches: { type: 'string', default: CACHE_NAMES.join(',') },
+      'caches-off': { type: 'string', default: '' },
       seed: { type: 'string', default: '1' },
       ref: { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -235,7 +236,7 @@ try {
 }
 if (args.values.help) {
   console.log(
-    `${USAGE}\n  --reports N      how many synthetic reports\n  --suite NAME     scale (default): ${SUITES.scale.join(',')}; rebuilds: ${SUITES.rebuilds.join(',')} on a kept run's site;\n                   caches: ${SUITES.caches.join(',')}, then each cache off/on/on/off on one report edited;\n                   cold: ${SUITES.cold.join(',')}\n  --builds LIST    which builds, in order (instead of the suite's; from ${BUILDS.join(',')})\n  --caches LIST    the caches the caches suite compares (default all: ${CACHE_NAMES.join(',')})\n  --seed S         corpus seed (default 1)\n  --ref REV        build the site as committed at REV instead of the working tree\n  --keep           keep the scratch directory and every output directory\n  --scratch DIR    go on in the scratch directory a run kept with --keep: its corpus, caches and\n                   output, with the site's code snapshot anew (e.g. --suite rebuilds after a change\n                   to the code, without the cold build again); kept afterwards\n  --cpu-prof DIR   write a V8 CPU profile of each site build into DIR/<n>-<build>/ and print\n                   its top functions and time by package or file (cpu_profile)`,
+    `${USAGE}\n  --reports N      how many synthetic reports\n  --suite NAME     scale (default): ${SUITES.scale.join(',')}; rebuilds: ${SUITES.rebuilds.join(',')} on a kept run's site;\n                   caches: ${SUITES.caches.join(',')}, then each cache off/on/on/off on one report edited;\n                   cold: ${SUITES.cold.join(',')}\n  --builds LIST    which builds, in order (instead of the suite's; from ${BUILDS.join(',')})\n  --caches LIST    the caches the caches suite compares (default all: ${CACHE_NAMES.join(',')})\n  --caches-off LIST  make every site build of this run without these caches (GONGKAI_CACHES_OFF), for a\n                   same-run A/B of a cache on other builds than the caches suite's (e.g. warm, changed-1)\n  --seed S         corpus seed (default 1)\n  --ref REV        build the site as committed at REV instead of the working tree\n  --keep           keep the scratch directory and every output directory\n  --scratch DIR    go on in the scratch directory a run kept with --keep: its corpus, caches and\n                   output, with the site's code snapshot anew (e.g. --suite rebuilds after a change\n                   to the code, without the cold build again); kept afterwards\n  --cpu-prof DIR   write a V8 CPU profile of each site build into DIR/<n>-<build>/ and print\n                   its top functions and time by package or file (cpu_profile)`,
   );
   process.exit(0);
 }
@@ -249,10 +250,13 @@ if (!reports || !/^[1-9]\d*$/.test(reports) || !/^-?\d+$/.test(seed)) {
 }
 let builds: BuildName[];
 let cacheNames: CacheName[] = [];
+let runCachesOff: CacheName[] = [];
 let suite: ReturnType<typeof parseSuite>;
 try {
   suite = parseSuite(args.values.suite);
   builds = parseBuildList(args.values.builds ?? SUITES[suite].join(','), resumeDir !== undefined);
+  runCachesOff = parseCacheNames(args.values['caches-off']);
+  if (runCachesOff.length && suite === 'caches') throw new Error('--caches-off: not with --suite caches, which switches each cache itself');
   if (suite === 'caches') {
     cacheNames = parseCacheNames(args.values.caches);
     if (!cacheNames.length) throw new Error('--caches: no cache named');
@@ -300,7 +304,7 @@ try {
 
   const siteOut = join(scratch, 'dist-site');
   let profiles = 0;
-  const site = async (build: string, last: boolean, cachesOff: readonly CacheName[] = []): Promise<BuildFigures> => {
+  const site = async (build: string, last: boolean, cachesOff: readonly CacheName[] = runCachesOff): Promise<BuildFigures> => {
     const stats = { chart: join(scratch, `chart-stats-${build}.json`), phases: join(scratch, `phases-${build}.jsonl`) };
     for (const file of Object.values(stats)) rmSync(file, { force: true });
     const env = {
@@ -308,6 +312,7 @@ try {
       GONGKAI_CHART_CACHE: join(scratch, 'chart-cache'),
       GONGKAI_CHART_STATS: stats.chart,
       GONGKAI_DOWNLOAD_CACHE: join(scratch, 'downloads.json'),
+      GONGKAI_CONTENT_CACHE: join(scratch, 'content-cache'),
       [CACHES_OFF_ENV]: cachesOff.join(','),
       [PHASES_ENV]: stats.phases,
     };
@@ -346,7 +351,7 @@ try {
     let extra: Record<string, unknown> = {};
     if (build === 'cold') {
       // Cold: every cache and the output emptied, whatever a kept run left.
-      for (const dir of ['chart-cache', 'downloads.json', 'downloads-stash', 'downloads-lines', 'dist-site']) rmSync(join(scratch, dir), { recursive: true, force: true });
+      for (const dir of ['chart-cache', 'content-cache', 'downloads.json', 'downloads-stash', 'downloads-lines', 'dist-site']) rmSync(join(scratch, dir), { recursive: true, force: true });
       rmSync(join(siteRoot, '.bench-cache'), { recursive: true, force: true });
       // The output before it is still compared: a cold build after a rebuild (`--builds
       // cold,changed-1pct,cold`, or `--scratch DIR --builds cold`) checks that the rebuild gave what a
@@ -360,7 +365,7 @@ try {
       extra = { changed_reports: changed.length };
     }
     const f = await site(build, suite !== 'caches' && build === siteBuilds.at(-1));
-    print(build, f, baselineSeconds, { ...compared(f), ...extra });
+    print(build, f, baselineSeconds, { ...(runCachesOff.length ? { caches_off: runCachesOff.join(',') } : {}), ...compared(f), ...extra });
     previous = f.hashes;
   }
 

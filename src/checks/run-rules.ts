@@ -1,7 +1,7 @@
 /** Evaluates the consistency rules of src/form/rules.ts on a report (and its previous year's). */
 import { findColumn, findRow, formatCellKey, listFormCells } from '../form/cells.ts';
 import { listRules, type CellKindRule, type RuleSpec, type SumRule } from '../form/rules.ts';
-import type { FormSpec } from '../form/types.ts';
+import type { CellRef, ColumnSpec, FormSpec } from '../form/types.ts';
 import type { CheckTerm, ParsedReport, RuleCheck, RuleOutcome } from '../reports/types.ts';
 
 /** Looks a cell up by its place; null when the report lacks the cell or it has no number. */
@@ -87,12 +87,27 @@ function checkSumRule(rule: SumRule, form: FormSpec, report: ParsedReport, previ
   });
 }
 
+/** Each form's cells with their column specs, in printed order: the same for every report of the form, so listed once. */
+const formCellColumns = new WeakMap<FormSpec, ReadonlyArray<{ readonly ref: CellRef; readonly col: ColumnSpec }>>();
+
+/** The cells of a form that have a column spec, with it (listFormCells, findColumn), listed once per form. */
+function listCellColumns(form: FormSpec): ReadonlyArray<{ readonly ref: CellRef; readonly col: ColumnSpec }> {
+  let list = formCellColumns.get(form);
+  if (!list) {
+    list = listFormCells(form).flatMap((ref) => {
+      const col = findColumn(form.tables[ref.table], ref.column);
+      return col ? [{ ref, col }] : [];
+    });
+    formCellColumns.set(form, list);
+  }
+  return list;
+}
+
 /** Evaluates G-1: every cell's value fits its column's kind. */
 function checkCellKinds(rule: CellKindRule, form: FormSpec, report: ParsedReport): RuleCheck[] {
-  return listFormCells(form).flatMap((ref): RuleCheck[] => {
+  return listCellColumns(form).flatMap(({ ref, col }): RuleCheck[] => {
     const cell = report.tables[ref.table][ref.row]?.[ref.column];
-    const col = findColumn(form.tables[ref.table], ref.column);
-    if (!cell || cell.value === null || !col) return [];
+    if (!cell || cell.value === null) return [];
     const v = cell.value;
     const ok = col.kind === 'signed' ? Number.isInteger(v) : col.kind === 'money' ? v >= 0 : Number.isInteger(v) && v >= 0;
     if (ok) return [];

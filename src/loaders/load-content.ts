@@ -14,9 +14,9 @@ import { readJurisdictionsCsv, type JurisdictionIndex } from '../jurisdictions/j
 import { readFrontMatter } from '../reports/front-matter.ts';
 import { CONTENT_FILES, REPORT_FILES } from '../reports/layout.ts';
 import { readNarrative } from '../reports/narrative.ts';
-import { readSourceLinesCsv } from '../reports/source-lines-csv.ts';
+import { readSourceLinesCsv, SourcePlaceMap } from '../reports/source-lines-csv.ts';
 import { seriesOf } from '../reports/report-id.ts';
-import type { CheckedReport, KnownErrorEntry, ParsedReport, RuleCheck, SourcePlace, TableData } from '../reports/types.ts';
+import type { Cell, CheckedReport, KnownErrorEntry, ParsedReport, RuleCheck, SourcePlace, TableData } from '../reports/types.ts';
 import { createCellInterner, readTableCsv, type CellInterner } from '../tables/table-csv.ts';
 
 /** The file access the loader needs; paths are joined with `/`. */
@@ -27,6 +27,19 @@ export interface ContentFs {
   listDirs(path: string): string[];
   /** Whether a file exists (without reading it). */
   exists(path: string): boolean;
+  /** The file's bytes, or undefined when there is no such file: needed only by a content memo (its keys hash the files' bytes). */
+  readBytes?(path: string): Uint8Array | undefined;
+}
+
+/**
+ * A memo of each report folder as read (front matter, tables, narrative, source lines, and its
+ * diagnostics), kept across builds (src/machinery/content-memo.ts): an entry is JSON text by the
+ * report folder's name, trusted only when its key (the hash of the folder's files, the jurisdiction
+ * list and the entry's format) is the one the files give now.
+ */
+export interface ContentMemo {
+  read(name: string): string | undefined;
+  write(name: string, text: string): void;
 }
 
 /** Everything the site is built from. */
@@ -106,6 +119,149 @@ function readReport(
   return { id: meta.id, report: { meta, form, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), sourceLines, sourceDigest, dir: `${CONTENT_FILES.reports}/${dir}` }, diagnostics };
 }
 
+/** The version of the memo entries' format: part of every key. */
+const MEMO_FORMAT = 'content-memo 1';
+
+/** Report folders whose name is safe as a memo file name (every report id is). */
+const MEMO_SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** A memo entry as stored: a report that loaded (errors are never kept), its warnings' files relative to the content root. */
+interface MemoEntry {
+  readonly key: string;
+  /** The source file's name (from the front matter) and the SHA-256 of its bytes, or null when it was absent. */
+  readonly sourceFile: string;
+  readonly sourceBytes: string | null;
+  readonly id: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Its source lines: null when it had no source-lines.csv (an empty Map), else each cell's key, line and column (a SourcePlaceMap). */
+  readonly report: Omit<ParsedReport, 'form' | 'sourceLines'> & { readonly sourceLines: ReadonlyArray<readonly [string, number, number]> | null };
+}
+
+/** SHA-256 (hex) of a file's bytes, or null when it is absent. */
+function digestBytes(bytes: Uint8Array | undefined): string | null {
+  return bytes === undefined ? null : createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The memo key of a report folder: its files' bytes (the text, the three tables, the source lines
+ * when present; the source file is checked apart, by the name the entry records) and `context` (the
+ * jurisdiction list the front matter is checked against).
+ */
+function memoKey(fs: ContentFs & Required<Pick<ContentFs, 'readBytes'>>, base: string, context: string): string {
+  const hash = createHash('sha256').update(`${MEMO_FORMAT}\u0000${context}\u0000`);
+  const names = [REPORT_FILES.text, ...TABLE_IDS.map((t) => REPORT_FILES.tables[t])];
+  for (const name of names) {
+    const bytes = fs.readBytes(`${base}/${name}`);
+    hash.update(`${name}\u0000${bytes === undefined ? 'absent' : bytes.length}\u0000`);
+    if (bytes) hash.update(bytes);
+  }
+  const placesFile = `${base}/${REPORT_FILES.sourceLines}`;
+  const places = fs.exists(placesFile) ? fs.readBytes(placesFile) : undefined;
+  hash.update(`${REPORT_FILES.sourceLines}\u0000${places === undefined ? 'absent' : places.length}\u0000`);
+  if (places) hash.update(places);
+  return hash.digest('hex');
+}
+
+/** Whether every number of the report survives JSON (no -0, NaN or infinity among its cells). */
+function survivesJson(report: ParsedReport): boolean {
+  for (const t of TABLE_IDS) {
+    for (const row of Object.values(report.tables[t])) {
+      for (const cell of Object.values(row)) {
+        const v = cell.value;
+        if (v !== null && (typeof v !== 'number' || !Number.isFinite(v) || Object.is(v, -0))) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** The entry to keep for a report as read, or null when it is not kept (an error, a path outside the root, a number JSON would change). */
+function toMemoEntry(read: ReturnType<typeof readReport>, key: string, sourceBytes: string | null, root: string): MemoEntry | null {
+  const { id, report, diagnostics } = read;
+  if (id === null || report === null || !survivesJson(report)) return null;
+  const prefix = `${root}/`;
+  if (diagnostics.some((d) => d.severity === 'error' || !d.file.startsWith(prefix))) return null;
+  const { form: _form, sourceLines, ...rest } = report;
+  // The two kinds of source lines readReport makes: a SourcePlaceMap read from the file, or an empty Map.
+  if (!(sourceLines instanceof SourcePlaceMap) && (!(sourceLines instanceof Map) || sourceLines.size)) return null;
+  return {
+    key,
+    sourceFile: report.meta.source.file,
+    sourceBytes,
+    id,
+    diagnostics: diagnostics.map((d) => ({ ...d, file: d.file.slice(prefix.length) })),
+    report: { ...rest, sourceLines: sourceLines instanceof SourcePlaceMap ? [...sourceLines].map(([k, p]) => [k, p.line, p.col] as const) : null },
+  };
+}
+
+/** The report an entry holds, its cells shared through `intern`; null when the entry is not for `key` or not whole. */
+function fromMemoEntry(text: string, key: string, fs: ContentFs & Required<Pick<ContentFs, 'readBytes'>>, root: string, base: string, intern: CellInterner): ReturnType<typeof readReport> | null {
+  const entry = JSON.parse(text) as MemoEntry;
+  if (entry?.key !== key || typeof entry.sourceFile !== 'string' || typeof entry.id !== 'string' || !Array.isArray(entry.diagnostics)) return null;
+  const stored = entry.report;
+  if (!stored || typeof stored !== 'object' || (stored.sourceLines !== null && !Array.isArray(stored.sourceLines))) return null;
+  if (stored.meta?.source?.file !== entry.sourceFile || stored.meta.id !== entry.id) return null;
+  // The source file is named by the front matter: checked by its bytes, as the entry recorded them.
+  if (digestBytes(fs.readBytes(`${base}/${entry.sourceFile}`)) !== entry.sourceBytes) return null;
+  const form = findForm(stored.meta.form);
+  if (!form) return null;
+  const tables = {} as Record<TableId, Record<string, Record<string, Cell>>>;
+  for (const t of TABLE_IDS) {
+    const table = stored.tables?.[t];
+    if (!table || typeof table !== 'object') return null;
+    const rows: Record<string, Record<string, Cell>> = {};
+    for (const [rowCode, row] of Object.entries(table)) {
+      const cells: Record<string, Cell> = {};
+      for (const [columnCode, cell] of Object.entries(row)) {
+        if (!cell || typeof cell.raw !== 'string') return null;
+        cells[columnCode] = intern(cell);
+      }
+      rows[rowCode] = cells;
+    }
+    tables[t] = rows;
+  }
+  // The same keys in the same order as a report read afresh (readReport's object literal).
+  let sourceLines: ReadonlyMap<string, SourcePlace> = new Map();
+  if (stored.sourceLines) {
+    const places = new SourcePlaceMap(form);
+    for (const [k, line, col] of stored.sourceLines) places.set(k, { line, col });
+    sourceLines = places;
+  }
+  const report: ParsedReport = { meta: stored.meta, form, tables, narrative: stored.narrative, sourceLines, sourceDigest: stored.sourceDigest, dir: stored.dir };
+  return { id: entry.id, report, diagnostics: entry.diagnostics.map((d) => ({ ...d, file: `${root}/${d.file}` })) };
+}
+
+/** readReport through the memo: an entry whose key matches stands for reading the folder; a report read afresh is kept. */
+function readReportMemo(
+  fs: ContentFs,
+  root: string,
+  dir: string,
+  jurisdictions: JurisdictionIndex,
+  intern: CellInterner,
+  memo: { readonly store: ContentMemo; readonly context: string } | undefined,
+): ReturnType<typeof readReport> {
+  const readBytes = fs.readBytes?.bind(fs);
+  if (!memo || !readBytes || !MEMO_SAFE_NAME.test(dir)) return readReport(fs, root, dir, jurisdictions, intern);
+  const bfs = { ...fs, readBytes };
+  const base = `${root}/${CONTENT_FILES.reports}/${dir}`;
+  const key = memoKey(bfs, base, memo.context);
+  const text = memo.store.read(dir);
+  if (text !== undefined) {
+    try {
+      const hit = fromMemoEntry(text, key, bfs, root, base, intern);
+      if (hit) return hit;
+    } catch {
+      // A malformed entry is a miss: the folder is read again and its entry rewritten.
+    }
+  }
+  const fresh = readReport(fs, root, dir, jurisdictions, intern);
+  if (fresh.report) {
+    const entry = toMemoEntry(fresh, key, digestBytes(readBytes(`${base}/${fresh.report.meta.source.file}`)), root);
+    if (entry) memo.store.write(dir, JSON.stringify(entry));
+  }
+  return fresh;
+}
+
 /**
  * Finds where a cell stands in its table CSV, for pointing a rule finding at it. Positions are not
  * kept while loading (a few per cent of reports have findings), so the one CSV is read again here.
@@ -165,6 +321,11 @@ export interface LoadOptions {
    * on a worker): known errors of the reports left out are then reported as stale errors.
    */
   readonly only?: (dir: string) => boolean;
+  /**
+   * A memo of the report folders as read, kept across builds (src/machinery/content-memo.ts): a
+   * folder whose files are those of its entry is not parsed again. Used only when `fs` reads bytes.
+   */
+  readonly memo?: ContentMemo;
 }
 
 /** Loads a content directory and checks everything in it. */
@@ -182,7 +343,9 @@ export function loadContent(fs: ContentFs, root: string, options: LoadOptions = 
   // Equal cells and passing checks are shared among the reports (immutable, held for the whole build).
   const internCell = createCellInterner();
   const internPass = createPassInterner();
-  const read = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).filter(options.only ?? (() => true)).sort().map((dir) => ({ dir, ...readReport(fs, root, dir, jurisdictions, internCell) }));
+  // The memo's entries hold what the front matter was checked against: the jurisdiction list.
+  const memo = options.memo && { store: options.memo, context: createHash('sha256').update(jText ?? '').digest('hex') };
+  const read = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).filter(options.only ?? (() => true)).sort().map((dir) => ({ dir, ...readReportMemo(fs, root, dir, jurisdictions, internCell, memo) }));
   // A report id belongs to the folder named after it (else to the first folder declaring it): any
   // other folder declaring the same id is a duplicate, even when it fails to load for other reasons.
   const owners = new Map<string, (typeof read)[number]>();

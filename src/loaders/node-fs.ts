@@ -12,6 +12,14 @@ export const nodeContentFs: ContentFs = {
       throw err;
     }
   },
+  readBytes(path) {
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+      throw err;
+    }
+  },
   exists(path) {
     return existsSync(path);
   },

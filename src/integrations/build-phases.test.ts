@@ -10,53 +10,53 @@ afterEach(() => {
   else process.env[PHASES_ENV] = saved;
 });
 
+/** Runs `body` with the phases file named in the environment, in a scratch folder removed after; `readPhases` reads the file's text. */
+function withPhasesFile(body: (readPhases: () => string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-phases-'));
+  const file = join(dir, 'phases.jsonl');
+  try {
+    process.env[PHASES_ENV] = file;
+    body(() => readFileSync(file, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('build phases', () => {
   it('appends a line per phase to the file the environment names, and sums them by phase', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-phases-'));
-    try {
-      process.env[PHASES_ENV] = join(dir, 'phases.jsonl');
+    withPhasesFile((readPhases) => {
       recordPhase('search', 1.234);
       recordPhase('charts', 2);
       recordPhase('search', 0.5);
-      const text = readFileSync(join(dir, 'phases.jsonl'), 'utf8');
+      const text = readPhases();
       expect(text.trimEnd().split('\n')).toHaveLength(3);
       expect(sumPhases(text)).toEqual({ search: 1.73, charts: 2 });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("keeps a phase's note (what went wrong) beside its seconds, and reads the notes back by phase", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-phases-'));
-    try {
-      process.env[PHASES_ENV] = join(dir, 'phases.jsonl');
+    withPhasesFile((readPhases) => {
       recordPhase('charts', 941.97);
       recordPhase('charts-failed', 941.97, 'chart worker 1 exited with code 134');
-      const text = readFileSync(join(dir, 'phases.jsonl'), 'utf8');
+      const text = readPhases();
       expect(sumPhases(text)).toEqual({ charts: 941.97, 'charts-failed': 941.97 });
       expect(readPhaseNotes(text)).toEqual({ 'charts-failed': 'chart worker 1 exited with code 134' });
       expect(readPhaseSpans(text).map((s) => s.phase)).toEqual(['charts', 'charts-failed']);
       recordPhase('charts-failed', 1, 'another');
-      expect(readPhaseNotes(readFileSync(join(dir, 'phases.jsonl'), 'utf8'))).toEqual({ 'charts-failed': 'chart worker 1 exited with code 134; another' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      expect(readPhaseNotes(readPhases())).toEqual({ 'charts-failed': 'chart worker 1 exited with code 134; another' });
+    });
   });
 
   it('keeps the counts of a phase, added up over its lines, and leaves phases without counts out', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-phases-'));
-    try {
-      process.env[PHASES_ENV] = join(dir, 'phases.jsonl');
+    withPhasesFile((readPhases) => {
       recordPhase('charts', 2);
       recordPhase('search', 1.5, undefined, { pages: 1227, parts: 8, pages_indexed: 1084, parts_indexed: 7 });
       recordPhase('search', 0.5, undefined, { pages_indexed: 16, parts_indexed: 1 });
-      const text = readFileSync(join(dir, 'phases.jsonl'), 'utf8');
+      const text = readPhases();
       expect(readPhaseCounts(text)).toEqual({ search: { pages: 1227, parts: 8, pages_indexed: 1100, parts_indexed: 8 } });
       expect(readPhaseNotes(text)).toEqual({});
       expect(sumPhases(text)).toEqual({ charts: 2, search: 2 });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('records nothing without a file', () => {
@@ -92,18 +92,14 @@ describe('phase spans and peaks', () => {
   });
 
   it('records the end time of each phase', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-phases-'));
-    try {
-      process.env[PHASES_ENV] = join(dir, 'phases.jsonl');
+    withPhasesFile((readPhases) => {
       const before = Date.now();
       recordPhase('search', 0.25);
-      const [span] = readPhaseSpans(readFileSync(join(dir, 'phases.jsonl'), 'utf8'));
+      const [span] = readPhaseSpans(readPhases());
       expect(span!.end).toBeGreaterThanOrEqual(before);
       expect(span!.end).toBeLessThanOrEqual(Date.now());
       expect(span!.end - span!.start).toBe(250);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("reads each phase's CPU seconds as the growth of the running total between its start and end, interpolated between samples", () => {

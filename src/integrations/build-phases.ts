@@ -23,12 +23,24 @@ export function recordPhase(phase: string, seconds: number, note?: string, count
   if (file) appendFileSync(file, `${JSON.stringify({ phase, seconds: Math.round(seconds * 100) / 100, end: Date.now(), ...(note === undefined ? {} : { note }), ...(counts === undefined ? {} : { counts }) })}\n`);
 }
 
+/** A phase line as recordPhase writes it. */
+interface PhaseLine {
+  readonly phase: string;
+  readonly seconds: number;
+  readonly end?: number;
+  readonly note?: string;
+  readonly counts?: Record<string, number>;
+}
+
+/** The phase lines of a phases file's text (as written by recordPhase), blank lines skipped. */
+function readPhaseLines(text: string): PhaseLine[] {
+  return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as PhaseLine);
+}
+
 /** The counts of phase lines (as written by recordPhase), by phase name, added up over a phase's lines; the phases without counts are left out. */
 export function readPhaseCounts(text: string): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const { phase, counts } = JSON.parse(line) as { phase: string; counts?: Record<string, number> };
+  for (const { phase, counts } of readPhaseLines(text)) {
     if (!counts) continue;
     const sum = (out[phase] ??= {});
     for (const [name, n] of Object.entries(counts)) sum[name] = (sum[name] ?? 0) + n;
@@ -39,9 +51,7 @@ export function readPhaseCounts(text: string): Record<string, Record<string, num
 /** The notes of phase lines (as written by recordPhase), by phase name; the phases without one are left out. */
 export function readPhaseNotes(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const { phase, note } = JSON.parse(line) as { phase: string; note?: string };
+  for (const { phase, note } of readPhaseLines(text)) {
     if (typeof note === 'string') out[phase] = out[phase] === undefined ? note : `${out[phase]}; ${note}`;
   }
   return out;
@@ -57,9 +67,7 @@ export interface PhaseSpan {
 /** The spans of phase lines (as written by recordPhase); lines without an end time are left out. */
 export function readPhaseSpans(text: string): PhaseSpan[] {
   const out: PhaseSpan[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const { phase, seconds, end } = JSON.parse(line) as { phase: string; seconds: number; end?: number };
+  for (const { phase, seconds, end } of readPhaseLines(text)) {
     if (typeof end === 'number') out.push({ phase, start: end - seconds * 1000, end });
   }
   return out;
@@ -100,9 +108,7 @@ export function cpuByPhase(spans: readonly PhaseSpan[], samples: ReadonlyArray<r
 /** Sums phase lines (as written by recordPhase) by phase name. */
 export function sumPhases(text: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const { phase, seconds } = JSON.parse(line) as { phase: string; seconds: number };
+  for (const { phase, seconds } of readPhaseLines(text)) {
     out[phase] = Math.round(((out[phase] ?? 0) + seconds) * 100) / 100;
   }
   return out;

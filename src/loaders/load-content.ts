@@ -149,16 +149,12 @@ function digestBytes(bytes: Uint8Array | undefined): string | null {
  */
 function memoKey(fs: ContentFs & Required<Pick<ContentFs, 'readBytes'>>, base: string, context: string): string {
   const hash = createHash('sha256').update(`${MEMO_FORMAT}\u0000${context}\u0000`);
-  const names = [REPORT_FILES.text, ...TABLE_IDS.map((t) => REPORT_FILES.tables[t])];
+  const names = [REPORT_FILES.text, ...TABLE_IDS.map((t) => REPORT_FILES.tables[t]), REPORT_FILES.sourceLines];
   for (const name of names) {
     const bytes = fs.readBytes(`${base}/${name}`);
     hash.update(`${name}\u0000${bytes === undefined ? 'absent' : bytes.length}\u0000`);
     if (bytes) hash.update(bytes);
   }
-  const placesFile = `${base}/${REPORT_FILES.sourceLines}`;
-  const places = fs.exists(placesFile) ? fs.readBytes(placesFile) : undefined;
-  hash.update(`${REPORT_FILES.sourceLines}\u0000${places === undefined ? 'absent' : places.length}\u0000`);
-  if (places) hash.update(places);
   return hash.digest('hex');
 }
 

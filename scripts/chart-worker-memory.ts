@@ -1,20 +1,21 @@
 /**
  * `node scripts/chart-worker-memory.ts plan --out PLAN.json` then
- * `node scripts/chart-worker-memory.ts run --plan PLAN.json --cache DIR [--heap MB] [--log FILE] [--from KIND] [--until KIND] [--count N] [--hold-plan] [--snapshot DIR]`:
- * the chart pre-render pass alone, as a cold build's chart worker runs it (issue 17: a worker was
+ * `node scripts/chart-worker-memory.ts run --plan PLAN.json --cache DIR [--log FILE] [--from KIND] [--until KIND] [--count N] [--snapshot DIR]`:
+ * the chart pre-render pass alone, as a cold build's chart workers run it (issue 17: a worker was
  * aborted at 20,000 reports), without building the site. `plan` plans every chart of the content
  * (GONGKAI_CONTENT) with the project's planner, as a cold build does, and writes the plan (run it with
- * a large heap: it loads the whole content). `run` forks one worker process with the build's worker
- * flags (`--max-old-space-size=` the heap, default WORKER_HEAP_MB, and `--trace-gc`, its stderr kept
- * in FILE.gc), which renders the whole plan with the worker's own code (renderShareInSteps) into the
- * chart cache DIR (it must be empty for a cold pass) and the images beside it, and writes a JSON line
- * per progress step to FILE: the batch (its report folders and jobs), the heap and resident set after
- * the step, and the worker's CPU seconds. Part of the plan: `--from KIND` (e.g. `year:`) from the
- * first job of that owner kind, `--until KIND` up to the first job of that kind after it, `--count N`
- * the first N of those; `--hold-plan` keeps the whole plan in the worker to the end, as a worker
- * held its whole share before takeJobs (src/integrations/prerender-charts-worker.ts). `--snapshot
- * DIR`: a heap snapshot into DIR when the worker's heap nears its limit (what it holds then). Prints a summary: charts, CPU seconds, the peak resident
- * set (VmHWM), the largest heap after a mark-compact and its batch, and how the worker ended.
+ * a large heap: it loads the whole content). `run` forks a process (`--max-old-space-size=2048`, as
+ * the build, and `--trace-gc`, the stderr of it and of its workers kept in FILE.gc) that renders the
+ * plan as the build does on 2 cores: renderOnWorkers on one share, in worker processes with the
+ * build's flags, a fresh one every WORKER_PROCESS_JOBS jobs (src/integrations/prerender-charts.ts),
+ * into the chart cache DIR (it must be empty for a cold pass) and the images beside it; it writes a
+ * JSON line per progress step to FILE: the charts done, the worker process, its resident set and
+ * peak, and the CPU seconds of the workers so far. Part of the plan: `--from KIND` (e.g. `year:`) from
+ * the first job of that owner kind, `--until KIND` up to the first job of that kind after it,
+ * `--count N` the first N of those. `--snapshot DIR`: a heap snapshot into DIR when a worker's heap
+ * nears its limit (what it holds then). Prints a summary: charts, worker processes, CPU seconds of
+ * them all, and per process the peak resident set (VmHWM) and the largest heap after a mark-compact,
+ * and how the pass ended.
  */
 import { fork } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, appendFileSync, existsSync } from 'node:fs';
@@ -24,7 +25,41 @@ import { parseArgs } from 'node:util';
 import type { ChartJob } from '../src/integrations/chart-plan.ts';
 
 const [mode, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({ args: rest, options: { out: { type: 'string' }, plan: { type: 'string' }, cache: { type: 'string' }, heap: { type: 'string' }, log: { type: 'string' }, from: { type: 'string' }, until: { type: 'string' }, count: { type: 'string' }, 'hold-plan': { type: 'boolean' }, snapshot: { type: 'string' } } });
+const { values } = parseArgs({ args: rest, options: { out: { type: 'string' }, plan: { type: 'string' }, cache: { type: 'string' }, log: { type: 'string' }, from: { type: 'string' }, until: { type: 'string' }, count: { type: 'string' }, snapshot: { type: 'string' } } });
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/** The processes whose parent is `parent` (Linux's /proc). */
+function childPids(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === parent;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** A process's resident set and its peak (VmHWM), in MiB, and its CPU seconds; undefined once it is gone. */
+function readStatus(pid: number): { rss: number; hwm: number; cpu: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+    return { rss: Math.round(kb('VmRSS')), hwm: Math.round(kb('VmHWM')), cpu: (Number(stat[11]) + Number(stat[12])) / 100 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CPU seconds of a process's children that have exited and been waited for (cutime + cstime). */
+function reapedCpu(pid: number | 'self'): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(stat[13]) + Number(stat[14])) / 100;
+}
 
 if (mode === 'plan') {
   const { planChartJobs } = await import('../src/integrations/chart-plan.ts');
@@ -41,41 +76,24 @@ if (mode === 'plan') {
     const upTo = until >= 0 ? tail.slice(0, until) : tail;
     return values.count === undefined ? upTo : upTo.slice(0, Number(values.count));
   };
-  const { renderShareInSteps } = await import('../src/integrations/prerender-charts-worker.ts');
-  const { batchChartJobs, indexReportDirs } = await import('../src/integrations/chart-job-content.ts');
-  const { WORKER_BATCH_DIRS } = await import('../src/integrations/prerender-charts-worker.ts');
-  const { resolveContentDir } = await import('../src/loaders/content-dir.ts');
-  let plan: ChartJob[] | undefined = JSON.parse(readFileSync(values.plan!, 'utf8')) as ChartJob[];
-  // Without --hold-plan the rest of the plan is let go, as a worker holds only its share.
-  const held = values['hold-plan'] ? plan : undefined;
-  let jobs: ChartJob[] | undefined = pickJobs(plan);
-  plan = undefined;
+  const { renderOnWorkers } = await import('../src/integrations/prerender-charts.ts');
+  const jobs = pickJobs(JSON.parse(readFileSync(values.plan!, 'utf8')) as ChartJob[]);
   const log = values.log!;
-  // Which batch each key is in, for the log only (the worker batches by itself).
-  const index = indexReportDirs(readdirSync(join(resolveContentDir(), 'reports')));
-  const batchOf = new Map<string, { n: number; dirs: number; jobs: number; first: string; last: string }>();
-  batchChartJobs(jobs!, index, WORKER_BATCH_DIRS).forEach((b, n) => {
-    const info = { n, dirs: b.dirs.size, jobs: b.jobs.length, first: b.jobs[0]!.owner, last: b.jobs.at(-1)!.owner };
-    for (const j of b.jobs) batchOf.set(j.key, info);
-  });
   const images = join(values.cache!, '..', 'images');
   mkdirSync(images, { recursive: true });
   let step = 0;
   let charts = 0;
-  const steps = renderShareInSteps(values.cache!, jobs!, WORKER_BATCH_DIRS, images);
-  // Handed over, as the worker hands its share over (takeJobs).
-  jobs = undefined;
-  for (const s of steps) {
+  let settled = 0;
+  // As the build runs it on 2 cores: one share, in worker processes one after the other.
+  const result = await renderOnWorkers({ dir: values.cache!, jobs, charts: jobs.length }, 1, (s) => {
     charts += s.rendered.length;
-    const m = process.memoryUsage();
-    const cpu = process.cpuUsage();
-    const b = batchOf.get(s.settled[0]!);
-    appendFileSync(log, `${JSON.stringify({ step: step++, batch: b?.n, batch_dirs: b?.dirs, batch_jobs: b?.jobs, owner: b?.first, charts, heap_mb: Math.round(m.heapUsed / 1e6), heap_total_mb: Math.round(m.heapTotal / 1e6), rss_mb: Math.round(m.rss / 1e6), external_mb: Math.round(m.external / 1e6), cpu_s: Math.round((cpu.user + cpu.system) / 1e4) / 100 })}\n`);
-  }
-  process.exitCode = held && !held.length ? 1 : 0;
+    settled += s.settled.length;
+    const [worker] = childPids(process.pid);
+    const status = worker === undefined ? undefined : readStatus(worker);
+    appendFileSync(log, `${JSON.stringify({ step: step++, charts, settled, worker: worker ?? null, rss_mb: status?.rss ?? null, hwm_mb: status?.hwm ?? null, cpu_s: round(reapedCpu('self') + (status?.cpu ?? 0)) })}\n`);
+  });
+  appendFileSync(log, `${JSON.stringify({ done: true, rendered: result.rendered.length, skipped: result.skipped })}\n`);
 } else if (mode === 'run') {
-  const { WORKER_HEAP_MB } = await import('../src/integrations/prerender-charts.ts');
-  const heap = values.heap ?? String(WORKER_HEAP_MB);
   const log = resolve(values.log ?? 'chart-worker-memory.jsonl');
   const cache = resolve(values.cache!);
   mkdirSync(cache, { recursive: true });
@@ -83,49 +101,54 @@ if (mode === 'plan') {
   writeFileSync(log, '');
   const gcLog = openSync(`${log}.gc`, 'w');
   const started = performance.now();
-  const child = fork(fileURLToPath(import.meta.url), ['child', '--plan', resolve(values.plan!), '--cache', cache, '--log', log, ...(values.from ? ['--from', values.from] : []), ...(values.until ? ['--until', values.until] : []), ...(values.count ? ['--count', values.count] : []), ...(values['hold-plan'] ? ['--hold-plan'] : [])], {
-    execArgv: [`--max-old-space-size=${heap}`, '--trace-gc', ...(values.snapshot ? ['--heapsnapshot-near-heap-limit=1', `--diagnostic-dir=${resolve(values.snapshot)}`] : [])],
+  const child = fork(fileURLToPath(import.meta.url), ['child', '--plan', resolve(values.plan!), '--cache', cache, '--log', log, ...(values.from ? ['--from', values.from] : []), ...(values.until ? ['--until', values.until] : []), ...(values.count ? ['--count', values.count] : [])], {
+    execArgv: ['--max-old-space-size=2048', '--trace-gc', ...(values.snapshot ? ['--heapsnapshot-near-heap-limit=1', `--diagnostic-dir=${resolve(values.snapshot)}`] : [])],
     stdio: ['ignore', gcLog, gcLog, 'ipc'],
   });
-  let peakRss = 0;
-  let cpu = 0;
+  // Each worker process's peak resident set and CPU seconds, sampled while it runs.
+  const workers = new Map<number, { hwm: number; cpu: number }>();
   const sample = (): void => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      peakRss = Math.max(peakRss, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      cpu = (Number(stat[11]) + Number(stat[12])) / 100;
-    } catch {
-      // gone
+    for (const pid of childPids(child.pid!)) {
+      const status = readStatus(pid);
+      if (!status) continue;
+      const seen = workers.get(pid) ?? { hwm: 0, cpu: 0 };
+      workers.set(pid, { hwm: Math.max(seen.hwm, status.hwm), cpu: Math.max(seen.cpu, status.cpu) });
     }
   };
   const timer = setInterval(sample, 200);
   const [code, signal] = await new Promise<[number | null, string | null]>((done) => child.on('exit', (c, s) => done([c, s])));
   clearInterval(timer);
-  const steps = readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { batch: number; owner: string; charts: number; cpu_s: number });
+  const lines = readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { charts?: number; settled?: number; done?: boolean; rendered?: number; skipped?: number });
+  const steps = lines.filter((l) => !l.done);
+  const end = lines.find((l) => l.done);
   const gc = readFileSync(`${log}.gc`, 'utf8');
-  // `Mark-Compact 450.1 (470.2) -> 300.4 (480.0) MB, ...`: the heap after a full collection is what is live.
-  const compacts = [...gc.matchAll(/Mark-Compact(?: \(reduce\))? ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/g)].map((m) => Number(m[3]));
-  const fatal = /FATAL ERROR: [^\n]*/.exec(gc)?.[0];
-  const last = steps.at(-1);
+  // `[pid:0x…]  1234 ms: Mark-Compact 450.1 (470.2) -> 300.4 (480.0) MB, …`: the heap after a full collection is what is live.
+  const live = new Map<number, number[]>();
+  for (const m of gc.matchAll(/\[(\d+):[^\]]*\]\s+[\d.]+ ms: Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g)) {
+    const pid = Number(m[1]);
+    if (pid === child.pid) continue;
+    live.set(pid, [...(live.get(pid) ?? []), Number(m[2])]);
+  }
+  const processes = [...new Set([...workers.keys(), ...live.keys()])].map((pid) => ({ pid, hwm_mb: Math.round(workers.get(pid)?.hwm ?? 0), cpu_s: workers.get(pid)?.cpu ?? null, mark_compacts: live.get(pid)?.length ?? 0, max_live_mb: Math.max(0, ...(live.get(pid) ?? [])) }));
   console.log(
     JSON.stringify({
-      heap_limit_mb: Number(heap),
       exit: signal ?? code,
-      fatal: fatal ?? null,
-      charts: last?.charts ?? 0,
-      steps: steps.length,
-      last_owner: last?.owner ?? null,
-      last_batch: last?.batch ?? null,
-      worker_cpu_s: cpu || last?.cpu_s,
+      fatal: /FATAL ERROR: [^\n]*/.exec(gc)?.[0] ?? null,
+      failed: /exited with [^\n]*/.exec(gc)?.[0] ?? null,
+      charts: end?.rendered ?? steps.at(-1)?.charts ?? 0,
+      settled: steps.at(-1)?.settled ?? 0,
+      skipped: end?.skipped ?? null,
+      worker_processes: processes.length,
+      // The child's and every worker's CPU, all reaped by now.
+      cpu_s: round(reapedCpu('self')),
       wall_s: Math.round(performance.now() - started) / 1000,
-      peak_rss_mb: Math.round(peakRss),
-      mark_compacts: compacts.length,
-      max_live_after_mark_compact_mb: compacts.length ? Math.max(...compacts) : null,
+      max_hwm_mb: Math.max(0, ...processes.map((p) => p.hwm_mb)),
+      max_live_after_mark_compact_mb: Math.max(0, ...processes.map((p) => p.max_live_mb)),
+      processes,
       cache_files: existsSync(cache) ? readdirSync(cache, { recursive: true }).length : 0,
     }),
   );
 } else {
-  console.error('usage: chart-worker-memory.ts plan --out PLAN.json | run --plan PLAN.json --cache DIR [--heap MB] [--log FILE]');
+  console.error('usage: chart-worker-memory.ts plan --out PLAN.json | run --plan PLAN.json --cache DIR [--log FILE] [--from KIND] [--until KIND] [--count N] [--snapshot DIR]');
   process.exit(2);
 }

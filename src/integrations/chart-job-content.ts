@@ -93,3 +93,18 @@ export function batchChartJobs(jobs: readonly ChartJob[], index: ReportDirIndex,
   }
   return batches;
 }
+
+/** Cuts jobs (each owner's together) into runs of whole owners of at least `size` jobs (the last may have fewer). */
+export function chunkByOwner(jobs: readonly ChartJob[], size: number): ChartJob[][] {
+  const chunks: ChartJob[][] = [];
+  let chunk: ChartJob[] = [];
+  for (const [i, job] of jobs.entries()) {
+    chunk.push(job);
+    if (chunk.length >= size && jobs[i + 1]?.owner !== job.owner) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}

@@ -1,13 +1,14 @@
 /**
- * One worker process of the chart pre-render pass (see prerender-charts.ts): receives its share of
- * the plan, renders it into the chart cache (and makes the report charts' standalone SVGs ahead)
+ * One worker process of the chart pre-render pass (see prerender-charts.ts): receives a part of its
+ * share of the plan (at most about WORKER_PROCESS_JOBS jobs: a fresh process renders the next part),
+ * renders it into the chart cache (and makes the report charts' standalone SVGs ahead)
  * and sends back what it did. It loads the content a batch of owners
  * at a time (chart-job-content.ts), so its memory stays that of a batch's reports, not the site's.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderChartJobs, type ChartJob, type ChartJobsResult } from './chart-plan.ts';
-import { batchChartJobs, indexReportDirs } from './chart-job-content.ts';
+import { batchChartJobs, chunkByOwner, indexReportDirs } from './chart-job-content.ts';
 import { resolveContentDir } from '../loaders/content-dir.ts';
 import { loadContent } from '../loaders/load-content.ts';
 import { chartImageKey, composeChartSvg } from '../embeds/build-images.ts';
@@ -18,7 +19,7 @@ import { CONTENT_FILES } from '../reports/layout.ts';
 /** What the integration passes to each worker. */
 export interface PrerenderWorkerData {
   readonly dir: string;
-  /** This worker's jobs, in plan order, each owner's together. */
+  /** This worker process's jobs, in plan order, each owner's together. */
   readonly jobs: readonly ChartJob[];
   /** Where to make the report charts' standalone SVGs ahead (src/embeds/build-images.ts), from the words their jobs carry. */
   readonly images?: string;
@@ -38,21 +39,6 @@ export type WorkerMessage = { readonly progress: ChartProgress } | { readonly re
 
 /** About how many charts a worker renders between two progress reports (a report ends at an owner's last chart). */
 export const PROGRESS_JOBS = 100;
-
-/** Cuts jobs (each owner's together) into runs of whole owners of at least `size` jobs (the last may have fewer). */
-export function chunkByOwner(jobs: readonly ChartJob[], size: number): ChartJob[][] {
-  const chunks: ChartJob[][] = [];
-  let chunk: ChartJob[] = [];
-  for (const [i, job] of jobs.entries()) {
-    chunk.push(job);
-    if (chunk.length >= size && jobs[i + 1]?.owner !== job.owner) {
-      chunks.push(chunk);
-      chunk = [];
-    }
-  }
-  if (chunk.length) chunks.push(chunk);
-  return chunks;
-}
 
 /**
  * Yields the items of a list in order, each removed from the list before it is yielded, so that the

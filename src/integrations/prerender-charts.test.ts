@@ -14,7 +14,7 @@ import { CHART_WIDTHS, renderChartViews } from '../charts/chart-view.ts';
 import { listComparePages, TREND_METRIC_IDS } from '../views/compare-view.ts';
 import { listGovernmentSeries } from '../views/site-views.ts';
 import { chooseThreadCount, createChartSchedule, dealJobs, renderChartPlan, renderOnWorkers, resolveThreadCount, WORKER_MIN_JOBS, workerProfileFlags } from './prerender-charts.ts';
-import { chunkByOwner } from './prerender-charts-worker.ts';
+import { chunkByOwner } from './chart-job-content.ts';
 import { chartImageKey, makeChartSvg } from '../embeds/build-images.ts';
 import { buildChartImageText } from '../embeds/embed-view.ts';
 import { buildRegistry } from '../machinery/registry.ts';
@@ -46,6 +46,21 @@ function listPageCharts(): { page: string; entries: ChartEntry[] }[] {
     }),
     ...listComparePages(reports).map((p) => ({ page: `compare:${p.year}:${p.metric.id}`, entries: listRankingCharts(reports, p.metric.id, p.year, jurisdictions) })),
   ];
+}
+
+/** The chart worker processes this process started that are still running (Linux's /proc). */
+function listWorkerPids(): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return stat[0] !== 'Z' && Number(stat[1]) === process.pid && readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('prerender-charts-worker');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 describe('the chart pre-render pass', () => {
@@ -84,6 +99,75 @@ describe('the chart pre-render pass', () => {
       // Every job reported done once, in the plan's order.
       expect(steps.flatMap((s) => s.settled)).toEqual(plan.jobs.map((j) => j.key));
       for (const job of plan.jobs) expect(() => readFileSync(svgCachePath(own, job.key))).not.toThrow();
+    } finally {
+      process.env.GONGKAI_CHART_CACHE = dir;
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('renders a share longer than a process takes in fresh processes one after the other, every job once in plan order, their progress and results merged', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'gongkai-prerender-legs-'));
+    process.env.GONGKAI_CHART_CACHE = own;
+    try {
+      const plan = planChartJobs();
+      const legs = chunkByOwner(plan.jobs, 10);
+      expect(legs.length).toBeGreaterThanOrEqual(3);
+      const steps: { settled: readonly string[]; rendered: readonly string[] }[] = [];
+      // The worker processes running, looked at every 10 ms (a process takes over a second to start): one at a time, a fresh one for each leg.
+      const seen = new Set<number>();
+      let most = 0;
+      const watch = setInterval(() => {
+        const pids = listWorkerPids();
+        pids.forEach((pid) => seen.add(pid));
+        most = Math.max(most, pids.length);
+      }, 10);
+      const result = await renderOnWorkers(plan, 1, (step) => steps.push(step), undefined, 10).finally(() => clearInterval(watch));
+      expect(result.skipped).toBe(0);
+      expect(most).toBe(1);
+      expect(seen.size).toBe(legs.length);
+      expect(steps.flatMap((s) => s.settled)).toEqual(plan.jobs.map((j) => j.key));
+      expect(steps.flatMap((s) => s.rendered)).toEqual(result.rendered);
+      expect(result.rendered).toEqual(plan.jobs.map((j) => j.key));
+      for (const job of plan.jobs) expect(() => readFileSync(svgCachePath(own, job.key))).not.toThrow();
+    } finally {
+      process.env.GONGKAI_CHART_CACHE = dir;
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects when a worker process dies, kills the others and starts no more', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'gongkai-prerender-dies-'));
+    process.env.GONGKAI_CHART_CACHE = own;
+    try {
+      const plan = planChartJobs();
+      let settled = 0;
+      let killed: number | undefined;
+      const running = renderOnWorkers(
+        plan,
+        2,
+        (step) => {
+          settled += step.settled.length;
+          const [pid] = listWorkerPids();
+          if (killed === undefined && pid !== undefined) process.kill((killed = pid), 'SIGKILL');
+        },
+        undefined,
+        10,
+      );
+      await expect(running).rejects.toThrow(/exited with SIGKILL/);
+      const settledAtFailure = settled;
+      expect(killed).toBeDefined();
+      // The other share's process is being killed; none is started after the failure.
+      const atFailure = listWorkerPids();
+      const seen = new Set<number>();
+      for (let waited = 0; waited < 3000; waited += 100) {
+        listWorkerPids().forEach((pid) => seen.add(pid));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect([...seen].filter((pid) => !atFailure.includes(pid))).toEqual([]);
+      expect(listWorkerPids()).toEqual([]);
+      // Killed, not left to finish its run: no progress came after the failure.
+      expect(settled).toBe(settledAtFailure);
+      expect(settled).toBeLessThan(plan.jobs.length);
     } finally {
       process.env.GONGKAI_CHART_CACHE = dir;
       rmSync(own, { recursive: true, force: true });
@@ -192,6 +276,12 @@ describe('workerProfileFlags', () => {
     expect(workerProfileFlags(['--cpu-prof', '--cpu-prof-dir', '/tmp/p/1-cold'], '/site')).toEqual(['--cpu-prof', '--cpu-prof-dir', '/tmp/p/1-cold/chart-workers']);
     expect(workerProfileFlags(['--cpu-prof-dir=/tmp/q', '--cpu-prof'], '/site')).toEqual(['--cpu-prof', '--cpu-prof-dir', '/tmp/q/chart-workers']);
     expect(workerProfileFlags(['--cpu-prof'], '/site')).toEqual(['--cpu-prof', '--cpu-prof-dir', '/site/chart-workers']);
+  });
+
+  it("passes on this process's memory diagnostics as they are", () => {
+    const memory = ['--trace-gc', '--heapsnapshot-near-heap-limit=1', '--diagnostic-dir=/tmp/s'];
+    expect(workerProfileFlags(['--max-old-space-size=2048', ...memory], '/site')).toEqual(memory);
+    expect(workerProfileFlags(['--cpu-prof', '--trace-gc'], '/site')).toEqual(['--cpu-prof', '--cpu-prof-dir', '/site/chart-workers', '--trace-gc']);
   });
 });
 

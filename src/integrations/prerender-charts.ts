@@ -22,6 +22,7 @@ import { trackProgress, type ProgressTracker } from './build-progress.ts';
 import { countUnchangedPaths, listRenderedKeys, readPreviousManifest } from './incremental-build.ts';
 import { recordPhase } from './build-phases.ts';
 import type { ChartProgress, PrerenderWorkerData, WorkerMessage } from './prerender-charts-worker.ts';
+import { chunkByOwner } from './chart-job-content.ts';
 
 /** The environment variable that sets how many threads render charts ahead of the pages (0: none). */
 export const CHART_THREADS_ENV = 'GONGKAI_CHART_THREADS';
@@ -78,16 +79,27 @@ function collectGarbage(): void {
 /**
  * The Node flags that profile a chart worker when this process is profiled (`--cpu-prof`, as
  * `npm run bench -- --cpu-prof DIR` runs the build): the same, writing into `chart-workers/` under
- * this process's profile folder (the current folder when none is given); else none.
+ * this process's profile folder (the current folder when none is given); and this process's memory
+ * diagnostics (`--trace-gc`, `--heapsnapshot-near-heap-limit=`, `--diagnostic-dir=`, as
+ * scripts/chart-worker-memory.ts runs the pass) as they are; else none.
  */
 export function workerProfileFlags(execArgv: readonly string[], cwd: string): string[] {
-  if (!execArgv.includes('--cpu-prof')) return [];
+  const memory = execArgv.filter((a) => a === '--trace-gc' || a.startsWith('--heapsnapshot-near-heap-limit=') || a.startsWith('--diagnostic-dir='));
+  if (!execArgv.includes('--cpu-prof')) return memory;
   const at = execArgv.findIndex((a) => a === '--cpu-prof-dir' || a.startsWith('--cpu-prof-dir='));
   const dir = at < 0 ? cwd : execArgv[at] === '--cpu-prof-dir' ? execArgv[at + 1] : execArgv[at]!.slice('--cpu-prof-dir='.length);
-  return ['--cpu-prof', '--cpu-prof-dir', `${dir ?? cwd}/chart-workers`];
+  return ['--cpu-prof', '--cpu-prof-dir', `${dir ?? cwd}/chart-workers`, ...memory];
 }
 
-/** Starts a worker process on its share; passes on its progress; resolves with its result, rejects when it exits without one. */
+/**
+ * The most jobs one worker process renders: a share longer than that is rendered by a fresh process
+ * every so many jobs, one after the other, so a worker's heap is bounded by construction. At 20,000
+ * reports a worker that rendered its whole share (92,104 jobs) grew towards its 512 MB limit and was
+ * aborted after about 84,000 charts, collecting most of the time before (docs/scale.md).
+ */
+export const WORKER_PROCESS_JOBS = 10_000;
+
+/** Starts a worker process on one leg of its share; passes on its progress; resolves with its result, rejects when it exits without one. */
 function runWorker(data: PrerenderWorkerData, index: number, started: ChildProcess[], onProgress?: (progress: ChartProgress) => void): Promise<ChartJobsResult> {
   const child = fork(fileURLToPath(new URL('./prerender-charts-worker.ts', import.meta.url)), [], {
     execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`, ...workerProfileFlags(process.execArgv, process.cwd())],
@@ -108,8 +120,25 @@ function runWorker(data: PrerenderWorkerData, index: number, started: ChildProce
 }
 
 /**
+ * Renders one share in plan order, its legs of whole owners of about `processJobs` jobs (chunkByOwner)
+ * each in a fresh worker process started when the one before has sent its result; merges their
+ * results. Starts no process once `stopped()` (another share failed).
+ */
+async function renderShareOnProcesses(share: readonly ChartJob[], processJobs: number, start: (jobs: readonly ChartJob[]) => Promise<ChartJobsResult>, stopped: () => boolean): Promise<ChartJobsResult> {
+  const rendered: string[] = [];
+  let skipped = 0;
+  for (const leg of chunkByOwner(share, processJobs)) {
+    if (stopped()) throw new Error('stopped');
+    const result = await start(leg);
+    rendered.push(...result.rendered);
+    skipped += result.skipped;
+  }
+  return { rendered, skipped };
+}
+
+/**
  * Renders a plan on `count` threads: with one, on this thread, with the pages' code and content
- * (`hooks.render`); with more, in `count` worker processes, each loading the reports of its share a
+ * (`hooks.render`); with more, in `count` worker processes at a time, each loading the reports of its share a
  * batch at a time, while this thread only waits. Rendering here too would use no more cores, but
  * would let the garbage of rendering grow this thread's heap, which already holds the content and
  * the paths, towards its limit. Returns the keys written and the jobs skipped; stops the workers at
@@ -119,15 +148,24 @@ export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pic
   return count <= 1 ? hooks.render(plan.dir, plan.jobs) : renderOnWorkers(plan, count);
 }
 
-/** Renders a plan in `count` worker processes (at least one), passing on their progress (and, with `images`, making the report charts' standalone SVGs ahead); stops them all at the first failure. */
-export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress?: (progress: ChartProgress) => void, images?: string): Promise<ChartJobsResult> {
+/**
+ * Renders a plan in `count` shares (at least one), each in worker processes one after the other, a
+ * fresh one every `processJobs` jobs or so (WORKER_PROCESS_JOBS), passing on their progress as it
+ * comes (and, with `images`, making the report charts' standalone SVGs ahead); at the first failure
+ * kills every worker running, starts no other and rejects.
+ */
+export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress?: (progress: ChartProgress) => void, images?: string, processJobs = WORKER_PROCESS_JOBS): Promise<ChartJobsResult> {
   const started: ChildProcess[] = [];
+  let failed = false;
   try {
     const hands = dealJobs(plan.jobs, Math.max(1, count)).filter((hand) => hand.length);
-    const results = await Promise.all(hands.map((jobs, i) => runWorker({ dir: plan.dir, jobs, ...(images ? { images } : {}) }, i, started, onProgress)));
+    const results = await Promise.all(
+      hands.map((share, i) => renderShareOnProcesses(share, processJobs, (jobs) => runWorker({ dir: plan.dir, jobs, ...(images ? { images } : {}) }, i, started, onProgress), () => failed)),
+    );
     return { rendered: results.flatMap((r) => r.rendered), skipped: results.reduce((n, r) => n + r.skipped, 0) };
   } catch (err) {
-    for (const child of started) if (child.exitCode === null) child.kill();
+    failed = true;
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill();
     throw err;
   }
 }

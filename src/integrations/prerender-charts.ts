@@ -114,7 +114,9 @@ function runWorker(data: PrerenderWorkerData, index: number, started: ChildProce
       else result = m.result;
     });
     child.on('error', fail);
-    child.on('exit', (code, signal) => (result && code === 0 ? done(result) : fail(new Error(`chart worker ${index} exited with ${signal ?? `code ${code}`}`))));
+    // 'close', not 'exit': it comes after the IPC channel has closed, so after every message the
+    // worker sent (an 'exit' may be handled before its result message is read).
+    child.on('close', (code, signal) => (result && code === 0 ? done(result) : fail(new Error(`chart worker ${index} exited with ${signal ?? `code ${code}`}`))));
     child.send(data);
   });
 }

@@ -20,7 +20,7 @@ import { buildDataPackage, type FileStats } from './datapackage.ts';
 import { writeReportsCsv } from './reports-csv.ts';
 import { writeTableDownloadCsv } from './table-download-csv.ts';
 import { TIDY_HEADER, writeTidyBody } from './tidy-csv.ts';
-import { writeWideCsv } from './wide-csv.ts';
+import { writeWideCsvPieces } from './wide-csv.ts';
 import { DATA_PATH, DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from '../site/paths.ts';
 
 /** One generated file: its URL path, what describes its bytes, and its text, generated on demand. */
@@ -291,31 +291,42 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     }),
   );
   /**
-   * A site-wide file generated whole (the list of reports, a wide table). When the memo lacks its
-   * stats it is generated to measure them, and those bytes are kept for the next read of its text
-   * (its endpoint, rendered in the same build), which then does not generate it again; a later read
-   * generates it anew.
+   * A site-wide file generated in pieces (the list of reports whole, a wide table a report at a time).
+   * When the memo lacks its stats it is generated to measure them, a piece at a time (never the whole
+   * file as one string, nor a wide table as one array of every report's rows: a one-report edit makes
+   * them all again, in Astro's heap that holds the whole content), and the measured bytes are kept for the next read of its
+   * text (its endpoint, rendered in the same build), which then does not generate it again; a later
+   * read generates it anew.
    */
-  const lazySite = (path: string, generate: () => string): DownloadFile => {
-    let measured: Uint8Array | undefined;
+  const lazySite = (path: string, generate: () => Iterable<string>): DownloadFile => {
+    let measured: Uint8Array[] | undefined;
     const stats = remember(path, siteKey, () => {
-      measured = ENCODER.encode(generate());
-      return { bytes: measured.length, sha256: createHash('sha256').update(measured).digest('hex') };
+      const hash = createHash('sha256');
+      let bytes = 0;
+      const kept: Uint8Array[] = [];
+      for (const piece of generate()) {
+        const encoded = ENCODER.encode(piece);
+        bytes += encoded.length;
+        hash.update(encoded);
+        kept.push(encoded);
+      }
+      measured = kept;
+      return { bytes, sha256: hash.digest('hex') };
     });
     return makeLazyDownloadFile(
       path,
       () => {
         const kept = measured;
         measured = undefined;
-        return [kept ? DECODER.decode(kept) : generate()];
+        return kept ? kept.map((bytes) => DECODER.decode(bytes)) : generate();
       },
       stats,
     );
   };
   const siteFiles = [
     siteCells,
-    lazySite(siteCsvPath('reports'), () => writeReportsCsv(reports, jurisdictions, site)),
-    ...TABLE_IDS.map((t) => lazySite(siteCsvPath(t), () => writeWideCsv(reports, t, jurisdictions))),
+    lazySite(siteCsvPath('reports'), () => [writeReportsCsv(reports, jurisdictions, site)]),
+    ...TABLE_IDS.map((t) => lazySite(siteCsvPath(t), () => writeWideCsvPieces(reports, t, jurisdictions))),
   ];
   const stats = new Map(siteFiles.map((f) => [f.path, f]));
   const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH, [...years.values()].map((y) => ({ year: y.year, path: y.file.path, stats: y.file })));

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { formatRowLabel, rowHasColumn } from '../form/cells.ts';
 import { F2019, F2021, TABLE_IDS } from '../form/forms.ts';
 import { loadCommittedContent } from '../fixtures/committed-content.ts';
-import { CSV_BOM } from './csv-text.ts';
+import { CSV_BOM, writeCsvText } from './csv-text.ts';
 import { formatUnitFieldName, listTableColumnsAcrossForms, listWideFields } from './fields.ts';
-import { writeWideCsv } from './wide-csv.ts';
+import { buildWideRows, writeWideCsv, writeWideCsvPieces } from './wide-csv.ts';
 
 const content = loadCommittedContent();
 
@@ -29,6 +29,15 @@ describe('the wide CSVs across reports', () => {
     expect(requests.slice(requests.indexOf('form') + 1, requests.indexOf('row_label'))).toEqual(['scope', 'scope_label', 'row', 'outcome_group']);
     expect(names).not.toContain('outcome_group');
     expect(listTableColumnsAcrossForms('active').find((c) => c.code === 'amount')?.specs.map((s) => s.spec.label)).toEqual(['采购总金额', '本年收费金额（单位：万元）']);
+  });
+
+  it('is written a report at a time: the header, then one piece per report, joining to the file written whole', () => {
+    for (const table of TABLE_IDS) {
+      const pieces = [...writeWideCsvPieces(content.reports, table, content.jurisdictions)];
+      expect(pieces).toHaveLength(content.reports.length + 1);
+      const whole = writeCsvText(listWideFields(table).map((f) => f.name), content.reports.flatMap((r) => buildWideRows(r, table, content.jurisdictions)));
+      expect(pieces.join('')).toBe(whole);
+    }
   });
 
   for (const table of TABLE_IDS) {

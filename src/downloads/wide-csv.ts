@@ -11,7 +11,7 @@ import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { REPORT_SCOPES } from '../reports/front-matter.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { FLAG_SEPARATOR, listCellFlags, listFailingRulesByCell } from './cell-flags.ts';
-import { formatDataNumber, writeCsvText, type CsvRow } from './csv-text.ts';
+import { checkRowLengths, formatDataNumber, joinCsvText, writeCsvLines, type CsvRow } from './csv-text.ts';
 import { listTableColumnsAcrossForms, listWideFields } from './fields.ts';
 import { listReportIdentity } from './tidy-csv.ts';
 
@@ -37,8 +37,18 @@ export function buildWideRows(report: CheckedReport, tableId: TableId, jurisdict
   });
 }
 
+/**
+ * Writes one table of every report as a wide CSV, reports in the given order, in pieces that join to
+ * the file: the byte-order mark and header, then each report's lines. A piece at a time, so a large
+ * corpus's file (tens of MB at 20,000 reports) is never held as one array of rows or one string.
+ */
+export function* writeWideCsvPieces(reports: readonly CheckedReport[], tableId: TableId, jurisdictions: JurisdictionIndex): Generator<string> {
+  const header = listWideFields(tableId).map((f) => f.name);
+  yield joinCsvText(header, []);
+  for (const r of reports) yield writeCsvLines(checkRowLengths(header, buildWideRows(r, tableId, jurisdictions)));
+}
+
 /** Writes one table of every report as a wide CSV, reports in the given order. */
 export function writeWideCsv(reports: readonly CheckedReport[], tableId: TableId, jurisdictions: JurisdictionIndex): string {
-  const header = listWideFields(tableId).map((f) => f.name);
-  return writeCsvText(header, reports.flatMap((r) => buildWideRows(r, tableId, jurisdictions)));
+  return [...writeWideCsvPieces(reports, tableId, jurisdictions)].join('');
 }

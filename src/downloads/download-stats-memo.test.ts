@@ -56,6 +56,39 @@ describe('the download stats memo', () => {
     expect(listStats(rebuilt)).toEqual(listStats(buildSiteDownloads(changed, SITE)));
   });
 
+  it('generates a report’s tidy lines once: measuring its cells.csv keeps them for the site-wide files and its writer', () => {
+    const kept = new Map<string, Uint8Array>();
+    const counts = { hits: 0, misses: 0, writes: 0 };
+    const tidyLines = {
+      read(key: string) {
+        const bytes = kept.get(key);
+        if (bytes) counts.hits += 1;
+        else counts.misses += 1;
+        return bytes;
+      },
+      write(key: string, bytes: Uint8Array) {
+        counts.writes += 1;
+        kept.set(key, bytes);
+      },
+      prune() {},
+    };
+    const measured = buildSiteDownloads(content, SITE, { ...countingMemo(), tidyLines }, getPageKeys(content));
+    const reports = content.reports.length;
+    // Written once per report (measuring its own cells.csv), read back by the site-wide and yearly files' pass, not generated again there.
+    expect(counts).toEqual({ hits: reports, misses: 0, writes: reports });
+    expect(listStats(measured)).toEqual(listStats(plain));
+    for (const [id, files] of measured.reports) {
+      const bytes = files.cells.kept?.();
+      expect(bytes, id).toBeDefined();
+      expect(Buffer.from(bytes!).toString('utf8'), id).toBe(plain.reports.get(id)!.cells.text);
+    }
+    // Lines of another size than the file was measured at are not given as the file.
+    for (const key of kept.keys()) kept.set(key, new Uint8Array(1));
+    for (const files of measured.reports.values()) expect(files.cells.kept?.()).toBeUndefined();
+    // Without the lines cache (the dev server), no file is given as kept bytes.
+    expect([...plain.reports.values()].every((f) => f.cells.kept === undefined)).toBe(true);
+  });
+
   it('gives a measured site-wide file’s text once without generating it again, the same text as generating it', () => {
     const memo = countingMemo();
     const measured = buildSiteDownloads(content, SITE, memo, getPageKeys(content));

@@ -30,6 +30,12 @@ export interface DownloadFile extends FileStats {
   readonly text: string;
   /** Generates the text in pieces that join to `text`, for serving a file too large for one string. */
   readonly pieces: () => Iterable<string>;
+  /**
+   * The file's bytes when a cache of this build keeps them (a report's cells.csv: its header and its
+   * tidy lines from the lines cache, at the size measured), so a writer need not generate the text;
+   * undefined otherwise.
+   */
+  readonly kept?: () => Uint8Array | undefined;
   readonly mediaType: 'text/csv' | 'application/json';
 }
 
@@ -87,13 +93,14 @@ function measurePieces(pieces: Iterable<string>): FileStats {
 }
 
 /** Describes a file generated in pieces: its size and hash (measured now unless given), and the generator, not the text. */
-export function makeLazyDownloadFile(path: string, pieces: () => Iterable<string>, stats: FileStats = measurePieces(pieces())): DownloadFile {
+export function makeLazyDownloadFile(path: string, pieces: () => Iterable<string>, stats: FileStats = measurePieces(pieces()), kept?: DownloadFile['kept']): DownloadFile {
   return {
     path,
     get text() {
       return [...pieces()].join('');
     },
     pieces,
+    ...(kept ? { kept } : {}),
     ...stats,
     mediaType: mediaTypeOf(path),
   };
@@ -230,6 +237,10 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
   const reportFiles = new Map<string, ReportFiles>();
   const tidyHead = joinCsvText(TIDY_HEADER, []);
   const tidyBody = (report: (typeof reports)[number]): string => writeTidyBody(report, jurisdictions);
+  const tidyHeadBytes = ENCODER.encode(tidyHead);
+  const lines = memo?.tidyLines;
+  /** The key of a report's tidy lines in the lines cache: its own cells.csv's memo id. */
+  const linesKey = (id: string, reportKey: string): string => memoId(reportCellsCsvPath(id), reportKey);
   for (const report of reports) {
     const id = report.meta.id;
     const key = keys?.report(id);
@@ -242,7 +253,23 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     ) as Record<TableId, DownloadFile>;
     const cells = (): string[] => [tidyHead, tidyBody(report)];
     const path = reportCellsCsvPath(id);
-    reportFiles.set(id, { tables, cells: makeLazyDownloadFile(path, cells, remember(path, key, () => measurePieces(cells()))) });
+    // Measured from its lines generated once, which the lines cache then keeps for the site-wide
+    // and yearly files' pass below and for the file's writer (a report's lines were generated three
+    // times in a cold build).
+    const measureCells = (): FileStats => {
+      const body = ENCODER.encode(tidyBody(report));
+      if (lines && key !== undefined) lines.write(linesKey(id, key), body);
+      return { bytes: tidyHeadBytes.length + body.length, sha256: createHash('sha256').update(tidyHeadBytes).update(body).digest('hex') };
+    };
+    const stats = remember(path, key, measureCells);
+    const kept =
+      lines && key !== undefined
+        ? (): Uint8Array | undefined => {
+            const cached = lines.read(linesKey(id, key));
+            return cached && cached.length === stats.bytes - tidyHeadBytes.length ? Buffer.concat([tidyHeadBytes, cached]) : undefined;
+          }
+        : undefined;
+    reportFiles.set(id, { tables, cells: makeLazyDownloadFile(path, cells, stats, kept) });
   }
   /** The tidy file of the reports `holds` accepts: the header, then their lines in the reports' order. */
   const tidyPieces = (holds: (report: CheckedReport) => boolean) =>
@@ -257,7 +284,6 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     ...yearList.map((year) => ({ path: yearCellsCsvPath(year), key: keys?.yearReports(year), holds: (r: CheckedReport): boolean => r.meta.year === year })),
   ];
   const tidyKnown = tidyFiles.map((f) => recall(f.path, f.key));
-  const tidyHeadBytes = ENCODER.encode(tidyHead).length;
   /**
    * A report's tidy lines as bytes: from the lines cache under the key of its own cells.csv when the
    * cache has them at the size that file was measured at (its header and these lines), else generated
@@ -266,12 +292,11 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
   const tidyBytes = (report: CheckedReport): Uint8Array => {
     const id = report.meta.id;
     const reportKey = keys?.report(id);
-    const lines = memo?.tidyLines;
     if (!lines || reportKey === undefined) return ENCODER.encode(tidyBody(report));
-    const cacheKey = memoId(reportCellsCsvPath(id), reportKey);
+    const cacheKey = linesKey(id, reportKey);
     const own = reportFiles.get(id)?.cells;
     const cached = lines.read(cacheKey);
-    if (cached && own && cached.length === own.bytes - tidyHeadBytes) return cached;
+    if (cached && own && cached.length === own.bytes - tidyHeadBytes.length) return cached;
     const encoded = ENCODER.encode(tidyBody(report));
     lines.write(cacheKey, encoded);
     return encoded;

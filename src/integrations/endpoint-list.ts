@@ -73,7 +73,13 @@ export function listEndpointFolders(siteUrl: URL | undefined): EndpointFolder[] 
     const id = String(params.id);
     const dir = reportPath(id);
     const paths = [reportCellsCsvPath(id), ...TABLE_IDS.map((table) => reportTableCsvPath(id, table))];
-    folders.push({ dir, cacheKey: String(cacheKey), names: paths.map((path) => nameIn(dir, path)), make: () => paths.map((path) => [...findDownloadFile(getBuildDownloads(site), path).pieces()].join('')) });
+    folders.push({ dir, cacheKey: String(cacheKey), names: paths.map((path) => nameIn(dir, path)), make: () =>
+        paths.map((path) => {
+          const file = findDownloadFile(getBuildDownloads(site), path);
+          // A report's cells.csv from the tidy lines the build has kept, not generated again.
+          return file.kept?.() ?? [...file.pieces()].join('');
+        }),
+    });
   }
   for (const { params, props, cacheKey } of reportChartPaths()) {
     const { report } = props as unknown as ReportChartProps;

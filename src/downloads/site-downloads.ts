@@ -241,6 +241,14 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
   const lines = memo?.tidyLines;
   /** The key of a report's tidy lines in the lines cache: its own cells.csv's memo id. */
   const linesKey = (id: string, reportKey: string): string => memoId(reportCellsCsvPath(id), reportKey);
+  /**
+   * A report's tidy lines from the lines cache when it has them at the size its own cells.csv was
+   * measured at (`cellsBytes`: its header and these lines); else undefined.
+   */
+  const keptLines = (id: string, reportKey: string, cellsBytes: number | undefined): Uint8Array | undefined => {
+    const cached = lines?.read(linesKey(id, reportKey));
+    return cached && cached.length === (cellsBytes ?? 0) - tidyHeadBytes.length ? cached : undefined;
+  };
   for (const report of reports) {
     const id = report.meta.id;
     const key = keys?.report(id);
@@ -265,8 +273,8 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     const kept =
       lines && key !== undefined
         ? (): Uint8Array | undefined => {
-            const cached = lines.read(linesKey(id, key));
-            return cached && cached.length === stats.bytes - tidyHeadBytes.length ? Buffer.concat([tidyHeadBytes, cached]) : undefined;
+            const cached = keptLines(id, key, stats.bytes);
+            return cached && Buffer.concat([tidyHeadBytes, cached]);
           }
         : undefined;
     reportFiles.set(id, { tables, cells: makeLazyDownloadFile(path, cells, stats, kept) });
@@ -293,12 +301,10 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     const id = report.meta.id;
     const reportKey = keys?.report(id);
     if (!lines || reportKey === undefined) return ENCODER.encode(tidyBody(report));
-    const cacheKey = linesKey(id, reportKey);
-    const own = reportFiles.get(id)?.cells;
-    const cached = lines.read(cacheKey);
-    if (cached && own && cached.length === own.bytes - tidyHeadBytes.length) return cached;
+    const cached = keptLines(id, reportKey, reportFiles.get(id)?.cells.bytes);
+    if (cached) return cached;
     const encoded = ENCODER.encode(tidyBody(report));
-    lines.write(cacheKey, encoded);
+    lines.write(linesKey(id, reportKey), encoded);
     return encoded;
   };
   const tidyStats = measureTidyFiles(tidyHead, reports, tidyBytes, tidyFiles.map((f, i) => ({ path: f.path, holds: f.holds, known: tidyKnown[i] })), memo?.stash);

@@ -35,6 +35,18 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Runs `use` with a chart cache folder of its own (GONGKAI_CHART_CACHE), then puts the suite's back and deletes the folder. */
+async function withOwnChartCache(name: string, use: (own: string) => Promise<void>): Promise<void> {
+  const own = mkdtempSync(join(tmpdir(), `gongkai-prerender-${name}-`));
+  process.env.GONGKAI_CHART_CACHE = own;
+  try {
+    await use(own);
+  } finally {
+    process.env.GONGKAI_CHART_CACHE = dir;
+    rmSync(own, { recursive: true, force: true });
+  }
+}
+
 /** Every chart the pages ask for, page by page, listed the way each page lists its own (not through listSiteChartEntries). */
 function listPageCharts(): { page: string; entries: ChartEntry[] }[] {
   const { reports, jurisdictions } = getSiteContent();
@@ -87,91 +99,76 @@ describe('the chart pre-render pass', () => {
   });
 
   it('renders on one worker process beside this thread, reporting the jobs of each run done and the keys rendered, before the result', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'gongkai-prerender-one-'));
-    process.env.GONGKAI_CHART_CACHE = own;
-    try {
-      const plan = planChartJobs();
-      expect(plan.jobs.length).toBeGreaterThan(20);
-      const steps: { settled: readonly string[]; rendered: readonly string[] }[] = [];
-      const result = await renderOnWorkers(plan, 1, (step) => steps.push(step));
-      expect(result.skipped).toBe(0);
-      expect(steps.flatMap((s) => s.rendered)).toEqual(result.rendered);
-      // Every job reported done once, in the plan's order.
-      expect(steps.flatMap((s) => s.settled)).toEqual(plan.jobs.map((j) => j.key));
-      for (const job of plan.jobs) expect(() => readFileSync(svgCachePath(own, job.key))).not.toThrow();
-    } finally {
-      process.env.GONGKAI_CHART_CACHE = dir;
-      rmSync(own, { recursive: true, force: true });
-    }
+    await withOwnChartCache('one', async (own) => {
+    const plan = planChartJobs();
+    expect(plan.jobs.length).toBeGreaterThan(20);
+    const steps: { settled: readonly string[]; rendered: readonly string[] }[] = [];
+    const result = await renderOnWorkers(plan, 1, (step) => steps.push(step));
+    expect(result.skipped).toBe(0);
+    expect(steps.flatMap((s) => s.rendered)).toEqual(result.rendered);
+    // Every job reported done once, in the plan's order.
+    expect(steps.flatMap((s) => s.settled)).toEqual(plan.jobs.map((j) => j.key));
+    for (const job of plan.jobs) expect(() => readFileSync(svgCachePath(own, job.key))).not.toThrow();
+    });
   });
 
   it('renders a share longer than a process takes in fresh processes one after the other, every job once in plan order, their progress and results merged', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'gongkai-prerender-legs-'));
-    process.env.GONGKAI_CHART_CACHE = own;
-    try {
-      const plan = planChartJobs();
-      const legs = chunkByOwner(plan.jobs, 10);
-      expect(legs.length).toBeGreaterThanOrEqual(3);
-      const steps: { settled: readonly string[]; rendered: readonly string[] }[] = [];
-      // The worker processes running, looked at every 10 ms (a process takes over a second to start): one at a time, a fresh one for each leg.
-      const seen = new Set<number>();
-      let most = 0;
-      const watch = setInterval(() => {
-        const pids = listWorkerPids();
-        pids.forEach((pid) => seen.add(pid));
-        most = Math.max(most, pids.length);
-      }, 10);
-      const result = await renderOnWorkers(plan, 1, (step) => steps.push(step), undefined, 10).finally(() => clearInterval(watch));
-      expect(result.skipped).toBe(0);
-      expect(most).toBe(1);
-      expect(seen.size).toBe(legs.length);
-      expect(steps.flatMap((s) => s.settled)).toEqual(plan.jobs.map((j) => j.key));
-      expect(steps.flatMap((s) => s.rendered)).toEqual(result.rendered);
-      expect(result.rendered).toEqual(plan.jobs.map((j) => j.key));
-      for (const job of plan.jobs) expect(() => readFileSync(svgCachePath(own, job.key))).not.toThrow();
-    } finally {
-      process.env.GONGKAI_CHART_CACHE = dir;
-      rmSync(own, { recursive: true, force: true });
-    }
+    await withOwnChartCache('legs', async (own) => {
+    const plan = planChartJobs();
+    const legs = chunkByOwner(plan.jobs, 10);
+    expect(legs.length).toBeGreaterThanOrEqual(3);
+    const steps: { settled: readonly string[]; rendered: readonly string[] }[] = [];
+    // The worker processes running, looked at every 10 ms (a process takes over a second to start): one at a time, a fresh one for each leg.
+    const seen = new Set<number>();
+    let most = 0;
+    const watch = setInterval(() => {
+      const pids = listWorkerPids();
+      pids.forEach((pid) => seen.add(pid));
+      most = Math.max(most, pids.length);
+    }, 10);
+    const result = await renderOnWorkers(plan, 1, (step) => steps.push(step), undefined, 10).finally(() => clearInterval(watch));
+    expect(result.skipped).toBe(0);
+    expect(most).toBe(1);
+    expect(seen.size).toBe(legs.length);
+    expect(steps.flatMap((s) => s.settled)).toEqual(plan.jobs.map((j) => j.key));
+    expect(steps.flatMap((s) => s.rendered)).toEqual(result.rendered);
+    expect(result.rendered).toEqual(plan.jobs.map((j) => j.key));
+    for (const job of plan.jobs) expect(() => readFileSync(svgCachePath(own, job.key))).not.toThrow();
+    });
   });
 
   it('rejects when a worker process dies, kills the others and starts no more', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'gongkai-prerender-dies-'));
-    process.env.GONGKAI_CHART_CACHE = own;
-    try {
-      const plan = planChartJobs();
-      let settled = 0;
-      let killed: number | undefined;
-      const running = renderOnWorkers(
-        plan,
-        2,
-        (step) => {
-          settled += step.settled.length;
-          const [pid] = listWorkerPids();
-          if (killed === undefined && pid !== undefined) process.kill((killed = pid), 'SIGKILL');
-        },
-        undefined,
-        10,
-      );
-      await expect(running).rejects.toThrow(/exited with SIGKILL/);
-      const settledAtFailure = settled;
-      expect(killed).toBeDefined();
-      // The other share's process is being killed; none is started after the failure.
-      const atFailure = listWorkerPids();
-      const seen = new Set<number>();
-      for (let waited = 0; waited < 3000; waited += 100) {
-        listWorkerPids().forEach((pid) => seen.add(pid));
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect([...seen].filter((pid) => !atFailure.includes(pid))).toEqual([]);
-      expect(listWorkerPids()).toEqual([]);
-      // Killed, not left to finish its run: no progress came after the failure.
-      expect(settled).toBe(settledAtFailure);
-      expect(settled).toBeLessThan(plan.jobs.length);
-    } finally {
-      process.env.GONGKAI_CHART_CACHE = dir;
-      rmSync(own, { recursive: true, force: true });
+    await withOwnChartCache('dies', async (own) => {
+    const plan = planChartJobs();
+    let settled = 0;
+    let killed: number | undefined;
+    const running = renderOnWorkers(
+      plan,
+      2,
+      (step) => {
+        settled += step.settled.length;
+        const [pid] = listWorkerPids();
+        if (killed === undefined && pid !== undefined) process.kill((killed = pid), 'SIGKILL');
+      },
+      undefined,
+      10,
+    );
+    await expect(running).rejects.toThrow(/exited with SIGKILL/);
+    const settledAtFailure = settled;
+    expect(killed).toBeDefined();
+    // The other share's process is being killed; none is started after the failure.
+    const atFailure = listWorkerPids();
+    const seen = new Set<number>();
+    for (let waited = 0; waited < 3000; waited += 100) {
+      listWorkerPids().forEach((pid) => seen.add(pid));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    expect([...seen].filter((pid) => !atFailure.includes(pid))).toEqual([]);
+    expect(listWorkerPids()).toEqual([]);
+    // Killed, not left to finish its run: no progress came after the failure.
+    expect(settled).toBe(settledAtFailure);
+    expect(settled).toBeLessThan(plan.jobs.length);
+    });
   });
 
   it("makes each report chart's standalone SVG in the worker, byte for byte the one its chart.svg route would make, and the route takes it", async () => {

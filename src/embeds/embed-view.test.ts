@@ -142,6 +142,18 @@ describe('image text layout', () => {
     expect(lines).toBeGreaterThan(1000);
   });
 
+  it('lays a wrapped line out about twice, its count guessed from its tokens’ widths (not a dozen times, searching from one token)', () => {
+    const text = '本年新收申请 25 件，上年结转 0 件。其中予以公开 9 件（36.0%），不予公开 1 件（4.0%），无法提供 2 件（8.0%）。'.repeat(4);
+    const tokens = new Set(text.match(/[A-Za-z0-9.,:/%+\-_]+|\s+|./gu));
+    const laid: string[] = [];
+    const counting: OutlineFont = { ...fonts.regular, layoutText: (t) => (laid.push(t), fonts.regular.layoutText(t)) };
+    const lines = wrapText(text, 333, counting, 14);
+    expect(lines).toEqual(wrapText(text, 333, fonts.regular, 14));
+    expect(lines.length).toBeGreaterThan(5);
+    // Layouts of more than one token: the lines' own (a token's layout is the font's kept one).
+    expect(laid.filter((t) => !tokens.has(t)).length).toBeLessThanOrEqual(3 * lines.length);
+  });
+
   it('fits a long title into the preview image in at most four lines, ending with … when cut', () => {
     const place = { code: '230881', name: '某某省某某市某某县某某局某某办公室关于二〇二〇年度政府信息公开工作年度报告的补充说明和更正公告全文'.repeat(3), level: 'county' as const, parent: null };
     const svg = composeOgImage(null, buildPlaceOgText(place, [], content.jurisdictions), fonts);

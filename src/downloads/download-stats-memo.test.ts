@@ -26,6 +26,30 @@ function countingMemo(entries = new Map<string, FileStats>()): DownloadStatsMemo
   };
 }
 
+/** Whether a lines cache key is a report's wide lines (not its tidy lines). */
+const isWide = (key: string): boolean => key.includes('\u0000wide\u0000');
+
+/** A lines cache in memory that counts, apart, what it gave, lacked and was given of the tidy lines and of the wide lines. */
+function countingLines(kept = new Map<string, Uint8Array>()) {
+  const counts = { hits: 0, misses: 0, writes: 0 };
+  const wide = { hits: 0, misses: 0, writes: 0 };
+  const tidyLines = {
+    read(key: string) {
+      const bytes = kept.get(key);
+      const c = isWide(key) ? wide : counts;
+      if (bytes) c.hits += 1;
+      else c.misses += 1;
+      return bytes;
+    },
+    write(key: string, bytes: Uint8Array) {
+      (isWide(key) ? wide : counts).writes += 1;
+      kept.set(key, bytes);
+    },
+    prune() {},
+  };
+  return { kept, counts, wide, tidyLines };
+}
+
 /** Every file's path, size and hash. */
 function listStats(d: SiteDownloads): [string, number, string][] {
   return [...d.byPath.values()].map((f) => [f.path, f.bytes, f.sha256]);
@@ -57,21 +81,7 @@ describe('the download stats memo', () => {
   });
 
   it('generates a report’s tidy lines once: measuring its cells.csv keeps them for the site-wide files and its writer', () => {
-    const kept = new Map<string, Uint8Array>();
-    const counts = { hits: 0, misses: 0, writes: 0 };
-    const tidyLines = {
-      read(key: string) {
-        const bytes = kept.get(key);
-        if (bytes) counts.hits += 1;
-        else counts.misses += 1;
-        return bytes;
-      },
-      write(key: string, bytes: Uint8Array) {
-        counts.writes += 1;
-        kept.set(key, bytes);
-      },
-      prune() {},
-    };
+    const { kept, counts, tidyLines } = countingLines();
     const measured = buildSiteDownloads(content, SITE, { ...countingMemo(), tidyLines }, getPageKeys(content));
     const reports = content.reports.length;
     // Written once per report (measuring its own cells.csv), read back by the site-wide and yearly files' pass, not generated again there.
@@ -83,10 +93,31 @@ describe('the download stats memo', () => {
       expect(Buffer.from(bytes!).toString('utf8'), id).toBe(plain.reports.get(id)!.cells.text);
     }
     // Lines of another size than the file was measured at are not given as the file.
-    for (const key of kept.keys()) kept.set(key, new Uint8Array(1));
+    for (const key of kept.keys()) if (!isWide(key)) kept.set(key, new Uint8Array(1));
     for (const files of measured.reports.values()) expect(files.cells.kept?.()).toBeUndefined();
     // Without the lines cache (the dev server), no file is given as kept bytes.
     expect([...plain.reports.values()].every((f) => f.cells.kept === undefined)).toBe(true);
+  });
+
+  it('after one report’s edit, generates the wide tables’ lines of that report only, the others’ from the lines cache, to the same files', () => {
+    const lines = countingLines();
+    buildSiteDownloads(content, SITE, { ...countingMemo(), tidyLines: lines.tidyLines }, getPageKeys(content));
+    const reports = content.reports.length;
+    // The first build generates every report's wide lines once (the three tables in one entry) and keeps them.
+    expect(lines.wide).toEqual({ hits: 0, misses: reports, writes: reports });
+    const [first] = content.reports as [CheckedReport];
+    const changed = { ...content, reports: content.reports.map((r) => (r === first ? (setCellValue(first, { table: 'appeals', row: 'review', column: 'total' }, 9999) as CheckedReport) : r)) };
+    const after = countingLines(lines.kept);
+    const rebuilt = buildSiteDownloads(changed, SITE, { ...countingMemo(), tidyLines: after.tidyLines }, getPageKeys(changed));
+    expect(after.wide).toEqual({ hits: reports - 1, misses: 1, writes: 1 });
+    const fresh = buildSiteDownloads(changed, SITE);
+    expect(listStats(rebuilt)).toEqual(listStats(fresh));
+    for (const [i, file] of rebuilt.site.entries()) if (i >= 2) expect(file.text, file.path).toBe(fresh.site[i]!.text);
+    expect(rebuilt.site.find((f) => f.path.endsWith('/appeals.csv'))!.text).not.toBe(plain.site.find((f) => f.path.endsWith('/appeals.csv'))!.text); // holds the edit
+    // A damaged entry is not used: the lines are generated again, to the same file.
+    for (const key of lines.kept.keys()) if (isWide(key)) lines.kept.set(key, new Uint8Array(5));
+    const damaged = buildSiteDownloads(changed, SITE, { ...countingMemo(), tidyLines: countingLines(lines.kept).tidyLines }, getPageKeys(changed));
+    expect(listStats(damaged)).toEqual(listStats(fresh));
   });
 
   it('gives a measured site-wide file’s text once without generating it again, the same text as generating it', () => {

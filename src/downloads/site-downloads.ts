@@ -20,7 +20,7 @@ import { buildDataPackage, type FileStats } from './datapackage.ts';
 import { writeReportsCsv } from './reports-csv.ts';
 import { writeTableDownloadCsv } from './table-download-csv.ts';
 import { TIDY_HEADER, writeTidyBody } from './tidy-csv.ts';
-import { writeWideCsvPieces } from './wide-csv.ts';
+import { writeWideCsvBody, writeWideCsvHead, writeWideCsvPieces } from './wide-csv.ts';
 import { DATA_PATH, DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from '../site/paths.ts';
 
 /** One generated file: its URL path, what describes its bytes, and its text, generated on demand. */
@@ -90,6 +90,39 @@ function measurePieces(pieces: Iterable<string>): FileStats {
     hash.update(encoded);
   }
   return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Measures a text given as its pieces' bytes: its size and SHA-256. */
+function measureBytes(pieces: readonly Uint8Array[]): FileStats {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const piece of pieces) {
+    bytes += piece.length;
+    hash.update(piece);
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Packs pieces of bytes into one: each piece's length (4 bytes, little-endian), then the pieces. */
+export function packPieces(pieces: readonly Uint8Array[]): Uint8Array {
+  const head = Buffer.alloc(4 * pieces.length);
+  pieces.forEach((p, i) => head.writeUInt32LE(p.length, 4 * i));
+  return Buffer.concat([head, ...pieces]);
+}
+
+/** Unpacks `count` pieces packed by packPieces; undefined when the bytes are absent or not such a packing. */
+export function unpackPieces(packed: Uint8Array | undefined, count: number): Uint8Array[] | undefined {
+  if (!packed || packed.length < 4 * count) return undefined;
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const pieces: Uint8Array[] = [];
+  let at = 4 * count;
+  for (let i = 0; i < count; i++) {
+    const length = view.getUint32(4 * i, true);
+    if (at + length > packed.length) return undefined;
+    pieces.push(packed.subarray(at, at + length));
+    at += length;
+  }
+  return at === packed.length ? pieces : undefined;
 }
 
 /** Describes a file generated in pieces: its size and hash (measured now unless given), and the generator, not the text. */
@@ -307,9 +340,23 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     lines.write(linesKey(id, reportKey), encoded);
     return encoded;
   };
+  /** The key of a report's wide lines (of the three wide tables) in the lines cache. */
+  const wideKey = (id: string, reportKey: string): string => memoId(`wide\u0000${id}`, reportKey);
+  /**
+   * A report's lines of each wide table as bytes (by TABLE_IDS's index; those of `tables` at least):
+   * from the lines cache under the report's key when it holds them whole, else all three generated
+   * (and cached).
+   */
+  const wideBytes = (report: CheckedReport, tables: readonly number[]): Uint8Array[] => {
+    const id = report.meta.id;
+    const reportKey = keys?.report(id);
+    const cached = lines && reportKey !== undefined ? unpackPieces(lines.read(wideKey(id, reportKey)), TABLE_IDS.length) : undefined;
+    if (cached) return cached;
+    const generated = TABLE_IDS.map((t, i) => ((lines && reportKey !== undefined) || tables.includes(i) ? ENCODER.encode(writeWideCsvBody(report, t, jurisdictions)) : new Uint8Array(0)));
+    if (lines && reportKey !== undefined) lines.write(wideKey(id, reportKey), packPieces(generated));
+    return generated;
+  };
   const tidyStats = measureTidyFiles(tidyHead, reports, tidyBytes, tidyFiles.map((f, i) => ({ path: f.path, holds: f.holds, known: tidyKnown[i] })), memo?.stash);
-  // The site-wide file was measured: every report's lines were read or written, so what else the cache holds is gone from the content.
-  if (!tidyKnown[0]) memo?.tidyLines?.prune();
   const [siteCells, ...yearCells] = tidyFiles.map((f, i) => {
     const stats = tidyStats[i] as FileStats;
     if (!tidyKnown[i]) record(f.path, f.key, stats);
@@ -322,42 +369,60 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     }),
   );
   /**
-   * A site-wide file generated in pieces (the list of reports whole, a wide table a report at a time).
-   * When the memo lacks its stats it is generated to measure them, a piece at a time (never the whole
-   * file as one string, nor a wide table as one array of every report's rows: a one-report edit makes
-   * them all again, in Astro's heap that holds the whole content), and the measured bytes are kept for the next read of its
-   * text (its endpoint, rendered in the same build), which then does not generate it again; a later
-   * read generates it anew.
+   * A site-wide file generated in pieces (the list of reports whole, a wide table a report at a time),
+   * described by its stats; `measured` (its pieces as bytes, when this build measured it) is kept for
+   * the next read of its text (its endpoint, rendered in the same build), which then does not generate
+   * it again; a later read generates it anew. Never the whole file as one string, nor a wide table as
+   * one array of every report's rows: a one-report edit makes them all again, in Astro's heap that
+   * holds the whole content.
    */
-  const lazySite = (path: string, generate: () => Iterable<string>): DownloadFile => {
-    let measured: Uint8Array[] | undefined;
-    const stats = remember(path, siteKey, () => {
-      const hash = createHash('sha256');
-      let bytes = 0;
-      const kept: Uint8Array[] = [];
-      for (const piece of generate()) {
-        const encoded = ENCODER.encode(piece);
-        bytes += encoded.length;
-        hash.update(encoded);
-        kept.push(encoded);
-      }
-      measured = kept;
-      return { bytes, sha256: hash.digest('hex') };
-    });
+  const siteFile = (path: string, generate: () => Iterable<string>, stats: FileStats, measured: Uint8Array[] | undefined): DownloadFile => {
+    let kept = measured;
     return makeLazyDownloadFile(
       path,
       () => {
-        const kept = measured;
-        measured = undefined;
-        return kept ? kept.map((bytes) => DECODER.decode(bytes)) : generate();
+        const pieces = kept;
+        kept = undefined;
+        return pieces ? pieces.map((bytes) => DECODER.decode(bytes)) : generate();
       },
       stats,
     );
   };
+  /** A site-wide file whose stats are remembered under the site's key, else measured from its pieces (kept for its endpoint). */
+  const lazySite = (path: string, generate: () => Iterable<string>): DownloadFile => {
+    let measured: Uint8Array[] | undefined;
+    const stats = remember(path, siteKey, () => {
+      measured = [...generate()].map((piece) => ENCODER.encode(piece));
+      return measureBytes(measured);
+    });
+    return siteFile(path, generate, stats, measured);
+  };
+  // The wide tables: measured together, in one pass over the reports, when the memo lacks them; a
+  // report's lines of the three tables come from the lines cache (one entry per report, under its
+  // key) when it has them, else they are generated (and cached). So one edit generates one report's
+  // wide lines, not every report's (at 20,000 reports that was the largest allocating work of its
+  // pages, in a heap holding the whole content).
+  const wideStats = TABLE_IDS.map((t) => recall(siteCsvPath(t), siteKey));
+  const wideMeasured: (Uint8Array[] | undefined)[] = TABLE_IDS.map(() => undefined);
+  const todo = TABLE_IDS.flatMap((t, i) => (wideStats[i] ? [] : [i]));
+  if (todo.length) {
+    for (const i of todo) wideMeasured[i] = [ENCODER.encode(writeWideCsvHead(TABLE_IDS[i] as TableId))];
+    for (const report of reports) {
+      const bodies = wideBytes(report, todo);
+      for (const i of todo) wideMeasured[i]?.push(bodies[i] as Uint8Array);
+    }
+    for (const i of todo) {
+      const stats = measureBytes(wideMeasured[i] as Uint8Array[]);
+      record(siteCsvPath(TABLE_IDS[i] as TableId), siteKey, stats);
+      wideStats[i] = stats;
+    }
+  }
+  // The site-wide files were measured: every report's lines were read or written, so what else the cache holds is gone from the content.
+  if (!tidyKnown[0]) memo?.tidyLines?.prune();
   const siteFiles = [
     siteCells,
     lazySite(siteCsvPath('reports'), () => [writeReportsCsv(reports, jurisdictions, site)]),
-    ...TABLE_IDS.map((t) => lazySite(siteCsvPath(t), () => writeWideCsvPieces(reports, t, jurisdictions))),
+    ...TABLE_IDS.map((t, i) => siteFile(siteCsvPath(t), () => writeWideCsvPieces(reports, t, jurisdictions), wideStats[i] as FileStats, wideMeasured[i])),
   ];
   const stats = new Map(siteFiles.map((f) => [f.path, f]));
   const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH, [...years.values()].map((y) => ({ year: y.year, path: y.file.path, stats: y.file })));

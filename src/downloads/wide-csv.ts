@@ -43,9 +43,31 @@ export function buildWideRows(report: CheckedReport, tableId: TableId, jurisdict
  * corpus's file (tens of MB at 20,000 reports) is never held as one array of rows or one string.
  */
 export function* writeWideCsvPieces(reports: readonly CheckedReport[], tableId: TableId, jurisdictions: JurisdictionIndex): Generator<string> {
-  const header = listWideFields(tableId).map((f) => f.name);
-  yield joinCsvText(header, []);
-  for (const r of reports) yield writeCsvLines(checkRowLengths(header, buildWideRows(r, tableId, jurisdictions)));
+  yield writeWideCsvHead(tableId);
+  for (const r of reports) yield writeWideCsvBody(r, tableId, jurisdictions);
+}
+
+/** The header line's names of each wide table, listed once per table. */
+const headers = new Map<TableId, string[]>();
+
+/** The names of a wide table's header line (listWideFields), listed once. */
+function wideHeader(tableId: TableId): string[] {
+  let header = headers.get(tableId);
+  if (!header) {
+    header = listWideFields(tableId).map((f) => f.name);
+    headers.set(tableId, header);
+  }
+  return header;
+}
+
+/** The first piece of a wide CSV: the byte-order mark and the header line. */
+export function writeWideCsvHead(tableId: TableId): string {
+  return joinCsvText(wideHeader(tableId), []);
+}
+
+/** One report's piece of a wide CSV: its lines of the table (checked against the header's length). */
+export function writeWideCsvBody(report: CheckedReport, tableId: TableId, jurisdictions: JurisdictionIndex): string {
+  return writeCsvLines(checkRowLengths(wideHeader(tableId), buildWideRows(report, tableId, jurisdictions)));
 }
 
 /** Writes one table of every report as a wide CSV, reports in the given order. */

@@ -1,6 +1,8 @@
 /**
  * The cache of each report's tidy lines (its lines of the site-wide and yearly cells.csv, without the
- * header), as UTF-8 bytes on disk, one file per report named by a hash of its memo key. Measuring the
+ * header), as UTF-8 bytes on disk, one file per report named by a hash of its memo key; and, in a
+ * second file per report, its lines of the three wide tables (packed, see packPieces in
+ * src/downloads/site-downloads.ts), which the site-wide wide CSVs need in every edit too. Measuring the
  * site-wide and yearly cells files needs every report's lines whenever any report changes (their
  * SHA-256 covers all of them); generating them is the costly part (at 20,000 reports, 754 MB of CSV
  * text written through PapaParse), reading them back is not. Writes go to a temporary name and are

@@ -82,18 +82,16 @@ export function makeDownloadFile(path: string, text: string): DownloadFile {
 
 /** Measures a text given in pieces: its UTF-8 size and SHA-256, updated piece by piece. */
 function measurePieces(pieces: Iterable<string>): FileStats {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for (const piece of pieces) {
-    const encoded = ENCODER.encode(piece);
-    bytes += encoded.length;
-    hash.update(encoded);
-  }
-  return { bytes, sha256: hash.digest('hex') };
+  return measureBytes(encodeEach(pieces));
+}
+
+/** Each piece as UTF-8 bytes, one at a time. */
+function* encodeEach(pieces: Iterable<string>): Generator<Uint8Array> {
+  for (const piece of pieces) yield ENCODER.encode(piece);
 }
 
 /** Measures a text given as its pieces' bytes: its size and SHA-256. */
-function measureBytes(pieces: readonly Uint8Array[]): FileStats {
+function measureBytes(pieces: Iterable<Uint8Array>): FileStats {
   const hash = createHash('sha256');
   let bytes = 0;
   for (const piece of pieces) {
@@ -392,7 +390,7 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
   const lazySite = (path: string, generate: () => Iterable<string>): DownloadFile => {
     let measured: Uint8Array[] | undefined;
     const stats = remember(path, siteKey, () => {
-      measured = [...generate()].map((piece) => ENCODER.encode(piece));
+      measured = [...encodeEach(generate())];
       return measureBytes(measured);
     });
     return siteFile(path, generate, stats, measured);

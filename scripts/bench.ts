@@ -6,7 +6,8 @@
  * line per build:
  *   {"build","reports","pages","seconds","peak_mb","charts_rendered","charts_reused","ratio","files","files_per_report", …}
  * where `ratio` is seconds over the baseline's seconds in the same run, so the figure survives a
- * noisy machine. Extra fields: `cpu_seconds` (user + system of the whole build), and on the builds after the first `identical_to_previous` and
+ * noisy machine; the baseline is built BASELINE_RUNS times (`runs_seconds` on its line) and its
+ * median run is the one printed and divided by. Extra fields: `cpu_seconds` (user + system of the whole build), and on the builds after the first `identical_to_previous` and
  * `differing_files` (files added, removed or changed against the build before: what a deploy
  * uploads; on a cold build after a rebuild, whether the rebuild gave what a cold build gives), and `phases`: seconds of the build's phases (`build`: bundling and generating every
  * path, of which `charts`: the chart pre-render, with `charts-failed` beside it when a worker failed and
@@ -55,7 +56,7 @@ import { parseArgs } from 'node:util';
 import { BUILDS, parseBuildList, parseSuite, SUITES, type BuildName } from '../src/bench/build-list.ts';
 import { changeReportFiles } from '../src/bench/change-report.ts';
 import { timeByLocation, topFunctions, type CpuProfile } from '../src/bench/cpu-profile.ts';
-import { countDifferences, hashTree, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
+import { BASELINE_RUNS, countDifferences, hashTree, medianRun, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
 import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '../src/machinery/cache-switch.ts';
 import { cpuByPhase, PHASES_ENV, peakByPhase, readPhaseCounts, readPhaseNotes, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
@@ -297,9 +298,12 @@ try {
 
   let baselineSeconds: number | null = null;
   if (builds.includes('baseline')) {
-    const baseline = await runBuild(baselineRoot, join(scratch, 'dist-baseline'), { BENCH_CONTENT: corpus }, [], !keep);
+    // Built BASELINE_RUNS times, the ratio over the median: one build of it is too noisy a denominator.
+    const runs: BuildFigures[] = [];
+    for (let i = 0; i < BASELINE_RUNS; i++) runs.push(await runBuild(baselineRoot, join(scratch, 'dist-baseline'), { BENCH_CONTENT: corpus }, [], !keep));
+    const baseline = medianRun(runs);
     baselineSeconds = baseline.seconds;
-    print('baseline', baseline, baselineSeconds);
+    print('baseline', baseline, baselineSeconds, { runs_seconds: runs.map((r) => round(r.seconds)) });
   }
 
   const siteOut = join(scratch, 'dist-site');

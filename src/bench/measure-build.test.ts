@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { describeTree, measureTreeMemory, readBuildNodeFlags, readPssKb, readTree, readTreeRssKb, runMeasured, treeCpuSeconds } from './measure-build.ts';
+import { describeTree, measureTreeMemory, medianRun, readBuildNodeFlags, readPssKb, readTree, readTreeRssKb, runMeasured, treeCpuSeconds } from './measure-build.ts';
 
 describe('readBuildNodeFlags', () => {
   it("reads the heap limit and the garbage-collection hook the project's own build script gives Astro", () => {
@@ -151,5 +151,14 @@ describe('the memory of a tree, shared pages counted once', () => {
     expect(run.peakProcesses['perl ×2']).toBeLessThan(96 * 1.25);
     expect(run.peakProcessesRss['perl ×2']).toBeGreaterThan(96 * 2);
     expect(run.memorySamples.length).toBeGreaterThan(2);
+  });
+});
+
+describe('medianRun', () => {
+  it('picks the run of median seconds, whatever the order the runs came in', () => {
+    const runs = [9.5, 6.89, 8.37, 9.09, 7.04].map((seconds, i) => ({ seconds, i }));
+    expect(medianRun(runs)).toEqual({ seconds: 8.37, i: 2 });
+    expect(medianRun([{ seconds: 3 }, { seconds: 1 }])).toEqual({ seconds: 1 });
+    expect(() => medianRun([])).toThrow(/no runs/);
   });
 });

@@ -296,3 +296,18 @@ export function countDifferences(a: ReadonlyMap<string, string>, b: ReadonlyMap<
   for (const path of b.keys()) if (!a.has(path)) n++;
   return n;
 }
+
+/**
+ * The bare baseline's builds per bench run: one build of it moved by 38 % between runs a minute
+ * apart on a quiet machine (6.89–9.50 s at 5,000 reports), the site's cold build by 3 % over three
+ * runs, so a ratio over one baseline build turned on that build's moment. The ratio divides by the
+ * median of these.
+ */
+export const BASELINE_RUNS = 5;
+
+/** The run of median seconds (of an odd count, the middle one; of an even count, the lower middle). */
+export function medianRun<T extends { readonly seconds: number }>(runs: readonly T[]): T {
+  if (!runs.length) throw new Error('medianRun: no runs');
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}

@@ -8,7 +8,7 @@
  * the build, and `--trace-gc`, the stderr of it and of its workers kept in FILE.gc) that renders the
  * plan as the build does on 2 cores: renderOnWorkers on one share, in worker processes with the
  * build's flags, a fresh one every WORKER_PROCESS_JOBS jobs (src/integrations/prerender-charts.ts),
- * into the chart cache DIR (it must be empty for a cold pass) and the images beside it; it writes a
+ * into the chart cache DIR (it must be empty for a cold pass); it writes a
  * JSON line per progress step to FILE: the charts done, the worker process, its resident set and
  * peak, and the CPU seconds of the workers so far. Part of the plan: `--from KIND` (e.g. `year:`) from
  * the first job of that owner kind, `--until KIND` up to the first job of that kind after it,
@@ -19,7 +19,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, appendFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ChartJob } from '../src/integrations/chart-plan.ts';
@@ -64,7 +64,7 @@ function reapedCpu(pid: number | 'self'): number {
 if (mode === 'plan') {
   const { planChartJobs } = await import('../src/integrations/chart-plan.ts');
   const started = performance.now();
-  const plan = planChartJobs(undefined, 'https://gongkai.example.org/');
+  const plan = planChartJobs();
   writeFileSync(values.out!, JSON.stringify(plan.jobs));
   console.log(JSON.stringify({ jobs: plan.jobs.length, charts: plan.charts, seconds: Math.round(performance.now() - started) / 1000 }));
 } else if (mode === 'child') {
@@ -79,8 +79,6 @@ if (mode === 'plan') {
   const { renderOnWorkers } = await import('../src/integrations/prerender-charts.ts');
   const jobs = pickJobs(JSON.parse(readFileSync(values.plan!, 'utf8')) as ChartJob[]);
   const log = values.log!;
-  const images = join(values.cache!, '..', 'images');
-  mkdirSync(images, { recursive: true });
   let step = 0;
   let charts = 0;
   let settled = 0;

@@ -8,7 +8,6 @@
  * The fonts (Noto Sans SC, from the @expo-google-fonts/noto-sans-sc package) are read only when
  * something has to be outlined, so a build with nothing new never opens them.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -49,35 +48,12 @@ export function loadImageFonts(): OutlineFonts {
 }
 
 /**
- * The name of a chart's standalone SVG among the images made ahead (composeChartSvg, by the chart
- * workers): a hash of everything makeChartSvg makes it from, so a file found under it is the file
- * makeChartSvg would make.
+ * A chart's standalone SVG (title, chart, notes, source, every text outlined) as bytes. Made by
+ * Astro's thread with the files beside the pages (src/integrations/endpoint-files.ts), mostly while
+ * its pages wait for the chart workers, which render only the charts.
  */
-export function chartImageKey(chartSvg: string, text: ChartImageText): string {
-  return createHash('sha256').update(JSON.stringify([IMAGE_CHART_WIDTH, FONT_PACKAGE, FONT_FILES, text, chartSvg])).digest('hex');
-}
-
-/**
- * A chart's standalone SVG (title, chart, notes, source, every text outlined). The chart pre-render
- * workers make the report charts' images with it beside the charts they render
- * (src/integrations/prerender-charts-worker.ts), so that Astro's thread only reads them.
- */
-export function composeChartSvg(chartSvg: string | null, text: ChartImageText): string {
-  return renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH);
-}
-
-/** The chart images made ahead in this build, found by chartImageKey (src/machinery/premade-images.ts keeps them). */
-export interface PremadeImages {
-  readonly read: (key: string) => Uint8Array<ArrayBuffer> | undefined;
-}
-
-/**
- * A chart's standalone SVG (composeChartSvg) as bytes: the one made ahead when `premade` holds it,
- * else made here. The same bytes either way.
- */
-export function makeChartSvg(chartSvg: string | null, text: ChartImageText, premade?: PremadeImages): Uint8Array<ArrayBuffer> {
-  const bytes = premade && chartSvg !== null ? premade.read(chartImageKey(chartSvg, text)) : undefined;
-  return bytes ?? new TextEncoder().encode(composeChartSvg(chartSvg, text));
+export function makeChartSvg(chartSvg: string | null, text: ChartImageText): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(renderChartImageSvg(chartSvg, text, loadImageFonts(), IMAGE_CHART_WIDTH));
 }
 
 /**

@@ -8,9 +8,6 @@
  */
 import { existsSync } from 'node:fs';
 import { CHART_WIDTHS } from '../charts/chart-view.ts';
-import type { ChartImageText } from '../embeds/chart-image.ts';
-import { IMAGE_CHART_WIDTH } from '../embeds/build-images.ts';
-import { buildChartImageText } from '../embeds/embed-view.ts';
 import type { LoadedContent } from '../loaders/load-content.ts';
 import { getSiteContent } from '../loaders/site-content.ts';
 import { keyChart, nodeSvgCacheFs, recordPrerenderedCharts, resolveChartCacheDir } from '../machinery/chart-cache.ts';
@@ -40,11 +37,6 @@ export interface ChartJob {
   readonly width: number;
   /** The cache key: a worker renders the entry it finds only when the entry has this key at this width. */
   readonly key: string;
-  /**
-   * The words of each report's standalone image of this chart (src/embeds/build-images.ts): a worker
-   * makes them beside the chart. Several when reports' charts are drawn the same (one job per key).
-   */
-  readonly images?: readonly ChartImageText[];
 }
 
 /** What the pre-render pass has to do. */
@@ -85,27 +77,22 @@ export function findChartOwners(pageKeys: ReadonlySet<string>): ChartOwner[] {
  * code: every chart, or with `pageKeys` (the cache keys of the paths this build renders) only the
  * charts of those pages.
  */
-export function planChartJobs(pageKeys?: ReadonlySet<string>, site?: string): ChartPlan {
+export function planChartJobs(pageKeys?: ReadonlySet<string>): ChartPlan {
   const { reports, jurisdictions } = getSiteContent();
   const dir = resolveChartCacheDir();
   // Each key once, found by the first owner to show it; a key the cache has maps to null.
   const jobs = new Map<string, { owner: ChartOwner; owners: ChartOwner[]; index: number; width: number; key: string } | null>();
-  const images = new Map<string, ChartImageText[]>();
   const owners = pageKeys ? findChartOwners(pageKeys) : null;
-  // With the site's address: the words of each report chart's standalone image, for the workers to make it.
-  const reportOf = site === undefined ? null : new Map(reports.map((r) => [`report:${r.meta.id}`, r]));
   for (const { owner, index, entry } of listSiteChartEntries(reports, jurisdictions, owners ? new Set(owners) : undefined)) {
     for (const width of entry.build ? [CHART_WIDTHS.narrow, CHART_WIDTHS.wide] : []) {
       const key = keyChart(entry, width);
-      const report = width === IMAGE_CHART_WIDTH ? reportOf?.get(owner) : undefined;
-      if (report) images.set(key, [...(images.get(key) ?? []), buildChartImageText(report.meta, entry, site!)]);
       const job = jobs.get(key);
       if (job === undefined) jobs.set(key, existsSync(svgCachePath(dir, key)) ? null : { owner, owners: [owner], index, width, key });
       else if (job && !job.owners.includes(owner)) job.owners.push(owner);
     }
   }
   const planned: ChartJob[] = [];
-  for (const job of jobs.values()) if (job) planned.push(images.has(job.key) ? { ...job, images: images.get(job.key)! } : job);
+  for (const job of jobs.values()) if (job) planned.push(job);
   return { dir, jobs: planned, charts: jobs.size };
 }
 
@@ -121,10 +108,9 @@ export type ChartJobsContent = Pick<LoadedContent, 'reports' | 'jurisdictions'>;
 /**
  * Renders planned jobs into the cache under their planned keys, walking the charts of the jobs'
  * owners in `content` (default: the build's). A job whose entry has another key than planned
- * (`content` lacks a report the chart reads) is skipped. `onRendered` is told of each chart rendered
- * (the workers make the report charts' standalone images from it).
+ * (`content` lacks a report the chart reads) is skipped.
  */
-export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content: ChartJobsContent = getSiteContent(), onRendered?: (job: ChartJob, svg: string) => void): ChartJobsResult {
+export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content: ChartJobsContent = getSiteContent()): ChartJobsResult {
   const byEntry = new Map<string, ChartJob[]>();
   for (const job of jobs) {
     const id = `${job.owner}\u0000${job.index}`;
@@ -137,7 +123,6 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content:
       if (!build || keyChart(entry, job.width) !== job.key) continue;
       const rendering = drawChart({ ...entry, build }, job.width);
       nodeSvgCacheFs.writeText(svgCachePath(dir, job.key), formatChartFile(rendering));
-      onRendered?.(job, rendering.svg);
       rendered.push(job.key);
     }
   }
@@ -146,8 +131,7 @@ export function renderChartJobs(dir: string, jobs: readonly ChartJob[], content:
 
 /** What the pages' bundle offers the pre-render pass, in the build registry. */
 export interface ChartPrerenderHooks {
-  /** With `site` (the site's address as the pages format it), the jobs carry the words of the report charts' standalone images. */
-  readonly plan: (pageKeys?: ReadonlySet<string>, site?: string) => ChartPlan;
+  readonly plan: (pageKeys?: ReadonlySet<string>) => ChartPlan;
   /** Renders a share of the plan on this thread, with the pages' own code. */
   readonly render: (dir: string, jobs: readonly ChartJob[]) => ChartJobsResult;
   readonly record: (keys: Iterable<string>) => void;

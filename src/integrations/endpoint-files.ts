@@ -24,7 +24,6 @@ import { writeFileWhole } from '../machinery/file-cache.ts';
 import { nameInProject } from '../machinery/project-path.ts';
 import { buildRegistry, offerScript } from '../machinery/registry.ts';
 import { recordPhase } from './build-phases.ts';
-import { releasePremadeChartImages } from './prerender-charts.ts';
 
 /** The memo's file in Astro's cache directory. */
 export const ENDPOINT_MEMO = 'endpoint-files.json';
@@ -287,7 +286,6 @@ export function endpointFilesIntegration(): AstroIntegration {
           written();
           delete buildRegistry().endpointFilesWritten;
           delete buildRegistry().removedOutputs;
-          releasePremadeChartImages(logger);
         }
       },
     },

@@ -18,7 +18,6 @@ import { findDownloadFile } from '../downloads/site-downloads.ts';
 import { TABLE_IDS } from '../form/forms.ts';
 import { getBuildDownloads } from '../machinery/download-stats.ts';
 import { getChartCache } from '../machinery/chart-cache.ts';
-import { openPremadeImages } from '../machinery/premade-images.ts';
 import { buildRegistry } from '../machinery/registry.ts';
 import {
   compareChartPaths,
@@ -88,7 +87,7 @@ export function listEndpointFolders(siteUrl: URL | undefined): EndpointFolder[] 
       dir: embedPath(report.meta.id, chart),
       cacheKey: String(cacheKey),
       names: CHART_FILE_NAMES,
-      make: () => makeReportChartFiles(report, chart, site, cache, openPremadeImages()),
+      make: () => makeReportChartFiles(report, chart, site, cache),
     });
   }
   const places: Array<[() => ReturnType<typeof jurisdictionChartPaths>, (params: Record<string, string | undefined>) => string]> = [

@@ -1,8 +1,9 @@
 /**
  * One worker process of the chart pre-render pass (see prerender-charts.ts): receives a part of its
  * share of the plan (at most about WORKER_PROCESS_JOBS jobs: a fresh process renders the next part),
- * renders it into the chart cache (and makes the report charts' standalone SVGs ahead)
- * and sends back what it did. It loads the content a batch of owners
+ * renders it into the chart cache and sends back what it did: only the charts, the critical path of a
+ * cold build (the files made from them, such as the report charts' standalone SVGs, are made by
+ * Astro's thread, src/integrations/endpoint-files.ts, while its pages wait for these charts). It loads the content a batch of owners
  * at a time (chart-job-content.ts), so its memory stays that of a batch's reports, not the site's.
  */
 import { resolve } from 'node:path';
@@ -11,8 +12,6 @@ import { renderChartJobs, type ChartJob, type ChartJobsResult } from './chart-pl
 import { batchChartJobs, chunkByOwner, indexReportDirs } from './chart-job-content.ts';
 import { resolveContentDir } from '../loaders/content-dir.ts';
 import { loadContent } from '../loaders/load-content.ts';
-import { chartImageKey, composeChartSvg } from '../embeds/build-images.ts';
-import { keepPremadeImage } from '../machinery/premade-images.ts';
 import { nodeContentFs } from '../loaders/node-fs.ts';
 import { CONTENT_FILES } from '../reports/layout.ts';
 
@@ -21,8 +20,6 @@ export interface PrerenderWorkerData {
   readonly dir: string;
   /** This worker process's jobs, in plan order, each owner's together. */
   readonly jobs: readonly ChartJob[];
-  /** Where to make the report charts' standalone SVGs ahead (src/embeds/build-images.ts), from the words their jobs carry. */
-  readonly images?: string;
 }
 
 /** The most report folders a worker loads at once. */
@@ -50,7 +47,7 @@ export function* takeEach<T>(items: T[]): Generator<T> {
 
 /**
  * Takes the jobs out of a worker's message, which then holds none: the worker's share of a cold
- * build's plan at 20,000 reports (92,104 jobs with the words of 27,845 report images) took about
+ * build's plan at 20,000 reports (92,104 jobs, then with the words of 27,845 report images) took about
  * 140 MB of its 512 MB heap, kept to the end of the pass though each job is done with once rendered.
  */
 export function takeJobs(data: PrerenderWorkerData): readonly ChartJob[] {
@@ -66,7 +63,7 @@ export function takeJobs(data: PrerenderWorkerData): readonly ChartJob[] {
  * has rendered: a caller that lets go of `jobs` (the worker, see takeJobs) holds only the jobs still
  * to render.
  */
-export function* renderShareInSteps(dir: string, jobs: readonly ChartJob[], maxDirs = WORKER_BATCH_DIRS, images?: string): Generator<ChartProgress & { readonly skipped: number }> {
+export function* renderShareInSteps(dir: string, jobs: readonly ChartJob[], maxDirs = WORKER_BATCH_DIRS): Generator<ChartProgress & { readonly skipped: number }> {
   const root = resolveContentDir();
   const index = indexReportDirs(nodeContentFs.listDirs(`${root}/${CONTENT_FILES.reports}`));
   const batches = batchChartJobs(jobs, index, maxDirs);
@@ -75,9 +72,7 @@ export function* renderShareInSteps(dir: string, jobs: readonly ChartJob[], maxD
   for (const batch of takeEach(batches)) {
     const content = loadContent(nodeContentFs, root, { only: (d) => batch.dirs.has(d) });
     for (const chunk of chunkByOwner(batch.jobs, PROGRESS_JOBS)) {
-      // A report's chart gets its standalone SVG made here too, so that Astro's thread, which
-      // generates every page, only reads it (src/machinery/premade-images.ts).
-      const { rendered, skipped } = renderChartJobs(dir, chunk, content, images ? (job, svg) => job.images?.forEach((text) => keepPremadeImage(images, chartImageKey(svg, text), composeChartSvg(svg, text))) : undefined);
+      const { rendered, skipped } = renderChartJobs(dir, chunk, content);
       yield { settled: chunk.map((j) => j.key), rendered, skipped };
     }
   }
@@ -100,7 +95,7 @@ if (process.send && process.argv[1] && resolve(process.argv[1]) === fileURLToPat
     const send = (message: WorkerMessage): Promise<void> => new Promise((done, fail) => process.send!(message, undefined, {}, (err) => (err ? fail(err) : done())));
     const rendered: string[] = [];
     let skipped = 0;
-    for (const step of renderShareInSteps(data.dir, takeJobs(data), WORKER_BATCH_DIRS, data.images)) {
+    for (const step of renderShareInSteps(data.dir, takeJobs(data))) {
       rendered.push(...step.rendered);
       skipped += step.skipped;
       // Sent before the next run starts, so the pages waiting for these owners go on meanwhile.

@@ -15,10 +15,6 @@ import { listComparePages, TREND_METRIC_IDS } from '../views/compare-view.ts';
 import { listGovernmentSeries } from '../views/site-views.ts';
 import { chooseThreadCount, createChartSchedule, dealJobs, renderChartPlan, renderOnWorkers, resolveThreadCount, WORKER_MIN_JOBS, workerProfileFlags } from './prerender-charts.ts';
 import { chunkByOwner } from './chart-job-content.ts';
-import { chartImageKey, makeChartSvg } from '../embeds/build-images.ts';
-import { buildChartImageText } from '../embeds/embed-view.ts';
-import { buildRegistry } from '../machinery/registry.ts';
-import { openPremadeImages } from '../machinery/premade-images.ts';
 
 let dir = '';
 const previous = process.env.GONGKAI_CHART_CACHE;
@@ -126,7 +122,7 @@ describe('the chart pre-render pass', () => {
       pids.forEach((pid) => seen.add(pid));
       most = Math.max(most, pids.length);
     }, 10);
-    const result = await renderOnWorkers(plan, 1, (step) => steps.push(step), undefined, 10).finally(() => clearInterval(watch));
+    const result = await renderOnWorkers(plan, 1, (step) => steps.push(step), 10).finally(() => clearInterval(watch));
     expect(result.skipped).toBe(0);
     expect(most).toBe(1);
     expect(seen.size).toBe(legs.length);
@@ -150,7 +146,6 @@ describe('the chart pre-render pass', () => {
         const [pid] = listWorkerPids();
         if (killed === undefined && pid !== undefined) process.kill((killed = pid), 'SIGKILL');
       },
-      undefined,
       10,
     );
     await expect(running).rejects.toThrow(/exited with SIGKILL/);
@@ -171,39 +166,14 @@ describe('the chart pre-render pass', () => {
     });
   });
 
-  it("makes each report chart's standalone SVG in the worker, byte for byte the one its chart.svg route would make, and the route takes it", async () => {
-    const own = mkdtempSync(join(tmpdir(), 'gongkai-prerender-images-'));
-    const images = { dir: mkdtempSync(join(tmpdir(), 'gongkai-prerender-premade-')), site: 'https://example.org/gongkai/' };
-    process.env.GONGKAI_CHART_CACHE = own;
-    try {
-      const plan = planChartJobs(undefined, images.site);
-      const result = await renderOnWorkers(plan, 1, undefined, images.dir);
+  it('has its workers write only the planned charts into the cache, no other file (the files made from them are made beside the pages)', async () => {
+    await withOwnChartCache('only-charts', async (own) => {
+      const plan = planChartJobs();
+      const result = await renderOnWorkers(plan, 1);
       expect(result.skipped).toBe(0);
-      const { reports, jurisdictions } = getSiteContent();
-      const cache = createSvgCache(nodeSvgCacheFs, own, hashChartCode());
-      const routes = reports.flatMap((r) => renderChartViews(listReportCharts(r, jurisdictions), cache).map((chart) => ({ meta: r.meta, chart })));
-      const drawn = routes.filter((r) => r.chart.wide);
-      expect(drawn.length).toBeGreaterThan(10);
-      const made = drawn.map(({ meta, chart }) => {
-        const text = buildChartImageText(meta, chart, images.site);
-        return { svg: chart.wide!.svg, text, composed: makeChartSvg(chart.wide!.svg, text, openPremadeImages()) };
-      });
-      // One file per drawn report chart (reports whose charts are drawn the same each get their own), none for another page's chart.
-      expect(readdirSync(images.dir).filter((f) => f.endsWith('.svg')).sort()).toEqual([...new Set(made.map((m) => `${chartImageKey(m.svg, m.text)}.svg`))].sort());
-      buildRegistry().premadeChartImages = { dir: images.dir, used: 0 };
-      for (const { svg, text, composed } of made) expect(Buffer.from(makeChartSvg(svg, text, openPremadeImages())).equals(Buffer.from(composed))).toBe(true);
-      expect(buildRegistry().premadeChartImages!.used).toBe(made.length);
-      // Other words (another site address) are not the file made ahead: the route makes its own.
-      const other = made[0]!;
-      const elsewhere = { ...other.text, source: [...other.text.source, 'https://elsewhere.example/'] };
-      expect(Buffer.from(makeChartSvg(other.svg, elsewhere, openPremadeImages())).toString()).toContain('<svg');
-      expect(buildRegistry().premadeChartImages!.used).toBe(made.length);
-    } finally {
-      delete buildRegistry().premadeChartImages;
-      process.env.GONGKAI_CHART_CACHE = dir;
-      rmSync(own, { recursive: true, force: true });
-      rmSync(images.dir, { recursive: true, force: true });
-    }
+      const written = readdirSync(own, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+      expect(written.sort()).toEqual(plan.jobs.map((j) => svgCachePath(own, j.key)).sort());
+    });
   });
 
   it('finds nothing left to do in a second plan', () => {

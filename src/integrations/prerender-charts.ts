@@ -9,10 +9,7 @@
  * wrapper around its prerenderer), because only the bundle's code computes the keys the pages will
  * look up (see chart-plan.ts and src/machinery/registry.ts). Assumes the pass is only a cache warmer: a chart it
  * skips, or a pass that fails, is rendered by its page as before */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -153,16 +150,15 @@ export async function renderChartPlan(plan: ChartPlan, count: number, hooks: Pic
 /**
  * Renders a plan in `count` shares (at least one), each in worker processes one after the other, a
  * fresh one every `processJobs` jobs or so (WORKER_PROCESS_JOBS), passing on their progress as it
- * comes (and, with `images`, making the report charts' standalone SVGs ahead); at the first failure
- * kills every worker running, starts no other and rejects.
+ * comes; at the first failure kills every worker running, starts no other and rejects.
  */
-export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress?: (progress: ChartProgress) => void, images?: string, processJobs = WORKER_PROCESS_JOBS): Promise<ChartJobsResult> {
+export async function renderOnWorkers(plan: ChartPlan, count: number, onProgress?: (progress: ChartProgress) => void, processJobs = WORKER_PROCESS_JOBS): Promise<ChartJobsResult> {
   const started: ChildProcess[] = [];
   let failed = false;
   try {
     const hands = dealJobs(plan.jobs, Math.max(1, count)).filter((hand) => hand.length);
     const results = await Promise.all(
-      hands.map((share, i) => renderShareOnProcesses(share, processJobs, (jobs) => runWorker({ dir: plan.dir, jobs, ...(images ? { images } : {}) }, i, started, onProgress), () => failed)),
+      hands.map((share, i) => renderShareOnProcesses(share, processJobs, (jobs) => runWorker({ dir: plan.dir, jobs }, i, started, onProgress), () => failed)),
     );
     return { rendered: results.flatMap((r) => r.rendered), skipped: results.reduce((n, r) => n + r.skipped, 0) };
   } catch (err) {
@@ -272,14 +268,14 @@ interface RunningPrerender {
  * them (the pages' own work, their files and images, is about as large as their charts' and would
  * otherwise leave a core idle).
  */
-async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | null, site: string, logger: AstroIntegrationLogger): Promise<RunningPrerender | null> {
+async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | null, logger: AstroIntegrationLogger): Promise<RunningPrerender | null> {
   // Offered by the pages' bundle when a page loads (the script injected below).
   const hooks = buildRegistry().chartPrerender;
   if (!hooks) return null;
   const started = performance.now();
   const seconds = (t: number): string => ((t - started) / 1000).toFixed(1);
   try {
-    const plan = hooks.plan(pageKeys ?? undefined, site);
+    const plan = hooks.plan(pageKeys ?? undefined);
     const planned = performance.now();
     recordPhase('chart-plan', (planned - started) / 1000);
     // The workers add their heaps to this thread's: first collect what listing the paths and planning
@@ -298,12 +294,6 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
     }
     const workers = threads - 1;
     const { schedule, progress, end } = createChartSchedule(plan.jobs, hooks.owners());
-    // The report charts' standalone SVGs are made by the workers too, into a folder of this build
-    // that the writer of the files beside the pages reads (src/machinery/premade-images.ts,
-    // src/integrations/endpoint-files.ts), removed once they are written (releasePremadeChartImages).
-    const images = mkdtempSync(join(tmpdir(), 'gongkai-chart-images-'));
-    buildRegistry().premadeChartImages = { dir: images, used: 0 };
-    process.once('exit', () => rmSync(images, { recursive: true, force: true }));
     const finished = renderOnWorkers(
       plan,
       workers,
@@ -312,7 +302,6 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
         hooks.record(step.rendered);
         progress(step.settled);
       },
-      images,
     )
       .then((result) => logOwnLine(logger, done(result, `on ${workers} worker${workers === 1 ? '' : 's'} beside the pages`)))
       .catch((err: unknown) => {
@@ -330,20 +319,6 @@ async function prerenderCharts(count: number, pageKeys: ReadonlySet<string> | nu
     logger.warn(`charts were not pre-rendered, their pages render them: ${(err as Error).message.split('\n')[0]}`);
     return null;
   }
-}
-
-/**
- * Removes the folder of chart images the workers made ahead, once nothing reads it any more (after
- * the files beside the pages are written), logging how many were used. Removed on libuv's threads
- * while the build goes on (its last hook waits for it): removing some thousands of files on this
- * thread took seconds at 1,000 reports. A build that stops before then removes it on exit.
- */
-export function releasePremadeChartImages(logger: AstroIntegrationLogger): void {
-  const premade = buildRegistry().premadeChartImages;
-  if (!premade) return;
-  logger.info(`${premade.used} chart images were made beside the pages`);
-  (buildRegistry().cleanups ??= []).push(rm(premade.dir, { recursive: true, force: true }).catch((err: unknown) => logger.warn(`could not remove ${premade.dir}: ${(err as Error).message}`)));
-  delete buildRegistry().premadeChartImages;
 }
 
 /** A path as the prerenderer's render sees it: its URL's path, without the trailing slash and decoded. */
@@ -388,7 +363,6 @@ function logOwnLine(logger: AstroIntegrationLogger, line: string): void {
  */
 export function prerenderChartsIntegration(): AstroIntegration {
   let cacheDir: URL | undefined;
-  let site = '';
   return {
     name: 'gongkai-prerender-charts',
     hooks: {
@@ -397,8 +371,6 @@ export function prerenderChartsIntegration(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
-        // As the pages' routes format it (formatSiteAddress in src/downloads/download-response.ts).
-        site = config.site ? new URL(config.site).href : '';
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const count = resolveThreadCount(process.env[CHART_THREADS_ENV], availableParallelism());
@@ -416,7 +388,7 @@ export function prerenderChartsIntegration(): AstroIntegration {
             recordPhase('paths', (performance.now() - listing) / 1000);
             const previous = cacheDir ? readPreviousManifest(cacheDir) : null;
             // Only the pages the incremental build will render need their charts.
-            running = count > 0 ? await prerenderCharts(count, listRenderedKeys(paths, previous), site, logger) : null;
+            running = count > 0 ? await prerenderCharts(count, listRenderedKeys(paths, previous), logger) : null;
             keyOfPath = new Map(running ? paths.map((p) => [normalisePath(p.pathname), p.cacheKey]) : []);
             // Only a page rendered before its charts are done can wait: afterwards the map (a path and
             // key per output file, some 60 MB at 20,000 reports) is dropped rather than kept to the end.
@@ -451,8 +423,6 @@ export function prerenderChartsIntegration(): AstroIntegration {
               recordPhase('chart-wait', waited);
               logger.info(`the pages waited ${waited.toFixed(1)} s for their charts`);
             }
-            // The images made ahead stay until the files beside the pages are written
-            // (src/integrations/endpoint-files.ts calls releasePremadeChartImages).
             running = null;
             waited = 0;
             if (progress) logger.info(progress.finish(now()));

@@ -22,8 +22,6 @@
 
 /** Everything in the slot; each entry is created by the module that owns it. */
 export interface BuildRegistry {
-  /** Where the chart workers make the report charts' standalone SVGs ahead, and how many the pages took (premade-images.ts). */
-  premadeChartImages?: { readonly dir: string; used: number };
   /** Work started during the build that its last hook waits for, failing the build with it (src/integrations/build-phases.ts): removals, the search index. */
   cleanups?: Promise<unknown>[];
 }

@@ -10,7 +10,7 @@ import type { CheckedReport } from '../reports/types.ts';
 import { listReportCharts } from '../charts/chart-sets.ts';
 import type { ChartEntry } from '../charts/chart-entry.ts';
 import { CHART_WIDTHS, renderChartViews, type ChartRenderer, type ChartView } from '../charts/chart-view.ts';
-import { makeChartSvg, type PremadeImages } from '../embeds/build-images.ts';
+import { makeChartSvg } from '../embeds/build-images.ts';
 import { writeChartCsv } from '../embeds/chart-csv.ts';
 import { buildChartImageText, buildOembed } from '../embeds/embed-view.ts';
 
@@ -69,11 +69,11 @@ export type ChartFiles = [svg: Uint8Array<ArrayBuffer>, csv: string, oembed: str
 
 /**
  * A report chart's three files (CHART_FILE_NAMES), the two that show the chart made from one rendering
- * of it; its image taken from `premade` when made ahead there.
+ * of it.
  */
-export function makeReportChartFiles(report: CheckedReport, key: string, site: string, cache: ChartRenderer, premade?: PremadeImages): ChartFiles {
+export function makeReportChartFiles(report: CheckedReport, key: string, site: string, cache: ChartRenderer): ChartFiles {
   const chart = renderReportChart(report, key, cache, true);
-  return [reportChartSvg(report, chart, site, premade), writeReportChartCsv(report, key), reportChartOembed(report, chart, site)];
+  return [reportChartSvg(report, chart, site), writeReportChartCsv(report, key), reportChartOembed(report, chart, site)];
 }
 
 /** `chart.svg` of a report chart: the chart with its title and source line, every text outlined. */
@@ -82,8 +82,8 @@ export function makeReportChartSvg(report: CheckedReport, key: string, site: str
 }
 
 /** `chart.svg` of a report chart rendered at the desktop width. */
-function reportChartSvg(report: CheckedReport, chart: ChartView, site: string, premade?: PremadeImages): Uint8Array<ArrayBuffer> {
-  return makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(report.meta, chart, site), premade);
+function reportChartSvg(report: CheckedReport, chart: ChartView, site: string): Uint8Array<ArrayBuffer> {
+  return makeChartSvg(chart.wide?.svg ?? null, buildChartImageText(report.meta, chart, site));
 }
 
 /** `data.csv` of a report chart: the numbers it draws. */

@@ -2,8 +2,8 @@
  * The integrations reach the pages' bundle on a real build (src/machinery/registry.ts): the bundle offers
  * its chart planner and its streamed downloads when a page loads (a script the integrations inject),
  * and the test build (tests/global-setup.ts, into a fresh output directory) shows both were used: the
- * pre-render pass planned the charts, and the streamed-downloads integration wrote the site-wide and
- * every yearly cells.csv, byte for byte what /data/ lists.
+ * pre-render pass planned the charts, and the streamed-downloads integration wrote every site-wide CSV
+ * and every yearly cells.csv, byte for byte what /data/ lists.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -31,7 +31,9 @@ describe('the build registry on a real build', () => {
     const datapackage = JSON.parse(readFileSync(join(dist, 'data', 'datapackage.json'), 'utf8')) as { resources: (Entry & { name: string; byYear?: Entry[] })[] };
     const cells = datapackage.resources.find((r) => r.name === 'cells');
     expect(cells?.byYear?.length).toBeGreaterThan(0);
-    for (const entry of [cells!, ...cells!.byYear!]) {
+    // Every site-wide CSV (reports.csv and the wide tables too, no longer endpoints) and each year's cells.csv.
+    expect(datapackage.resources.map((r) => r.path)).toEqual(expect.arrayContaining(['cells.csv', 'reports.csv', 'active.csv', 'requests.csv', 'appeals.csv']));
+    for (const entry of [...datapackage.resources, ...cells!.byYear!]) {
       const bytes = readFileSync(join(dist, 'data', entry.path));
       expect(bytes.length, entry.path).toBe(entry.bytes);
       expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`, entry.path).toBe(entry.hash);

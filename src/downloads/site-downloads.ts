@@ -3,7 +3,8 @@
  * endpoints that serve the files and the pages that list their sizes (memoized per content and
  * site address). Assumes a corpus too large to hold as text (20,000 reports make a 730 MB
  * cells.csv): a file keeps only its size and hash, and its text is generated again, in pieces,
- * when its endpoint serves it; the site-wide cells.csv is served as a stream of the reports' lines.
+ * when it is served or written; the site-wide CSVs are written by the build from the stash they were
+ * measured into (src/machinery/download-stash.ts), the dev server's endpoint streams their pieces.
  * Each year's reports also get a tidy file of their own (`/data/<year>/cells.csv`): the site-wide
  * file's lines of that year, in the same order, under the same header, small enough for Excel's
  * 1,048,576 rows where the site-wide file is not; it is measured in the same pass over the reports
@@ -66,8 +67,6 @@ export interface SiteDownloads {
 }
 
 const ENCODER = new TextEncoder();
-/** Decodes kept bytes back to the text they were encoded from: the byte-order mark the CSVs start with is text here, not to be dropped. */
-const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The media type of a download, from its extension. */
 function mediaTypeOf(path: string): DownloadFile['mediaType'] {
@@ -99,6 +98,49 @@ function measureBytes(pieces: Iterable<Uint8Array>): FileStats {
     hash.update(piece);
   }
   return { bytes, sha256: hash.digest('hex') };
+}
+
+/** A file being measured (and, with a stash, kept) a piece of bytes at a time. */
+interface Measuring {
+  add(bytes: Uint8Array): void;
+  /** Its size and hash, once every piece is added; the stash then keeps the file under them. */
+  finish(): FileStats;
+  /** Discards what the stash holds of it (after a failure). */
+  drop(): void;
+}
+
+/** Starts measuring the file at `path`, its bytes also written to `stash` when given. */
+function startMeasuring(path: string, stash: DownloadStash | undefined): Measuring {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const sink = stash?.open(path);
+  return {
+    add(encoded) {
+      bytes += encoded.length;
+      hash.update(encoded);
+      sink?.write(encoded);
+    },
+    finish() {
+      const stats = { bytes, sha256: hash.digest('hex') };
+      sink?.keep(stats);
+      return stats;
+    },
+    drop() {
+      sink?.drop();
+    },
+  };
+}
+
+/** Measures a file given as its pieces' bytes, in one pass, keeping it in `stash` when given. */
+function measureStashed(path: string, pieces: Iterable<Uint8Array>, stash: DownloadStash | undefined): FileStats {
+  const m = startMeasuring(path, stash);
+  try {
+    for (const piece of pieces) m.add(piece);
+  } catch (err) {
+    m.drop();
+    throw err;
+  }
+  return m.finish();
 }
 
 /** Packs pieces of bytes into one: each piece's length (4 bytes, little-endian), then the pieces. */
@@ -152,35 +194,24 @@ interface TidyMeasure {
  * measured is also written to it, so it need not be generated again to be written out.
  */
 function measureTidyFiles(head: string, reports: readonly CheckedReport[], body: (report: CheckedReport) => Uint8Array, files: readonly TidyMeasure[], stash?: DownloadStash): FileStats[] {
-  const open = files.map((f) => (f.known ? undefined : { holds: f.holds, hash: createHash('sha256'), bytes: 0, sink: stash?.open(f.path) }));
+  const open = files.map((f) => (f.known ? undefined : { holds: f.holds, measuring: startMeasuring(f.path, stash) }));
   const todo = open.filter((m) => m !== undefined);
   if (todo.length) {
-    const add = (m: (typeof todo)[number], encoded: Uint8Array): void => {
-      m.bytes += encoded.length;
-      m.hash.update(encoded);
-      m.sink?.write(encoded);
-    };
     try {
       const encodedHead = ENCODER.encode(head);
-      for (const m of todo) add(m, encodedHead);
+      for (const m of todo) m.measuring.add(encodedHead);
       for (const report of reports) {
         const into = todo.filter((m) => m.holds(report));
         if (!into.length) continue;
         const encoded = body(report);
-        for (const m of into) add(m, encoded);
+        for (const m of into) m.measuring.add(encoded);
       }
     } catch (err) {
-      for (const m of todo) m.sink?.drop();
+      for (const m of todo) m.measuring.drop();
       throw err;
     }
   }
-  return files.map((f, i) => {
-    const m = open[i];
-    if (!m) return f.known as FileStats;
-    const stats = { bytes: m.bytes, sha256: m.hash.digest('hex') };
-    m.sink?.keep(stats);
-    return stats;
-  });
+  return files.map((f, i) => open[i]?.measuring.finish() ?? (f.known as FileStats));
 }
 
 /** The cells each form declares, by form id: every report of a form has that many tidy lines. */
@@ -367,60 +398,45 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     }),
   );
   /**
-   * A site-wide file generated in pieces (the list of reports whole, a wide table a report at a time),
-   * described by its stats; `measured` (its pieces as bytes, when this build measured it) is kept for
-   * the next read of its text (its endpoint, rendered in the same build), which then does not generate
-   * it again; a later read generates it anew. Never the whole file as one string, nor a wide table as
-   * one array of every report's rows: a one-report edit makes them all again, in Astro's heap that
-   * holds the whole content.
+   * A site-wide file whose stats are remembered under the site's key, else measured from its pieces
+   * (and kept in the stash, from which the streamed-downloads integration moves it into the output:
+   * a build writes every site-wide CSV after the pages, not through an endpoint, see
+   * STREAMED_SITE_PATHS in src/routes/routes.ts).
    */
-  const siteFile = (path: string, generate: () => Iterable<string>, stats: FileStats, measured: Uint8Array[] | undefined): DownloadFile => {
-    let kept = measured;
-    return makeLazyDownloadFile(
-      path,
-      () => {
-        const pieces = kept;
-        kept = undefined;
-        return pieces ? pieces.map((bytes) => DECODER.decode(bytes)) : generate();
-      },
-      stats,
-    );
-  };
-  /** A site-wide file whose stats are remembered under the site's key, else measured from its pieces (kept for its endpoint). */
-  const lazySite = (path: string, generate: () => Iterable<string>): DownloadFile => {
-    let measured: Uint8Array[] | undefined;
-    const stats = remember(path, siteKey, () => {
-      measured = [...encodeEach(generate())];
-      return measureBytes(measured);
-    });
-    return siteFile(path, generate, stats, measured);
-  };
+  const lazySite = (path: string, generate: () => Iterable<string>): DownloadFile => makeLazyDownloadFile(path, generate, remember(path, siteKey, () => measureStashed(path, encodeEach(generate()), memo?.stash)));
   // The wide tables: measured together, in one pass over the reports, when the memo lacks them; a
   // report's lines of the three tables come from the lines cache (one entry per report, under its
   // key) when it has them, else they are generated (and cached). So one edit generates one report's
   // wide lines, not every report's (at 20,000 reports that was the largest allocating work of its
   // pages, in a heap holding the whole content).
+  // Each table measured is also kept in the stash as it is measured (the streamed-downloads
+  // integration moves it into the output), so no build holds a wide table's bytes whole.
   const wideStats = TABLE_IDS.map((t) => recall(siteCsvPath(t), siteKey));
-  const wideMeasured: (Uint8Array[] | undefined)[] = TABLE_IDS.map(() => undefined);
   const todo = TABLE_IDS.flatMap((t, i) => (wideStats[i] ? [] : [i]));
   if (todo.length) {
-    for (const i of todo) wideMeasured[i] = [ENCODER.encode(writeWideCsvHead(TABLE_IDS[i] as TableId))];
-    for (const report of reports) {
-      const bodies = wideBytes(report, todo);
-      for (const i of todo) wideMeasured[i]?.push(bodies[i] as Uint8Array);
+    const measuring = todo.map((i) => startMeasuring(siteCsvPath(TABLE_IDS[i] as TableId), memo?.stash));
+    try {
+      todo.forEach((i, j) => measuring[j]?.add(ENCODER.encode(writeWideCsvHead(TABLE_IDS[i] as TableId))));
+      for (const report of reports) {
+        const bodies = wideBytes(report, todo);
+        todo.forEach((i, j) => measuring[j]?.add(bodies[i] as Uint8Array));
+      }
+    } catch (err) {
+      for (const m of measuring) m.drop();
+      throw err;
     }
-    for (const i of todo) {
-      const stats = measureBytes(wideMeasured[i] as Uint8Array[]);
+    todo.forEach((i, j) => {
+      const stats = (measuring[j] as Measuring).finish();
       record(siteCsvPath(TABLE_IDS[i] as TableId), siteKey, stats);
       wideStats[i] = stats;
-    }
+    });
   }
   // The site-wide files were measured: every report's lines were read or written, so what else the cache holds is gone from the content.
   if (!tidyKnown[0]) memo?.tidyLines?.prune();
   const siteFiles = [
     siteCells,
     lazySite(siteCsvPath('reports'), () => [writeReportsCsv(reports, jurisdictions, site)]),
-    ...TABLE_IDS.map((t, i) => siteFile(siteCsvPath(t), () => writeWideCsvPieces(reports, t, jurisdictions), wideStats[i] as FileStats, wideMeasured[i])),
+    ...TABLE_IDS.map((t, i) => makeLazyDownloadFile(siteCsvPath(t), () => writeWideCsvPieces(reports, t, jurisdictions), wideStats[i] as FileStats)),
   ];
   const stats = new Map(siteFiles.map((f) => [f.path, f]));
   const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH, [...years.values()].map((y) => ({ year: y.year, path: y.file.path, stats: y.file })));

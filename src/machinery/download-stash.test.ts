@@ -54,14 +54,15 @@ describe('the download stash', () => {
     expect(() => stash.open('/data/x.csv').keep({ bytes: 0, sha256: '../../etc' })).toThrow(/not a SHA-256/);
   });
 
-  it('holds, after measuring the committed content, the site-wide and every yearly cells.csv, byte for byte', () => {
+  it('holds, after measuring the committed content, every site-wide CSV and every yearly cells.csv, byte for byte', () => {
     const content = loadCommittedContent();
     const dir = makeStashDir();
     const entries = new Map<string, FileStats>();
     const memo: DownloadStatsMemo = { get: (k) => entries.get(k), set: (k, s) => void entries.set(k, s), stash: openDownloadStash(dir) };
     const downloads = buildSiteDownloads(content, 'https://gongkai.example.org', memo, getPageKeys(content));
-    const tidy = [downloads.site[0]!, ...[...downloads.years.values()].map((y) => y.file)];
-    expect(tidy.length).toBeGreaterThan(1);
+    const tidy = [...downloads.site, ...[...downloads.years.values()].map((y) => y.file)];
+    expect(downloads.site.map((f) => f.path)).toEqual(['/data/cells.csv', '/data/reports.csv', '/data/active.csv', '/data/requests.csv', '/data/appeals.csv']);
+    expect(tidy.length).toBeGreaterThan(5);
     for (const file of tidy) {
       const stashed = findStashed(dir, file);
       expect(stashed, file.path).toBeDefined();

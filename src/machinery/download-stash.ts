@@ -1,5 +1,5 @@
 /**
- * The stash of the files measured in pieces (the site-wide and yearly cells.csv): while the build
+ * The stash of the files measured in pieces (the site-wide CSVs and the yearly cells.csv): while the build
  * measures one (src/downloads/site-downloads.ts), its bytes are also written here, and the
  * streamed-downloads integration then moves the file into the output instead of generating its
  * text a second time (at 20,000 reports, about 12 s a pass over the reports, 1.5 GB of text).

@@ -2,7 +2,8 @@
  * The downloads too large for an Astro endpoint: Astro reads an endpoint's whole body into memory
  * before writing it, and the site-wide cells.csv is about 37 KB a report (740 MB at 20,000 reports,
  * held twice while it is joined), and a year's cells.csv is that file's share of the year (about 100 MB a
- * year at 20,000 reports). The pages' bundle offers them (offerStreamedDownloads, called by the
+ * year at 20,000 reports); the other site-wide CSVs (the list of reports, the wide tables) are
+ * written the same way, so that no build reads them back from an endpoint's Response either. The pages' bundle offers them (offerStreamedDownloads, called by the
  * script the streamed-downloads integration injects into every page; see registry.ts) to that
  * integration, which writes them to the output piece by piece once the pages are generated
  * (src/integrations/streamed-downloads.ts).

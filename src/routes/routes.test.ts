@@ -39,6 +39,8 @@ describe('every route takes its paths and keys from src/routes/routes.ts (on the
     for (const file of Object.keys(routes.UNKEYED_ROUTES)) expect(files, `UNKEYED_ROUTES names ${file}, which is no page`).toContain(file);
     // A file the build writes after the pages is listed there, not as a route's path.
     for (const path of routes.STREAMED_SITE_PATHS) expect(Object.keys(routes.WRITTEN_AFTER_PAGES)).toContain(path);
+    // Every site-wide CSV is written after the pages (moved from the download stash), none by an endpoint in a build.
+    expect(routes.STREAMED_SITE_PATHS).toEqual(['/data/cells.csv', '/data/reports.csv', '/data/active.csv', '/data/requests.csv', '/data/appeals.csv']);
   });
 
   it('lists one chart embed per chart of every report, keyed by the report', () => {

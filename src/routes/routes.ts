@@ -160,13 +160,19 @@ export const dataYearPaths = (() => {
   }));
 }) satisfies GetStaticPaths;
 
-/** The URL paths of the site-wide downloads a build writes after the pages instead of by an endpoint (each year's cells.csv is too): see WRITTEN_AFTER_PAGES. */
-export const STREAMED_SITE_PATHS: readonly string[] = [siteCsvPath('cells')];
+/**
+ * The URL paths of the site-wide downloads a build writes after the pages instead of by an endpoint
+ * (each year's cells.csv is too): every site-wide CSV (see WRITTEN_AFTER_PAGES). Measured into the
+ * download stash, they are moved into the output; an endpoint's Response would be read whole by
+ * Astro and written again (at 10,000 reports the wide tables are 59 MB, in every one-report edit).
+ */
+export const STREAMED_SITE_PATHS: readonly string[] = SITE_RESOURCES.map((r) => siteCsvPath(r.name));
 
-/** `/data/<file>.csv`: the site-wide CSVs; in a build, not those written after the pages (STREAMED_SITE_PATHS), which only the dev server serves here. */
+/** `/data/<file>.csv`: the site-wide CSVs, on the dev server; none in a build (written after the pages, STREAMED_SITE_PATHS). */
 export const siteCsvPaths = (() => {
+  if (!import.meta.env.DEV) return [];
   const key = getPageKeys(getSiteContent()).site();
-  return SITE_RESOURCES.filter((r) => import.meta.env.DEV || !STREAMED_SITE_PATHS.includes(siteCsvPath(r.name))).map((r) => ({ params: { file: r.name }, cacheKey: key }));
+  return SITE_RESOURCES.map((r) => ({ params: { file: r.name }, cacheKey: key }));
 }) satisfies GetStaticPaths;
 
 /** `/data/<year>/cells.csv`: none in a build (written after the pages, see WRITTEN_AFTER_PAGES); one per year on the dev server. */
@@ -258,6 +264,10 @@ export const UNKEYED_ROUTES: Readonly<Record<string, string>> = {
  */
 export const WRITTEN_AFTER_PAGES: Readonly<Record<string, string>> = {
   '/data/cells.csv': 'src/integrations/streamed-downloads.ts: written piece by piece (too large for an endpoint), skipped while the output holds a file of the size and hash /data/ lists (keyed by every report, `site`)',
+  '/data/reports.csv': 'src/integrations/streamed-downloads.ts, as /data/cells.csv (keyed by every report, `site`)',
+  '/data/active.csv': 'src/integrations/streamed-downloads.ts, as /data/cells.csv (keyed by every report, `site`)',
+  '/data/requests.csv': 'src/integrations/streamed-downloads.ts, as /data/cells.csv (keyed by every report, `site`)',
+  '/data/appeals.csv': 'src/integrations/streamed-downloads.ts, as /data/cells.csv (keyed by every report, `site`)',
   '/data/<year>/cells.csv': 'src/integrations/streamed-downloads.ts, as /data/cells.csv (keyed by that year’s reports, `yearReports`)',
   '/reports/<id>/cells.csv, /reports/<id>/<table>.csv': 'src/integrations/endpoint-files.ts: each report’s folder of CSVs written after the pages, again only when its key (`report`) or the code that makes them changed, or a file is missing',
   '/embed/…/<chart>/chart.svg, data.csv, oembed.json': 'src/integrations/endpoint-files.ts: each chart embed’s three files written after the pages, keyed as the embed page beside them',

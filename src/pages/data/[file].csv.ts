@@ -1,7 +1,8 @@
 /**
- * `/data/<file>.csv`: the site-wide CSVs (reports, active, requests, appeals). The site-wide
- * cells.csv is too large for an endpoint's buffered body and is written by the streamed-downloads
- * integration after the pages (src/machinery/streamed-list.ts); only the dev server serves it here.
+ * `/data/<file>.csv`: the site-wide CSVs (cells, reports, active, requests, appeals), on the dev
+ * server only. A build writes them after the pages (STREAMED_SITE_PATHS in src/routes/routes.ts):
+ * measured into the download stash, then moved into the output by the streamed-downloads
+ * integration (src/machinery/streamed-list.ts), never read whole through an endpoint's Response.
  */
 import type { APIRoute } from 'astro';
 import { formatSiteAddress, makeDownloadResponse } from '../../downloads/download-response.ts';

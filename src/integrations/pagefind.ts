@@ -18,11 +18,13 @@
  * service works through its messages one at a time, so each lane loads its own copy of Pagefind's
  * Node API, which starts its own binary. A lane reads, hashes and trims a part's pages when it comes
  * to the part, so one part's pages are trimmed on this thread while Pagefind indexes another's.
+ * A cold build begins the index while its pages wait for their charts (beginEarlySearchIndex): the
+ * index after the pages then writes only the parts that could not be written earlier.
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, getPriority, setPriority } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -261,17 +263,29 @@ function openPageReader(dir: string, trim: boolean, trimmedPages: TrimmedPageCac
  * that is deleted (its memory freed) before returning; throws when Pagefind reports an error (the
  * lane then stops its process).
  */
-async function writeSearchPart(api: PagefindApi, part: SearchPart, target: string, primary: boolean, readPage: (path: string) => string): Promise<void> {
+async function writeSearchPart(api: PagefindApi, part: SearchPart, target: string, primary: boolean, readPage: (path: string) => string, gate?: PartGate): Promise<void> {
   const { index, errors } = await api.createIndex({ ...INDEX_CONFIG, excludeSelectors: [...INDEX_CONFIG.excludeSelectors] });
   if (!index || errors.length) throw new Error(`pagefind: cannot create the index: ${errors.join('; ')}`);
+  gate?.started();
   for (let i = 0; i < part.pages.length; i += PAGES_IN_FLIGHT) {
-    const added = await Promise.all(
-      part.pages.slice(i, i + PAGES_IN_FLIGHT).map((path) => index.addHTMLFile({ url: `/${path.replace(/index\.html$/, '')}`, content: readPage(path) })),
-    );
+    const slice = part.pages.slice(i, i + PAGES_IN_FLIGHT);
+    // With a gate, each page is read and sent in a turn of this thread's (the pages' waits), the
+    // same pages in the same order; a part stopped half-way is dropped (the index is never written).
+    const sending: ReturnType<typeof index.addHTMLFile>[] = [];
+    for (const path of slice) {
+      if (gate) {
+        await gate.turn();
+        if (gate.stopped()) throw new StoppedPart();
+      }
+      sending.push(index.addHTMLFile({ url: `/${path.replace(/index\.html$/, '')}`, content: readPage(path) }));
+    }
+    const added = await Promise.all(sending);
     const failed = added.flatMap((a, j) => a.errors.map((e) => `${part.pages[i + j]}: ${e}`));
     if (failed.length) throw new Error(`pagefind: cannot index part ${part.name}: ${failed.join('; ')}`);
   }
+  await gate?.turn();
   const written = await index.writeFiles({ outputPath: target });
+  await gate?.turn();
   if (written.errors.length) throw new Error(`pagefind: cannot write part ${part.name}: ${written.errors.join('; ')}`);
   // Frees this part's index in the binary, which the lane's next part reuses: starting Pagefind's
   // extended binary costs about 0.12 CPU-s a part, and a deleted index leaves the binary the
@@ -314,6 +328,91 @@ function replaceDir(dir: string, from: string, name: string): void {
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Thrown inside a lane when an early index is stopped in the middle of a part: the part is dropped, not failed. */
+class StoppedPart extends Error {
+  constructor() {
+    super('stopped');
+  }
+}
+
+/** What a lane of an early index asks before each piece of its work on this thread. */
+interface PartGate {
+  /** Resolves when this thread may do a piece of the index's work (a page read and sent). */
+  turn(): Promise<void>;
+  /** Whether the index was stopped (a part under way is then dropped). */
+  stopped(): boolean;
+  /** Called once a part's index is created in the lane's Pagefind process (which the lane may then lower in priority). */
+  started(): void;
+}
+
+/** The lowest scheduling priority (the highest nice value). */
+const LOWEST_PRIORITY = 19;
+
+/**
+ * Lowers every Pagefind binary this process runs, each of its threads (Linux sets a priority per
+ * thread: `setpriority` of the process's id reaches its first thread only), to the lowest priority,
+ * so it runs on what the other processes leave of the cores. Best effort: a process or thread gone
+ * meanwhile, or a system without /proc, is left as it is.
+ */
+export function lowerPagefindPriority(): void {
+  for (const pid of pagefindChildren()) {
+    let tasks: string[] = [String(pid)];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      // No /proc: the process's own priority only.
+    }
+    for (const task of tasks) {
+      try {
+        if (getPriority(Number(task)) < LOWEST_PRIORITY) setPriority(Number(task), LOWEST_PRIORITY);
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  }
+}
+
+/**
+ * Hands out `parts` one at a time, each once `ready` settles for it, in the order they become ready
+ * (without `ready`: all at once, in plan order); undefined when every part is handed out, or once
+ * `stop` is called.
+ */
+export function readyOrder(parts: readonly SearchPart[], ready?: (part: SearchPart) => Promise<unknown>): { next: () => Promise<SearchPart | undefined>; stop: () => void } {
+  if (!ready) {
+    const queue = [...parts];
+    return { next: () => Promise.resolve(queue.shift()), stop: () => queue.splice(0) };
+  }
+  const queue: SearchPart[] = [];
+  const takers: ((part: SearchPart | undefined) => void)[] = [];
+  let left = parts.length;
+  let stopped = false;
+  const arrive = (part: SearchPart): void => {
+    left--;
+    if (stopped) return;
+    const taker = takers.shift();
+    if (taker) taker(part);
+    else queue.push(part);
+    if (left === 0) for (const t of takers.splice(0)) t(undefined);
+  };
+  for (const part of parts) {
+    const done = (): void => arrive(part);
+    ready(part).then(done, done);
+  }
+  return {
+    next: () => {
+      if (stopped) return Promise.resolve(undefined);
+      const part = queue.shift();
+      if (part || left === 0) return Promise.resolve(part);
+      return new Promise((resolve) => takers.push(resolve));
+    },
+    stop: () => {
+      stopped = true;
+      queue.splice(0);
+      for (const t of takers.splice(0)) t(undefined);
+    },
+  };
+}
+
 /** Options of `buildSearchIndex`. */
 export interface SearchIndexOptions {
   /** The most pages a part holds (default: GONGKAI_SEARCH_PART_PAGES, else SEARCH_PART_MAX_PAGES). */
@@ -332,17 +431,36 @@ export interface SearchIndexOptions {
   readonly outDirName?: string;
   /** When given, only one Pagefind process starts at once, the others once it settles (this thread's other work leaves one core meanwhile). */
   readonly widenAfter?: Promise<unknown>;
+  /**
+   * An index begun while the pages are generated (see beginEarlySearchIndex): the pages the build
+   * will write, each part begun once `ready` settles for it, each page read, hashed and sent in a
+   * `turn` of this thread, the pages written so far hashed (and trimmed) ahead from `written`; once
+   * `stopped` no part is begun and a part under way is dropped. Nothing is pruned or removed and no
+   * manifest is written: the index after the pages does that, from the memo this one returns.
+   */
+  readonly early?: {
+    readonly paths: readonly string[];
+    ready(part: SearchPart): Promise<unknown>;
+    turn(): Promise<void>;
+    /** The next page written (undefined once stopped). */
+    written(): Promise<string | undefined>;
+    stopped(): boolean;
+    /** Called with the index's stop, once it is stopped. */
+    onStop(stop: () => void): void;
+  };
 }
 
 /**
  * Builds the Pagefind index of the site in `dir`, part by part, into `dir/pagefind/<part>/`, with
  * `dir/pagefind/parts.json` listing them (the first part carries the search code); removes whatever
  * else is in `dir/pagefind/`. Throws, failing the build, when Pagefind reports an error or no page is found.
+ * An early index (`early`) writes the parts it can, and returns a memo of what it did only.
  */
 export async function buildSearchIndex(dir: string, options: SearchIndexOptions = {}): Promise<{ pages: number; parts: PartOutcome[]; memo: IndexMemo; whole: WholePage[] }> {
   const memo = options.memo ?? null;
   const trim = options.trim ?? true;
-  const paths = globSync(SEARCH_GLOB, { cwd: dir }).sort();
+  const early = options.early;
+  const paths = early ? [...early.paths].sort() : globSync(SEARCH_GLOB, { cwd: dir }).sort();
   if (paths.length === 0) throw new Error(`pagefind: no page of ${dir} matches ${SEARCH_GLOB}; the search would be empty`);
   // Each page's hash and what Pagefind is given of it, found part by part as the lanes come to the
   // part (below), so the first part is indexed while the pages of the next are read and trimmed.
@@ -358,21 +476,32 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   const fingerprints: Record<string, string> = {};
   const out = join(dir, PAGEFIND_DIR);
   const outDirName = options.outDirName ?? dir;
-  /** Hashes a part's pages and fingerprints it; true when the part on disk is kept. */
-  const keepPart = (part: SearchPart): boolean => {
-    Object.assign(hashed, fingerprintSearchPages(dir, memo, part.pages));
+  /** Hashes a page, and what Pagefind is given of it, unless an early index's turn did already (a page of its build, written once). */
+  const hashPage = (path: string): void => {
+    if (early && files[path]) return;
+    const page = fingerprintSearchPages(dir, memo, [path])[path]!;
+    hashed[path] = page;
+    const last = known[path];
+    files[path] = { ...page, indexed: last?.sha256 === page.sha256 && last.indexed ? last.indexed : createHash('sha256').update(readPage(path)).digest('hex') };
+  };
+  /** Hashes a part's pages (each in a turn of an early index) and fingerprints it; true when the part on disk is kept. */
+  const keepPart = async (part: SearchPart): Promise<boolean> => {
     for (const path of part.pages) {
-      const page = hashed[path]!;
-      const last = known[path];
-      files[path] = { ...page, indexed: last?.sha256 === page.sha256 && last.indexed ? last.indexed : createHash('sha256').update(readPage(path)).digest('hex') };
+      if (early) {
+        await early.turn();
+        if (early.stopped()) throw new StoppedPart();
+      }
+      hashPage(path);
     }
     fingerprints[part.name] = fingerprintSearchPart(part, part === parts[0], files);
     return planPartWork([part], fingerprints, memo, outDirName, (name) => existsSync(join(out, name, 'pagefind-entry.json')), dir).build.length === 0;
   };
   mkdirSync(out, { recursive: true });
-  // Each lane takes the next part, keeps it or writes it, until none is left; a failure stops every lane at its next part.
-  const queue = [...parts];
+  // Each lane takes the next ready part, keeps it or writes it, until none is left; a failure stops every lane at its next part.
+  const order = readyOrder(parts, early ? (part) => early.ready(part) : undefined);
+  early?.onStop(order.stop);
   const built = new Set<SearchPart>();
+  const done = new Set<SearchPart>();
   let failed = false;
   // One Pagefind process writes a lane's parts one after another (started by the first part), and is
   // stopped when the lane is done or fails.
@@ -383,38 +512,69 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
       await api.close();
     }
   };
+  // An early index's lane runs at the lowest priority, on the core the chart worker and this thread leave.
+  const gate: PartGate | undefined = early && { turn: () => early.turn(), stopped: () => early.stopped(), started: lowerPagefindPriority };
   const writeLaneParts = async (api: PagefindApi): Promise<void> => {
-    for (let part = queue.shift(); part && !failed; part = queue.shift()) {
+    for (let part = await order.next(); part && !failed; part = await order.next()) {
       try {
-        if (keepPart(part)) continue;
+        if (await keepPart(part)) {
+          done.add(part);
+          continue;
+        }
+        if (early?.stopped()) return;
         built.add(part);
         options.onPart?.({ part, phase: 'start' });
         const tmp = `.${part.name}.tmp`;
         rmSync(join(out, tmp), { recursive: true, force: true });
-        await writeSearchPart(api, part, join(out, tmp), part === parts[0], readPage);
+        await writeSearchPart(api, part, join(out, tmp), part === parts[0], readPage, gate);
         replaceDir(out, tmp, part.name);
+        done.add(part);
         options.onPart?.({ part, phase: 'done' });
       } catch (err) {
+        if (err instanceof StoppedPart) {
+          built.delete(part);
+          rmSync(join(out, `.${part.name}.tmp`), { recursive: true, force: true });
+          return;
+        }
         failed = true;
         throw err;
       }
     }
   };
-  const count = Math.min(parts.length, options.processes ?? resolveSearchProcesses(process.env[SEARCH_PROCESSES_ENV], availableParallelism()));
+  // An early index hashes (and trims) the pages as they are written, in this thread's turns, whichever part is ready.
+  const ahead = early
+    ? (async () => {
+        for (let path = await early.written(); path !== undefined; path = await early.written()) {
+          await early.turn();
+          if (early.stopped()) break;
+          hashPage(path);
+        }
+      })()
+    : Promise.resolve();
+  const count = early ? 1 : Math.min(parts.length, options.processes ?? resolveSearchProcesses(process.env[SEARCH_PROCESSES_ENV], availableParallelism()));
   // Every lane is awaited before failing, so no Pagefind process outlives the call.
   const widen = options.widenAfter?.then(
     () => {},
     () => {},
   );
-  const settled = await Promise.allSettled((await loadPagefindLanes(count)).map((api, i) => (i === 0 || !widen ? lane(api) : widen.then(() => lane(api)))));
+  const settled = await Promise.allSettled([...(await loadPagefindLanes(count)).map((api, i) => (i === 0 || !widen ? lane(api) : widen.then(() => lane(api)))), ahead]);
   // Pagefind's `close` signals its binary and returns at once, and the binary is unref'd: without
   // this wait Node could exit before reaping it, and a build's measured CPU (its reaped children's)
   // would miss the lane's whole Pagefind process.
   await waitForPagefindExit();
   const rejected = settled.find((s) => s.status === 'rejected');
   if (rejected) throw rejected.reason;
-  trimmedPages?.prune();
   const whole = [...untrimmed].map(([path, reason]) => ({ path, reason })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (early) {
+    // What the early index did: the pages it hashed and the parts it wrote or kept; the index after the pages does the rest.
+    return {
+      pages: paths.length,
+      parts: parts.filter((p) => done.has(p)).map((p) => ({ name: p.name, pages: p.pages.length, built: built.has(p) })),
+      memo: { outDir: outDirName, given, files: Object.fromEntries(paths.filter((path) => files[path]).map((path) => [path, files[path]!])), parts: Object.fromEntries(parts.filter((p) => done.has(p)).map((p) => [p.name, fingerprints[p.name]!])) },
+      whole,
+    };
+  }
+  trimmedPages?.prune();
   // Parts that are gone, an interrupted run's leftovers, an index from before parts.
   const names = new Set([...parts.map((p) => p.name), SEARCH_MANIFEST]);
   for (const entry of readdirSync(out)) if (!names.has(entry)) rmSync(join(out, entry), { recursive: true, force: true });
@@ -427,39 +587,225 @@ export async function buildSearchIndex(dir: string, options: SearchIndexOptions 
   };
 }
 
+/**
+ * The memo an index after the pages starts from when an early index ran: the early one's pages and
+ * parts over the last build's memo (when that memo is of the same output and the same way of giving
+ * pages; else the early one's alone). A part the early index did not finish keeps the last memo's
+ * fingerprint: its bundle on disk is the last build's, untouched.
+ */
+export function mergeIndexMemos(last: IndexMemo | null, early: IndexMemo): IndexMemo {
+  if (!last || last.outDir !== early.outDir || last.given !== early.given) return early;
+  return { ...early, files: { ...last.files, ...early.files }, parts: { ...last.parts, ...early.parts } };
+}
+
+/** Matches the pages SEARCH_GLOB covers, as site-relative paths. */
+const SEARCH_PAGE = /^(?:reports\/[^/]+|jurisdictions\/[^/]+|compare\/[^/]+\/[^/]+|methodology)\/index\.html$/;
+
+/** The page search covers that a path Astro generates (its pathname; the output in directories) is written to, or null. */
+export function searchPageOf(pathname: string): string | null {
+  let decoded = pathname;
+  try {
+    decoded = decodeURI(pathname);
+  } catch {
+    // as given
+  }
+  const page = `${decoded.replace(/^\/+|\/+$/g, '')}/index.html`;
+  return SEARCH_PAGE.test(page) ? page : null;
+}
+
+/** How long an early index works on this thread in one go before it lets the thread's other work (and the events) go on. */
+const EARLY_SLICE_MS = 5;
+
+/**
+ * When this thread may do an early index's work: only while it is `idle` (a page waiting for its
+ * charts), in slices of EARLY_SLICE_MS between the thread's other work; everything once `free`.
+ */
+export function createIdleTurns(sliceMs: number = EARLY_SLICE_MS): { turn(): Promise<void>; idle(on: boolean): void; free(): void } {
+  let open = false;
+  let freed = false;
+  let until = 0;
+  const waiters: (() => void)[] = [];
+  const wake = (): void => {
+    for (const w of waiters.splice(0)) w();
+  };
+  return {
+    async turn() {
+      for (;;) {
+        if (freed) return;
+        if (open && performance.now() < until) return;
+        if (open) {
+          // A slice is over (or none began): the thread's other work and its events go first.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (freed) return;
+          if (open) {
+            until = performance.now() + sliceMs;
+            return;
+          }
+          continue;
+        }
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+    idle(on) {
+      open = on;
+      until = 0;
+      if (on) wake();
+    },
+    free() {
+      freed = true;
+      wake();
+    },
+  };
+}
+
+/** An early index under way: what the pre-render's wrapper of Astro's prerenderer tells it (see the registry's `searchEarly`). */
+export interface EarlySearchIndex {
+  /** A path (its URL's path) is about to be rendered: the one rendered before it is written. */
+  rendering(pathname: string): void;
+  /** Whether this thread is waiting (a page for its charts): the index works only then. */
+  idle(on: boolean): void;
+  /** Every page is generated: no part is begun any more, a part under way is dropped; resolves with what the index did (null when it failed). */
+  stop(): Promise<Awaited<ReturnType<typeof buildSearchIndex>> | null>;
+}
+
+/**
+ * Begins the index of the search pages among `pathnames` (the paths a build will generate, in
+ * order) into `out` while they are generated: a part once all its pages are written, the pages
+ * hashed and trimmed as they are written, only while this thread waits, with one Pagefind process at
+ * the lowest priority. Never rejects.
+ */
+export function beginEarlySearchIndex(out: string, pathnames: readonly string[], options: Omit<SearchIndexOptions, 'early' | 'processes' | 'widenAfter'>): EarlySearchIndex | null {
+  const pages = pathnames.map(searchPageOf).filter((p): p is string => p !== null);
+  if (!pages.length) return null;
+  const left = new Map<string, number>();
+  const partOf = new Map<string, string>();
+  for (const part of planSearchParts(pages, options.maxPages ?? readSearchPartMaxPages(process.env))) {
+    left.set(part.name, part.pages.length);
+    for (const page of part.pages) partOf.set(page, part.name);
+  }
+  const gates = new Map<string, () => void>();
+  const turns = createIdleTurns();
+  const queue: string[] = [];
+  let taker: ((page: string | undefined) => void) | null = null;
+  let stopped = false;
+  let stopIndex = (): void => {};
+  let last: string | null = null;
+  const written = (page: string): void => {
+    const part = partOf.get(page);
+    if (part === undefined) return;
+    const n = (left.get(part) ?? 1) - 1;
+    left.set(part, n);
+    if (n === 0) gates.get(part)?.();
+    if (taker) {
+      const t = taker;
+      taker = null;
+      t(page);
+    } else queue.push(page);
+  };
+  const result = buildSearchIndex(out, {
+    ...options,
+    early: {
+      paths: pages,
+      ready: (part) => (left.get(part.name) ? new Promise<void>((resolve) => gates.set(part.name, resolve)) : Promise.resolve()),
+      turn: () => turns.turn(),
+      written: () => (stopped ? Promise.resolve(undefined) : queue.length ? Promise.resolve(queue.shift()) : new Promise((resolve) => (taker = resolve))),
+      stopped: () => stopped,
+      onStop: (stop) => (stopIndex = stop),
+    },
+  }).catch(() => null);
+  return {
+    rendering(pathname) {
+      if (stopped) return;
+      if (last !== null) written(last);
+      last = searchPageOf(pathname);
+    },
+    idle: (on) => turns.idle(on),
+    stop() {
+      if (!stopped) {
+        stopped = true;
+        stopIndex();
+        turns.free();
+        taker?.(undefined);
+        taker = null;
+        queue.splice(0);
+      }
+      return result;
+    },
+  };
+}
+
+declare module '../machinery/registry.ts' {
+  interface BuildRegistry {
+    /**
+     * Offered by the search integration when a build starts: begins the search index while a cold
+     * build's pages are generated and wait for their charts (src/integrations/prerender-charts.ts
+     * calls it with the paths in the order they are generated); null when it cannot.
+     */
+    searchEarly?: (pathnames: readonly string[]) => EarlySearchIndex | null;
+  }
+}
+
 /** The Astro integration: runs `buildSearchIndex` over the output directory when a build is done, rebuilding only the parts whose pages changed. */
 export function pagefindIntegration(): AstroIntegration {
   let memoFile = '';
   let trimmedDir = '';
+  let outDir = '';
   let root = process.cwd();
+  let early: { index: EarlySearchIndex; started: number } | null = null;
   return {
     name: 'gongkai-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        outDir = fileURLToPath(config.outDir);
         memoFile = fileURLToPath(new URL('pagefind-index.json', config.cacheDir));
         trimmedDir = fileURLToPath(new URL('pagefind-trimmed/', config.cacheDir));
       },
+      'astro:build:start': () => {
+        early = null;
+        buildRegistry().searchEarly = (pathnames) => {
+          if (!outDir || early) return null;
+          const index = beginEarlySearchIndex(outDir, pathnames, {
+            memo: isCacheOff('search-parts') ? null : readIndexMemo(memoFile),
+            trimmedCache: resolveCacheDir('search-trimmed', trimmedDir),
+            outDirName: nameInProject(root, outDir),
+          });
+          early = index && { index, started: performance.now() };
+          return index;
+        };
+      },
       'astro:build:done': ({ dir, logger }) => {
+        delete buildRegistry().searchEarly;
+        const begun = early;
+        early = null;
         const out = fileURLToPath(dir);
         const started = performance.now();
         // Begun before the files beside the pages are written (the next integration, on this thread,
         // src/integrations/endpoint-files.ts): Pagefind reads only the pages, so it indexes them on
         // the other core meanwhile, with one process until those files are written. The build's
-        // last hook waits for it (src/integrations/build-phases.ts) and fails with it.
+        // last hook waits for it (src/integrations/build-phases.ts) and fails with it. An index
+        // begun while the pages waited for their charts is stopped first: the index after the pages
+        // starts from its memo, keeping the parts it wrote (their pages are as it read them).
         const indexing = (async () => {
-          const { pages, parts, memo, whole } = await buildSearchIndex(out, {
-            memo: isCacheOff('search-parts') ? null : readIndexMemo(memoFile),
+          const last = isCacheOff('search-parts') ? null : readIndexMemo(memoFile);
+          const first = begun ? await begun.index.stop() : null;
+          const during = first ? first.parts.filter((p) => p.built) : [];
+          if (begun) recordPhase('search-early', (performance.now() - begun.started) / 1000, undefined, { parts_during_pages: during.length, pages_during_pages: during.reduce((n, p) => n + p.pages, 0), pages_hashed: first ? Object.keys(first.memo.files).length : 0 });
+          const memo = first && first.memo.outDir === nameInProject(root, out) ? mergeIndexMemos(last, first.memo) : last;
+          const { pages, parts, memo: next, whole: lastWhole } = await buildSearchIndex(out, {
+            memo,
             trimmedCache: resolveCacheDir('search-trimmed', trimmedDir),
             outDirName: nameInProject(root, out),
             ...(buildRegistry().endpointFilesWritten ? { widenAfter: buildRegistry().endpointFilesWritten } : {}),
           });
-          const built = parts.filter((p) => p.built);
+          const whole = lastWhole.length || !first ? lastWhole : first.whole;
+          const earlyBuilt = new Set(during.map((p) => p.name));
+          const built = parts.filter((p) => p.built || earlyBuilt.has(p.name));
           recordPhase('search', (performance.now() - started) / 1000, undefined, { pages, parts: parts.length, pages_indexed: built.reduce((n, p) => n + p.pages, 0), parts_indexed: built.length });
-          writeFileWhole(memoFile, JSON.stringify(memo));
+          writeFileWhole(memoFile, JSON.stringify(next));
           // Still indexed right, only slower: worth knowing when a page's markup stopped being what the trimmer follows.
           if (whole.length) logger.warn(`${whole.length} page(s) indexed untrimmed (slower, same index), e.g. ${whole[0]!.path}: ${whole[0]!.reason}`);
-          logger.info(built.length ? `indexed ${built.reduce((n, p) => n + p.pages, 0)} pages for search in ${built.length} of ${parts.length} parts (${pages} pages in all)` : `search index unchanged (${pages} pages in ${parts.length} parts)`);
+          logger.info(built.length ? `indexed ${built.reduce((n, p) => n + p.pages, 0)} pages for search in ${built.length} of ${parts.length} parts (${pages} pages in all${during.length ? `, ${during.length} parts while the pages waited for their charts` : ''})` : `search index unchanged (${pages} pages in ${parts.length} parts)`);
         })();
         // Handled where it is awaited; this only keeps a failure from counting as unhandled before then.
         indexing.catch(() => {});

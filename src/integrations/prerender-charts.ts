@@ -20,6 +20,7 @@ import { countUnchangedPaths, listRenderedKeys, readPreviousManifest } from './i
 import { recordPhase } from './build-phases.ts';
 import type { ChartProgress, PrerenderWorkerData, WorkerMessage } from './prerender-charts-worker.ts';
 import { chunkByOwner } from './chart-job-content.ts';
+import type { EarlySearchIndex } from './pagefind.ts';
 
 /** The environment variable that sets how many threads render charts ahead of the pages (0: none). */
 export const CHART_THREADS_ENV = 'GONGKAI_CHART_THREADS';
@@ -378,6 +379,8 @@ export function prerenderChartsIntegration(): AstroIntegration {
         let running: RunningPrerender | null = null;
         let keyOfPath = new Map<string, string | undefined>();
         let waited = 0;
+        // A cold build's search index, begun while the pages wait for their charts (src/integrations/pagefind.ts).
+        let search: EarlySearchIndex | null = null;
         const now = (): number => performance.now() / 1000;
         setPrerenderer((defaults) => ({
           ...defaults,
@@ -395,9 +398,15 @@ export function prerenderChartsIntegration(): AstroIntegration {
             void running?.finished.then(() => keyOfPath.clear());
             const kept = countUnchangedPaths(paths, previous);
             progress = trackProgress(paths.length - kept, kept, now());
-            return running ? running.schedule.order(paths) : paths;
+            if (!running) return paths;
+            const ordered = running.schedule.order(paths);
+            // Only a build that renders every path (no previous build's manifest: every page is
+            // written by this build, once) indexes its search pages while they wait for charts.
+            search = previous === null ? (buildRegistry().searchEarly?.(ordered.map((p) => p.pathname)) ?? null) : null;
+            return ordered;
           },
           async render(request, options) {
+            search?.rendering(new URL(request.url).pathname);
             const wait = running?.schedule.ready(keyOfPath.get(normalisePath(new URL(request.url).pathname)));
             if (wait) {
               const from = now();
@@ -406,10 +415,17 @@ export function prerenderChartsIntegration(): AstroIntegration {
               // the page goes on soon after its charts are done; then idles.
               const schedule = running!.schedule;
               const early = buildRegistry().endpointPass;
+              // The search index's work on this thread (reading and trimming pages for Pagefind) goes
+              // on in the same waits, between these slices (src/integrations/pagefind.ts).
               let released = false;
               void wait.then(() => (released = true));
-              while (early && !released && early.writeReady((key) => schedule.released(key), EARLY_WRITE_SLICE_MS)) await new Promise((resolve) => setImmediate(resolve));
-              await wait;
+              search?.idle(true);
+              try {
+                while (early && !released && early.writeReady((key) => schedule.released(key), EARLY_WRITE_SLICE_MS)) await new Promise((resolve) => setImmediate(resolve));
+                await wait;
+              } finally {
+                search?.idle(false);
+              }
               waited += now() - from;
             }
             const result = await defaults.render(request, options);
@@ -424,6 +440,7 @@ export function prerenderChartsIntegration(): AstroIntegration {
               logger.info(`the pages waited ${waited.toFixed(1)} s for their charts`);
             }
             running = null;
+            search = null;
             waited = 0;
             if (progress) logger.info(progress.finish(now()));
             progress = undefined;

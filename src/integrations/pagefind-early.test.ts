@@ -5,12 +5,12 @@
  * priority meanwhile, and the index after the pages, from the early one's memo, keeps those parts and
  * writes the same bytes as an index of the finished site alone.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, globSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { beginEarlySearchIndex, buildSearchIndex, createIdleTurns, mergeIndexMemos, pagefindChildren, PAGEFIND_DIR, searchPageOf } from './pagefind.ts';
+import { beginEarlySearchIndex, buildSearchIndex, createIdleTurns, mergeIndexMemos, pagefindChildren, PAGEFIND_DIR, SEARCH_GLOB, searchPageOf } from './pagefind.ts';
 import { planSearchParts } from './pagefind-parts.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gongkai-pagefind-early-test-'));
@@ -73,6 +73,19 @@ describe('searchPageOf', () => {
     expect(searchPageOf('/reports/230100-2021/data.csv')).toBeNull();
     expect(searchPageOf('/publishers/230100/')).toBeNull();
     expect(searchPageOf('/')).toBeNull();
+  });
+
+  it('picks out exactly the pages the whole index globs (SEARCH_GLOB) in a written site', () => {
+    const site = join(scratch, 'glob-site');
+    const pages = ['reports/230100-2021', 'reports/230100-2021/data', 'jurisdictions/230100', 'jurisdictions/230100/2021', 'compare/2021', 'compare/2021/requests', 'compare/2021/requests/x', 'methodology', 'methodology/more', 'publishers/230100', 'search', ''];
+    for (const folder of pages) {
+      mkdirSync(join(site, folder), { recursive: true });
+      writeFileSync(join(site, folder, 'index.html'), page(folder, '词'));
+    }
+    const globbed = globSync(SEARCH_GLOB, { cwd: site }).sort();
+    const picked = pages.map((folder) => searchPageOf(`/${folder}/`)).filter((p): p is string => p !== null).sort();
+    expect(picked).toEqual(['compare/2021/requests/index.html', 'jurisdictions/230100/index.html', 'methodology/index.html', 'reports/230100-2021/index.html']);
+    expect(globbed).toEqual(picked);
   });
 });
 

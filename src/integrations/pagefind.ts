@@ -37,8 +37,17 @@ import { openFileCache, writeFileWhole } from '../machinery/file-cache.ts';
 import { nameInProject } from '../machinery/project-path.ts';
 import { buildRegistry } from '../machinery/registry.ts';
 
-/** The pages search covers: each report, each jurisdiction, each comparison (found by its metric's name), the methodology. Lists and tools are left out. */
-export const SEARCH_GLOB = '{reports/*/index.html,jurisdictions/*/index.html,compare/*/*/index.html,methodology/index.html}';
+/**
+ * The pages search covers, as folders under the site (`*` is one folder's name): each report, each
+ * jurisdiction, each comparison (found by its metric's name), the methodology. Lists and tools are left out.
+ */
+const SEARCH_FOLDERS = ['reports/*', 'jurisdictions/*', 'compare/*/*', 'methodology'] as const;
+
+/** The pages search covers, as a glob of site-relative paths. */
+export const SEARCH_GLOB = `{${SEARCH_FOLDERS.map((f) => `${f}/index.html`).join(',')}}`;
+
+/** Matches the pages SEARCH_GLOB covers, as site-relative paths (a regular expression, as path.matchesGlob costs some 4 µs a page on Astro's thread). */
+const SEARCH_PAGE = new RegExp(`^(?:${SEARCH_FOLDERS.map((f) => f.replace(/[.]/g, '\\.').replaceAll('*', '[^/]+')).join('|')})/index\\.html$`);
 
 /** Where on the site the Pagefind parts and their manifest are written; the search page reads `parts.json` from here. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -597,9 +606,6 @@ export function mergeIndexMemos(last: IndexMemo | null, early: IndexMemo): Index
   if (!last || last.outDir !== early.outDir || last.given !== early.given) return early;
   return { ...early, files: { ...last.files, ...early.files }, parts: { ...last.parts, ...early.parts } };
 }
-
-/** Matches the pages SEARCH_GLOB covers, as site-relative paths. */
-const SEARCH_PAGE = /^(?:reports\/[^/]+|jurisdictions\/[^/]+|compare\/[^/]+\/[^/]+|methodology)\/index\.html$/;
 
 /** The page search covers that a path Astro generates (its pathname; the output in directories) is written to, or null. */
 export function searchPageOf(pathname: string): string | null {

@@ -6,8 +6,11 @@
  * line per build:
  *   {"build","reports","pages","seconds","peak_mb","charts_rendered","charts_reused","ratio","files","files_per_report", …}
  * where `ratio` is seconds over the baseline's seconds in the same run, so the figure survives a
- * noisy machine; the baseline is built BASELINE_RUNS times (`runs_seconds` on its line) and its
- * median run is the one printed and divided by. Extra fields: `cpu_seconds` (user + system of the whole build), and on the builds after the first `identical_to_previous` and
+ * noisy machine; the baseline is built BASELINE_RUNS times (`runs_seconds` and `runs_cpu_seconds` on its line) and its
+ * median run is the one printed and divided by. Each site build is also preceded by one more baseline
+ * build, given on the site build's line (`baseline_before_seconds`, `baseline_before_cpu_seconds`,
+ * `ratio_to_baseline_before`: the site build over the baseline built just before it, in the machine's
+ * state at that point of the run). Extra fields: `cpu_seconds` (user + system of the whole build), and on the builds after the first `identical_to_previous` and
  * `differing_files` (files added, removed or changed against the build before: what a deploy
  * uploads; on a cold build after a rebuild, whether the rebuild gave what a cold build gives), and `phases`: seconds of the build's phases (`build`: bundling and generating every
  * path, of which `charts`: the chart pre-render, with `charts-failed` beside it when a worker failed and
@@ -303,8 +306,16 @@ try {
     for (let i = 0; i < BASELINE_RUNS; i++) runs.push(await runBuild(baselineRoot, join(scratch, 'dist-baseline'), { BENCH_CONTENT: corpus }, [], !keep));
     const baseline = medianRun(runs);
     baselineSeconds = baseline.seconds;
-    print('baseline', baseline, baselineSeconds, { runs_seconds: runs.map((r) => round(r.seconds)) });
+    print('baseline', baseline, baselineSeconds, { runs_seconds: runs.map((r) => round(r.seconds)), runs_cpu_seconds: runs.map((r) => r.cpuSeconds && round(r.cpuSeconds)) });
   }
+  // One more baseline build just before each site build: the machine's state drifts within a run (the
+  // five baseline builds have risen run after run, 19.02 to 28.00 s at 20,000 reports), so each site
+  // build is also divided by the baseline built in the state it met.
+  const baselineBefore = async (): Promise<Record<string, unknown>> => {
+    if (baselineSeconds === null) return {};
+    const b = await runBuild(baselineRoot, join(scratch, 'dist-baseline'), { BENCH_CONTENT: corpus }, [], true);
+    return { baseline_before_seconds: round(b.seconds), baseline_before_cpu_seconds: b.cpuSeconds && round(b.cpuSeconds) };
+  };
 
   const siteOut = join(scratch, 'dist-site');
   let profiles = 0;
@@ -368,8 +379,10 @@ try {
       console.error(`bench: changed ${changed.length} report(s)${changed.length === 1 ? ` (${changed[0]})` : ''}`);
       extra = { changed_reports: changed.length };
     }
+    const before = await baselineBefore();
     const f = await site(build, suite !== 'caches' && build === siteBuilds.at(-1));
-    print(build, f, baselineSeconds, { ...(runCachesOff.length ? { caches_off: runCachesOff.join(',') } : {}), ...compared(f), ...extra });
+    const adjacent = typeof before.baseline_before_seconds === 'number' ? { ...before, ratio_to_baseline_before: round(f.seconds / before.baseline_before_seconds) } : {};
+    print(build, f, baselineSeconds, { ...(runCachesOff.length ? { caches_off: runCachesOff.join(',') } : {}), ...compared(f), ...extra, ...adjacent });
     previous = f.hashes;
   }
 

@@ -10,9 +10,9 @@
  * departments' reports as listed, its children's report counts), its government's reports (its
  * charts) and its key figures (set against its peers: the same level's governments that year); a
  * publisher's charts (a department's, or a government's: its series key is its jurisdiction code), its
- * reports; a department's page also its latest report's peers' (same kind, level and year: its key
- * figures set it against them) and which reports its kind has that year at every level (whether it
- * links a comparison of them); a department comparison (a kind, a metric, a year), its rankings' data
+ * reports; a department's page also what its view shows (`buildPublisherView`: its latest report's
+ * key figures with its peers' median and its rank among them, and whether it links its kind's
+ * comparisons that year); a department comparison (a kind, a metric, a year), its rankings' data
  * and the years its kind is compared; a comparison of governments (a metric, a year), its
  * rankings' data, the years on file and the kinds of department compared on it that year (it links
  * them); a year's list, the reports of that year and the years on file; a site-wide file, every
@@ -23,7 +23,6 @@
 import { createHash } from 'node:crypto';
 import type { JurisdictionIndex } from '../jurisdictions/jurisdictions.ts';
 import { indexPublishers } from '../publishers/publisher-index.ts';
-import { parseReportId } from '../publishers/publisher.ts';
 import { seriesOf } from '../reports/report-id.ts';
 import type { CheckedReport } from '../reports/types.ts';
 import { deriveRankingData } from '../charts/ranking.ts';
@@ -32,6 +31,7 @@ import { listDepartmentCompareLinks, listDepartmentCompareReports } from '../vie
 import { buildJurisdictionView, buildPlaceKeyFigures } from '../views/site-views.ts';
 import { buildSearchPlaceReports } from '../views/search-view.ts';
 import { buildYearView } from '../views/year-view.ts';
+import { buildPublisherView } from '../views/publisher-view.ts';
 
 /** The content the keys are computed from. */
 export interface KeyedContent {
@@ -54,7 +54,7 @@ export interface PageKeys {
   readonly jurisdictionPage: (code: string) => string;
   /** A publisher's charts and their embeds: its reports (publisher key `230100-jiaoyu`; a government's is its jurisdiction code). */
   readonly publisher: (key: string) => string;
-  /** A department's page: its charts' key and its latest report's peers, whom its key figures are set against. */
+  /** A department's page: its charts' key and what its view shows (its key figures set against its latest report's peers: their median, its rank). */
   readonly publisherPage: (key: string) => string;
   /** A comparison of one kind of department (agency slug) on one metric in one year, and its charts: its rankings' data and the years its kind is compared (it links them). */
   readonly departmentCompare: (agencySlug: string, year: number, metricId: string) => string;
@@ -119,34 +119,9 @@ export function getPageKeys(content: KeyedContent): PageKeys {
   const byYear = new Map<number, string[]>();
   for (const r of reports) pushTo(byYear, r.meta.year, r.meta.id);
   const years = [...byYear.keys()].sort((a, b) => a - b).join(',');
-  /** The peer group of a department report: its kind, year and level (see selectPeerGroup). */
-  const peerGroupOf = (id: string): string | null => {
-    const parts = parseReportId(id);
-    const level = parts && jurisdictions.byCode.get(parts.jurisdiction)?.level;
-    return parts?.agency && level ? `${parts.agency}|${parts.year}|${level}` : null;
-  };
-  let peerGroups: Map<string, string[]> | undefined;
-  let agencyGroups: Map<string, string[]> | undefined;
-  /** Groups the department reports by peer group and by kind and year, on first use. */
-  const groupDepartments = (): { peers: Map<string, string[]>; agencies: Map<string, string[]> } => {
-    if (!peerGroups || !agencyGroups) {
-      peerGroups = new Map();
-      agencyGroups = new Map();
-      for (const r of reports) {
-        const g = peerGroupOf(r.meta.id);
-        if (!g) continue;
-        pushTo(peerGroups, g, r.meta.id);
-        const [slug] = g.split('|');
-        pushTo(agencyGroups, `${slug}|${r.meta.year}`, r.meta.id);
-      }
-    }
-    return { peers: peerGroups, agencies: agencyGroups };
-  };
-  /** The department reports of a peer group (kind, year, level). */
-  const listPeers = (group: string): string[] => groupDepartments().peers.get(group) ?? [];
   const keysOf = (ids: readonly string[]): string[] => ids.map((id) => `${id}=${ownKey(byId.get(id)!)}`);
   let siteKey: string | undefined;
-  // A group's key (a year's, a peer group's, a place's page) is asked for by each of its paths: each is computed once.
+  // A group's key (a year's, a place's page) is asked for by each of its paths: each is computed once.
   const groupKeys = new Map<string, string>();
   const once = (name: string, compute: () => string): string => {
     let key = groupKeys.get(name);
@@ -176,16 +151,16 @@ export function getPageKeys(content: KeyedContent): PageKeys {
     publisher: (key) => once(`publisher\u0000${key}`, () => hashParts(['publisher', jurisdictionsKey, key, ...keysOf(series.get(key) ?? [])])),
     publisherPage: (key) =>
       once(`publisher-page\u0000${key}`, () => {
-        // Its latest report's key figures are set against that report's peers.
-        const latest = (series.get(key) ?? []).map((id) => byId.get(id)!).sort((a, b) => b.meta.year - a.meta.year)[0];
-        const group = latest ? peerGroupOf(latest.meta.id) : null;
-        // Whether it links its kind's comparisons of that year: how many of its kind reported that year, every level.
-        const kind = group && latest ? `${group.split('|')[0]}|${latest.meta.year}` : null;
-        // A peer group and a kind's year are hashed once each, not once per department in them (which
-        // grew as the departments times their group's size: quadratic in the reports).
-        const peers = group ? once(`peers\u0000${group}`, () => hashParts(['peers', ...keysOf(listPeers(group))])) : '';
-        const ofKind = kind ? once(`kind\u0000${kind}`, () => hashParts(['kind', ...(groupDepartments().agencies.get(kind) ?? [])])) : '';
-        return hashParts(['publisher-page', keys.publisher(key), peers, 'kind', ofKind]);
+        // What the page shows, by the function it renders it with: its reports (and its charts:
+        // `publisher`), its latest report's key figures with the peers' median and its rank among
+        // them, and its kind's comparison links. Before, it hashed every peer's report (kind, level,
+        // latest year), so an edit of one re-rendered every department of the group (at 20,000
+        // reports, 200 edits re-rendered 1,427 of 2,723 department pages), where a peer's edit
+        // changes a page only when it moves the median or the rank it shows.
+        const index = indexPublishers(reports, jurisdictions);
+        const department = index.byKey.get(key);
+        const view = department ? JSON.stringify(buildPublisherView(department, index, jurisdictions)) : '';
+        return hashParts(['publisher-page', keys.publisher(key), view]);
       }),
     departmentCompare: (slug, year, metricId) =>
       once(`department-compare\u0000${slug}\u0000${year}\u0000${metricId}`, () => {

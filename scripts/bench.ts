@@ -299,24 +299,17 @@ try {
     );
   };
 
+  /** One build of the bare baseline, into its own output (deleted after unless kept). */
+  const buildBaseline = (remove: boolean): Promise<BuildFigures> => runBuild(baselineRoot, join(scratch, 'dist-baseline'), { BENCH_CONTENT: corpus }, [], remove);
   let baselineSeconds: number | null = null;
   if (builds.includes('baseline')) {
     // Built BASELINE_RUNS times, the ratio over the median: one build of it is too noisy a denominator.
     const runs: BuildFigures[] = [];
-    for (let i = 0; i < BASELINE_RUNS; i++) runs.push(await runBuild(baselineRoot, join(scratch, 'dist-baseline'), { BENCH_CONTENT: corpus }, [], !keep));
+    for (let i = 0; i < BASELINE_RUNS; i++) runs.push(await buildBaseline(!keep));
     const baseline = medianRun(runs);
     baselineSeconds = baseline.seconds;
     print('baseline', baseline, baselineSeconds, { runs_seconds: runs.map((r) => round(r.seconds)), runs_cpu_seconds: runs.map((r) => r.cpuSeconds && round(r.cpuSeconds)) });
   }
-  // One more baseline build just before each site build: the machine's state drifts within a run (the
-  // five baseline builds have risen run after run, 19.02 to 28.00 s at 20,000 reports), so each site
-  // build is also divided by the baseline built in the state it met.
-  const baselineBefore = async (): Promise<Record<string, unknown>> => {
-    if (baselineSeconds === null) return {};
-    const b = await runBuild(baselineRoot, join(scratch, 'dist-baseline'), { BENCH_CONTENT: corpus }, [], true);
-    return { baseline_before_seconds: round(b.seconds), baseline_before_cpu_seconds: b.cpuSeconds && round(b.cpuSeconds) };
-  };
-
   const siteOut = join(scratch, 'dist-site');
   let profiles = 0;
   const site = async (build: string, last: boolean, cachesOff: readonly CacheName[] = runCachesOff): Promise<BuildFigures> => {
@@ -379,9 +372,12 @@ try {
       console.error(`bench: changed ${changed.length} report(s)${changed.length === 1 ? ` (${changed[0]})` : ''}`);
       extra = { changed_reports: changed.length };
     }
-    const before = await baselineBefore();
+    // One more baseline build just before each site build: the machine's speed moves within a run
+    // (the same bare build took 17.46-34.98 s in one 20,000-report run), so each site build is also
+    // divided by the baseline built in the state it met.
+    const before = baselineSeconds === null ? null : await buildBaseline(true);
     const f = await site(build, suite !== 'caches' && build === siteBuilds.at(-1));
-    const adjacent = typeof before.baseline_before_seconds === 'number' ? { ...before, ratio_to_baseline_before: round(f.seconds / before.baseline_before_seconds) } : {};
+    const adjacent = before ? { baseline_before_seconds: round(before.seconds), baseline_before_cpu_seconds: before.cpuSeconds && round(before.cpuSeconds), ratio_to_baseline_before: round(f.seconds / before.seconds) } : {};
     print(build, f, baselineSeconds, { ...(runCachesOff.length ? { caches_off: runCachesOff.join(',') } : {}), ...compared(f), ...extra, ...adjacent });
     previous = f.hashes;
   }

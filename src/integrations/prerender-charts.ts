@@ -406,8 +406,9 @@ export function prerenderChartsIntegration(): AstroIntegration {
             return ordered;
           },
           async render(request, options) {
-            search?.rendering(new URL(request.url).pathname);
-            const wait = running?.schedule.ready(keyOfPath.get(normalisePath(new URL(request.url).pathname)));
+            const pathname = new URL(request.url).pathname;
+            search?.rendering(pathname);
+            const wait = running?.schedule.ready(keyOfPath.get(normalisePath(pathname)));
             if (wait) {
               const from = now();
               // While the page waits, this thread writes the files beside the pages of the owners

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --reports N [--suite NAME] [--builds LIST] [--caches LIST] [--caches-off LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]`:
+ * `npm run bench -- --reports N [--suite NAME] [--builds LIST] [--caches LIST] [--caches-off LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR] [--page-times]`:
  * the build benchmark (issues #7, #17). Generates a synthetic corpus of N reports, builds a bare
  * Astro page per report as the baseline, then the site: cold (every cache empty), warm (nothing
  * changed), changed-1 (one report edited) and changed-1pct (1% of reports edited). Prints one JSON
@@ -58,13 +58,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUILDS, parseBuildList, parseSuite, SUITES, type BuildName } from '../src/bench/build-list.ts';
 import { changeReportFiles } from '../src/bench/change-report.ts';
+import { createPageTimes, listRoutePatterns, type RouteTime } from '../src/bench/page-times.ts';
 import { timeByLocation, topFunctions, type CpuProfile } from '../src/bench/cpu-profile.ts';
 import { BASELINE_RUNS, countDifferences, hashTree, medianRun, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
 import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '../src/machinery/cache-switch.ts';
 import { cpuByPhase, PHASES_ENV, peakByPhase, readPhaseCounts, readPhaseNotes, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
 
-const USAGE = 'usage: npm run bench -- --reports N [--suite scale|rebuilds|caches|cold] [--builds LIST] [--caches LIST] [--caches-off LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR]\n       npm run bench -- --suite build-cache [--content DIR] [--keep]\n       npm run bench -- --suite search --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
+const USAGE = 'usage: npm run bench -- --reports N [--suite scale|rebuilds|caches|cold] [--builds LIST] [--caches LIST] [--caches-off LIST] [--seed S] [--ref REV] [--keep] [--scratch DIR] [--cpu-prof DIR] [--page-times]\n       npm run bench -- --suite build-cache [--content DIR] [--keep]\n       npm run bench -- --suite search --reports N [--seed S] [--site DIR] [--narrative synthetic|real] [--part-pages N] [--whole] [--keep]';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /**
@@ -126,6 +127,8 @@ interface BuildFigures extends MeasuredRun {
   readonly phaseCpu?: Record<string, number>;
   /** With --cpu-prof: where the build process's time went. */
   readonly profile?: Record<string, unknown>;
+  /** With --page-times: the pages Astro wrote by route, with the seconds its log gives them. */
+  readonly pageTimes?: readonly RouteTime[];
 }
 
 /** The profiles in a directory, by name. */
@@ -152,9 +155,10 @@ function readStats(file: string): Record<string, number> {
 }
 
 /** Runs `astro build` in a project, measures it, hashes its output and (when `remove`) deletes it. */
-async function runBuild(root: string, outDir: string, env: Record<string, string>, nodeFlags: string[], remove: boolean): Promise<BuildFigures> {
-  const astro = [...nodeFlags, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root, '--outDir', outDir, '--config', 'astro.bench.config.mjs', '--silent'];
-  const run = await runMeasured(astro, root, env);
+async function runBuild(root: string, outDir: string, env: Record<string, string>, nodeFlags: string[], remove: boolean, pageTimes?: ReturnType<typeof createPageTimes>): Promise<BuildFigures> {
+  // Astro logs each page only without --silent: with --page-times the site builds log, and the bench reads the log.
+  const astro = [...nodeFlags, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root, '--outDir', outDir, '--config', 'astro.bench.config.mjs', ...(pageTimes ? [] : ['--silent'])];
+  const run = await runMeasured(astro, root, env, pageTimes ? (line) => pageTimes.line(line) : undefined);
   const hashes = hashTree(outDir);
   const paths = [...hashes.keys()];
   if (remove) rmSync(outDir, { recursive: true, force: true });
@@ -230,6 +234,7 @@ try {
       keep: { type: 'boolean', default: false },
       scratch: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      'page-times': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: false,
@@ -240,12 +245,16 @@ try {
 }
 if (args.values.help) {
   console.log(
-    `${USAGE}\n  --reports N      how many synthetic reports\n  --suite NAME     scale (default): ${SUITES.scale.join(',')}; rebuilds: ${SUITES.rebuilds.join(',')} on a kept run's site;\n                   caches: ${SUITES.caches.join(',')}, then each cache off/on/on/off on one report edited;\n                   cold: ${SUITES.cold.join(',')}\n  --builds LIST    which builds, in order (instead of the suite's; from ${BUILDS.join(',')})\n  --caches LIST    the caches the caches suite compares (default all: ${CACHE_NAMES.join(',')})\n  --caches-off LIST  make every site build of this run without these caches (GONGKAI_CACHES_OFF), for a\n                   same-run A/B of a cache on other builds than the caches suite's (e.g. warm, changed-1)\n  --seed S         corpus seed (default 1)\n  --ref REV        build the site as committed at REV instead of the working tree\n  --keep           keep the scratch directory and every output directory\n  --scratch DIR    go on in the scratch directory a run kept with --keep: its corpus, caches and\n                   output, with the site's code snapshot anew (e.g. --suite rebuilds after a change\n                   to the code, without the cold build again); kept afterwards\n  --cpu-prof DIR   write a V8 CPU profile of each site build into DIR/<n>-<build>/ and print\n                   its top functions and time by package or file (cpu_profile)`,
+    `${USAGE}\n  --reports N      how many synthetic reports\n  --suite NAME     scale (default): ${SUITES.scale.join(',')}; rebuilds: ${SUITES.rebuilds.join(',')} on a kept run's site;\n                   caches: ${SUITES.caches.join(',')}, then each cache off/on/on/off on one report edited;\n                   cold: ${SUITES.cold.join(',')}\n  --builds LIST    which builds, in order (instead of the suite's; from ${BUILDS.join(',')})\n  --caches LIST    the caches the caches suite compares (default all: ${CACHE_NAMES.join(',')})\n  --caches-off LIST  make every site build of this run without these caches (GONGKAI_CACHES_OFF), for a\n                   same-run A/B of a cache on other builds than the caches suite's (e.g. warm, changed-1)\n  --seed S         corpus seed (default 1)\n  --ref REV        build the site as committed at REV instead of the working tree\n  --keep           keep the scratch directory and every output directory\n  --scratch DIR    go on in the scratch directory a run kept with --keep: its corpus, caches and\n                   output, with the site's code snapshot anew (e.g. --suite rebuilds after a change\n                   to the code, without the cold build again); kept afterwards\n  --cpu-prof DIR   write a V8 CPU profile of each site build into DIR/<n>-<build>/ and print\n                   its top functions and time by package or file (cpu_profile)
+  --page-times     build the site without --silent and print, for each site build, the pages Astro
+                   wrote by route and the seconds its log gives them (page_times; a page's time
+                   includes what it waited for, such as its charts)`,
   );
   process.exit(0);
 }
 const { reports, seed, ref } = args.values;
 const cpuProf = args.values['cpu-prof'];
+const pageTimesWanted = args.values['page-times'];
 const resumeDir = args.values.scratch;
 const keep = args.values.keep || resumeDir !== undefined;
 if (!reports || !/^[1-9]\d*$/.test(reports) || !/^-?\d+$/.test(seed)) {
@@ -295,7 +304,7 @@ try {
   const print = (build: string, f: BuildFigures, baselineSeconds: number | null, extra: Record<string, unknown> = {}): void => {
     const { charts_rendered = null, charts_reused = null, ...rest } = f.stats;
     console.log(
-      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_mb: f.peakMb, peak_counts: f.peakRssOnly.length ? `pss; rss for ${f.peakRssOnly.join(', ')}` : 'pss', charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phaseNotes ? { phase_notes: f.phaseNotes } : {}), ...(f.phaseCounts ? { phase_counts: f.phaseCounts } : {}), ...(f.phasePeaks ? { phase_peak_mb: f.phasePeaks } : {}), ...(f.phaseCpu ? { phase_cpu_seconds: f.phaseCpu } : {}), process_cpu_seconds: f.processCpuSeconds, peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, peak_rss_sum_mb: f.peakRssSumMb, peak_processes_rss_mb: f.peakProcessesRss, ...(f.profile ? { cpu_profile: f.profile } : {}) }),
+      JSON.stringify({ build, ...extra, reports: n, pages: f.pages, seconds: round(f.seconds), peak_mb: f.peakMb, peak_counts: f.peakRssOnly.length ? `pss; rss for ${f.peakRssOnly.join(', ')}` : 'pss', charts_rendered, charts_reused, ratio: baselineSeconds === null ? null : round(f.seconds / baselineSeconds), files: f.files, files_per_report: round(f.files / n), ...rest, cpu_seconds: f.cpuSeconds && round(f.cpuSeconds), ...(f.phases ? { phases: f.phases } : {}), ...(f.phaseNotes ? { phase_notes: f.phaseNotes } : {}), ...(f.phaseCounts ? { phase_counts: f.phaseCounts } : {}), ...(f.phasePeaks ? { phase_peak_mb: f.phasePeaks } : {}), ...(f.phaseCpu ? { phase_cpu_seconds: f.phaseCpu } : {}), process_cpu_seconds: f.processCpuSeconds, peak_at_s: f.peakAtSeconds, peak_processes_mb: f.peakProcesses, peak_rss_sum_mb: f.peakRssSumMb, peak_processes_rss_mb: f.peakProcessesRss, ...(f.profile ? { cpu_profile: f.profile } : {}), ...(f.pageTimes ? { page_times: f.pageTimes } : {}) }),
     );
   };
 
@@ -329,7 +338,8 @@ try {
     // The site builds share one output directory, as a maintainer's rebuilds do: the incremental
     // build leaves unchanged files where they are.
     const earlier = new Set(profileDir ? listProfiles(profileDir) : []);
-    const f = await runBuild(siteRoot, siteOut, env, flags, last && !keep);
+    const pageTimes = pageTimesWanted ? createPageTimes(listRoutePatterns(readdirSync(join(siteRoot, 'src', 'pages'), { recursive: true, encoding: 'utf8' }))) : undefined;
+    const f = await runBuild(siteRoot, siteOut, env, flags, last && !keep, pageTimes);
     const phaseText = existsSync(stats.phases) ? readFileSync(stats.phases, 'utf8') : '';
     const spans = readPhaseSpans(phaseText);
     // The page phase: from the end of the chart plan to the end of `build` (Astro rendering every
@@ -344,7 +354,7 @@ try {
     const phaseCpu = cpuByPhase(spans, f.cpuSamples);
     const notes = readPhaseNotes(phaseText);
     const counts = readPhaseCounts(phaseText);
-    return { ...f, stats: readStats(stats.chart), phases: sumPhases(phaseText), ...(Object.keys(notes).length ? { phaseNotes: notes } : {}), ...(Object.keys(counts).length ? { phaseCounts: counts } : {}), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir, earlier) } : {}) };
+    return { ...f, stats: readStats(stats.chart), phases: sumPhases(phaseText), ...(Object.keys(notes).length ? { phaseNotes: notes } : {}), ...(Object.keys(counts).length ? { phaseCounts: counts } : {}), phasePeaks, phaseCpu, ...(profileDir ? { profile: summariseProfile(profileDir, earlier) } : {}), ...(pageTimes ? { pageTimes: pageTimes.summary() } : {}) };
   };
   // What a deploy uploads: the files that differ from the previous build's output (in a resumed
   // run, the output as the kept run left it).

@@ -154,6 +154,16 @@ describe('the memory of a tree, shared pages counted once', () => {
   });
 });
 
+describe("runMeasured's lines", () => {
+  it('gives each line of the standard output whole, a character cut between two writes included, the last line without its newline too', async () => {
+    // ├ is three bytes in UTF-8: the first write ends after its first byte.
+    const script = `const b = Buffer.from('a ├─ b\\nsecond ├'); process.stdout.write(b.subarray(0, 2)); setTimeout(() => { process.stdout.write(b.subarray(2)); setTimeout(() => process.stdout.write('─ end\\nlast'), 50); }, 50);`;
+    const lines: string[] = [];
+    await runMeasured(['-e', script], process.cwd(), {}, (line) => lines.push(line));
+    expect(lines).toEqual(['a ├─ b', 'second ├─ end', 'last']);
+  });
+});
+
 describe('medianRun', () => {
   it('picks the run of median seconds, whatever the order the runs came in', () => {
     const runs = [9.5, 6.89, 8.37, 9.09, 7.04].map((seconds, i) => ({ seconds, i }));

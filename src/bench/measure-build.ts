@@ -211,15 +211,31 @@ export function sumByName(items: ReadonlyArray<{ readonly name: string; readonly
  */
 export const PSS_EVERY_MS = 500;
 
-/** Runs a Node script with arguments in `cwd`, sampling its tree's CPU time and resident sets every 100 ms and its Pss every PSS_EVERY_MS; throws with its output when it fails. */
-export async function runMeasured(nodeArgs: readonly string[], cwd: string, env: Record<string, string>): Promise<MeasuredRun> {
+/**
+ * Runs a Node script with arguments in `cwd`, sampling its tree's CPU time and resident sets every
+ * 100 ms and its Pss every PSS_EVERY_MS; throws with its output when it fails. `onLine`, when given,
+ * is called with each line the script writes to its standard output, as it comes.
+ */
+export async function runMeasured(nodeArgs: readonly string[], cwd: string, env: Record<string, string>, onLine?: (line: string) => void): Promise<MeasuredRun> {
   const timed = existsSync(TIME);
   const [cmd, args] = timed ? [TIME, ['-f', 'BENCH-TIME %M %U %S', process.execPath, ...nodeArgs]] : [process.execPath, [...nodeArgs]];
   const started = performance.now();
   const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-20000)));
+  let partLine = '';
+  // Decoded as a stream, so a character cut between two chunks is whole in the lines.
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (text: string) => {
+    stdout = (stdout + text).slice(-20000);
+    if (!onLine) return;
+    const lines = (partLine + text).split('\n');
+    partLine = lines.pop()!;
+    for (const line of lines) onLine(line);
+  });
+  child.stdout.on('end', () => {
+    if (onLine && partLine) onLine(partLine);
+  });
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20000)));
   let peakRssSumKb = 0;
   let peak: { kb: number; at: number; processes: Record<string, number>; rss: Record<string, number>; rssOnly: string[] } = { kb: 0, at: 0, processes: {}, rss: {}, rssOnly: [] };

@@ -2,12 +2,15 @@
  * What a data user reads and downloads, in Chromium at 390 and 1280 px: /data/ documents the
  * outcome_group and scope_label columns (which rows are totals, so a sum never double-counts), and
  * requests.csv as the browser fetches it pivots by outcome_group to exactly the outcome rows the form
- * sums into （七）总计, each report with its scope in Chinese.
+ * sums into （七）总计, each report with its scope in Chinese. The column tables far below the first
+ * screen are laid out when a reader comes near them, not at load (their layout was the page's long
+ * task at load), and then show in full.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SITE_RESOURCES } from '../../src/downloads/fields.ts';
 import { findForm, OUTCOME_GROUPS } from '../../src/form/forms.ts';
 import { loadContent } from '../../src/loaders/load-content.ts';
 import { nodeContentFs } from '../../src/loaders/node-fs.ts';
@@ -58,6 +61,28 @@ describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the data columns at %
         expect([...pivot.values()].reduce((a, b) => a + b, 0), report.meta.id).toBe(outcomeSum);
         expect([...pivot.keys()]).toEqual(form.outcomeGroups.map((g) => g.code));
       }
+      expect([watch.consoleErrors, watch.failedRequests, watch.externalRequests]).toEqual([[], [], []]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe.each(VIEWPORTS.map((v) => [v.name, v] as const))('the column tables at %s width', (_name, viewport) => {
+  // Laying out the column tables' long Chinese text at load was one main-thread task of 60–340 ms
+  // (Lighthouse's total blocking time on /data/); they are `content-visibility: auto` (.later).
+  it('are skipped at load while far below the screen, and rendered in full once scrolled to', async () => {
+    const { page, context, watch } = await openPage(site.browser, site.origin, '/data/', { width: viewport.width, height: viewport.height });
+    try {
+      const shown = (selector: string): Promise<boolean> => page.locator(selector).evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+      // A section per site file's columns, and the fixed addresses.
+      expect(await page.locator('main .later').count(), 'every column table and the fixed addresses are laid out later').toBe(SITE_RESOURCES.length + 1);
+      expect(await shown('#file-appeals table'), 'a column table far below the screen is not laid out at load').toBe(false);
+      await page.locator('#file-appeals').scrollIntoViewIfNeeded();
+      await expect.poll(() => shown('#file-appeals table')).toBe(true);
+      const box = await page.locator('#file-appeals table tbody tr').last().boundingBox();
+      expect(box?.height ?? 0, 'the table is laid out once on screen').toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'the page does not scroll sideways').toBeLessThanOrEqual(0);
       expect([watch.consoleErrors, watch.failedRequests, watch.externalRequests]).toEqual([[], [], []]);
     } finally {
       await context.close();

@@ -335,6 +335,36 @@ describe('an embedded chart in Chromium', () => {
     }
   });
 
+  // Chromium gives every form control in the page a forced style and layout at DOMContentLoaded, even
+  // in a closed details: six snippet textareas were a long task at load (Lighthouse's total blocking
+  // time on place-departments). The textarea waits in a template until 嵌入此图 opens.
+  it('puts no snippet textarea in the report page at load, shows it where it stood when 嵌入此图 opens, and without scripts from the start', async () => {
+    const expected = readOembed(SAMPLE.id, SAMPLE.key).html;
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${site.origin}/reports/${SAMPLE.id}/`);
+        const figure = page.locator(`#chart-${SAMPLE.key}`);
+        const charts = await page.locator('details.chart-embed').count();
+        expect(charts, 'the page offers embeds').toBeGreaterThan(0);
+        expect(await page.locator('textarea').count(), `textareas at load, scripts ${javaScriptEnabled ? 'on' : 'off'}`).toBe(javaScriptEnabled ? 0 : charts);
+        await figure.locator('details.chart-embed summary').click();
+        const area = figure.locator('details.chart-embed textarea[data-snippet]');
+        expect(await area.isVisible()).toBe(true);
+        expect(await area.inputValue()).toBe(expected);
+        expect(await area.evaluate((el: HTMLTextAreaElement) => [...(el.labels ?? [])].map((l) => l.textContent)), 'labelled as before').toEqual(['把这段代码贴进网页的 HTML：']);
+        if (javaScriptEnabled) {
+          await area.focus();
+          expect(await area.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart), 'selected on focus').toBe(expected.length);
+          expect(await page.locator('textarea').count(), 'only the opened chart has its textarea').toBe(1);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('hides the title and source line with plain, keeping the chart', async () => {
     const path = embedPath(SAMPLE.id, SAMPLE.key);
     const heights: number[] = [];

@@ -60,7 +60,7 @@ import { BUILDS, parseBuildList, parseSuite, SUITES, type BuildName } from '../s
 import { changeReportFiles } from '../src/bench/change-report.ts';
 import { createPageTimes, listRoutePatterns, type RouteTime } from '../src/bench/page-times.ts';
 import { timeByLocation, topFunctions, type CpuProfile } from '../src/bench/cpu-profile.ts';
-import { BASELINE_RUNS, countDifferences, hashTree, medianRun, readBuildNodeFlags, runMeasured, type MeasuredRun } from '../src/bench/measure-build.ts';
+import { BASELINE_RUNS, countDifferences, hashTree, medianRun, readBuildNodeFlags, runMeasured, type HashMemo, readHashMemo, type MeasuredRun, writeHashMemo } from '../src/bench/measure-build.ts';
 import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '../src/machinery/cache-switch.ts';
 import { cpuByPhase, PHASES_ENV, peakByPhase, readPhaseCounts, readPhaseNotes, readPhaseSpans, sumPhases } from '../src/integrations/build-phases.ts';
 import { createKeyedRng, hashSeed } from '../src/synth/prng.ts';
@@ -155,11 +155,11 @@ function readStats(file: string): Record<string, number> {
 }
 
 /** Runs `astro build` in a project, measures it, hashes its output and (when `remove`) deletes it. */
-async function runBuild(root: string, outDir: string, env: Record<string, string>, nodeFlags: string[], remove: boolean, pageTimes?: ReturnType<typeof createPageTimes>): Promise<BuildFigures> {
+async function runBuild(root: string, outDir: string, env: Record<string, string>, nodeFlags: string[], remove: boolean, pageTimes?: ReturnType<typeof createPageTimes>, hashMemo?: HashMemo): Promise<BuildFigures> {
   // Astro logs each page only without --silent: with --page-times the site builds log, and the bench reads the log.
   const astro = [...nodeFlags, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', root, '--outDir', outDir, '--config', 'astro.bench.config.mjs', ...(pageTimes ? [] : ['--silent'])];
   const run = await runMeasured(astro, root, env, pageTimes ? (line) => pageTimes.line(line) : undefined);
-  const hashes = hashTree(outDir);
+  const hashes = hashTree(outDir, hashMemo);
   const paths = [...hashes.keys()];
   if (remove) rmSync(outDir, { recursive: true, force: true });
   return { ...run, pages: paths.filter((p) => p.endsWith('.html')).length, files: paths.length, hashes, stats: {} };
@@ -320,6 +320,10 @@ try {
     print('baseline', baseline, baselineSeconds, { runs_seconds: runs.map((r) => round(r.seconds)), runs_cpu_seconds: runs.map((r) => r.cpuSeconds && round(r.cpuSeconds)) });
   }
   const siteOut = join(scratch, 'dist-site');
+  // The site output's file hashes, kept in the scratch directory: after a build only the files it
+  // wrote are read to compare it with the one before (src/bench/measure-build.ts, hashTree).
+  const hashMemoFile = join(scratch, 'output-hashes.json');
+  const outputHashes: HashMemo = readHashMemo(hashMemoFile);
   let profiles = 0;
   const site = async (build: string, last: boolean, cachesOff: readonly CacheName[] = runCachesOff): Promise<BuildFigures> => {
     const stats = { chart: join(scratch, `chart-stats-${build}.json`), phases: join(scratch, `phases-${build}.jsonl`) };
@@ -339,7 +343,8 @@ try {
     // build leaves unchanged files where they are.
     const earlier = new Set(profileDir ? listProfiles(profileDir) : []);
     const pageTimes = pageTimesWanted ? createPageTimes(listRoutePatterns(readdirSync(join(siteRoot, 'src', 'pages'), { recursive: true, encoding: 'utf8' }))) : undefined;
-    const f = await runBuild(siteRoot, siteOut, env, flags, last && !keep, pageTimes);
+    const f = await runBuild(siteRoot, siteOut, env, flags, last && !keep, pageTimes, outputHashes);
+    writeHashMemo(hashMemoFile, outputHashes);
     const phaseText = existsSync(stats.phases) ? readFileSync(stats.phases, 'utf8') : '';
     const spans = readPhaseSpans(phaseText);
     // The page phase: from the end of the chart plan to the end of `build` (Astro rendering every
@@ -358,7 +363,7 @@ try {
   };
   // What a deploy uploads: the files that differ from the previous build's output (in a resumed
   // run, the output as the kept run left it).
-  let previous: ReadonlyMap<string, string> | null = resumeDir && existsSync(siteOut) ? hashTree(siteOut) : null;
+  let previous: ReadonlyMap<string, string> | null = resumeDir && existsSync(siteOut) ? hashTree(siteOut, outputHashes) : null;
   const siteBuilds = builds.filter((b) => b !== 'baseline');
   const compared = (f: BuildFigures): Record<string, unknown> => {
     if (!previous) return {};

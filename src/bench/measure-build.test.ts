@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { describeTree, measureTreeMemory, medianRun, readBuildNodeFlags, readPssKb, readTree, readTreeRssKb, runMeasured, treeCpuSeconds } from './measure-build.ts';
+import { describeTree, hashTree, measureTreeMemory, medianRun, readBuildNodeFlags, readHashMemo, readPssKb, readTree, readTreeRssKb, runMeasured, treeCpuSeconds, writeHashMemo, type HashMemo } from './measure-build.ts';
 
 describe('readBuildNodeFlags', () => {
   it("reads the heap limit and the garbage-collection hook the project's own build script gives Astro", () => {
@@ -161,6 +163,41 @@ describe("runMeasured's lines", () => {
     const lines: string[] = [];
     await runMeasured(['-e', script], process.cwd(), {}, (line) => lines.push(line));
     expect(lines).toEqual(['a ├─ b', 'second ├─ end', 'last']);
+  });
+});
+
+describe('hashTree', () => {
+  it('with a memo, reads only the files written since it last hashed them, and forgets the files gone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hash-tree-'));
+    try {
+      mkdirSync(join(dir, 'a'));
+      writeFileSync(join(dir, 'a', 'kept.html'), 'kept');
+      writeFileSync(join(dir, 'rewritten.html'), 'one');
+      writeFileSync(join(dir, 'gone.html'), 'gone');
+      const memo: HashMemo = new Map();
+      const first = hashTree(dir, memo);
+      expect(first).toEqual(hashTree(dir));
+      expect(memo.size).toBe(3);
+      // A planted hash for the untouched file shows it was not read again.
+      const kept = join(dir, 'a', 'kept.html');
+      memo.set(kept, { ...memo.get(kept)!, sha256: 'not read' });
+      // Rewritten with other bytes of the same size (a new file, as Astro writes a page), and one file removed.
+      rmSync(join(dir, 'rewritten.html'));
+      writeFileSync(join(dir, 'rewritten.html'), 'two');
+      rmSync(join(dir, 'gone.html'));
+      const second = hashTree(dir, memo);
+      expect(second.get('/a/kept.html')).toBe('not read');
+      expect(second.get('/rewritten.html')).toBe(hashTree(dir).get('/rewritten.html'));
+      expect(second.get('/rewritten.html')).not.toBe(first.get('/rewritten.html'));
+      expect([...second.keys()].sort()).toEqual(['/a/kept.html', '/rewritten.html']);
+      expect([...memo.keys()].sort()).toEqual([kept, join(dir, 'rewritten.html')]);
+      // Kept in a file for a later run in the same scratch directory; an unreadable file is an empty memo.
+      writeHashMemo(join(dir, 'memo.json'), memo);
+      expect(readHashMemo(join(dir, 'memo.json'))).toEqual(memo);
+      expect(readHashMemo(join(dir, 'missing.json'))).toEqual(new Map());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

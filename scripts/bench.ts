@@ -45,7 +45,8 @@
  * forked from Astro's process shares with it until it runs Pagefind's binary count once
  * (src/bench/measure-build.ts).
  * The site's builds share one output directory, as a maintainer's rebuilds do (Astro's
- * incremental build leaves unchanged files in place); it is hashed after each build and deleted at
+ * incremental build leaves unchanged files in place); it is hashed after each build (only the files
+ * written since the last hashing are read: the hashes are kept in the scratch directory) and deleted at
  * the end, unless --keep. `--builds` makes some of the builds only; `--scratch DIR` goes on in a kept
  * scratch directory (corpus, caches, output) with the code snapshot anew, so rebuilds can be measured
  * after a code change without a cold build.

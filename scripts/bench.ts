@@ -59,7 +59,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUILDS, parseBuildList, parseSuite, SUITES, type BuildName } from '../src/bench/build-list.ts';
 import { changeReportFiles } from '../src/bench/change-report.ts';
-import { createPageTimes, listRoutePatterns, type RouteTime } from '../src/bench/page-times.ts';
+import { createPageTimes, readRoutePatterns, type RouteTime } from '../src/bench/page-times.ts';
 import { timeByLocation, topFunctions, type CpuProfile } from '../src/bench/cpu-profile.ts';
 import { BASELINE_RUNS, countDifferences, hashTree, medianRun, readBuildNodeFlags, runMeasured, type HashMemo, readHashMemo, type MeasuredRun, writeHashMemo } from '../src/bench/measure-build.ts';
 import { CACHE_NAMES, CACHES_OFF_ENV, parseCacheNames, type CacheName } from '../src/machinery/cache-switch.ts';
@@ -343,7 +343,7 @@ try {
     // The site builds share one output directory, as a maintainer's rebuilds do: the incremental
     // build leaves unchanged files where they are.
     const earlier = new Set(profileDir ? listProfiles(profileDir) : []);
-    const pageTimes = pageTimesWanted ? createPageTimes(listRoutePatterns(readdirSync(join(siteRoot, 'src', 'pages'), { recursive: true, encoding: 'utf8' }))) : undefined;
+    const pageTimes = pageTimesWanted ? createPageTimes(readRoutePatterns(join(siteRoot, 'src', 'pages'))) : undefined;
     const f = await runBuild(siteRoot, siteOut, env, flags, last && !keep, pageTimes, outputHashes);
     writeHashMemo(hashMemoFile, outputHashes);
     const phaseText = existsSync(stats.phases) ? readFileSync(stats.phases, 'utf8') : '';

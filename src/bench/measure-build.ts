@@ -13,8 +13,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileWhole } from '../machinery/file-cache.ts';
 
 const TIME = '/usr/bin/time';
 
@@ -294,8 +295,16 @@ export async function runMeasured(nodeArgs: readonly string[], cwd: string, env:
   };
 }
 
-/** What hashTree remembers of a file it hashed, by the file's full path. */
-export type HashMemo = Map<string, { readonly size: number; readonly mtimeMs: number; readonly ino: number; readonly sha256: string }>;
+/** What hashTree remembers of a file it hashed. */
+interface HashedFile {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+  readonly sha256: string;
+}
+
+/** What hashTree remembers of the files it hashed, by each file's full path. */
+export type HashMemo = Map<string, HashedFile>;
 
 /**
  * Hashes every file under a directory, by its path relative to the directory. With a memo, a file
@@ -329,15 +338,15 @@ export function hashTree(dir: string, memo?: HashMemo): Map<string, string> {
 /** Reads a hash memo hashTree left in a file (writeHashMemo); a missing or unreadable file is an empty memo. */
 export function readHashMemo(file: string): HashMemo {
   try {
-    return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, { size: number; mtimeMs: number; ino: number; sha256: string }>));
+    return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, HashedFile>));
   } catch {
     return new Map();
   }
 }
 
-/** Keeps a hash memo in a file, so a later run in the same scratch directory reads only the files written since. */
+/** Keeps a hash memo in a file (whole or not at all), so a later run in the same scratch directory reads only the files written since. */
 export function writeHashMemo(file: string, memo: HashMemo): void {
-  writeFileSync(file, JSON.stringify(Object.fromEntries(memo)));
+  writeFileWhole(file, JSON.stringify(Object.fromEntries(memo)));
 }
 
 /** Counts the paths whose bytes differ between two hashed trees, or that only one of them has. */

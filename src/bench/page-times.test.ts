@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createPageTimes, listRoutePatterns } from './page-times.ts';
+import { createPageTimes, listRoutePatterns, readRoutePatterns } from './page-times.ts';
 
 /** The site's own routes, as the bench lists them from the snapshot's src/pages. */
-const siteRoutes = listRoutePatterns(readdirSync(new URL('../pages', import.meta.url), { recursive: true, encoding: 'utf8' }).map((f) => f.replaceAll('\\', '/')));
+const siteRoutes = readRoutePatterns(fileURLToPath(new URL('../pages', import.meta.url)));
 const routeOf = (path: string): string | undefined => siteRoutes.find((r) => r.test.test(path))?.route;
 
 describe('listRoutePatterns', () => {

@@ -6,6 +6,7 @@
  * A page is put down to the first route of the site's `src/pages` whose pattern its path matches,
  * static segments before dynamic ones, as Astro ranks them.
  */
+import { readdirSync } from 'node:fs';
 
 /** One route of `src/pages`, as a pattern of the files it writes. */
 export interface RoutePattern {
@@ -70,6 +71,11 @@ export function listRoutePatterns(files: readonly string[]): RoutePattern[] {
     return b.length - a.length;
   };
   return routes.sort((a, b) => compare(a.ranks, b.ranks) || a.route.localeCompare(b.route)).map(({ route, test }) => ({ route, test }));
+}
+
+/** The patterns of the routes of a site's `src/pages` folder (listRoutePatterns of every file in it). */
+export function readRoutePatterns(pagesDir: string): RoutePattern[] {
+  return listRoutePatterns(readdirSync(pagesDir, { recursive: true, encoding: 'utf8' }).map((f) => f.replaceAll('\\', '/')));
 }
 
 /**

@@ -34,8 +34,6 @@ document.addEventListener('focusin', (event) => {
 
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-copy]');
-  const details = button?.closest('details.chart-embed');
-  if (details) showSnippet(details);
   const area = button ? document.getElementById(button.dataset.copy ?? '') : null;
   if (!button || !(area instanceof HTMLTextAreaElement)) return;
   const status = button.nextElementSibling;

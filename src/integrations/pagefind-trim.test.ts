@@ -87,6 +87,25 @@ function copySearchPages(from: string, to: string, change: (html: string) => str
 }
 
 describe('the index of trimmed pages', () => {
+  it('holds a report page’s own facts but not the facts the same on every report (the form, the source text link, the tables’ note)', async () => {
+    const dist = inject('distDir');
+    const reports = globSync('reports/*/index.html', { cwd: dist });
+    expect(reports.length).toBeGreaterThan(0);
+    // Each phrase is on every report page, in the facts list or the note above the tables.
+    const skipped = ['格式，适用于', '逐行编号', '印出的一致'];
+    for (const path of reports) {
+      const html = readFileSync(join(dist, path), 'utf8');
+      for (const phrase of skipped) expect(html, `${path}: ${phrase}`).toContain(phrase);
+    }
+    for (const phrase of skipped) {
+      const hits = (await searchWrittenIndex(dist, PAGEFIND_DIR, phrase)).filter((h) => h.url.startsWith('/reports/') && h.content.includes(phrase));
+      expect(hits.map((h) => h.url), phrase).toEqual([]);
+    }
+    // The place, publisher and year in the facts are still found.
+    const own = await searchWrittenIndex(dist, PAGEFIND_DIR, '同江市');
+    expect(own.map((h) => h.url)).toContain('/reports/230881-2020/');
+  });
+
   it('trims every page search covers on the built site to a fraction of its size', () => {
     const dist = inject('distDir');
     let whole = 0;

@@ -54,6 +54,20 @@ beforeAll(async () => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the search benchmark site', () => {
+  it('writes each committed report’s title and facts as the site’s report page does (what search skips marked)', () => {
+    const committed = loadContent(nodeContentFs, fileURLToPath(new URL('../content', import.meta.url)));
+    const out = join(scratch, 'committed');
+    writeSearchSite(committed, out, readPageTemplates(inject('distDir')));
+    // Astro's scoping attributes and the whitespace between tags are all that may differ.
+    const facts = (html: string): string => (html.match(/<h1>[\s\S]*?<\/dl>/)?.[0] ?? '').replace(/ data-astro-cid-[a-z0-9]+/g, '').replace(/>\s+</g, '><').replace(/\s+/g, ' ');
+    expect(committed.reports.length).toBeGreaterThan(0);
+    for (const r of committed.reports) {
+      const page = facts(readFileSync(join(inject('distDir'), 'reports', r.meta.id, 'index.html'), 'utf8'));
+      expect(page, r.meta.id).toContain('data-pagefind-ignore');
+      expect(facts(readFileSync(join(out, 'reports', r.meta.id, 'index.html'), 'utf8')), r.meta.id).toBe(page);
+    }
+  });
+
   it('has a page per report and per jurisdiction, and the methodology page, and Pagefind indexes them all', () => {
     expect(content.errors).toEqual([]);
     expect(content.reports).toHaveLength(3);

@@ -25,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runMeasured } from '../src/bench/measure-build.ts';
 import { PAGEFIND_DIR } from '../src/integrations/pagefind.ts';
+import { SEARCH_SKIP_END, SEARCH_SKIP_START } from '../src/site/search-skip.ts';
 import { readSearchPartMaxPages, SEARCH_MANIFEST, type SearchManifest } from '../src/integrations/pagefind-parts.ts';
 import { loadContent, type LoadedContent } from '../src/loaders/load-content.ts';
 import { nodeContentFs } from '../src/loaders/node-fs.ts';
@@ -103,10 +104,15 @@ export function readPageTemplates(site: string): PageTemplates {
   return { report: splitTemplate(report), jurisdiction: splitTemplate(jurisdiction), trends, methodology: readFileSync(join(site, 'methodology', 'index.html'), 'utf8') };
 }
 
-/** The h1 and facts list of a report page, as src/pages/reports/[id]/index.astro writes them. */
+/** The h1 and facts list of a report page, as src/pages/reports/[id]/index.astro and src/components/SourceFacts.astro write them (what search skips marked). */
 function renderReportFacts(view: ReportView): string {
-  const siblings = view.siblings.length ? `<dt>其他年度</dt><dd>${view.siblings.map((s) => `<a href="${escapeHtml(s.href)}">${escapeHtml(s.text)}</a>`).join('')}</dd>` : '';
-  return `<h1>${escapeHtml(view.title)}</h1> <dl class="facts"> <dt>地区</dt><dd><a href="${escapeHtml(view.jurisdiction.href)}">${escapeHtml(view.jurisdiction.text)}</a>（${escapeHtml(view.levelLabel)}）</dd> <dt>年度</dt><dd>${view.year}</dd> <dt>发布机关</dt><dd>${escapeHtml(view.publisher)}</dd> <dt>统计范围</dt><dd>${escapeHtml(view.scopeLabel)}</dd> <dt>表式</dt><dd>${escapeHtml(view.formLabel)}</dd> <dt>数据质量</dt><dd><a href="#quality">${escapeHtml(view.quality.summary)}</a></dd> ${siblings} </dl>`;
+  const skipped = (term: string, html: string): string => `<dt data-pagefind-ignore>${term}</dt><dd data-pagefind-ignore>${SEARCH_SKIP_START}${html}${SEARCH_SKIP_END}</dd>`;
+  const siblings = view.siblings.length ? skipped('其他年度', view.siblings.map((s) => `<a href="${escapeHtml(s.href)}">${escapeHtml(s.text)}</a>`).join('')) : '';
+  const { source } = view;
+  const original = `${source.originalHref ? `<a href="${escapeHtml(source.originalHref)}" rel="external noopener">${escapeHtml(source.originalText)}</a>` : escapeHtml(source.originalText)}${source.retrieved ? `<span class="muted">（${escapeHtml(source.retrieved)} 下载）</span>` : ''}${source.note ? `<span class="muted"> ${escapeHtml(source.note)}</span>` : ''}`;
+  const sha256 = source.sha256 ? skipped('SHA-256', `${escapeHtml(source.sha256Of)}：<code class="hash">${escapeHtml(source.sha256)}</code>`) : '';
+  const sourceFacts = `${skipped('原文出处', original)} ${sha256} ${skipped('原文文本', `<a href="${escapeHtml(source.textHref)}">本站保存的原文文本（逐行编号）</a>`)}`;
+  return `<h1>${escapeHtml(view.title)}</h1> <dl class="facts"> <dt>地区</dt><dd><a href="${escapeHtml(view.jurisdiction.href)}">${escapeHtml(view.jurisdiction.text)}</a>（${escapeHtml(view.levelLabel)}）</dd> <dt>年度</dt><dd>${view.year}</dd> <dt>发布机关</dt><dd>${escapeHtml(view.publisher)}</dd> <dt>统计范围</dt><dd>${escapeHtml(view.scopeLabel)}</dd> ${skipped('表式', escapeHtml(view.formLabel))} ${skipped('数据质量', `<a href="#quality">${escapeHtml(view.quality.summary)}</a>`)} ${siblings} ${sourceFacts} </dl>`;
 }
 
 /** The narrative of a report page to the end of its article, as the page writes it. */

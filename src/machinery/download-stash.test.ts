@@ -54,6 +54,18 @@ describe('the download stash', () => {
     expect(() => stash.open('/data/x.csv').keep({ bytes: 0, sha256: '../../etc' })).toThrow(/not a SHA-256/);
   });
 
+  it('keeps files written at the same time through two stashes of one directory apart (a worker thread stashes beside the build’s thread)', () => {
+    const dir = makeStashDir();
+    const one = openDownloadStash(dir).open('/data/cells.csv');
+    const other = openDownloadStash(dir).open('/data/reports.csv');
+    one.write(new TextEncoder().encode('甲,1\n'));
+    other.write(new TextEncoder().encode('乙,2\n'));
+    one.keep(statsOf('甲,1\n'));
+    other.keep(statsOf('乙,2\n'));
+    expect(readFileSync(findStashed(dir, statsOf('甲,1\n'))!, 'utf8')).toBe('甲,1\n');
+    expect(readFileSync(findStashed(dir, statsOf('乙,2\n'))!, 'utf8')).toBe('乙,2\n');
+  });
+
   it('holds, after measuring the committed content, every site-wide CSV and every yearly cells.csv, byte for byte', () => {
     const content = loadCommittedContent();
     const dir = makeStashDir();

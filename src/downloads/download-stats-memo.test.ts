@@ -45,6 +45,7 @@ function countingLines(kept = new Map<string, Uint8Array>()) {
       (isWide(key) ? wide : counts).writes += 1;
       kept.set(key, bytes);
     },
+    use() {},
     prune() {},
   };
   return { kept, counts, wide, tidyLines };

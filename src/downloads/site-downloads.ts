@@ -21,6 +21,7 @@ import { buildDataPackage, type FileStats } from './datapackage.ts';
 import { writeReportsCsv } from './reports-csv.ts';
 import { writeTableDownloadCsv } from './table-download-csv.ts';
 import { TIDY_HEADER, writeTidyBody } from './tidy-csv.ts';
+import { measureTidyFiles, startMeasuring, type Measuring, type TidyMeasureJob } from './tidy-measure.ts';
 import { writeWideCsvBody, writeWideCsvHead, writeWideCsvPieces } from './wide-csv.ts';
 import { DATA_PATH, DATAPACKAGE_PATH, reportCellsCsvPath, reportTableCsvPath, siteCsvPath, yearCellsCsvPath } from '../site/paths.ts';
 
@@ -100,37 +101,6 @@ function measureBytes(pieces: Iterable<Uint8Array>): FileStats {
   return { bytes, sha256: hash.digest('hex') };
 }
 
-/** A file being measured (and, with a stash, kept) a piece of bytes at a time. */
-interface Measuring {
-  add(bytes: Uint8Array): void;
-  /** Its size and hash, once every piece is added; the stash then keeps the file under them. */
-  finish(): FileStats;
-  /** Discards what the stash holds of it (after a failure). */
-  drop(): void;
-}
-
-/** Starts measuring the file at `path`, its bytes also written to `stash` when given. */
-function startMeasuring(path: string, stash: DownloadStash | undefined): Measuring {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const sink = stash?.open(path);
-  return {
-    add(encoded) {
-      bytes += encoded.length;
-      hash.update(encoded);
-      sink?.write(encoded);
-    },
-    finish() {
-      const stats = { bytes, sha256: hash.digest('hex') };
-      sink?.keep(stats);
-      return stats;
-    },
-    drop() {
-      sink?.drop();
-    },
-  };
-}
-
 /** Measures a file given as its pieces' bytes, in one pass, keeping it in `stash` when given. */
 function measureStashed(path: string, pieces: Iterable<Uint8Array>, stash: DownloadStash | undefined): FileStats {
   const m = startMeasuring(path, stash);
@@ -179,39 +149,31 @@ export function makeLazyDownloadFile(path: string, pieces: () => Iterable<string
   };
 }
 
-/** What measuring a tidy file in a shared pass needs: its path, which reports it holds, and its stats if already known. */
-interface TidyMeasure {
-  readonly path: string;
-  readonly holds: (report: CheckedReport) => boolean;
-  readonly known: FileStats | undefined;
+/**
+ * Describes a file generated in pieces whose size and hash are known only later (`stats`, asked for
+ * when a page first reads them): the site-wide and yearly cells.csv while a worker thread measures them.
+ */
+function makeDeferredDownloadFile(path: string, pieces: () => Iterable<string>, stats: () => FileStats): DownloadFile {
+  return {
+    path,
+    get text() {
+      return [...pieces()].join('');
+    },
+    pieces,
+    get bytes() {
+      return stats().bytes;
+    },
+    get sha256() {
+      return stats().sha256;
+    },
+    mediaType: mediaTypeOf(path),
+  };
 }
 
-/**
- * Measures files that are each `head` followed by the lines of some of the reports (in the reports'
- * order), in one pass: each report's lines are generated and encoded once, for every file that holds
- * them (`body`: a report's lines as bytes), and not at all when every file holding them is already
- * known. With a stash, each file
- * measured is also written to it, so it need not be generated again to be written out.
- */
-function measureTidyFiles(head: string, reports: readonly CheckedReport[], body: (report: CheckedReport) => Uint8Array, files: readonly TidyMeasure[], stash?: DownloadStash): FileStats[] {
-  const open = files.map((f) => (f.known ? undefined : { holds: f.holds, measuring: startMeasuring(f.path, stash) }));
-  const todo = open.filter((m) => m !== undefined);
-  if (todo.length) {
-    try {
-      const encodedHead = ENCODER.encode(head);
-      for (const m of todo) m.measuring.add(encodedHead);
-      for (const report of reports) {
-        const into = todo.filter((m) => m.holds(report));
-        if (!into.length) continue;
-        const encoded = body(report);
-        for (const m of into) m.measuring.add(encoded);
-      }
-    } catch (err) {
-      for (const m of todo) m.measuring.drop();
-      throw err;
-    }
-  }
-  return files.map((f, i) => open[i]?.measuring.finish() ?? (f.known as FileStats));
+/** The value of `make`, made on the first call only. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** The cells each form declares, by form id: every report of a form has that many tidy lines. */
@@ -244,6 +206,12 @@ export interface DownloadStatsMemo {
   readonly stash?: DownloadStash;
   /** Each report's tidy lines as bytes, kept across builds so that measuring the tidy files reads an unchanged report's lines instead of generating them. */
   readonly tidyLines?: TidyLinesCache;
+  /**
+   * Starts measuring tidy files from `tidyLines` alone, elsewhere (a worker thread of the build,
+   * src/machinery/tidy-measure-thread.ts), stashed into `stash`; returns a wait for their stats, in
+   * the job's order, undefined when a report's lines were not in the cache at their size.
+   */
+  readonly measureKeptTidy?: (job: TidyMeasureJob) => () => FileStats[] | undefined;
 }
 
 /**
@@ -253,6 +221,8 @@ export interface DownloadStatsMemo {
 export interface TidyLinesCache {
   read(key: string): Uint8Array | undefined;
   write(key: string, bytes: Uint8Array): void;
+  /** Counts the entry as used though this process did not read it here (a worker thread reads it), so `prune` keeps it. */
+  use(key: string): void;
   prune(): void;
 }
 
@@ -385,12 +355,44 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     if (lines && reportKey !== undefined) lines.write(wideKey(id, reportKey), packPieces(generated));
     return generated;
   };
-  const tidyStats = measureTidyFiles(tidyHead, reports, tidyBytes, tidyFiles.map((f, i) => ({ path: f.path, holds: f.holds, known: tidyKnown[i] })), memo?.stash);
-  const [siteCells, ...yearCells] = tidyFiles.map((f, i) => {
-    const stats = tidyStats[i] as FileStats;
-    if (!tidyKnown[i]) record(f.path, f.key, stats);
-    return makeLazyDownloadFile(f.path, tidyPieces(f.holds), stats);
-  }) as [DownloadFile, ...DownloadFile[]];
+  /** Measures the tidy files here, each report's lines read from the lines cache or generated (and cached). */
+  const measureHere = (): FileStats[] => measureTidyFiles(tidyHead, reports, tidyBytes, tidyFiles.map((f, i) => ({ path: f.path, holds: f.holds, known: tidyKnown[i] })), memo?.stash);
+  /**
+   * With a lines cache and a memo that measures elsewhere (a build), starts measuring the tidy files
+   * not known on a worker thread, from each report's lines in the cache (those of a report measured
+   * above were cached then), while this thread goes on; returns the wait for their stats (the
+   * known ones among them), which measures here when the worker found a report's lines missing.
+   * Otherwise, or when every tidy file is known, undefined: they are measured (or recalled) here, now.
+   */
+  const measureTidy = (): (() => FileStats[]) | undefined => {
+    const todo = tidyFiles.flatMap((f, i) => (tidyKnown[i] ? [] : [i]));
+    if (!todo.length || !lines || !keys || !memo?.measureKeptTidy) return undefined;
+    const job: TidyMeasureJob = {
+      head: tidyHead,
+      reports: reports.map((r) => {
+        const key = linesKey(r.meta.id, keys.report(r.meta.id));
+        lines.use(key);
+        return { key, bytes: (reportFiles.get(r.meta.id)?.cells.bytes ?? 0) - tidyHeadBytes.length, year: r.meta.year };
+      }),
+      files: todo.map((i) => ({ path: tidyFiles[i]!.path, ...(i === 0 ? {} : { year: yearList[i - 1] }) })),
+    };
+    const wait = memo.measureKeptTidy(job);
+    return () => {
+      const measured = wait();
+      return measured ? tidyFiles.map((_, i) => tidyKnown[i] ?? (measured[todo.indexOf(i)] as FileStats)) : measureHere();
+    };
+  };
+  const onWorker = measureTidy();
+  /** The tidy files' stats, recorded in the memo once measured. */
+  const tidyStats = once((): FileStats[] => {
+    const stats = onWorker ? onWorker() : measureHere();
+    tidyFiles.forEach((f, i) => {
+      if (!tidyKnown[i]) record(f.path, f.key, stats[i] as FileStats);
+    });
+    return stats;
+  });
+  if (!onWorker) tidyStats();
+  const [siteCells, ...yearCells] = tidyFiles.map((f, i) => makeDeferredDownloadFile(f.path, tidyPieces(f.holds), () => tidyStats()[i] as FileStats)) as [DownloadFile, ...DownloadFile[]];
   const years = new Map(
     yearList.map((year, i): [number, YearCellsFile] => {
       const held = reports.filter((r) => r.meta.year === year);
@@ -438,9 +440,26 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     lazySite(siteCsvPath('reports'), () => [writeReportsCsv(reports, jurisdictions, site)]),
     ...TABLE_IDS.map((t, i) => makeLazyDownloadFile(siteCsvPath(t), () => writeWideCsvPieces(reports, t, jurisdictions), wideStats[i] as FileStats)),
   ];
-  const stats = new Map(siteFiles.map((f) => [f.path, f]));
-  const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH, [...years.values()].map((y) => ({ year: y.year, path: y.file.path, stats: y.file })));
-  const datapackage = makeDownloadFile(DATAPACKAGE_PATH, `${JSON.stringify(descriptor, null, 2)}\n`);
+  // Made when first read: it lists the tidy files' stats, which may still be being measured.
+  const describe = once((): DownloadFile => {
+    const stats = new Map(siteFiles.map((f) => [f.path, f]));
+    const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH, [...years.values()].map((y) => ({ year: y.year, path: y.file.path, stats: y.file })));
+    return makeDownloadFile(DATAPACKAGE_PATH, `${JSON.stringify(descriptor, null, 2)}\n`);
+  });
+  const datapackage: DownloadFile = {
+    path: DATAPACKAGE_PATH,
+    get text() {
+      return describe().text;
+    },
+    pieces: () => describe().pieces(),
+    get bytes() {
+      return describe().bytes;
+    },
+    get sha256() {
+      return describe().sha256;
+    },
+    mediaType: mediaTypeOf(DATAPACKAGE_PATH),
+  };
   const byPath = new Map<string, DownloadFile>();
   for (const files of reportFiles.values()) for (const f of [...Object.values(files.tables), files.cells]) byPath.set(f.path, f);
   for (const f of [...siteFiles, ...yearCells, datapackage]) byPath.set(f.path, f);

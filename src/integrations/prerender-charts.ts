@@ -364,6 +364,7 @@ function logOwnLine(logger: AstroIntegrationLogger, line: string): void {
  */
 export function prerenderChartsIntegration(): AstroIntegration {
   let cacheDir: URL | undefined;
+  let site: URL | undefined;
   return {
     name: 'gongkai-prerender-charts',
     hooks: {
@@ -372,6 +373,7 @@ export function prerenderChartsIntegration(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
+        site = config.site ? new URL(config.site) : undefined;
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const count = resolveThreadCount(process.env[CHART_THREADS_ENV], availableParallelism());
@@ -389,6 +391,8 @@ export function prerenderChartsIntegration(): AstroIntegration {
             const listing = performance.now();
             const paths = await defaults.getStaticPaths();
             recordPhase('paths', (performance.now() - listing) / 1000);
+            // The content is loaded: the site-wide cells.csv's worker thread starts before the pages (src/machinery/streamed-list.ts).
+            buildRegistry().streamedDownloads?.begin(site);
             const previous = cacheDir ? readPreviousManifest(cacheDir) : null;
             // Only the pages the incremental build will render need their charts.
             running = count > 0 ? await prerenderCharts(count, listRenderedKeys(paths, previous), logger) : null;

@@ -19,6 +19,7 @@ import { downloadStashDir } from '../machinery/download-stats.ts';
 import { writeFileWhole } from '../machinery/file-cache.ts';
 import { nameInProject } from '../machinery/project-path.ts';
 import { buildRegistry, offerScript } from '../machinery/registry.ts';
+import { startTidyMeasure } from '../machinery/tidy-measure-thread.ts';
 
 /** The memo's file in Astro's cache directory. */
 export const STREAMED_MEMO = 'streamed-downloads.json';
@@ -168,6 +169,10 @@ export function streamedDownloadsIntegration(): AstroIntegration {
         cacheDir = config.cacheDir;
         site = config.site ? new URL(config.site) : undefined;
         root = fileURLToPath(config.root);
+      },
+      'astro:build:start': () => {
+        // The site-wide and yearly cells.csv measured on a worker thread (the pages' bundle asks for it).
+        buildRegistry().startTidyMeasure = startTidyMeasure;
       },
       'astro:build:done': ({ dir, logger }) => {
         // Offered by the pages' bundle when a page loads (the script injected above).

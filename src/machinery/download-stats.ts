@@ -16,6 +16,8 @@ import { isCacheOff, resolveCacheDir } from './cache-switch.ts';
 import { openDownloadStash } from './download-stash.ts';
 import { writeFileWhole } from './file-cache.ts';
 import { openTidyLinesCache } from './tidy-lines-cache.ts';
+import { buildRegistry } from './registry.ts';
+import type {} from './tidy-measure-thread.ts';
 
 /** The environment variable naming the memo's file. */
 export const DOWNLOAD_CACHE_ENV = 'GONGKAI_DOWNLOAD_CACHE';
@@ -47,11 +49,25 @@ function readMemoFile(file: string): Map<string, FileStats> {
   }
 }
 
+/** The caches of a build's memo: the stash, the lines cache, and the worker thread that measures the tidy files from them. */
+function buildCaches(): Pick<DownloadStatsMemo, 'stash' | 'tidyLines' | 'measureKeptTidy'> {
+  const stashDir = isCacheOff('download-stash') ? undefined : downloadStashDir();
+  const linesDir = resolveCacheDir('tidy-lines', tidyLinesDir());
+  const startTidyMeasure = buildRegistry().startTidyMeasure;
+  return {
+    ...(stashDir === undefined ? {} : { stash: openDownloadStash(stashDir) }),
+    tidyLines: openTidyLinesCache(linesDir),
+    ...(startTidyMeasure ? { measureKeptTidy: (job) => startTidyMeasure({ job, linesDir, stashDir }) } : {}),
+  };
+}
+
 /**
  * Returns the build's download stats memo, loaded on first use and saved when the process exits. In
  * a build (not the dev server, which serves those files from their endpoints) the memo stashes the
- * tidy files it measures for the streamed-downloads integration to move into the output, and keeps
- * each report's tidy lines across builds for measuring them again.
+ * tidy files it measures for the streamed-downloads integration to move into the output, keeps
+ * each report's tidy lines across builds for measuring them again, and measures the site-wide and
+ * yearly cells.csv from those lines on a worker thread (src/machinery/tidy-measure-thread.ts, offered
+ * by the streamed-downloads integration).
  */
 export function getDownloadStatsMemo(): DownloadStatsMemo {
   if (memo) return memo;
@@ -64,7 +80,7 @@ export function getDownloadStatsMemo(): DownloadStatsMemo {
   // contains (`_`, the command that started the build, among them), and every page's code hash
   // changes with them (src/integrations/incremental-build.test.ts).
   memo = {
-    ...(import.meta.env.PROD && isMainThread ? { ...(isCacheOff('download-stash') ? {} : { stash: openDownloadStash(downloadStashDir()) }), tidyLines: openTidyLinesCache(resolveCacheDir('tidy-lines', tidyLinesDir())) } : {}),
+    ...(import.meta.env.PROD && isMainThread ? buildCaches() : {}),
     get(key) {
       const stats = before.get(key);
       if (stats) used.set(key, stats);

@@ -25,6 +25,11 @@ declare module './registry.ts' {
 export interface StreamedDownloadHooks {
   /** The streamed downloads of the build's content, for the site's address. */
   readonly list: (site: URL | undefined) => DownloadFile[];
+  /**
+   * Describes the build's downloads now, once the paths are listed (the content and its keys are
+   * loaded): so the tidy files' worker thread starts measuring before the pages (see getDownloadStatsMemo).
+   */
+  readonly begin: (site: URL | undefined) => void;
 }
 
 /** Lists the streamed downloads of the build's content: their paths, sizes, hashes and pieces. */
@@ -35,5 +40,5 @@ function listStreamedDownloads(site: URL | undefined): DownloadFile[] {
 
 /** Offers the streamed downloads of this copy of the code to the integration, in the build registry. */
 export function offerStreamedDownloads(): void {
-  buildRegistry().streamedDownloads = { list: listStreamedDownloads };
+  buildRegistry().streamedDownloads = { list: listStreamedDownloads, begin: (site) => void getBuildDownloads(formatSiteAddress(site)) };
 }

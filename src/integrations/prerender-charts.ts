@@ -391,11 +391,17 @@ export function prerenderChartsIntegration(): AstroIntegration {
             const listing = performance.now();
             const paths = await defaults.getStaticPaths();
             recordPhase('paths', (performance.now() - listing) / 1000);
-            // The content is loaded: the site-wide cells.csv's worker thread starts before the pages (src/machinery/streamed-list.ts).
-            buildRegistry().streamedDownloads?.begin(site);
             const previous = cacheDir ? readPreviousManifest(cacheDir) : null;
+            // The downloads described before the pages, so the site-wide cells.csv's worker thread starts
+            // (src/machinery/streamed-list.ts): in a rebuild before the charts are planned (the download
+            // memo knows most reports, and the thread runs beside the planning and a small plan rendered
+            // here), in a cold build after the chart workers start (describing measures every report's
+            // files, which would hold them back).
+            const describe = (): void => buildRegistry().streamedDownloads?.begin(site);
+            if (previous) describe();
             // Only the pages the incremental build will render need their charts.
             running = count > 0 ? await prerenderCharts(count, listRenderedKeys(paths, previous), logger) : null;
+            if (!previous) describe();
             keyOfPath = new Map(running ? paths.map((p) => [normalisePath(p.pathname), p.cacheKey]) : []);
             // Only a page rendered before its charts are done can wait: afterwards the map (a path and
             // key per output file, some 60 MB at 20,000 reports) is dropped rather than kept to the end.

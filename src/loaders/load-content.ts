@@ -18,6 +18,7 @@ import { readSourceLinesCsv, SourcePlaceMap } from '../reports/source-lines-csv.
 import { seriesOf } from '../reports/report-id.ts';
 import type { Cell, CheckedReport, KnownErrorEntry, ParsedReport, RuleCheck, SourcePlace, TableData } from '../reports/types.ts';
 import { createCellInterner, readTableCsv, type CellInterner } from '../tables/table-csv.ts';
+import { digestBytes, folderKey } from './folder-key.ts';
 
 /** The file access the loader needs; paths are joined with `/`. */
 export interface ContentFs {
@@ -40,6 +41,23 @@ export interface ContentFs {
 export interface ContentMemo {
   read(name: string): string | undefined;
   write(name: string, text: string): void;
+}
+
+/** What was read ahead of the loader of one report folder (src/machinery/content-prefetch.ts). */
+export interface PrefetchedFolder {
+  readonly dir: string;
+  /** The folder's memo key (folder-key.ts). */
+  readonly key: string;
+  /** Its memo entry's text (ContentMemo.read), or undefined when there is none. */
+  readonly text: string | undefined;
+  /** The source file its entry's header names and that file's digest (digestBytes), when the entry has a readable header. */
+  readonly source?: { readonly file: string; readonly digest: string | null };
+}
+
+/** The folders read ahead, in order: `take(dir)` gives the next folder's, or undefined when it was not read (read it here); `close` stops the reading. */
+export interface ContentPrefetch {
+  take(dir: string): PrefetchedFolder | undefined;
+  close(): void;
 }
 
 /** Everything the site is built from. */
@@ -119,13 +137,14 @@ function readReport(
   return { id: meta.id, report: { meta, form, tables: { active, requests, appeals }, narrative: readNarrative(fm.body), sourceLines, sourceDigest, dir: `${CONTENT_FILES.reports}/${dir}` }, diagnostics };
 }
 
-/** The version of the memo entries' format: part of every key. */
-const MEMO_FORMAT = 'content-memo 1';
-
 /** Report folders whose name is safe as a memo file name (every report id is). */
 const MEMO_SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** A memo entry as stored: a report that loaded (errors are never kept), its warnings' files relative to the content root. */
+/**
+ * A memo entry as stored: a report that loaded (errors are never kept), its warnings' files relative
+ * to the content root. Its text is two lines of JSON: the header (key and source file), then the rest,
+ * so the header can be checked without parsing the report (src/machinery/content-prefetch.ts).
+ */
 interface MemoEntry {
   readonly key: string;
   /** The source file's name (from the front matter) and the SHA-256 of its bytes, or null when it was absent. */
@@ -137,25 +156,15 @@ interface MemoEntry {
   readonly report: Omit<ParsedReport, 'form' | 'sourceLines'> & { readonly sourceLines: ReadonlyArray<readonly [string, number, number]> | null };
 }
 
-/** SHA-256 (hex) of a file's bytes, or null when it is absent. */
-function digestBytes(bytes: Uint8Array | undefined): string | null {
-  return bytes === undefined ? null : createHash('sha256').update(bytes).digest('hex');
+/** The text of a memo entry: its header line, then the rest. */
+function memoEntryText(entry: MemoEntry): string {
+  const { key, sourceFile, sourceBytes, ...rest } = entry;
+  return `${JSON.stringify({ key, sourceFile, sourceBytes })}\n${JSON.stringify(rest)}`;
 }
 
-/**
- * The memo key of a report folder: its files' bytes (the text, the three tables, the source lines
- * when present; the source file is checked apart, by the name the entry records) and `context` (the
- * jurisdiction list the front matter is checked against).
- */
+/** The memo key of a report folder: folder-key.ts. */
 function memoKey(fs: ContentFs & Required<Pick<ContentFs, 'readBytes'>>, base: string, context: string): string {
-  const hash = createHash('sha256').update(`${MEMO_FORMAT}\u0000${context}\u0000`);
-  const names = [REPORT_FILES.text, ...TABLE_IDS.map((t) => REPORT_FILES.tables[t]), REPORT_FILES.sourceLines];
-  for (const name of names) {
-    const bytes = fs.readBytes(`${base}/${name}`);
-    hash.update(`${name}\u0000${bytes === undefined ? 'absent' : bytes.length}\u0000`);
-    if (bytes) hash.update(bytes);
-  }
-  return hash.digest('hex');
+  return folderKey((path) => fs.readBytes(path), base, context);
 }
 
 /** Whether every number of the report survives JSON (no -0, NaN or infinity among its cells). */
@@ -190,15 +199,23 @@ function toMemoEntry(read: ReturnType<typeof readReport>, key: string, sourceByt
   };
 }
 
-/** The report an entry holds, its cells shared through `intern`; null when the entry is not for `key` or not whole. */
-function fromMemoEntry(text: string, key: string, fs: ContentFs & Required<Pick<ContentFs, 'readBytes'>>, root: string, base: string, intern: CellInterner): ReturnType<typeof readReport> | null {
-  const entry = JSON.parse(text) as MemoEntry;
-  if (entry?.key !== key || typeof entry.sourceFile !== 'string' || typeof entry.id !== 'string' || !Array.isArray(entry.diagnostics)) return null;
+/**
+ * The report an entry holds, its cells shared through `intern`; null when the entry is not for `key`
+ * or not whole. `sourceDigest(file)` is the digest of the folder's file `file` (digestBytes).
+ */
+function fromMemoEntry(text: string, key: string, sourceDigest: (file: string) => string | null, root: string, intern: CellInterner): ReturnType<typeof readReport> | null {
+  // The header first: a changed folder costs no parse of its report.
+  const end = text.indexOf('\n');
+  if (end < 0) return null;
+  const header = JSON.parse(text.slice(0, end)) as Pick<MemoEntry, 'key' | 'sourceFile' | 'sourceBytes'> | null;
+  if (header?.key !== key || typeof header.sourceFile !== 'string') return null;
+  // The source file is named by the front matter: checked by its bytes, as the entry recorded them.
+  if (sourceDigest(header.sourceFile) !== header.sourceBytes) return null;
+  const entry = JSON.parse(text.slice(end + 1)) as Omit<MemoEntry, 'key' | 'sourceFile' | 'sourceBytes'> | null;
+  if (typeof entry?.id !== 'string' || !Array.isArray(entry.diagnostics)) return null;
   const stored = entry.report;
   if (!stored || typeof stored !== 'object' || (stored.sourceLines !== null && !Array.isArray(stored.sourceLines))) return null;
-  if (stored.meta?.source?.file !== entry.sourceFile || stored.meta.id !== entry.id) return null;
-  // The source file is named by the front matter: checked by its bytes, as the entry recorded them.
-  if (digestBytes(fs.readBytes(`${base}/${entry.sourceFile}`)) !== entry.sourceBytes) return null;
+  if (stored.meta?.source?.file !== header.sourceFile || stored.meta.id !== entry.id) return null;
   const form = findForm(stored.meta.form);
   if (!form) return null;
   const tables = {} as Record<TableId, Record<string, Record<string, Cell>>>;
@@ -234,17 +251,20 @@ function readReportMemo(
   dir: string,
   jurisdictions: JurisdictionIndex,
   intern: CellInterner,
-  memo: { readonly store: ContentMemo; readonly context: string } | undefined,
+  memo: { readonly store: ContentMemo; readonly context: string; readonly prefetch: ContentPrefetch | undefined } | undefined,
 ): ReturnType<typeof readReport> {
   const readBytes = fs.readBytes?.bind(fs);
   if (!memo || !readBytes || !MEMO_SAFE_NAME.test(dir)) return readReport(fs, root, dir, jurisdictions, intern);
   const bfs = { ...fs, readBytes };
   const base = `${root}/${CONTENT_FILES.reports}/${dir}`;
-  const key = memoKey(bfs, base, memo.context);
-  const text = memo.store.read(dir);
+  // What another thread read of the folder ahead of this one, or else the same read here.
+  const ahead = memo.prefetch?.take(dir);
+  const key = ahead ? ahead.key : memoKey(bfs, base, memo.context);
+  const text = ahead ? ahead.text : memo.store.read(dir);
+  const sourceDigest = (file: string): string | null => (ahead?.source?.file === file ? ahead.source.digest : digestBytes(readBytes(`${base}/${file}`)));
   if (text !== undefined) {
     try {
-      const hit = fromMemoEntry(text, key, bfs, root, base, intern);
+      const hit = fromMemoEntry(text, key, sourceDigest, root, intern);
       if (hit) return hit;
     } catch {
       // A malformed entry is a miss: the folder is read again and its entry rewritten.
@@ -253,7 +273,7 @@ function readReportMemo(
   const fresh = readReport(fs, root, dir, jurisdictions, intern);
   if (fresh.report) {
     const entry = toMemoEntry(fresh, key, digestBytes(readBytes(`${base}/${fresh.report.meta.source.file}`)), root);
-    if (entry) memo.store.write(dir, JSON.stringify(entry));
+    if (entry) memo.store.write(dir, memoEntryText(entry));
   }
   return fresh;
 }
@@ -322,6 +342,12 @@ export interface LoadOptions {
    * folder whose files are those of its entry is not parsed again. Used only when `fs` reads bytes.
    */
   readonly memo?: ContentMemo;
+  /**
+   * With a memo: starts reading ahead, on another thread, what the memo needs of these report folders
+   * (src/machinery/content-prefetch.ts), from the same files `fs` reads; given the folders in the
+   * order they are taken and the memo's context.
+   */
+  readonly prefetch?: (root: string, dirs: readonly string[], context: string) => ContentPrefetch;
 }
 
 /** Loads a content directory and checks everything in it. */
@@ -340,8 +366,16 @@ export function loadContent(fs: ContentFs, root: string, options: LoadOptions = 
   const internCell = createCellInterner();
   const internPass = createPassInterner();
   // The memo's entries hold what the front matter was checked against: the jurisdiction list.
-  const memo = options.memo && { store: options.memo, context: createHash('sha256').update(jText ?? '').digest('hex') };
-  const read = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).filter(options.only ?? (() => true)).sort().map((dir) => ({ dir, ...readReportMemo(fs, root, dir, jurisdictions, internCell, memo) }));
+  const context = createHash('sha256').update(jText ?? '').digest('hex');
+  const dirs = fs.listDirs(`${root}/${CONTENT_FILES.reports}`).filter(options.only ?? (() => true)).sort();
+  const prefetch = options.memo && fs.readBytes ? options.prefetch?.(root, dirs.filter((dir) => MEMO_SAFE_NAME.test(dir)), context) : undefined;
+  const memo = options.memo && { store: options.memo, context, prefetch };
+  let read: ({ dir: string } & ReturnType<typeof readReport>)[];
+  try {
+    read = dirs.map((dir) => ({ dir, ...readReportMemo(fs, root, dir, jurisdictions, internCell, memo) }));
+  } finally {
+    prefetch?.close();
+  }
   // A report id belongs to the folder named after it (else to the first folder declaring it): any
   // other folder declaring the same id is a duplicate, even when it fails to load for other reasons.
   const owners = new Map<string, (typeof read)[number]>();

@@ -36,7 +36,7 @@ export function getSiteContent(): LoadedContent {
   if (cached) return cached;
   const root = resolveContentDir();
   const memo = openBuildMemo();
-  const content = loadContent(nodeContentFs, root, memo ? { memo } : {});
+  const content = loadContent(nodeContentFs, root, memo ? { memo, ...(memo.prefetch && { prefetch: memo.prefetch }) } : {});
   // Every folder was read: the entries of folders gone (and of other versions of the loader) go.
   memo?.prune();
   if (content.errors.length) {

@@ -7,9 +7,11 @@
  * one the files give now; an unreadable or malformed entry is a miss. After a load of the whole
  * content, `prune` removes the entries of folders that are gone and the other versions' directories.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ContentMemo } from '../loaders/load-content.ts';
+import type { ContentMemo, ContentPrefetch } from '../loaders/load-content.ts';
 import { hashSourceGraph } from './code-hash.ts';
+import { PREFETCH_MODULE, startContentPrefetch } from './content-prefetch.ts';
 import { openFileCache } from './file-cache.ts';
 
 /** The environment variable naming the memo's directory. */
@@ -29,6 +31,12 @@ export function hashLoaderCode(root = process.cwd()): string {
 export interface OpenContentMemo extends ContentMemo {
   /** Removes every entry this memo neither read nor wrote, and every other version's directory. */
   prune(): void;
+  /**
+   * Reads ahead on a worker thread (content-prefetch.ts) what loading the report folders `dirs` of
+   * `root` needs of the memo, for LoadOptions.prefetch: the entries it reads count as read. Undefined
+   * when the project in the working directory has no sources to start the worker from.
+   */
+  readonly prefetch: ((root: string, dirs: readonly string[], context: string) => ContentPrefetch & { posted(): number }) | undefined;
 }
 
 /** Opens the memo in `dir` under `version` (created on first write). */
@@ -47,5 +55,19 @@ export function openContentMemo(dir: string, version: string): OpenContentMemo {
       used.add(fileName(name));
     },
     prune: () => files.prune((name) => used.has(name)),
+    prefetch: existsSync(join(process.cwd(), PREFETCH_MODULE))
+      ? (root, dirs, context) => {
+          const ahead = startContentPrefetch(process.cwd(), root, dirs, files.dir, context);
+          return {
+            posted: () => ahead.posted(),
+            take(dir) {
+              const got = ahead.take(dir);
+              if (got?.text !== undefined) used.add(fileName(dir));
+              return got;
+            },
+            close: () => ahead.close(),
+          };
+        }
+      : undefined,
   };
 }

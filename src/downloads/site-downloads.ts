@@ -151,7 +151,8 @@ export function makeLazyDownloadFile(path: string, pieces: () => Iterable<string
 
 /**
  * Describes a file generated in pieces whose size and hash are known only later (`stats`, asked for
- * when a page first reads them): the site-wide and yearly cells.csv while a worker thread measures them.
+ * when a page first reads them): the site-wide and yearly cells.csv while a worker thread measures
+ * them, and datapackage.json, which lists their stats.
  */
 function makeDeferredDownloadFile(path: string, pieces: () => Iterable<string>, stats: () => FileStats): DownloadFile {
   return {
@@ -446,20 +447,7 @@ export function buildSiteDownloads(content: LoadedContent, site: string, memo?: 
     const descriptor = buildDataPackage(reports.map((r) => r.meta), stats, site, DATA_PATH, [...years.values()].map((y) => ({ year: y.year, path: y.file.path, stats: y.file })));
     return makeDownloadFile(DATAPACKAGE_PATH, `${JSON.stringify(descriptor, null, 2)}\n`);
   });
-  const datapackage: DownloadFile = {
-    path: DATAPACKAGE_PATH,
-    get text() {
-      return describe().text;
-    },
-    pieces: () => describe().pieces(),
-    get bytes() {
-      return describe().bytes;
-    },
-    get sha256() {
-      return describe().sha256;
-    },
-    mediaType: mediaTypeOf(DATAPACKAGE_PATH),
-  };
+  const datapackage = makeDeferredDownloadFile(DATAPACKAGE_PATH, () => describe().pieces(), describe);
   const byPath = new Map<string, DownloadFile>();
   for (const files of reportFiles.values()) for (const f of [...Object.values(files.tables), files.cells]) byPath.set(f.path, f);
   for (const f of [...siteFiles, ...yearCells, datapackage]) byPath.set(f.path, f);

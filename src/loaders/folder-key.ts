@@ -1,16 +1,18 @@
 /**
  * The content memo's key of a report folder and the digest of its source file
- * (src/loaders/load-content.ts): one module, with no other import than the file names, so the thread
- * that reads the folders ahead of the loader (content-prefetch-worker.ts) hashes them the same way.
+ * (src/loaders/load-content.ts): one module, with no other import than the file names and the form's
+ * tables, so the thread that reads the folders ahead of the loader (src/machinery/content-prefetch.ts)
+ * hashes them the same way.
  */
 import { createHash } from 'node:crypto';
+import { TABLE_IDS } from '../form/forms.ts';
 import { REPORT_FILES } from '../reports/layout.ts';
 
 /** The version of the memo entries' format: part of every key. */
 export const MEMO_FORMAT = 'content-memo 2';
 
 /** The files the key hashes, in order: the text, the three tables, the source lines when present (the source file is checked apart, by the name its entry records). */
-const KEYED_FILES = [REPORT_FILES.text, REPORT_FILES.tables.active, REPORT_FILES.tables.requests, REPORT_FILES.tables.appeals, REPORT_FILES.sourceLines];
+const KEYED_FILES = [REPORT_FILES.text, ...TABLE_IDS.map((t) => REPORT_FILES.tables[t]), REPORT_FILES.sourceLines];
 
 /** SHA-256 (hex) of a file's bytes, or null when it is absent. */
 export function digestBytes(bytes: Uint8Array | undefined): string | null {

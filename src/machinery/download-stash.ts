@@ -9,9 +9,9 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import type { FileStats } from '../downloads/datapackage.ts';
 import type { DownloadStash } from '../downloads/site-downloads.ts';
+import { makeTempPath } from './file-cache.ts';
 
 /** The stash's file for a file of these stats, named by its hash. */
 function stashedPath(dir: string, stats: FileStats): string {
@@ -19,17 +19,14 @@ function stashedPath(dir: string, stats: FileStats): string {
   return join(dir, `${stats.sha256}.csv`);
 }
 
-/** How many files this thread's stashes have opened: with the process and the thread, it makes each temporary name unique. */
-let opened = 0;
-
 /** A stash in `dir` (created on first use). */
 export function openDownloadStash(dir: string): DownloadStash {
   return {
     open() {
       mkdirSync(dir, { recursive: true });
-      // Process, thread and count in the name: the tidy files are stashed by a worker thread while
+      // Unique to the process, thread and file: the tidy files are stashed by a worker thread while
       // the build's thread stashes the other site-wide files (src/machinery/tidy-measure-thread.ts).
-      const temp = join(dir, `.${process.pid}-${threadId}-${++opened}.tmp`);
+      const temp = makeTempPath(dir);
       let fd: number | undefined = openSync(temp, 'w');
       const close = (): void => {
         if (fd !== undefined) closeSync(fd);

@@ -14,11 +14,18 @@ import { threadId } from 'node:worker_threads';
 
 let temps = 0;
 
+/**
+ * A temporary file name in `dir`, unique to this process, thread and call: pre-render workers, and the
+ * threads of one process, write beside each other.
+ */
+export function makeTempPath(dir: string): string {
+  return join(dir, `.${process.pid}-${threadId}-${++temps}.tmp`);
+}
+
 /** Writes `bytes` to `path` whole: to a temporary file beside it, renamed into place; creates missing directories. */
 export function writeFileWhole(path: string, bytes: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  // Process and thread in the name: pre-render workers, and the threads of one process, write beside each other.
-  const temp = join(dirname(path), `.${process.pid}-${threadId}-${++temps}.tmp`);
+  const temp = makeTempPath(dirname(path));
   try {
     writeFileSync(temp, bytes);
     renameSync(temp, path);
